@@ -1,0 +1,49 @@
+# Two commands: `make run` and `make test`. Everything else is a step they share.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+STAMPS := var/stamps
+export OMP_THREAD_LIMIT := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-fra tesseract-ocr-deu \
+	tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-tir tesseract-ocr-amh tesseract-ocr-tur tesseract-ocr-osd \
+	redis-server redis-tools gettext
+
+.PHONY: run test bench setup system venv messages demo clean
+
+run: setup
+	@scripts/run.sh
+
+test: setup
+	@scripts/test.sh $(PYTEST_ARGS)
+
+bench: setup
+	@scripts/bench.sh
+
+setup: system venv messages
+
+# System packages: installed only when one is missing, so the second run is instant.
+system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:" $$missing; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: $(STAMPS)/venv
+
+$(STAMPS)/venv: requirements.txt
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	@$(PYTHON) -m pip install -q -r requirements.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+messages: venv
+	@$(PYTHON) manage.py compilemessages -v 0 --ignore=.venv
+
+demo: setup
+	@$(PYTHON) manage.py migrate -v 0 && $(PYTHON) manage.py seed_demo
+
+clean:
+	rm -rf var $(VENV)

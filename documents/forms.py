@@ -1,0 +1,46 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models import FamilyMember
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,application/pdf", "capture": "environment"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data]
+        files = [f for f in files if f]
+        if not files:
+            raise forms.ValidationError(_("Choose at least one photo or PDF."), code="required")
+        if len(files) > settings.DOCUMENT_MAX_FILES_PER_UPLOAD:
+            raise forms.ValidationError(
+                _("Upload at most %(count)d files at a time.") % {"count": settings.DOCUMENT_MAX_FILES_PER_UPLOAD}
+            )
+        return files
+
+
+class UploadForm(forms.Form):
+    """Type and size are checked per file by ``intake.check_upload``, so one bad file does not block the rest."""
+
+    files = MultipleFileField(label=_("Photos or PDFs of documents"))
+
+
+class DocumentLinksForm(forms.Form):
+    members = forms.ModelMultipleChoiceField(
+        queryset=FamilyMember.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("This document is about"),
+        help_text=_("Tick nobody if the document is about you, the sponsor."),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = case.members.all()

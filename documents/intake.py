@@ -1,0 +1,81 @@
+"""Receiving uploads: validate, store, and queue them for reading.
+
+An upload is stored and its row committed before anything is queued, so a
+broker that is down loses nothing: the document stays ``received`` and the
+sweeper queues it later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tracker.models import Case
+
+from .models import Document
+from .pipeline import filetypes, loading
+from .pipeline.types import PipelineError
+from .queueing import enqueue
+
+
+class UploadRejected(Exception):
+    """An upload refused before storing; ``str(error)`` is shown to the user."""
+
+
+@dataclass(frozen=True)
+class Received:
+    document: Document
+    duplicate_of: Document | None = None
+
+
+def check_upload(uploaded: UploadedFile) -> tuple[str, str]:
+    """Return the detected content type and SHA-256, or raise ``UploadRejected`` with a message a user can act on."""
+    name = uploaded.name or _("the file")
+    if uploaded.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
+        limit = settings.DOCUMENT_MAX_UPLOAD_BYTES // (1024 * 1024)
+        raise UploadRejected(
+            _("%(name)s is larger than %(limit)d MB. Please upload a smaller photo or scan.") % {"name": name, "limit": limit}
+        )
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    try:
+        content_type = loading.check_readable(data, load_limits())
+    except PipelineError as error:
+        raise UploadRejected(f"{name}: {_(str(error))}") from None
+    return content_type, hashlib.sha256(data).hexdigest()
+
+
+def load_limits() -> loading.LoadLimits:
+    return loading.LoadLimits(max_pixels=settings.DOCUMENT_MAX_PIXELS, max_pages=settings.DOCUMENT_MAX_PDF_PAGES)
+
+
+def receive_upload(*, case: Case, uploaded: UploadedFile, user) -> Received:
+    """Store one uploaded file as a new document of ``case`` and queue it for reading."""
+    content_type, sha256 = check_upload(uploaded)
+    duplicate_of = Document.objects.filter(case=case, sha256=sha256).order_by("created_at").first()
+    if duplicate_of is not None:
+        return Received(document=duplicate_of, duplicate_of=duplicate_of)
+
+    with transaction.atomic():
+        document = Document(
+            case=case,
+            original_name=(uploaded.name or "upload")[:255],
+            content_type=content_type,
+            size=uploaded.size,
+            sha256=sha256,
+            uploaded_by=user,
+        )
+        document.file.save(f"upload{filetypes.extension_for(content_type)}", uploaded, save=False)
+        try:
+            document.save()
+        except Exception:
+            document.file.delete(save=False)  # nothing half-stored
+            raise
+        transaction.on_commit(lambda: enqueue(document))
+    return Received(document=document)

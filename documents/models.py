@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models import Case, FamilyMember
+from tracker.rules import ReviewStatus
+
+from .pipeline.types import DocumentKind
+
+
+def document_upload_path(document: Document, filename: str) -> str:
+    # Random names: the original name may contain a person's name and stays in the row only.
+    return f"cases/{document.case_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Document(models.Model):
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        QUEUED = "queued", _("Waiting to be read")
+        PROCESSING = "processing", _("Being read")
+        DONE = "done", _("Read")
+        FAILED = "failed", _("Could not be read")
+
+    class Kind(models.TextChoices):
+        PASSPORT = DocumentKind.PASSPORT, _("Passport")
+        ID_CARD = DocumentKind.ID_CARD, _("ID card")
+        BIRTH_CERTIFICATE = DocumentKind.BIRTH_CERTIFICATE, _("Birth certificate")
+        MARRIAGE_CERTIFICATE = DocumentKind.MARRIAGE_CERTIFICATE, _("Marriage certificate")
+        DEATH_CERTIFICATE = DocumentKind.DEATH_CERTIFICATE, _("Death certificate")
+        FAMILY_BOOKLET = DocumentKind.FAMILY_BOOKLET, _("Family booklet")
+        TRANSLATION = DocumentKind.TRANSLATION, _("Sworn translation")
+        CONSENT_DECLARATION = DocumentKind.CONSENT_DECLARATION, _("Consent declaration")
+        ASYLUM_DECISION = DocumentKind.ASYLUM_DECISION, _("Asylum decision")
+        OTHER = DocumentKind.OTHER, _("Other")
+
+    class Review(models.TextChoices):
+        PENDING = ReviewStatus.PENDING, _("Waiting for review")
+        ACCEPTED = ReviewStatus.ACCEPTED, _("Accepted")
+        REJECTED = ReviewStatus.REJECTED, _("Rejected")
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(_("file"), upload_to=document_upload_path, max_length=300)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("detected content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("processing attempts"), default=0)
+    error_message = models.TextField(_("error"), blank=True)
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, blank=True)
+    confidence = models.FloatField(_("confidence"), null=True, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    ocr_text = models.TextField(_("recognised text"), blank=True)
+    mrz = models.JSONField(_("machine-readable zone"), null=True, blank=True)
+    fields = models.JSONField(_("extracted fields"), default=dict, blank=True)
+
+    members = models.ManyToManyField(
+        FamilyMember, verbose_name=_("family members"), related_name="documents", blank=True,
+        help_text=_("The family members this document gives evidence about. None: the sponsor."),
+    )
+    translation_of = models.ForeignKey(
+        "self", verbose_name=_("translation of"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="translations",
+    )
+    review_status = models.CharField(
+        _("review"), max_length=20, choices=Review.choices, default=Review.PENDING, db_index=True
+    )
+    review_reason = models.TextField(_("reason given to the sponsor"), blank=True)
+
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        indexes = [models.Index(fields=["case", "sha256"])]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def primary_language(self) -> str | None:
+        return self.languages[0] if self.languages else None

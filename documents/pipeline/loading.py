@@ -1,0 +1,160 @@
+"""Stage 1: turn an uploaded file into upright RGB page images.
+
+Applies EXIF orientation, decodes HEIC/HEIF through pillow-heif and renders PDF
+pages through pypdfium2. Limits on pixels and pages keep a hostile file from
+exhausting a worker's memory.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from . import filetypes
+from .types import PipelineError
+
+try:  # registered once per process; decoding HEIC needs it
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover - pillow-heif is in requirements.txt
+    pillow_heif = None
+
+
+@dataclass(frozen=True)
+class LoadLimits:
+    max_pixels: int = 60_000_000  # per page, after decoding
+    max_pages: int = 20
+    pdf_dpi: int = 200
+    # Pages larger than this (longest side, px) are scaled down before OCR:
+    # more pixels cost time and do not help Tesseract.
+    max_side: int = 3000
+
+
+DEFAULT_LIMITS = LoadLimits()
+
+
+def load_pages(source: str | Path | bytes, limits: LoadLimits = DEFAULT_LIMITS) -> list[Image.Image]:
+    """Decode ``source`` (a path or the file's bytes) into RGB page images.
+
+    Raises ``PipelineError`` with a message a user can act on.
+    """
+    data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
+    if not data:
+        raise PipelineError("The file is empty.")
+    content_type = filetypes.sniff_content_type(data[:1024])
+    if content_type is None:
+        raise PipelineError("This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF.")
+    if content_type == filetypes.PDF:
+        return _load_pdf(data, limits)
+    return [_load_image(data, limits)]
+
+
+def check_readable(data: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> str:
+    """Cheaply confirm that ``data`` decodes, within the limits; return its content type.
+
+    Used at upload, so a broken file is refused while the user is still there.
+    Images are decoded at reduced scale (JPEG draft mode), which still reads
+    every byte and so catches truncated files.
+    """
+    if not data:
+        raise PipelineError("The file is empty.")
+    content_type = filetypes.sniff_content_type(data[:1024])
+    if content_type is None:
+        raise PipelineError("This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF.")
+    if content_type == filetypes.PDF:
+        _open_pdf(data, limits).close()
+    else:
+        _decode(data, limits, draft=True)
+    return content_type
+
+
+def _load_image(data: bytes, limits: LoadLimits) -> Image.Image:
+    image = _decode(data, limits)
+    image = ImageOps.exif_transpose(image)
+    return _normalise(image, limits)
+
+
+def _decode(data: bytes, limits: LoadLimits, draft: bool = False) -> Image.Image:
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limits.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.width * image.height > limits.max_pixels:
+                raise PipelineError(_too_large_message(limits))
+            if draft:
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PipelineError(_too_large_message(limits)) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise PipelineError("The image is damaged or incomplete and cannot be read. Please take the photo again.") from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+    return image
+
+
+def _open_pdf(data: bytes, limits: LoadLimits):
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise PipelineError("The PDF is protected with a password. Upload it without a password.") from exc
+        raise PipelineError("The PDF is damaged and cannot be read.") from exc
+    page_count = len(pdf)
+    if page_count == 0 or page_count > limits.max_pages:
+        pdf.close()
+        if page_count == 0:
+            raise PipelineError("The PDF has no pages.")
+        raise PipelineError(
+            f"The PDF has {page_count} pages; at most {limits.max_pages} are accepted. Upload each document separately."
+        )
+    return pdf
+
+
+def _load_pdf(data: bytes, limits: LoadLimits) -> list[Image.Image]:
+    pdf = _open_pdf(data, limits)
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            width, height = page.get_size()  # in points, 1/72 inch
+            scale = limits.pdf_dpi / 72
+            if width * height * scale * scale > limits.max_pixels:
+                scale = (limits.max_pixels / (width * height)) ** 0.5
+            bitmap = page.render(scale=scale)
+            pages.append(_normalise(bitmap.to_pil(), limits))
+            page.close()
+        return pages
+    finally:
+        pdf.close()
+
+
+def _normalise(image: Image.Image, limits: LoadLimits) -> Image.Image:
+    if image.mode != "RGB":
+        if image.mode in ("RGBA", "LA", "P"):
+            image = image.convert("RGBA")
+            background = Image.new("RGB", image.size, "white")
+            background.paste(image, mask=image.getchannel("A"))
+            image = background
+        else:
+            image = image.convert("RGB")
+    longest = max(image.size)
+    if longest > limits.max_side:
+        ratio = limits.max_side / longest
+        image = image.resize((round(image.width * ratio), round(image.height * ratio)), Image.LANCZOS)
+    return image
+
+
+def _too_large_message(limits: LoadLimits) -> str:
+    megapixels = limits.max_pixels // 1_000_000
+    return f"The image is too large to process (more than {megapixels} megapixels). Please upload a smaller photo."

@@ -1,0 +1,109 @@
+"""Typed results shared by every pipeline stage.
+
+Pure Python: nothing here imports Django, so the pipeline runs the same in the
+Celery worker, the ``classify_documents`` command, benchmarks and unit tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    PASSPORT = "passport"
+    ID_CARD = "id_card"
+    BIRTH_CERTIFICATE = "birth_certificate"
+    MARRIAGE_CERTIFICATE = "marriage_certificate"
+    DEATH_CERTIFICATE = "death_certificate"
+    FAMILY_BOOKLET = "family_booklet"
+    TRANSLATION = "translation"
+    CONSENT_DECLARATION = "consent_declaration"
+    ASYLUM_DECISION = "asylum_decision"
+    OTHER = "other"
+
+
+class PipelineError(Exception):
+    """A file the pipeline cannot process; ``str(error)`` is shown to the user."""
+
+
+@dataclass(frozen=True)
+class MrzResult:
+    format: str  # "TD1", "TD2" or "TD3"
+    lines: tuple[str, ...]
+    document_number: str
+    surname: str
+    given_names: str
+    nationality: str
+    issuing_country: str
+    birth_date: date | None
+    sex: str  # "M", "F" or "X"
+    expiry_date: date | None
+    valid: bool
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["lines"] = list(self.lines)
+        for key in ("birth_date", "expiry_date"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+@dataclass(frozen=True)
+class TranslationInfo:
+    language: str  # ISO 639-1 code of the target language
+    sworn: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person a document names, for linking it to family members."""
+
+    name: str
+    birth_date: date | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "birth_date": self.birth_date.isoformat() if self.birth_date else None}
+
+
+@dataclass
+class PipelineResult:
+    kind: DocumentKind = DocumentKind.OTHER
+    confidence: float = 0.0
+    languages: list[str] = field(default_factory=list)
+    pages: int = 0
+    text: str = ""
+    mrz: MrzResult | None = None
+    decision_date: date | None = None
+    translation: TranslationInfo | None = None
+    people: list[PersonMention] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    def to_contract_dict(self, file: str) -> dict:
+        """The JSON line of ``classify_documents --json`` (see CONTRACTS.md)."""
+        return {
+            "file": file,
+            "kind": str(self.kind),
+            "confidence": round(self.confidence, 3),
+            "languages": list(self.languages),
+            "pages": self.pages,
+            "mrz": self.mrz.to_dict() if self.mrz else None,
+            "decision_date": self.decision_date.isoformat() if self.decision_date else None,
+            "translation": self.translation.to_dict() if self.translation else None,
+            "error": self.error,
+            "seconds": round(self.seconds, 3),
+        }
+
+    def extracted_fields(self) -> dict:
+        """What the Document row keeps besides kind, languages, text and MRZ."""
+        return {
+            "people": [person.to_dict() for person in self.people],
+            "decision_date": self.decision_date.isoformat() if self.decision_date else None,
+            "translation": self.translation.to_dict() if self.translation else None,
+            "pages": self.pages,
+        }

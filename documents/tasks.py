@@ -1,0 +1,32 @@
+"""Celery tasks: thin adapters from the queue to the services."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import DatabaseError, InterfaceError
+
+from . import processing
+from .queueing import PROCESS_DOCUMENT_TASK
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT_MESSAGE = "Reading this document took too long. Please upload a clearer or smaller photo."
+
+
+@shared_task(
+    name=PROCESS_DOCUMENT_TASK,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DatabaseError, InterfaceError, OSError),
+    retry_backoff=2,
+    retry_backoff_max=120,
+    max_retries=8,
+)
+def process_document_task(document_id: int) -> None:
+    try:
+        processing.process_document(document_id)
+    except SoftTimeLimitExceeded:
+        processing.mark_failed(document_id, TIMEOUT_MESSAGE)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make test: the whole suite against real tesseract, Redis, a Celery worker and (under CI) PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/services.sh
+ensure_redis
+trap stop_started_redis EXIT
+ensure_ci_postgres
+# Tests use their own Redis database and media folder, never the demo's.
+export REDIS_URL="${REDIS_URL%/*}/15"
+export MEDIA_ROOT="$PWD/var/test-media"
+export NAREIS_TEST_ARTIFACTS="$PWD/var/test-artifacts"
+echo "Database: ${DATABASE_URL:-SQLite (embedded)}; broker: $REDIS_URL" >&2
+set +e
+.venv/bin/python -m pytest "$@"
+status=$?
+set -e
+echo "Test artifacts (screenshots, reports): $NAREIS_TEST_ARTIFACTS" >&2
+exit $status

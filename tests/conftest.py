@@ -1,0 +1,113 @@
+"""Shared fixtures: the sample corpus, and one real Celery worker per test session.
+
+The worker is a separate ``celery worker`` process consuming from the real
+Redis and writing to the test database, exactly as in production.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from config.celery import app as celery_app
+
+CORPUS_DIR = Path(os.environ.get("NAREIS_CORPUS", settings.BASE_DIR.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    assert (CORPUS_DIR / "labels.jsonl").exists(), f"The sample corpus is missing at {CORPUS_DIR}"
+    return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def corpus_labels(corpus_dir) -> dict[str, dict]:
+    lines = (corpus_dir / "labels.jsonl").read_text().splitlines()
+    return {label["file"]: label for label in map(json.loads, filter(None, lines))}
+
+
+def _database_url_for_worker() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    user = db.get("USER") or ""
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    credentials = f"{user}{password}@" if user else ""
+    return f"postgres://{credentials}{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+
+
+class WorkerProcess:
+    def __init__(self, queue: str, log_path: Path):
+        self.queue = queue
+        self.log_path = log_path
+        self.hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, concurrency: int = 2) -> None:
+        env = os.environ | {
+            "DATABASE_URL": _database_url_for_worker(),
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "REDIS_URL": settings.CELERY_BROKER_URL,
+            "CELERY_QUEUE": self.queue,
+            "OMP_THREAD_LIMIT": "1",
+        }
+        command = [
+            sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", self.queue, "-n", self.hostname,
+            f"--concurrency={concurrency}", "--loglevel=INFO", "--without-mingle", "--without-gossip",
+        ]
+        self.log = self.log_path.open("ab")
+        self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.wait_until_ready()
+
+    def wait_until_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"The Celery worker exited; see {self.log_path}")
+            if celery_app.control.ping(destination=[self.hostname], timeout=0.5):
+                return
+        raise RuntimeError(f"The Celery worker did not start in {timeout}s; see {self.log_path}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real worker process for the whole session. Tests using it need ``transaction=True``."""
+    queue = f"nareis-test-{uuid.uuid4().hex[:8]}"
+    celery_app.conf.task_default_queue = queue
+    log_dir = Path(os.environ.get("NAREIS_TEST_ARTIFACTS", tmp_path_factory.mktemp("artifacts")))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    worker = WorkerProcess(queue, log_dir / "celery-worker.log")
+    with django_db_blocker.unblock():
+        worker.start()
+    yield worker
+    worker.stop()
+
+
+def wait_until_finished(document, timeout: float = 180):
+    """Wait for the worker to finish ``document``; a ceiling against hangs, not a speed check."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        document.refresh_from_db()
+        if document.is_finished:
+            return document
+        time.sleep(0.25)
+    raise AssertionError(f"Document {document.pk} still {document.status} after {timeout}s")

@@ -1,0 +1,54 @@
+"""What the rules are told about a case: plain, immutable facts, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .codes import PermitType, Relation, Requirement, ReviewStatus
+
+
+@dataclass(frozen=True)
+class SponsorFacts:
+    birth_date: date | None
+    permit_decision_date: date | None
+    permit_type: PermitType = PermitType.REFUGEE
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    id: str
+    relation: Relation
+    birth_date: date | None
+    mentioned_in_asylum_procedure: bool = True
+    belongs_to_family: bool = True
+    other_parent_stays_behind: bool = False
+    married: bool = False
+    in_relationship: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    id: str
+    kind: str  # a DocumentKind value
+    members: tuple[str, ...]  # the members it gives evidence about; empty: the sponsor
+    language: str | None  # ISO 639-1 of its text; None: not known
+    status: ReviewStatus
+    translation_of: str | None = None  # for a translation: the id of the original
+
+
+@dataclass(frozen=True)
+class ExplanationFacts:
+    """A counsellor's account of why evidence cannot be had (bewijsnood)."""
+
+    member: str | None  # None: the sponsor
+    requirement: Requirement
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    sponsor: SponsorFacts
+    members: tuple[MemberFacts, ...]
+    documents: tuple[DocumentFacts, ...] = ()
+    explanations: tuple[ExplanationFacts, ...] = ()

@@ -1,0 +1,35 @@
+"""Queries about cases, always scoped to who is asking.
+
+Nobody sees a case but its sponsor, its assigned counsellors and admins.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Case
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    if not user.is_authenticated:
+        return Case.objects.none()
+    cases = Case.objects.select_related("sponsor")
+    if user.is_superuser:
+        return cases
+    if user.is_counsellor:
+        return cases.filter(counsellors=user)
+    return cases.filter(sponsor=user)
+
+
+def get_case_for(user, case_id: int) -> Case:
+    """The case, if ``user`` may see it; 404 otherwise, so its existence is not revealed."""
+    case = cases_visible_to(user).filter(pk=case_id).first()
+    if case is None:
+        raise Http404("No such case.")
+    return case
+
+
+def can_manage_case(user, case: Case) -> bool:
+    """Counsellors and admins review; the sponsor only uploads and links."""
+    return user.is_superuser or (user.is_counsellor and case.counsellors.filter(pk=user.pk).exists())

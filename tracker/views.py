@@ -1,0 +1,62 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from documents.forms import UploadForm
+from documents.selectors import documents_of, has_unfinished
+
+from . import selectors
+from .checklist import build_checklist
+from .forms import FamilyMemberForm
+
+
+@login_required
+def case_list(request):
+    cases = selectors.cases_visible_to(request.user)
+    if not request.user.is_counsellor and not request.user.is_superuser and len(cases) == 1:
+        return redirect("tracker:case_detail", case_id=cases[0].pk)
+    return render(request, "tracker/case_list.html", {"cases": cases})
+
+
+def _live_context(case) -> dict:
+    documents = list(documents_of(case))
+    return {
+        "case": case,
+        "checklist": build_checklist(case),
+        "documents": documents,
+        "documents_unfinished": has_unfinished(documents),
+    }
+
+
+@login_required
+def case_detail(request, case_id: int):
+    case = selectors.get_case_for(request.user, case_id)
+    context = _live_context(case) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm()}
+    return render(request, "tracker/case_detail.html", context)
+
+
+@login_required
+@require_GET
+def case_live(request, case_id: int):
+    """The checklist and documents as an HTML fragment, polled by the page while documents are being read."""
+    case = selectors.get_case_for(request.user, case_id)
+    return render(request, "tracker/_case_live.html", _live_context(case))
+
+
+@login_required
+@require_http_methods(["POST"])
+def member_create(request, case_id: int):
+    case = selectors.get_case_for(request.user, case_id)
+    form = FamilyMemberForm(request.POST)
+    if form.is_valid():
+        member = form.save(commit=False)
+        member.case = case
+        member.save()
+        messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return redirect("tracker:case_detail", case_id=case.pk)
