@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "accounts",
     "tracker",
     "documents",
+    "audit",
 ]
 
 MIDDLEWARE = [

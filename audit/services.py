@@ -1,0 +1,37 @@
+"""Recording what people do with cases and documents."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .models import AuditEvent
+
+
+def record_event(
+    *,
+    actor,
+    action: str,
+    target: models.Model,
+    case_id: int | None = None,
+    changes: dict | None = None,
+    request=None,
+) -> AuditEvent:
+    """Append one event. ``changes`` maps a field name to ``[old, new]`` (JSON-serialisable)."""
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_name=getattr(actor, "username", "") or "",
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=str(target.pk),
+        target_repr=str(target)[:200],
+        case_id=case_id,
+        changes=changes or {},
+        ip_address=_client_ip(request),
+        user_agent=(request.META.get("HTTP_USER_AGENT", "")[:300] if request else ""),
+    )
+
+
+def _client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
