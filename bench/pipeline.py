@@ -1,0 +1,191 @@
+"""Benchmark the document pipeline against a labelled corpus and a naive Tesseract baseline.
+
+    .venv/bin/python -m bench.pipeline [CORPUS_DIR] [--workers N]
+
+Prints per-kind precision and recall, the confusion matrix, the MRZ exact-field
+rate, decision-date accuracy, seconds per document and the same timing for
+``tesseract -l eng+nld+fra+ara FILE stdout`` over the same files with the same
+parallelism, and the ratio of the two wall times. CPU seconds (this process and
+its Tesseract children) are reported too: on a machine shared with other work
+they are the steadier comparison. Needs no Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from multiprocessing import Pool
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+from documents.pipeline import run_pipeline  # noqa: E402
+from documents.pipeline.loading import load_pages  # noqa: E402
+from documents.pipeline.types import DocumentKind, PipelineResult  # noqa: E402
+
+DEFAULT_CORPUS = Path("/work/shared/corpus")
+BASELINE_COMMAND = ("tesseract", "-l", "eng+nld+fra+ara")
+MRZ_FIELDS = ("format", "document_number", "surname", "given_names", "nationality", "issuing_country",
+              "birth_date", "sex", "expiry_date")
+KINDS = [str(kind) for kind in DocumentKind]
+
+
+@dataclass
+class CorpusRun:
+    labels: list[dict]
+    results: list[PipelineResult]
+    wall_seconds: float
+    cpu_seconds: list[float]  # per file, this process and its Tesseract children: immune to other load
+
+
+def _cpu_now() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def read_labels(corpus_dir: Path) -> list[dict]:
+    lines = (corpus_dir / "labels.jsonl").read_text().splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _run_one(path: str) -> tuple[PipelineResult, float]:
+    cpu_before = _cpu_now()
+    result = run_pipeline(path)
+    return result, _cpu_now() - cpu_before
+
+
+def run_corpus(corpus_dir: Path, workers: int = 2) -> CorpusRun:
+    labels = read_labels(corpus_dir)
+    paths = [str(corpus_dir / label["file"]) for label in labels]
+    started = time.perf_counter()
+    with Pool(workers) as pool:
+        outcomes = list(pool.imap(_run_one, paths))
+    wall = time.perf_counter() - started
+    return CorpusRun(labels, [result for result, _ in outcomes], wall, [cpu for _, cpu in outcomes])
+
+
+# ---------------------------------------------------------------- scoring
+
+def mrz_exact(label: dict, result: PipelineResult) -> bool:
+    expected = label["mrz"]
+    if result.mrz is None:
+        return False
+    got = result.mrz.to_dict()
+    return all(str(got.get(field)) == str(expected.get(field)) for field in MRZ_FIELDS if field in expected)
+
+
+def scores(run: CorpusRun) -> dict:
+    pairs = [(label["kind"], str(result.kind)) for label, result in zip(run.labels, run.results)]
+    mrz_labelled = [(label, result) for label, result in zip(run.labels, run.results) if label.get("mrz")]
+    dated = [(label, result) for label, result in zip(run.labels, run.results) if label.get("decision_date")]
+    return {
+        "correct": sum(expected == got for expected, got in pairs),
+        "total": len(pairs),
+        "confusion": Counter(pairs),
+        "mrz_exact": sum(mrz_exact(label, result) for label, result in mrz_labelled),
+        "mrz_total": len(mrz_labelled),
+        "dates_right": sum(
+            (result.decision_date.isoformat() if result.decision_date else None) == label["decision_date"]
+            for label, result in dated
+        ),
+        "dates_total": len(dated),
+    }
+
+
+# ---------------------------------------------------------------- baseline
+
+def _baseline_one(path: str) -> tuple[float, float]:
+    started, cpu_before = time.perf_counter(), _cpu_now()
+    subprocess.run([*BASELINE_COMMAND, path, "stdout"], capture_output=True, check=False)
+    return time.perf_counter() - started, _cpu_now() - cpu_before
+
+
+def run_baseline(paths: list[Path], workers: int = 2) -> tuple[list[float], list[float], float]:
+    """Per-file and wall seconds of the naive command; PDFs and HEIC get a PNG of page 1 made beforehand."""
+    with tempfile.TemporaryDirectory() as scratch:
+        inputs = []
+        for path in paths:
+            if path.suffix.lower() in (".pdf", ".heic", ".heif"):
+                png = Path(scratch) / f"{path.name}.png"
+                load_pages(path)[0].save(png)
+                inputs.append(str(png))
+            else:
+                inputs.append(str(path))
+        started = time.perf_counter()
+        with Pool(workers) as pool:
+            timings = list(pool.imap(_baseline_one, inputs))
+        wall = time.perf_counter() - started
+        return [seconds for seconds, _ in timings], [cpu for _, cpu in timings], wall
+
+
+# ---------------------------------------------------------------- report
+
+def _timing(seconds: list[float]) -> str:
+    return f"mean {statistics.mean(seconds):.2f}  p50 {statistics.median(seconds):.2f}  max {max(seconds):.2f}"
+
+
+def print_report(run: CorpusRun, baseline_seconds: list[float], baseline_cpu: list[float], baseline_wall: float,
+                 out=sys.stdout, verbose: bool = False) -> None:
+    summary = scores(run)
+    if verbose:
+        for label, result, base in zip(run.labels, run.results, baseline_seconds):
+            print(f"{label['file']:<32}{str(result.kind):<22}{result.confidence:>6.2f}{result.seconds:>7.2f}"
+                  f"{base:>7.2f}  {','.join(result.languages)}", file=out)
+    confusion = summary["confusion"]
+    print(f"Classification: {summary['correct']}/{summary['total']} "
+          f"({100 * summary['correct'] / summary['total']:.1f}%)", file=out)
+    print(f"\n{'kind':<22}{'precision':>10}{'recall':>8}{'n':>4}", file=out)
+    for kind in KINDS:
+        true_positive = confusion[(kind, kind)]
+        predicted = sum(count for (_, got), count in confusion.items() if got == kind)
+        actual = sum(count for (expected, _), count in confusion.items() if expected == kind)
+        precision = true_positive / predicted if predicted else float("nan")
+        recall = true_positive / actual if actual else float("nan")
+        print(f"{kind:<22}{precision:>10.2f}{recall:>8.2f}{actual:>4}", file=out)
+    short = [kind[:6] for kind in KINDS]
+    print("\nConfusion (rows: label, columns: predicted)", file=out)
+    print(f"{'':<22}" + "".join(f"{name:>7}" for name in short), file=out)
+    for expected in KINDS:
+        print(f"{expected:<22}" + "".join(f"{confusion[(expected, got)]:>7}" for got in KINDS), file=out)
+    print(f"\nMRZ all fields exact: {summary['mrz_exact']}/{summary['mrz_total']}", file=out)
+    print(f"Decision date right:  {summary['dates_right']}/{summary['dates_total']}", file=out)
+    errors = [(label["file"], result.error) for label, result in zip(run.labels, run.results) if result.error]
+    for file, error in errors:
+        print(f"error {file}: {error}", file=out)
+    pipeline_seconds = [result.seconds for result in run.results]
+    print(f"\nPipeline s/doc:  {_timing(pipeline_seconds)}  (wall {run.wall_seconds:.1f}s)", file=out)
+    print(f"Baseline s/doc:  {_timing(baseline_seconds)}  (wall {baseline_wall:.1f}s)", file=out)
+    print(f"Pipeline CPU s/doc: {_timing(run.cpu_seconds)}", file=out)
+    print(f"Baseline CPU s/doc: {_timing(baseline_cpu)}", file=out)
+    print(f"Ratio pipeline/baseline: wall {run.wall_seconds / baseline_wall:.2f}, "
+          f"summed per-doc {sum(pipeline_seconds) / sum(baseline_seconds):.2f}, "
+          f"CPU {sum(run.cpu_seconds) / sum(baseline_cpu):.2f}", file=out)
+    wrong = [(label["file"], label["kind"], str(result.kind)) for label, result in zip(run.labels, run.results)
+             if label["kind"] != str(result.kind)]
+    for file, expected, got in wrong:
+        print(f"misclassified {file}: {expected} -> {got}", file=out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--verbose", action="store_true", help="also list every file")
+    args = parser.parse_args(argv)
+    run = run_corpus(args.corpus, args.workers)
+    paths = [args.corpus / label["file"] for label in run.labels]
+    baseline_seconds, baseline_cpu, baseline_wall = run_baseline(paths, args.workers)
+    print_report(run, baseline_seconds, baseline_cpu, baseline_wall, verbose=args.verbose)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Stage 5: which of the ten kinds a document is, with a confidence, from weighted evidence.
+
+Evidence is the multilingual phrase families of ``vocabulary`` (a family counts
+once; in the first lines, where titles are, it weighs more), plus structure:
+an MRZ decides between passport and ID card, and a translator's statement makes
+a document a translation whatever the translated text says it is. Too little
+evidence for any kind gives ``other`` rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import vocabulary
+from .types import DocumentKind, MrzResult
+
+MIN_EVIDENCE = 3.5  # below this no kind is claimed: the document is "other"
+TRANSLATION_OVERRIDE = 5.0  # a translator's statement at least this strong makes it a translation
+MRZ_WEIGHT = 8.0
+
+_ARABIC_FOLDS = str.maketrans({"ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ـ": None, "\u200e": None, "\u200f": None})
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: DocumentKind
+    confidence: float
+    scores: dict[DocumentKind, float]
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents or Arabic marks, punctuation as spaces: the form vocabulary is written in."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_ARABIC_FOLDS))
+    stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    lines = (re.sub(r"[^\w()]+", " ", line).strip() for line in stripped.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[DocumentKind, list[tuple[float, re.Pattern]]]:
+    compiled = {}
+    for kind, families in vocabulary.EVIDENCE.items():
+        compiled[kind] = [(weight, re.compile("|".join(_phrase(p) for p in phrases), re.M)) for weight, phrases in families]
+    return compiled
+
+
+def _phrase(pattern: str) -> str:
+    body = pattern.replace(" ", "[ _\\-]*\\n?[ _\\-]*")
+    if pattern.isascii() and not pattern.startswith("^"):
+        return f"(?<![a-z0-9])(?:{body})(?![a-z])"
+    return f"(?:{body})"
+
+
+def score_text(text: str) -> dict[DocumentKind, float]:
+    """Evidence per kind in ``text`` (any language; OCR text is fine)."""
+    normalised = normalise(text)
+    title = "\n".join(normalised.splitlines()[: vocabulary.TITLE_LINES])
+    scores = {}
+    for kind, families in _compiled().items():
+        total = 0.0
+        for weight, pattern in families:
+            if pattern.search(title):
+                total += weight * vocabulary.TITLE_BONUS
+            elif pattern.search(normalised):
+                total += weight
+        scores[kind] = total
+    return scores
+
+
+def classify(text: str, mrz: MrzResult | None = None) -> Classification:
+    scores = score_text(text)
+    if mrz is not None:
+        mrz_kind = kind_of_mrz(mrz)
+        scores[mrz_kind] += MRZ_WEIGHT if mrz.valid else MRZ_WEIGHT / 2
+    translation = scores[DocumentKind.TRANSLATION]
+    if translation >= TRANSLATION_OVERRIDE and mrz is None:
+        return Classification(DocumentKind.TRANSLATION, _confidence(translation, 0.0), scores)
+    candidates = {kind: score for kind, score in scores.items() if kind is not DocumentKind.TRANSLATION}
+    candidates[DocumentKind.TRANSLATION] = translation
+    ranked = sorted(candidates.items(), key=lambda item: item[1], reverse=True)
+    (best_kind, best), (_, second) = ranked[0], ranked[1]
+    if best_kind is DocumentKind.OTHER or best < MIN_EVIDENCE:
+        return Classification(DocumentKind.OTHER, _other_confidence(scores), scores)
+    return Classification(best_kind, _confidence(best, second), scores)
+
+
+def kind_of_mrz(mrz: MrzResult) -> DocumentKind:
+    """P< is a passport; I, A and C (TD1/TD2 identity documents) an ID card."""
+    first = mrz.lines[0] if mrz.lines else ""
+    if first.startswith("P") or (not first and mrz.format == "TD3"):
+        return DocumentKind.PASSPORT
+    return DocumentKind.ID_CARD
+
+
+def _other_confidence(scores: dict[DocumentKind, float]) -> float:
+    """Little evidence for any kind is itself the evidence for "other"."""
+    claimed = max(score for kind, score in scores.items() if kind is not DocumentKind.OTHER)
+    doubt = min(claimed, 2 * MIN_EVIDENCE) / (2 * MIN_EVIDENCE)
+    return round(0.9 - 0.4 * doubt, 3)
+
+
+def _confidence(best: float, second: float) -> float:
+    """Grows with the evidence and with its lead over the runner-up."""
+    strength = 1 - 1 / (1 + best / 4)
+    lead = (best - second) / best if best else 0.0
+    return round(min(0.99, 0.35 + 0.4 * strength + 0.3 * lead), 3)

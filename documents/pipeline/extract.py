@@ -1,0 +1,144 @@
+"""Stage 6: the fields a case needs from a classified document.
+
+* an asylum decision's date (it starts the three-month nareis deadline);
+* a translation's target language and whether a sworn translator's statement is on it;
+* the people a certificate or booklet names, with birth dates, to link it to family members
+  (for passports and ID cards, the holder from the MRZ).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import classify, languages
+from .types import DocumentKind, MrzResult, PersonMention, TranslationInfo
+
+MONTHS = {
+    # Dutch, English, French, German; abbreviations as printed on letters.
+    "januari": 1, "january": 1, "janvier": 1, "januar": 1, "jan": 1,
+    "februari": 2, "february": 2, "fevrier": 2, "februar": 2, "feb": 2, "fev": 2,
+    "maart": 3, "march": 3, "mars": 3, "marz": 3, "mrt": 3, "mar": 3,
+    "april": 4, "avril": 4, "apr": 4, "avr": 4,
+    "mei": 5, "may": 5, "mai": 5,
+    "juni": 6, "june": 6, "juin": 6, "jun": 6,
+    "juli": 7, "july": 7, "juillet": 7, "jul": 7,
+    "augustus": 8, "august": 8, "aout": 8, "aug": 8,
+    "september": 9, "septembre": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "october": 10, "octobre": 10, "okt": 10, "oct": 10,
+    "november": 11, "novembre": 11, "nov": 11,
+    "december": 12, "decembre": 12, "dezember": 12, "dec": 12, "dez": 12,
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NAMED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s?[-./]\s?(\d{1,2})\s?[-./]\s?(\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+# Labels that make a date the decision's date, and ones that make it someone's birth date or another date.
+_DECISION_LABELS = re.compile(r"\b(datum|date|dagtekening|besluit|beschikking|decision|den haag|zwolle|rijswijk)\b")
+_OTHER_DATE_LABELS = re.compile(
+    r"(geboren|geboorte|birth|born|naissance|\bnee?\b|geburt|geb\b|ingang|vervaldatum|geldig|valid|expir|"
+    r"aanvraag|ontvangen|received|uw brief|kenmerk|verzonden)"
+)
+_SWORN = re.compile(
+    r"(sworn|certified|official) translat|beedigd|wbtv|traduct(eur|rice) (jure|assermente)|"
+    r"(vereidigt|beeidigt|ermachtigt)\w* (ubersetz|dolmetsch)|yeminli|مترجم (محلف|معتمد|رسمي)"
+)
+_NAME_LABEL = re.compile(
+    r"^(?:full name(?: of child)?|name|naam|nom(?: du defunt)?|nom et prenoms?|prenoms?|surname|given names|"
+    r"husband|wife|father|mother|name of (?:father|mother|child)|vader|moeder|echtgeno(?:ot|te)|epoux|epouse)\b"
+    r"[^:]*:\s*(.+)$",
+    re.I,
+)
+_CAPS_NAME = re.compile(r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){1,4})\b")
+_NOT_NAMES = {
+    "REPUBLIC", "CERTIFICATE", "PASSPORT", "IDENTITY", "CARD", "BIRTH", "MARRIAGE", "DEATH", "ACTE", "DE", "DES",
+    "FAMILY", "REGISTER", "LIVRET", "FAMILLE", "FICHE", "CIVIL", "ETAT", "TRANSLATION", "TRADUCTION", "VERTALING",
+    "CONSENT", "PARENTAL", "REGISTRAR", "NOTARY", "STATE", "ISLAMIC", "ARAB", "FEDERAL", "OF", "THE", "AND",
+    "BEEDIGDE", "CERTIFIED", "GEBOORTEAKTE", "HUWELIJKSAKTE", "NAISSANCE", "MARIAGE", "DECES", "TRADUCTEUR",
+    "VERKLARING", "OUDER", "ACHTERBLIJVENDE", "TOESTEMMINGSVERKLARING", "OVERLIJDENSAKTE", "SYRIAN", "EUR",
+}
+
+
+def find_dates(line: str) -> list[date]:
+    """Dates written in ``line``: 28 december 2026, 28-12-2026, 28.12.2026, 28/12/2026, 2026-12-28."""
+    folded = languages.fold(languages.normalise_digits(line))
+    found = []
+    for match in _NAMED_DATE.finditer(folded):
+        found.append((match.start(), _make_date(int(match[3]), MONTHS[match[2]], int(match[1]))))
+    for match in _NUMERIC_DATE.finditer(folded):
+        found.append((match.start(), _make_date(int(match[3]), int(match[2]), int(match[1]))))
+    for match in _ISO_DATE.finditer(folded):
+        found.append((match.start(), _make_date(int(match[1]), int(match[2]), int(match[3]))))
+    return [value for _, value in sorted(found, key=lambda item: item[0]) if value is not None]
+
+
+def decision_date(text: str) -> date | None:
+    """The date of an IND decision: the labelled date near the top, never a birth or application date."""
+    candidates = []
+    for index, line in enumerate(text.splitlines()):
+        dates = find_dates(line)
+        if not dates:
+            continue
+        folded = languages.fold(line)
+        if _OTHER_DATE_LABELS.search(folded):
+            continue
+        score = (10 if _DECISION_LABELS.search(folded) else 0) - index * 0.1
+        candidates.append((score, dates[0]))
+    return max(candidates, key=lambda item: item[0])[1] if candidates else None
+
+
+def translation_info(text: str, text_languages: list[str]) -> TranslationInfo:
+    """Target language: the main language of the translation, which is written in it."""
+    target = next((code for code in text_languages if code in ("nl", "en", "fr", "de")), None)
+    target = target or (text_languages[0] if text_languages else "nl")
+    sworn = bool(_SWORN.search(classify.normalise(text)))
+    return TranslationInfo(language=target, sworn=sworn)
+
+
+def people(text: str, kind: DocumentKind, mrz: MrzResult | None) -> list[PersonMention]:
+    """People named on the document, with a birth date where one stands with the name."""
+    if mrz is not None and (mrz.surname or mrz.given_names):
+        name = " ".join(part for part in (mrz.given_names, mrz.surname) if part)
+        return [PersonMention(name=name, birth_date=mrz.birth_date)]
+    if kind in (DocumentKind.OTHER, DocumentKind.ASYLUM_DECISION):
+        return []
+    mentions: dict[str, date | None] = {}
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        for name in _names_in(line):
+            birth = _birth_date_near(lines, index)
+            if name not in mentions or (mentions[name] is None and birth is not None):
+                mentions[name] = birth
+    return [PersonMention(name=name, birth_date=birth) for name, birth in mentions.items()]
+
+
+def _names_in(line: str) -> list[str]:
+    labelled = _NAME_LABEL.match(line.strip())
+    candidates = _CAPS_NAME.findall(labelled[1] if labelled else line)
+    names = []
+    for candidate in candidates:
+        words = [word for word in candidate.split() if word not in _NOT_NAMES]
+        if len(words) >= 2 or (labelled and words):
+            names.append(" ".join(words))
+    return names
+
+
+def _birth_date_near(lines: list[str], index: int) -> date | None:
+    """A date on the name's own line (booklet rows, 'born on ...') or on a birth-date line just below."""
+    dates = find_dates(lines[index] + " " + (lines[index + 1] if index + 1 < len(lines) else ""))
+    if dates and re.search(r"born|geboren|ne\(?e?\)? le|\d", languages.fold(lines[index])):
+        return dates[0]
+    for line in lines[index + 1:index + 3]:
+        if re.search(r"birth|geboorte|naissance|geburt|dogum|الولاده|الميلاد", languages.fold(line)):
+            found = find_dates(line)
+            if found:
+                return found[0]
+    return None
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

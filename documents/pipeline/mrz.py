@@ -1,0 +1,499 @@
+"""MRZ stage: find the machine-readable zone on a page image, OCR it and parse it.
+
+1. Locate without OCR (~20 ms): a black-hat transform keeps thin dark strokes,
+   horizontal smearing joins characters into line blobs, and 2-3 parallel,
+   equally long, evenly stacked blobs with the page's other text on one side
+   only make a candidate, on the page as it is and turned a quarter. The side
+   the other text is on tells upright from upside down.
+2. Deskew and crop only that zone, scale it to ~36 px characters, OCR it with
+   one Tesseract call (psm 6, MRZ whitelist).
+3. Correct by position and let check digits choose (``mrz_parse``); the "<"
+   glyphs Tesseract reads as K/X are found again by their shape (each zone's
+   own fillers are the template) and the names line is realigned to them.
+4. Only if a check digit fails or a name looks doubtful: read the crop at two
+   other scales, merge field by field and vote on the names.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import numpy as np  # noqa: E402
+import pytesseract  # noqa: E402
+from PIL import Image, ImageOps  # noqa: E402
+
+from .mrz_parse import (  # noqa: E402
+    FILLER_LOOKALIKES,
+    combine_readings,
+    is_good,
+    names_doubtful,
+    normalise_line,
+    parse_mrz,
+    score,
+    with_voted_names,
+)
+from .types import MrzResult  # noqa: E402
+
+__all__ = ["parse_mrz", "find_mrz_in_text", "read_mrz"]
+
+WORK_SIDE = 1000  # longest side of the image the zone search runs on
+CHAR_HEIGHT = 36  # px of an MRZ character in the crop sent to Tesseract
+TESSERACT_CONFIG = (
+    "--oem 1 --psm 6 -c tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789< "
+    "-c load_system_dawg=0 -c load_freq_dawg=0"
+)
+RETRY_HEIGHTS = (28, 44)  # other scales when the first reading fails a check digit
+MAX_ZONES = 2  # OCR at most this many candidate zones per page
+
+
+# ---------------------------------------------------------------- text path
+
+def find_mrz_in_text(text: str) -> MrzResult | None:
+    """Find and parse MRZ lines inside whole-page OCR text (cheap path)."""
+    lines = [normalise_line(line) for line in text.splitlines()]
+    best: MrzResult | None = None
+    for start, count in _mrz_line_windows(lines):
+        result = parse_mrz(lines[start:start + count])
+        if result and (best is None or score(result) > score(best)):
+            best = result
+            if is_good(result):
+                break
+    return best
+
+
+def _mrz_line_windows(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(start, count) of runs of 2-3 lines that could be MRZ lines, longest lines first."""
+    def plausible(line: str) -> bool:
+        return 26 <= len(line) <= 50 and (line.count("<") >= 2 or sum(c.isdigit() for c in line) >= 10)
+
+    flags = [plausible(line) for line in lines]
+    for count in (3, 2):
+        for start in range(len(lines) - count + 1):
+            if all(flags[start:start + count]):
+                lengths = [len(line) for line in lines[start:start + count]]
+                if count == 3 and max(lengths) > 36:
+                    continue
+                yield start, count
+
+
+# ---------------------------------------------------------------- zone search
+
+@dataclass(frozen=True)
+class Blob:
+    cx: float
+    cy: float
+    length: float
+    thickness: float
+    angle: float  # radians, of the long axis; 0 = horizontal
+
+
+@dataclass(frozen=True)
+class Zone:
+    lines: tuple[Blob, ...]
+    turned: bool  # found on the page turned a quarter (counter-clockwise)
+    text_below: float = 0.0  # share of the page's other text on the far side of the zone
+
+    @property
+    def orientations(self) -> tuple[bool, ...]:
+        """Whether to read the zone upside down. An MRZ is the last text on its page, so the side
+        with the page's other text is up; lines with text on both sides are a paragraph, not an
+        MRZ, and are not sent to OCR at all."""
+        if self.text_below >= 0.8:
+            return (True,)
+        if self.text_below <= 0.2:
+            return (False,)
+        return ()
+
+    @property
+    def angle(self) -> float:
+        return float(np.median([blob.angle for blob in self.lines]))
+
+
+def _running(op: np.ufunc, array: np.ndarray, size: int, axis: int) -> np.ndarray:
+    """Max or min over a centred window of ``size`` along ``axis``, by doubling (log2(size) passes)."""
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (size // 2, size - 1 - size // 2)
+    result = np.pad(array, pad, mode="edge")
+    covered = 1
+    while covered < size:
+        step = min(covered, size - covered)
+        head = [slice(None)] * 2
+        tail = [slice(None)] * 2
+        head[axis] = slice(0, result.shape[axis] - step)
+        tail[axis] = slice(step, None)
+        result = op(result[tuple(head)], result[tuple(tail)])
+        covered += step
+    return result
+
+
+def _window_max(array: np.ndarray, size: int, axis: int) -> np.ndarray:
+    return _running(np.maximum, array, size, axis)
+
+
+def _window_min(array: np.ndarray, size: int, axis: int) -> np.ndarray:
+    return _running(np.minimum, array, size, axis)
+
+
+def _otsu(values: np.ndarray) -> int:
+    histogram = np.bincount(values.ravel(), minlength=256).astype(np.float64)
+    total = histogram.sum()
+    levels = np.arange(256)
+    weight = np.cumsum(histogram)
+    mean = np.cumsum(histogram * levels)
+    between = (mean[-1] * weight - mean * total) ** 2 / np.maximum(weight * (total - weight), 1)
+    return int(np.argmax(between))
+
+
+def text_mask(gray: np.ndarray) -> np.ndarray:
+    """Thin dark strokes (text), not large dark areas such as the table around a page."""
+    closed = _window_min(_window_min(_window_max(_window_max(gray, 11, 1), 7, 0), 11, 1), 7, 0)
+    blackhat = (closed.astype(np.int16) - gray).clip(0, 255).astype(np.uint8)
+    return blackhat > max(_otsu(blackhat), 25)
+
+
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    edges = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    return rows, starts, ends
+
+
+def _label_runs(rows: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Connected-component label per run (4-connectivity between runs of adjacent rows)."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    row_bounds = np.searchsorted(rows, np.arange(rows.max() + 2)) if len(rows) else np.array([0])
+    starts_l, ends_l = starts.tolist(), ends.tolist()
+    for row in range(1, len(row_bounds) - 1):
+        a, a_end = int(row_bounds[row - 1]), int(row_bounds[row])
+        b, b_end = a_end, int(row_bounds[row + 1])
+        while a < a_end and b < b_end:
+            if starts_l[a] < ends_l[b] and starts_l[b] < ends_l[a]:
+                root_a, root_b = find(a), find(b)
+                if root_a != root_b:
+                    parent[root_b] = root_a
+            if ends_l[a] < ends_l[b]:
+                a += 1
+            else:
+                b += 1
+    return np.array([find(i) for i in range(len(parent))], dtype=np.int64)
+
+
+def line_blobs(mask: np.ndarray, min_length: float) -> list[Blob]:
+    """Long thin blobs after joining characters horizontally."""
+    # "<" is open on its right, so the gap after one is almost a full character pitch wide.
+    smear = max(7, round(max(mask.shape) * 0.022))
+    joined = _window_min(_window_max(_window_max(mask.astype(np.uint8), 3, 0), smear, 1), smear, 1).astype(bool)
+    rows, starts, ends = _runs(joined)
+    if len(rows) == 0:
+        return []
+    labels = _label_runs(rows, starts, ends)
+    n = (ends - starts).astype(np.float64)
+    first, last = starts.astype(np.float64), ends.astype(np.float64) - 1
+    sum_x = n * (first + last) / 2
+    sum_xx = (last * (last + 1) * (2 * last + 1) - (first - 1) * first * (2 * first - 1)) / 6
+    y = rows.astype(np.float64)
+    size = labels.max() + 1
+    stats = [np.bincount(labels, weights=w, minlength=size) for w in (n, sum_x, n * y, sum_xx, y * sum_x, n * y * y)]
+    count, sx, sy, sxx, sxy, syy = stats
+    blobs = []
+    for label in np.nonzero(count > min_length * 3)[0]:
+        m = count[label]
+        cx, cy = sx[label] / m, sy[label] / m
+        vxx, vyy, vxy = sxx[label] / m - cx * cx, syy[label] / m - cy * cy, sxy[label] / m - cx * cy
+        spread = math.sqrt(max((vxx - vyy) ** 2 / 4 + vxy * vxy, 0))
+        major, minor = (vxx + vyy) / 2 + spread, max((vxx + vyy) / 2 - spread, 1e-6)
+        length, thickness = math.sqrt(12 * major), math.sqrt(12 * minor)
+        angle = 0.5 * math.atan2(2 * vxy, vxx - vyy)
+        if length >= min_length and length >= 10 * thickness and abs(angle) < math.radians(14):
+            blobs.append(Blob(cx, cy, length, thickness, angle))
+    return blobs
+
+
+def group_lines(blobs: Sequence[Blob], turned: bool) -> list[Zone]:
+    """Runs of 2-3 parallel, equally long, evenly stacked blobs; longer zones first."""
+    ordered = sorted(blobs, key=lambda blob: blob.cy)
+    chains: list[list[Blob]] = []
+    for blob in ordered:
+        for chain in chains:
+            last = chain[-1]
+            gap = blob.cy - last.cy
+            if (
+                abs(blob.angle - last.angle) < math.radians(3)
+                and 0.85 < blob.length / last.length < 1.18  # fillers make every line full length
+                and abs((blob.cx - last.cx) * math.cos(last.angle)) < 0.06 * last.length
+                and 1.1 * last.thickness < gap < 3.5 * max(last.thickness, blob.thickness)
+            ):
+                chain.append(blob)
+                break
+        else:
+            chains.append([blob])
+    zones = [Zone(tuple(chain), turned) for chain in chains if len(chain) in (2, 3)]
+    return sorted(zones, key=lambda zone: -sum(blob.length for blob in zone.lines))
+
+
+def find_zones(image: Image.Image) -> list[Zone]:
+    """MRZ candidates on the page as it is and turned a quarter, best first."""
+    gray = image.convert("L")
+    scale = WORK_SIDE / max(gray.size)
+    small = np.asarray(gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale))),
+                                   Image.BILINEAR))
+    mask = text_mask(small)
+    zones = []
+    for turned, view in ((False, mask), (True, np.rot90(mask))):
+        view = np.ascontiguousarray(view)
+        blobs = line_blobs(view, min_length=0.15 * WORK_SIDE)
+        zones += [_scale_zone(_with_text_below(zone, view), 1 / scale) for zone in group_lines(blobs, turned)]
+    zones = [zone for zone in zones if zone.orientations]
+    return sorted(zones, key=lambda zone: -sum(blob.length for blob in zone.lines))[:MAX_ZONES]
+
+
+def _with_text_below(zone: Zone, mask: np.ndarray) -> Zone:
+    first, last = zone.lines[0], zone.lines[-1]
+    angle = zone.angle
+    ys, xs = np.nonzero(mask)
+    across = (ys - first.cy) * math.cos(angle) - (xs - first.cx) * math.sin(angle)
+    along = (xs - first.cx) * math.cos(angle) + (ys - first.cy) * math.sin(angle)
+    span = abs(along) < first.length * 0.6
+    above = np.count_nonzero(span & (across < -first.thickness))
+    depth = (last.cy - first.cy) + last.thickness
+    below = np.count_nonzero(span & (across > depth))
+    return replace(zone, text_below=below / max(above + below, 1))
+
+
+def _scale_zone(zone: Zone, factor: float) -> Zone:
+    lines = tuple(Blob(b.cx * factor, b.cy * factor, b.length * factor, b.thickness * factor, b.angle)
+                  for b in zone.lines)
+    return replace(zone, lines=lines)
+
+
+# ---------------------------------------------------------------- crop and OCR
+
+def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) -> Image.Image:
+    """The zone deskewed, with a margin, scaled to ``target_height`` px characters, in grayscale;
+    upright or upside down (the caller decides)."""
+    gray = image.convert("L")
+    if zone.turned:
+        gray = gray.transpose(Image.Transpose.ROTATE_90)
+    first, last = zone.lines[0], zone.lines[-1]
+    cx = sum(b.cx for b in zone.lines) / len(zone.lines)
+    cy = sum(b.cy for b in zone.lines) / len(zone.lines)
+    char_height = float(np.median([b.thickness for b in zone.lines]))
+    length = max(b.length for b in zone.lines)
+    height = (last.cy - first.cy) + char_height * 2.6
+    width = length + char_height * 4
+    half = math.hypot(width, height) / 2
+    box = (round(cx - half), round(cy - half), round(cx + half), round(cy + half))
+    patch = gray.crop(box)
+    patch = patch.rotate(math.degrees(zone.angle), resample=Image.BICUBIC, fillcolor=255)
+    centre = half
+    patch = patch.crop((round(centre - width / 2), round(centre - height / 2),
+                        round(centre + width / 2), round(centre + height / 2)))
+    factor = target_height / max(char_height, 1)
+    patch = patch.resize((max(1, round(patch.width * factor)), max(1, round(patch.height * factor))),
+                         Image.BICUBIC)
+    return ImageOps.autocontrast(patch, cutoff=1)
+
+
+def ocr_lines(patch: Image.Image) -> list[str]:
+    text = pytesseract.image_to_string(patch, lang="eng", config=TESSERACT_CONFIG)
+    return [line for line in (normalise_line(raw) for raw in text.splitlines()) if len(line) >= 20]
+
+
+def read_zone_text(lines: Sequence[str], patch: Image.Image | None = None) -> MrzResult | None:
+    best = None
+    for start, count in _mrz_line_windows(list(lines)):
+        window = list(lines[start:start + count])
+        result = parse_mrz(window)
+        if result is None:
+            continue
+        if patch is not None:
+            fixed = parse_mrz(fix_names_line(patch, window, len(result.lines[0])))
+            if fixed and score(fixed) >= score(result):
+                result = fixed
+        if best is None or score(result) > score(best):
+            best = result
+    return best
+
+
+# ---------------------------------------------------------------- filler check by shape
+
+def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
+    profile = ink.sum(axis=1)
+    on = np.concatenate([[False], profile > 0.2 * profile.max(), [False]])
+    edges = np.flatnonzero(np.diff(on.astype(np.int8)))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if b - a >= CHAR_HEIGHT * 0.5]
+
+
+def _ink_extent(ink: np.ndarray) -> tuple[int, int]:
+    """Widest run of ink columns without a gap of a character height (ignores specks at the margin)."""
+    columns = np.flatnonzero(ink.any(axis=0))
+    if len(columns) == 0:
+        return 0, 0
+    breaks = np.flatnonzero(np.diff(columns) > CHAR_HEIGHT * 0.45)
+    starts = np.concatenate([[0], breaks + 1])
+    ends = np.concatenate([breaks, [len(columns) - 1]])
+    widest = int(np.argmax(columns[ends] - columns[starts]))
+    return int(columns[starts[widest]]), int(columns[ends[widest]]) + 1
+
+
+def _cell_vectors(gray: np.ndarray, band: tuple[int, int], x0: float, pitch: float, count: int) -> np.ndarray:
+    """Each character cell, at three small shifts, as a zero-mean unit vector: (count, 3, 216)."""
+    top, bottom = band
+    vectors = np.zeros((count, 3, 12 * 18), dtype=np.float32)
+    for index in range(count):
+        for k, shift in enumerate((-0.25, 0.0, 0.25)):
+            left = round(x0 + (index - 0.1 + shift) * pitch)
+            cell = gray[top:bottom, max(left, 0):max(left + round(pitch), 1)]
+            if cell.size == 0:
+                continue
+            small = np.asarray(Image.fromarray(cell).resize((12, 18), Image.BILINEAR), dtype=np.float32).ravel()
+            small -= small.mean()
+            vectors[index, k] = small / (np.linalg.norm(small) + 1e-6)
+    return vectors
+
+
+def filler_cells(patch: Image.Image, line_count: int, length: int) -> list[list[bool]] | None:
+    """Which character cells hold the "<" glyph, by likeness to the zone's own fillers.
+
+    Bootstrapped from the last cells of the names line (fillers unless a name fills it)."""
+    gray = np.asarray(patch)
+    ink = gray < _otsu(gray)
+    bands = _line_bands(ink)
+    if len(bands) != line_count:
+        return None
+    # All lines together: a narrow "1" leaves no gap there, the page edge beside the zone does.
+    left, right = _ink_extent(np.concatenate([ink[top:bottom] for top, bottom in bands]))
+    cells = []
+    pitch = (right - left) / (length - 0.2)
+    for top, bottom in bands:
+        # Photos add shear, so each line is placed by its own right end (a wide "<" or digit;
+        # the first glyph may be a narrow "I").
+        columns = left + np.flatnonzero(ink[top:bottom, left:right].any(axis=0))
+        if len(columns) == 0:
+            return None
+        x0 = int(columns[-1]) + 1 - (right - left)
+        if pitch < CHAR_HEIGHT * 0.4:
+            return None
+        cells.append(_cell_vectors(gray, (top, bottom), x0, pitch, length))
+    names_line = 2 if line_count == 3 else 0
+    template = cells[names_line][-3:, 1].mean(axis=0)
+    everything = np.concatenate(cells)
+    for _ in range(2):
+        template /= np.linalg.norm(template) + 1e-6
+        likeness = (everything @ template).max(axis=1)
+        if (likeness > 0.8).sum() < 3:
+            return None
+        template = everything[likeness > 0.8, 1].mean(axis=0)
+    template /= np.linalg.norm(template) + 1e-6
+    return [list((line @ template).max(axis=1) > 0.6) for line in cells]
+
+
+def align_to_cells(text: str, fillers: Sequence[bool]) -> str:
+    """Align an OCR line to the cells (edit distance) and write "<" wherever the cell shows one."""
+    n, m = len(fillers), len(text)
+
+    def cost(cell: int, char: str) -> float:
+        if (char == "<") == fillers[cell]:
+            # K and X are what Tesseract makes of "<": slightly prefer reading them as spurious.
+            return 0.3 if char in "KX" else 0.0
+        return 0.4 if fillers[cell] and char in FILLER_LOOKALIKES else 1.0
+
+    # OCR drops and doubles "<" in filler runs more than anything else: those edits are cheap.
+    def skip_cell(cell: int) -> float:
+        return 0.3 if fillers[cell] else 1.0
+
+    def skip_char(char: str) -> float:
+        return 0.3 if char == "<" else 0.5 if char in "KX" else 1.0
+
+    table = np.zeros((n + 1, m + 1))
+    for i in range(1, n + 1):
+        table[i, 0] = table[i - 1, 0] + skip_cell(i - 1)
+    for j in range(1, m + 1):
+        table[0, j] = table[0, j - 1] + skip_char(text[j - 1])
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            table[i, j] = min(table[i - 1, j - 1] + cost(i - 1, text[j - 1]),
+                              table[i - 1, j] + skip_cell(i - 1), table[i, j - 1] + skip_char(text[j - 1]))
+    out, i, j = [], n, m
+    while i > 0:
+        if j > 0 and math.isclose(table[i, j], table[i - 1, j - 1] + cost(i - 1, text[j - 1])):
+            out.append("<" if fillers[i - 1] else text[j - 1])
+            i, j = i - 1, j - 1
+        elif j > 0 and math.isclose(table[i, j], table[i, j - 1] + skip_char(text[j - 1])):
+            j -= 1
+        else:
+            out.append("<")
+            i -= 1
+    return "".join(reversed(out))
+
+
+def fix_names_line(patch: Image.Image, lines: Sequence[str], length: int) -> list[str]:
+    """Rewrite the names line so "<" stands exactly where the glyph is (names have no check digit)."""
+    fillers = filler_cells(patch, len(lines), length)
+    if fillers is None:
+        return list(lines)
+    fixed = list(lines)
+    if len(lines) == 3:
+        fixed[2] = align_to_cells(lines[2], fillers[2])
+    elif len(lines[0]) > 5:  # document code and issuing state stay as read
+        fixed[0] = lines[0][:5] + align_to_cells(lines[0][5:], fillers[0][5:])
+    # Only K, X, S ... may turn into fillers; losing an A or M means the cells were misjudged (blur).
+    if _firm_letters(fixed) != _firm_letters(lines):
+        return list(lines)
+    return fixed
+
+
+def _firm_letters(lines: Sequence[str]) -> list[str]:
+    names = lines[2] if len(lines) == 3 else lines[0][5:]
+    return sorted(char for char in names if char != "<" and char not in FILLER_LOOKALIKES)
+
+
+def read_mrz(image: Image.Image) -> MrzResult | None:
+    """Locate the MRZ zone in a page image, OCR it line by line, correct and choose by check digits."""
+    for zone in find_zones(image):
+        readings = _read_zone(image, zone)
+        if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
+            return readings[-1] if is_good(readings[-1]) else combine_readings(readings)
+    return None
+
+
+def _read_zone(image: Image.Image, zone: Zone) -> list[MrzResult]:
+    """Readings of one zone; the last is the answer if any reading (or their merge) is good."""
+    patch = crop_zone(image, zone, CHAR_HEIGHT)
+    for upside_down in zone.orientations:
+        attempt = patch.rotate(180) if upside_down else patch
+        first = read_zone_text(ocr_lines(attempt), attempt)
+        if first is not None:
+            break
+    else:
+        return []
+    readings = [first]
+    best = first if is_good(first) else None
+    for height in RETRY_HEIGHTS:
+        # Names have no check digit: a doubtful one is worth more readings to vote with.
+        if best is not None and not names_doubtful(best):
+            break
+        attempt = crop_zone(image, zone, height)
+        attempt = attempt.rotate(180) if upside_down else attempt
+        result = read_zone_text(ocr_lines(attempt), attempt)
+        if result is None:
+            continue
+        readings.append(result)
+        if best is None:
+            merged = combine_readings(readings)
+            best = merged if is_good(merged) else None
+    if best is None:
+        return readings
+    return readings + [with_voted_names(best, readings)]

@@ -1,0 +1,499 @@
+"""Parse machine-readable zones (ICAO Doc 9303) from OCR'd text lines.
+
+OCR of an MRZ is never trusted as read: every position is corrected to the
+character class the layout allows there (digits in dates, letters in country
+codes, fillers after the names), and check digits choose among the remaining
+ambiguities. Pure Python, no image code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .types import MrzResult
+
+FILLER = "<"
+ALPHABET = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
+# Letters Tesseract produces for the "<" filler glyph (G and O as read for 6 and 0).
+FILLER_LOOKALIKES = set("KXSECLZGO")
+
+TO_DIGIT = {"O": "0", "Q": "0", "D": "0", "U": "0", "C": "0", "I": "1", "L": "1", "J": "1", "T": "7",
+            "Z": "2", "S": "5", "B": "8", "G": "6", "A": "4", "E": "8"}
+TO_LETTER = {"0": "O", "1": "I", "2": "Z", "5": "S", "8": "B", "6": "G", "4": "A", "7": "T", "3": "B"}
+# Pairs a document number can hold either way; check digits decide.
+AMBIGUOUS = {"0": "O", "O": "0", "Q": "0", "D": "0", "1": "I", "I": "1", "2": "Z", "Z": "2",
+             "5": "S", "S": "5", "8": "B", "B": "8", "6": "G", "G": "6"}
+SEX_FIXES = {"H": "M", "N": "M", "P": "F", "E": "F", "K": "<"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    line: int
+    start: int
+    end: int
+    kind: str  # "alpha", "digits", "alnum", "names", "optional", "sex", "code"
+    check: int | None = None  # index of the check digit on the same line
+
+
+@dataclass(frozen=True)
+class Layout:
+    format: str
+    line_count: int
+    line_length: int
+    fields: tuple[Field, ...]
+    composite_spans: tuple[tuple[int, int, int], ...]  # (line, start, end)
+    composite_at: tuple[int, int]  # (line, index)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _lower_line_td3_td2(length: int) -> tuple[Field, ...]:
+    # TD3 ends with the optional data's check digit and the composite; TD2 only with the composite.
+    optional_check = length - 2 if length == 44 else None
+    return (
+        Field("document_number", 1, 0, 9, "alnum", check=9),
+        Field("nationality", 1, 10, 13, "alpha"),
+        Field("birth_date", 1, 13, 19, "digits", check=19),
+        Field("sex", 1, 20, 21, "sex"),
+        Field("expiry_date", 1, 21, 27, "digits", check=27),
+        Field("optional", 1, 28, optional_check or length - 1, "optional", check=optional_check),
+    )
+
+
+TD3 = Layout(
+    "TD3", 2, 44,
+    (Field("code", 0, 0, 2, "code"), Field("issuing_country", 0, 2, 5, "alpha"), Field("names", 0, 5, 44, "names"))
+    + _lower_line_td3_td2(44),
+    ((1, 0, 10), (1, 13, 20), (1, 21, 43)), (1, 43),
+)
+TD2 = Layout(
+    "TD2", 2, 36,
+    (Field("code", 0, 0, 2, "code"), Field("issuing_country", 0, 2, 5, "alpha"), Field("names", 0, 5, 36, "names"))
+    + _lower_line_td3_td2(36),
+    ((1, 0, 10), (1, 13, 20), (1, 21, 35)), (1, 35),
+)
+TD1 = Layout(
+    "TD1", 3, 30,
+    (
+        Field("code", 0, 0, 2, "code"),
+        Field("issuing_country", 0, 2, 5, "alpha"),
+        Field("document_number", 0, 5, 14, "alnum", check=14),
+        Field("optional", 0, 15, 30, "optional"),
+        Field("birth_date", 1, 0, 6, "digits", check=6),
+        Field("sex", 1, 7, 8, "sex"),
+        Field("expiry_date", 1, 8, 14, "digits", check=14),
+        Field("nationality", 1, 15, 18, "alpha"),
+        Field("optional2", 1, 18, 29, "optional"),
+        Field("names", 2, 0, 30, "names"),
+    ),
+    ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29)), (1, 29),
+)
+LAYOUTS = {layout.format: layout for layout in (TD1, TD2, TD3)}
+
+
+def check_digit(data: str) -> str:
+    """ICAO 9303 check digit: weights 7, 3, 1 over digit values (A=10 .. Z=35, < = 0)."""
+    total = 0
+    for index, char in enumerate(data):
+        if char.isdigit():
+            value = int(char)
+        elif "A" <= char <= "Z":
+            value = ord(char) - 55
+        else:
+            value = 0
+        total += value * (7, 3, 1)[index % 3]
+    return str(total % 10)
+
+
+def check_holds(data: str, digit: str) -> bool:
+    if digit == FILLER:
+        return data.strip(FILLER) == ""  # empty field, "<" instead of 0
+    return check_digit(data) == digit
+
+
+def normalise_line(raw: str) -> str:
+    text = raw.upper().replace("«", "<<").replace("‹", "<")
+    text = re.sub(r"[\s]", "", text)
+    return "".join(char for char in text if char in ALPHABET)
+
+
+def guess_layout(lines: Sequence[str]) -> Layout | None:
+    if len(lines) == 3:
+        return TD1
+    if len(lines) == 2:
+        longest = max(len(line) for line in lines)
+        # Two lines of 30 are a TD1 with a line missing, not a TD2.
+        return TD3 if longest >= 40 else TD2 if longest >= 33 else None
+    return None
+
+
+def fit_length(line: str, length: int) -> str:
+    """Stretch or shrink the longest filler run (where OCR drops or doubles '<') to reach ``length``."""
+    if len(line) == length:
+        return line
+    runs = [(m.end() - m.start(), m.start(), m.end()) for m in re.finditer(r"<+", line)]
+    if not runs:
+        return line[:length] if len(line) > length else line + FILLER * (length - len(line))
+    _, start, end = max(runs)
+    run = end - start
+    target = max(run + length - len(line), 0)
+    line = line[:start] + FILLER * target + line[end:]
+    return line[:length] if len(line) > length else line + FILLER * (length - len(line))
+
+
+def _fit_names_line(line: str, length: int) -> str:
+    """The names run to the end of their line, so surplus or missing characters are fillers there."""
+    return line[:length] if len(line) > length else line + FILLER * (length - len(line))
+
+
+def _to_digits(text: str) -> str:
+    return "".join(TO_DIGIT.get(char, char) for char in text)
+
+
+def _to_letters(text: str) -> str:
+    return "".join(TO_LETTER.get(char, char) for char in text)
+
+
+def _collapse_long_separators(field: str) -> str:
+    """"ERIKSSON<<<ANNA": a run of fillers followed by real name letters is the "<<" separator."""
+    def firm(text: str) -> bool:
+        return any(char != FILLER and char not in FILLER_LOOKALIKES for char in text)
+
+    position = 0
+    while (match := re.compile("<{3,}").search(field, position)) is not None:
+        if not firm(field[match.end():]):
+            break
+        field = field[:match.start()] + "<<" + field[match.end():]
+        position = match.start() + 2
+    return field
+
+
+def repair_names(field: str) -> str:
+    """Turn the filler run after the names back into '<' (OCR reads it as K, X, S, E ...)."""
+    length = len(field)
+    field = _collapse_long_separators(_to_letters(field))
+    field += FILLER * (length - len(field))
+    cut = field.find("<<<")
+    if cut < 0:
+        match = re.search(r"<[<" + "".join(sorted(FILLER_LOOKALIKES)) + r"]{3,}$", field)
+        # No name is eight K/X/S/E/C/L letters long; a mostly-"<" tail is filler too.
+        if match and (len(match.group()) >= 8 or match.group().count(FILLER) * 5 >= len(match.group()) * 3):
+            cut = match.start()
+    if cut < 0:
+        cut = len(field)
+    names = field[:cut]
+    tokens = names.split(FILLER)
+    # No name has four equal letters in a row: from such a token on it is misread filler.
+    garbage = next((i for i, token in enumerate(tokens) if i and re.search(r"(.)\1{3}", token)), None)
+    if garbage is not None:
+        tokens = tokens[:garbage]
+    # "SELAM<K<<<": a lone K/X/S before the fillers is a misread "<", not an initial;
+    # so is a lone K or X between names ("OSMAN<K<SELAM" for "OSMAN<<SELAM").
+    while len(tokens) > 1 and tokens[-1] in FILLER_LOOKALIKES:
+        tokens.pop()
+    tokens = tokens[:1] + ["" if token in ("K", "X") else token for token in tokens[1:]]
+    names = FILLER.join(tokens)
+    return names + FILLER * (len(field) - len(names))
+
+
+def _repair_optional(field: str, has_check: bool, check: str | None) -> str:
+    looks_empty = all(char == FILLER or char in FILLER_LOOKALIKES for char in field)
+    if looks_empty and (not has_check or check in (FILLER, "0") or field.count(FILLER) * 2 >= len(field)):
+        return FILLER * len(field)
+    return field
+
+
+def correct_by_position(lines: list[str], layout: Layout) -> list[str]:
+    chars = [list(line) for line in lines]
+    for field in layout.fields:
+        row = chars[field.line]
+        text = "".join(row[field.start:field.end])
+        if field.kind in ("digits",):
+            text = _to_digits(text)
+        elif field.kind in ("alpha", "code"):
+            text = _to_letters(text)
+        elif field.kind == "names":
+            text = repair_names(text)
+        elif field.kind == "sex":
+            text = SEX_FIXES.get(text, text)
+        elif field.kind == "optional":
+            check = row[field.check] if field.check is not None else None
+            text = _repair_optional(text, field.check is not None, check)
+        row[field.start:field.end] = list(text)
+        if field.check is not None and row[field.check] != FILLER:
+            row[field.check] = TO_DIGIT.get(row[field.check], row[field.check])
+    line, index = layout.composite_at
+    chars[line][index] = TO_DIGIT.get(chars[line][index], chars[line][index])
+    return ["".join(row) for row in chars]
+
+
+def _class_changes(text: str) -> int:
+    kinds = [char.isdigit() for char in text.rstrip(FILLER)]
+    return sum(a != b for a, b in zip(kinds, kinds[1:]))
+
+
+def _document_number_variants(text: str) -> list[str]:
+    """Single letter/digit flips that make the number more regular (a letter among digits, a digit
+    among letters) or give it a leading letter. A check digit accepts one wrong variant in ten,
+    so arbitrary flips would often 'validate' a misread number."""
+    variants = []
+    for position, char in enumerate(text):
+        if char not in AMBIGUOUS:
+            continue
+        variant = text[:position] + AMBIGUOUS[char] + text[position + 1:]
+        if position == 0 or _class_changes(variant) < _class_changes(text):
+            variants.append(variant)
+    return variants
+
+
+def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
+    """Flip an ambiguous letter/digit (O/0, B/8 ...) in the document number when that makes its
+    check digit hold (the composite adds nothing here: it weighs the number the same way)."""
+    field = layout.field("document_number")
+    row = lines[field.line]
+    number, digit = row[field.start:field.end], row[field.check]
+    if check_holds(number, digit) or digit == FILLER:
+        return lines
+    for variant in _document_number_variants(number):
+        if check_holds(variant, digit):
+            trial = list(lines)
+            trial[field.line] = row[:field.start] + variant + row[field.end:]
+            return trial
+    return lines
+
+
+def _composite_data(lines: Sequence[str], layout: Layout) -> str:
+    return "".join(lines[line][start:end] for line, start, end in layout.composite_spans)
+
+
+def checks(lines: Sequence[str], layout: Layout) -> list[bool]:
+    """Every check digit of the MRZ, the composite last."""
+    results = []
+    for field in layout.fields:
+        if field.check is None:
+            continue
+        row = lines[field.line]
+        data, digit = row[field.start:field.end], row[field.check]
+        if field.kind == "optional" and digit in (FILLER, "0") and data.strip(FILLER) == "":
+            results.append(True)
+        elif field.name == "document_number" and layout is TD1 and digit == FILLER:
+            results.append(_long_td1_number(lines)[1])
+        else:
+            results.append(check_holds(data, digit))
+    line, index = layout.composite_at
+    results.append(check_digit(_composite_data(lines, layout)) == lines[line][index])
+    return results
+
+
+def _long_td1_number(lines: Sequence[str]) -> tuple[str, bool]:
+    """TD1 numbers over 9 characters continue in the optional data, then their check digit."""
+    extra = lines[0][15:30].split(FILLER)[0]
+    if len(extra) < 2:
+        return lines[0][5:14].rstrip(FILLER), False
+    number = lines[0][5:14] + extra[:-1]
+    return number, check_digit(number) == extra[-1]
+
+
+def _parse_date(text: str, *, birth: bool, today: date | None = None) -> date | None:
+    if not text.isdigit():
+        return None
+    year, month, day = int(text[:2]), int(text[2:4]), int(text[4:6])
+    today = today or date.today()
+    try:
+        if not birth:
+            return date(2000 + year, month, day)
+        candidate = date(2000 + year, month, day)
+        return candidate if candidate <= today else date(1900 + year, month, day)
+    except ValueError:
+        return None
+
+
+def _split_names(field: str) -> tuple[str, str]:
+    surname, _, given = field.strip(FILLER).partition("<<")
+    clean = lambda part: re.sub(r"\s+", " ", part.replace(FILLER, " ")).strip()  # noqa: E731
+    return clean(surname), clean(given)
+
+
+def build_result(lines: Sequence[str], layout: Layout) -> MrzResult:
+    def part(name: str) -> str:
+        field = layout.field(name)
+        return lines[field.line][field.start:field.end]
+
+    number = part("document_number").rstrip(FILLER)
+    if layout is TD1 and lines[0][14] == FILLER:
+        number = _long_td1_number(lines)[0]
+    surname, given_names = _split_names(part("names"))
+    sex = part("sex")
+    return MrzResult(
+        format=layout.format,
+        lines=tuple(lines),
+        document_number=number.replace(FILLER, ""),
+        surname=surname,
+        given_names=given_names,
+        nationality=part("nationality").replace(FILLER, ""),
+        issuing_country=part("issuing_country").replace(FILLER, ""),
+        birth_date=_parse_date(part("birth_date"), birth=True),
+        sex=sex if sex in ("M", "F") else "X",
+        expiry_date=_parse_date(part("expiry_date"), birth=False),
+        valid=all(checks(lines, layout)),
+    )
+
+
+def _realign_candidates(line: str, length: int) -> list[str]:
+    """A character OCR added or dropped shifts every field after it: try each single edit
+    (``fit_length`` then restores the length in the filler run)."""
+    span = range(min(len(line), length))
+    doubled = [i for i in span if i and line[i] == line[i - 1]]  # OCR's favourite insertion: first
+    deletions = [line[:i] + line[i + 1:] for i in doubled + [i for i in span if i not in doubled]]
+    # A dropped letter or digit cannot be restored, only a dropped filler.
+    next_to_filler = [i for i in span if FILLER in line[max(i - 1, 0):i + 1]]
+    return deletions + [line[:i] + FILLER + line[i:] for i in next_to_filler]
+
+
+def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
+    normalised = [normalise_line(line) for line in lines]
+    best = _correct_fitted(normalised, layout)
+    results = checks(best, layout)
+    best_score = (sum(results), 0)
+    # Only a line of the wrong length or several broken checks suggest a shift; for one misread
+    # character (one check plus the composite) trying edits would only find a chance match.
+    if all(results):
+        return best
+    shifted_fields = results[:-1].count(False) >= 2
+    for index, line in enumerate(normalised):
+        if index == layout.field("names").line or not (shifted_fields or len(line) != layout.line_length):
+            continue
+        for candidate in _realign_candidates(line, layout.line_length):
+            trial = _correct_fitted(normalised[:index] + [candidate] + normalised[index + 1:], layout, flips=False)
+            if not _plausible_number(trial, layout):
+                continue
+            # Among equally good edits, the one needing fewest letter/digit corrections.
+            fitted = fit_length(candidate, layout.line_length)
+            corrections = sum(a != b for a, b in zip(fitted, trial[index]))
+            trial_score = (sum(checks(trial, layout)), -corrections)
+            if trial_score > best_score:
+                best, best_score = trial, trial_score
+    return best
+
+
+def _plausible_number(lines: Sequence[str], layout: Layout) -> bool:
+    """Document numbers are padded with fillers at the end, never inside."""
+    field = layout.field("document_number")
+    number = lines[field.line][field.start:field.end]
+    return FILLER not in number.rstrip(FILLER)
+
+
+def _correct_fitted(lines: Sequence[str], layout: Layout, flips: bool = True) -> list[str]:
+    names_line = layout.field("names").line
+    fitted = [
+        _fit_names_line(line, layout.line_length) if index == names_line else fit_length(line, layout.line_length)
+        for index, line in enumerate(normalise_line(line) for line in lines)
+    ]
+    corrected = correct_by_position(fitted, layout)
+    return resolve_document_number(corrected, layout) if flips else corrected
+
+
+def looks_like_mrz(lines: Sequence[str], layout: Layout) -> bool:
+    """Reject text that merely has the right number of lines."""
+    raw = [normalise_line(line) for line in lines]
+    if any(abs(len(line) - layout.line_length) > layout.line_length * 0.3 for line in raw):
+        return False
+    return sum(line.count(FILLER) for line in raw) >= 2
+
+
+def parse_mrz(lines: Sequence[str]) -> MrzResult | None:
+    """Parse 2 (TD2/TD3) or 3 (TD1) raw OCR'd lines: normalise, correct by position, validate check digits."""
+    cleaned = [normalise_line(line) for line in lines if normalise_line(line)]
+    layout = guess_layout(cleaned)
+    if layout is None or not looks_like_mrz(cleaned, layout):
+        return None
+    corrected = correct_lines(cleaned, layout)
+    result = build_result(corrected, layout)
+    if not result.valid and not any(checks(corrected, layout)) and result.birth_date is None:
+        return None
+    return result
+
+
+def plausible(result: MrzResult) -> bool:
+    """Fields no check digit covers look right: letters for countries, M/F/< for sex."""
+    layout = LAYOUTS[result.format]
+
+    def raw(name: str) -> str:
+        field = layout.field(name)
+        return result.lines[field.line][field.start:field.end]
+
+    countries = raw("nationality") + raw("issuing_country")
+    return all(char.isalpha() or char == FILLER for char in countries) and raw("sex") in ("M", "F", FILLER, "X")
+
+
+def score(result: MrzResult) -> tuple[int, int, int]:
+    """Higher is better: valid and plausible, then valid, then the number of check digits that hold."""
+    layout = LAYOUTS[result.format]
+    return int(result.valid and plausible(result)), int(result.valid), sum(checks(result.lines, layout))
+
+
+def is_good(result: MrzResult | None) -> bool:
+    return result is not None and result.valid and plausible(result)
+
+
+def combine_readings(readings: Sequence[MrzResult]) -> MrzResult | None:
+    """Merge readings of one MRZ field by field: check-digit protected fields from a reading where
+    they hold, the rest by majority vote per character."""
+    if not readings:
+        return None
+    layout = LAYOUTS[Counter(r.format for r in readings).most_common(1)[0][0]]
+    same = [r for r in readings if r.format == layout.format]
+    merged = [list(line) for line in _vote([r.lines for r in same], layout)]
+    for field in layout.fields:
+        if field.check is None:
+            continue
+        for reading in same:
+            row = reading.lines[field.line]
+            if check_holds(row[field.start:field.end], row[field.check]):
+                merged[field.line][field.start:field.end] = list(row[field.start:field.end])
+                merged[field.line][field.check] = row[field.check]
+                break
+    lines = ["".join(row) for row in merged]
+    result = build_result(lines, layout)
+    best = max(same, key=score)
+    return result if score(result) >= score(best) else best
+
+
+def _vote(line_sets: Sequence[Sequence[str]], layout: Layout) -> list[str]:
+    voted = []
+    for index in range(layout.line_count):
+        columns = zip(*(lines[index] for lines in line_sets))
+        voted.append("".join(Counter(column).most_common(1)[0][0] for column in columns))
+    return voted
+
+
+def _name_doubts(surname: str, given_names: str) -> int:
+    """Signs of a "<" read as a letter: one-letter names, names ending in K or X ("SELAMK").
+    (Leading K is left alone: KAREEM is a name far more often than a misread "<".)"""
+    tokens = f"{surname} {given_names}".split()
+    return (not surname) + sum(len(token) == 1 or token[-1] in "KX" for token in tokens)
+
+
+def names_doubtful(result: MrzResult) -> bool:
+    return _name_doubts(result.surname, result.given_names) > 0
+
+
+def with_voted_names(best: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
+    """``best`` with the names most readings agree on (fewest doubts breaking ties)."""
+    same = [r for r in readings if r.format == best.format] or [best]
+    votes = Counter((r.surname, r.given_names) for r in same)
+    surname, given = max(votes, key=lambda names: (votes[names], -_name_doubts(*names)))
+    source = next(r for r in same if (r.surname, r.given_names) == (surname, given))
+    names_line = LAYOUTS[best.format].field("names").line
+    lines = list(best.lines)
+    if names_line == 0:  # keep document code and issuing state from the best reading
+        lines[0] = lines[0][:5] + source.lines[0][5:]
+    else:
+        lines[names_line] = source.lines[names_line]
+    return replace(best, lines=tuple(lines), surname=surname, given_names=given)

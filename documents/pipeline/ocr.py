@@ -1,0 +1,124 @@
+"""Stage 3: read one page: straighten it, OCR it once, confirm the orientation, pick the packs.
+
+Tesseract costs a process start and a model load per call, so a page normally
+gets exactly one call (``eng+ara`` on a downscaled, cropped, upright page). A
+second call happens only when the reading is poor (the page may be upside down:
+read it turned half a turn and keep the better reading) or when its script needs
+a more specific pack (Persian, Ethiopic).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import re  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+import pytesseract  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from . import languages, orientation  # noqa: E402
+from .types import PipelineError  # noqa: E402
+
+TARGET_LINE_PITCH = 34  # px between text lines in the image given to Tesseract
+MIN_OCR_SIDE = 950
+MAX_OCR_SIDE = 2000
+STRONG_WORD_CONFIDENCE = 85.0
+UPRIGHT_SHARE = 0.3  # a reading with this share of strong words is the right way up
+GARBLED_SHARE = 0.15  # one with less is upside down or in a script the packs lack
+SURE_UPRIGHT = 0.5  # orientation prior confidence that settles readings in between
+# Documents are dark on light: re-reading doubtful lines inverted only costs time.
+TESSERACT_OPTIONS = "-c tessedit_do_invert=0"
+_MRZ_LIKE_LINE = re.compile(r"[A-Z0-9<]{6,}<<[A-Z0-9<]{6,}")
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    confidence: float  # mean confidence (0..100) of the words read
+    word_count: int
+    packs: str
+    quality: float  # summed confidence of real words: upright beats upside down on this
+    strong_words: int  # words of 3+ letters or digits read with high confidence
+
+    @property
+    def strong_share(self) -> float:
+        """High upright (~0.4-0.9), near zero for text read upside down or in the wrong script."""
+        return self.strong_words / self.word_count if self.word_count else 0.0
+
+
+@dataclass
+class PageReading:
+    reading: Reading
+    upright: Image.Image  # the page as read (grayscale, downscaled)
+    turns_tried: int
+
+
+def ocr(image: Image.Image, packs: str, psm: int = 3) -> Reading:
+    """One Tesseract call; text rebuilt line by line from the word boxes."""
+    try:
+        data = pytesseract.image_to_data(image, lang=packs, config=f"--psm {psm} {TESSERACT_OPTIONS}", output_type=pytesseract.Output.DICT)
+    except (pytesseract.TesseractError, RuntimeError) as exc:  # RuntimeError: timeout
+        raise PipelineError("The page could not be read. Please take the photo again.") from exc
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    confidences = []
+    quality = 0.0
+    strong = 0
+    for text, conf, block, par, line in zip(data["text"], data["conf"], data["block_num"], data["par_num"], data["line_num"]):
+        text = text.strip()
+        if not text:
+            continue
+        lines.setdefault((block, par, line), []).append(text)
+        confidences.append(max(0.0, float(conf)))
+        alphanumeric = sum(char.isalnum() for char in text)
+        if confidences[-1] >= 60 and alphanumeric >= 2:
+            quality += confidences[-1]
+        if confidences[-1] >= STRONG_WORD_CONFIDENCE and alphanumeric >= 3:
+            strong += 1
+    joined = "\n".join(" ".join(words) for words in lines.values())
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return Reading(languages.normalise_digits(joined), mean, len(confidences), packs, quality, strong)
+
+
+def ocr_scale(page_size: tuple[int, int], line_pitch: float) -> float:
+    """Downscale so text lines are ~TARGET_LINE_PITCH apart: fewer pixels, same letters."""
+    longest = max(page_size)
+    wanted = longest * TARGET_LINE_PITCH / line_pitch if line_pitch > 0 else MAX_OCR_SIDE
+    side = min(longest, MAX_OCR_SIDE, max(MIN_OCR_SIDE, wanted))
+    return side / longest
+
+
+def read_page(page: Image.Image) -> PageReading:
+    geometry = orientation.analyse(page)
+    size = page.size if geometry.crop is None else (geometry.crop[2] - geometry.crop[0], geometry.crop[3] - geometry.crop[1])
+    small = orientation.apply(page, geometry, ocr_scale(size, geometry.line_height), blank_clutter=True)
+    reading = ocr(small, languages.FIRST_PASS)
+    turns = 1
+    if _needs_other_way_up(reading, geometry.upright_confidence):
+        turned = ocr(small.rotate(180), languages.FIRST_PASS)
+        turns += 1
+        if turned.quality > reading.quality:
+            reading, small = turned, small.rotate(180)
+    script = languages.dominant_script(reading.text)
+    if script == "persian":
+        reading = _better(reading, ocr(small, languages.PACKS_BY_SCRIPT["persian"]))
+    elif reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
+        # Garbage from eng+ara either way up on a page with text: perhaps a script the first pass lacks.
+        ethiopic = ocr(small, languages.PACKS_BY_SCRIPT["ethiopic"])
+        if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share > reading.strong_share:
+            reading = ethiopic
+    return PageReading(reading, small, turns)
+
+
+def _needs_other_way_up(reading: Reading, prior_confidence: float) -> bool:
+    if reading.word_count == 0 or _MRZ_LIKE_LINE.search(reading.text):
+        return False  # nothing to compare, or machine-readable lines came out: it is upright
+    if reading.strong_share >= UPRIGHT_SHARE and reading.strong_words >= 3:
+        return False
+    return reading.strong_share < GARBLED_SHARE or prior_confidence < SURE_UPRIGHT
+
+
+def _better(first: Reading, second: Reading) -> Reading:
+    return second if second.quality >= first.quality else first

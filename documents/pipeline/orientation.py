@@ -1,0 +1,204 @@
+"""Stage 2: turn a photographed page upright, straighten it and cut away the table.
+
+Everything here is numpy on a downscaled copy (a few tens of milliseconds):
+
+* the page is found as the large bright, unsaturated region and cropped;
+* text lines are found by projection profiles of the ink pixels: the angle whose
+  profile is sharpest gives both the skew (up to ~12 degrees) and whether the lines
+  run across or down the photo (a quarter turn);
+* which way up is guessed from the lines' ink above and below their x-height band
+  (Latin and Arabic letters rise far more often than they descend).
+
+The guess is only a prior: ``ocr.read_page`` confirms it by OCR confidence and
+reads the page turned half a turn when the first reading is poor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageFilter
+from scipy import ndimage
+
+ANALYSIS_SIDE = 900  # px, longest side of the copy the geometry is measured on
+SKEW_LIMIT = 12.0  # degrees either way
+COARSE_STEP = 1.0
+FINE_STEP = 0.25
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    rotation: int  # counter-clockwise quarter turns applied, in degrees: 0, 90, 180 or 270
+    skew: float  # degrees of counter-clockwise rotation that straighten the lines
+    crop: tuple[int, int, int, int] | None  # page box in the original image, before rotating
+    upright_confidence: float  # 0..1: how sure the which-way-up guess is
+    line_height: float  # median text line pitch, in original-image pixels (0 if unknown)
+    clutter: tuple[tuple[int, int, int, int], ...] = ()  # photos, frames, stamps (original pixels)
+
+
+def analyse(image: Image.Image) -> PageGeometry:
+    """Measure how ``image`` must be cropped, turned and straightened."""
+    scale = min(1.0, ANALYSIS_SIDE / max(image.size))
+    small = image.convert("RGB").resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    box = find_page_box(small)
+    if box is not None:
+        small = small.crop(box)
+    gray = np.asarray(small.convert("L"), dtype=np.uint8)
+    glyphs, clutter_boxes = glyph_mask(ink_mask(gray))
+    ys, xs = np.nonzero(glyphs)
+    crop = tuple(round(v / scale) for v in box) if box is not None else None
+    left, top = (box[0], box[1]) if box is not None else (0, 0)
+    clutter = tuple(
+        (round((x0 + left) / scale), round((y0 + top) / scale), round((x1 + left) / scale), round((y1 + top) / scale))
+        for x0, y0, x1, y1 in clutter_boxes
+    )
+    if len(xs) < 200:  # a blank page or a photo without text
+        return PageGeometry(0, 0.0, crop, 0.0, 0.0)
+    line_angle, pitch = dominant_line_angle(xs.astype(np.float32), ys.astype(np.float32))
+    quarter = 90 if abs(line_angle) > 45 else 0
+    # A line drawn at +a degrees (image y down) is straightened by PIL's counter-clockwise rotate(a).
+    skew = line_angle - quarter
+    mask_image = Image.fromarray(glyphs.astype(np.uint8) * 255)
+    turned = mask_image.rotate(quarter, expand=True) if quarter else mask_image
+    straight = turned.rotate(skew, resample=Image.BILINEAR, expand=True, fillcolor=0)
+    upright_score = ascender_balance(np.asarray(straight) > 127)
+    rotation = quarter if upright_score >= 0 else (quarter + 180) % 360
+    confidence = float(min(1.0, abs(upright_score) * 4))
+    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter)
+
+
+def apply(image: Image.Image, geometry: PageGeometry, scale: float = 1.0, blank_clutter: bool = False) -> Image.Image:
+    """Crop, scale, turn and straighten ``image`` as ``geometry`` says, in grayscale.
+
+    ``blank_clutter`` paints photos, frames and stamps white: Tesseract reads them
+    as slow, low-confidence junk.
+    """
+    image = image.convert("L")
+    if blank_clutter and geometry.clutter:
+        image = image.copy()
+        for clutter_box in geometry.clutter:
+            image.paste(255, clutter_box)
+    if geometry.crop is not None:
+        image = image.crop(geometry.crop)
+    if scale < 1.0:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.BILINEAR)
+    if geometry.rotation:
+        image = image.rotate(geometry.rotation, expand=True)
+    if abs(geometry.skew) >= 0.3:
+        # After a half turn the skew direction flips with the image, so it stays the same angle.
+        image = image.rotate(geometry.skew, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    return image
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """The page cropped, turned and straightened by the geometry prior alone."""
+    return apply(image, analyse(image))
+
+
+# ---------------------------------------------------------------- page and ink
+
+def find_page_box(image: Image.Image) -> tuple[int, int, int, int] | None:
+    """Box of the bright, unsaturated page on a darker or coloured table; None if none stands out."""
+    hsv = np.asarray(image.convert("HSV"), dtype=np.int16)
+    saturation, value = hsv[..., 1], hsv[..., 2]
+    paper = (value > 150) & (saturation < 60)
+    if paper.mean() > 0.9 or paper.mean() < 0.15:
+        return None  # a scan (all paper) or nothing like paper
+    rows = np.nonzero(paper.mean(axis=1) > 0.25)[0]
+    cols = np.nonzero(paper.mean(axis=0) > 0.25)[0]
+    if len(rows) < 10 or len(cols) < 10:
+        return None
+    box = (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)
+    if (box[2] - box[0]) * (box[3] - box[1]) > 0.92 * image.width * image.height:
+        return None
+    return box
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Dark strokes against their local background (robust to uneven light)."""
+    background = np.asarray(Image.fromarray(gray).filter(ImageFilter.BoxBlur(12)), dtype=np.int16)
+    darker = background - gray.astype(np.int16)
+    mask = darker > max(25, int(np.percentile(darker, 99)) // 3)
+    # Drop the outermost border, where page edges and shadows make false ink.
+    margin = max(2, min(gray.shape) // 60)
+    mask[:margin], mask[-margin:], mask[:, :margin], mask[:, -margin:] = False, False, False, False
+    return mask
+
+
+def glyph_mask(ink: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Keep ink blobs of letter size; also return the boxes of the big ones (photos, frames, stamps)."""
+    labels, count = ndimage.label(ink, structure=np.ones((3, 3)))
+    if count == 0:
+        return ink, []
+    slices = ndimage.find_objects(labels)
+    heights = np.array([s[0].stop - s[0].start for s in slices])
+    widths = np.array([s[1].stop - s[1].start for s in slices])
+    limit = max(12, min(ink.shape) // 12)
+    keep = (np.maximum(heights, widths) >= 3) & (np.minimum(heights, widths) <= limit)
+    keep &= np.maximum(heights, widths) <= 6 * limit
+    keep &= np.maximum(heights, widths) <= 15 * np.maximum(np.minimum(heights, widths), 1)
+    # Solid big blobs are photos; hollow ones (frames, stamp rings) must not be blanked with their inside.
+    fill = ndimage.sum_labels(ink, labels, np.arange(1, count + 1)) / np.maximum(heights * widths, 1)
+    solid_big = (np.minimum(heights, widths) > limit) & (fill > 0.3)
+    clutter = [(s[1].start, s[0].start, s[1].stop, s[0].stop) for s, is_big in zip(slices, solid_big) if is_big]
+    return np.concatenate(([False], keep))[labels], clutter
+
+
+# ---------------------------------------------------------------- lines
+
+def _profile_sharpness(xs: np.ndarray, ys: np.ndarray, degrees: float) -> tuple[float, np.ndarray]:
+    theta = np.deg2rad(degrees)
+    offsets = ys * np.cos(theta) - xs * np.sin(theta)
+    offsets -= offsets.min()
+    profile = np.bincount(offsets.astype(np.int32))
+    return float(np.square(profile.astype(np.float64)).sum()), profile
+
+
+def dominant_line_angle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
+    """Angle (degrees from horizontal, -90..90) of the text lines and their pitch in px."""
+    if len(xs) > 60_000:  # a sample is enough and keeps this fast
+        pick = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
+        xs, ys = xs[pick], ys[pick]
+    candidates = list(np.arange(-SKEW_LIMIT, SKEW_LIMIT + 0.01, COARSE_STEP))
+    candidates += [a + 90 for a in candidates]
+    scores = [_profile_sharpness(xs, ys, a)[0] for a in candidates]
+    best = candidates[int(np.argmax(scores))]
+    fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + 0.01, FINE_STEP)
+    fine_scores = [_profile_sharpness(xs, ys, a)[0] for a in fine]
+    angle = float(fine[int(np.argmax(fine_scores))])
+    _, profile = _profile_sharpness(xs, ys, angle)
+    return angle, _line_pitch(profile)
+
+
+def _line_pitch(profile: np.ndarray) -> float:
+    bands = _line_bands(profile)
+    if len(bands) < 2:
+        return float(bands[0][1] - bands[0][0]) * 1.5 if bands else 0.0
+    starts = np.array([start for start, _ in bands])
+    return float(np.median(np.diff(starts)))
+
+
+def _line_bands(profile: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) row ranges of the text lines in a projection profile."""
+    threshold = max(1.0, 0.08 * float(np.percentile(profile[profile > 0], 90))) if profile.any() else 1.0
+    inked = profile > threshold
+    edges = np.diff(np.concatenate(([0], inked.astype(np.int8), [0])))
+    starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+    return [(int(s), int(e)) for s, e in zip(starts, ends) if e - s >= 3]
+
+
+def ascender_balance(mask: np.ndarray) -> float:
+    """Positive when lines carry more ink above their core band than below (upright text)."""
+    profile = mask.sum(axis=1).astype(np.float64)
+    above = below = 0.0
+    for start, end in _line_bands(profile):
+        line = profile[start:end]
+        core = np.nonzero(line >= 0.5 * line.max())[0]
+        if len(core) == 0:
+            continue
+        top, bottom = core[0], core[-1]
+        above += line[:top].sum()
+        below += line[bottom + 1:].sum()
+    total = above + below
+    return 0.0 if total == 0 else (above - below) / total

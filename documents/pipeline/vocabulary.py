@@ -1,0 +1,128 @@
+"""Multilingual evidence for the document classifier: weighted phrase families per kind.
+
+Phrases are written folded (lower case, no accents, Arabic without hamza or
+vowel marks, ة as ه, ى/ی as ي, ک as ك) and are regular expressions; a space
+stands for any run of spaces, hyphens or punctuation, so line breaks and OCR
+noise between words do not matter. Latin phrases must stand as whole words;
+Arabic-script and Ethiopic ones may carry prefixes (ال, و, ب, የ ...).
+
+Weights: 4 = names the kind outright (a title), 2 = typical of it, 1 = supports it.
+A family counts once however often it matches, so repeating a word proves nothing.
+"""
+
+from __future__ import annotations
+
+from .types import DocumentKind as K
+
+Family = tuple[float, tuple[str, ...]]
+
+EVIDENCE: dict[K, tuple[Family, ...]] = {
+    K.PASSPORT: (
+        (4, ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto", "baasaboor",
+             "جواز سفر", "جواز السفر", "كذرنامه", "گذرنامه", "پاسپورت", "باسبورت", "ፓስፖርት")),
+        (1, ("date of expiry", "date d expiration", "geldig tot", "gultig bis", "authority", "autorite",
+             "تاريخ الانتهاء", "تاريخ انتهاء")),
+        (1, ("passport no", "passeport n", "paspoortnummer", "type p\\b")),
+    ),
+    K.ID_CARD: (
+        (4, ("identity card", "id card", "national id", "identiteitskaart", "identiteitsbewijs", "carte d identite",
+             "carte nationale d identite", "personalausweis", "kimlik karti", "kimlik kart", "nufus cuzdani",
+             "kaarka aqoonsiga", "aqoonsi", "بطاقه شخصيه", "بطاقه الهويه", "البطاقه الوطنيه", "الهويه الوطنيه",
+             "بطاقه وطنيه", "بطاقه هويه", "كارت ملي", "تذكره", "መንነት", "መታወቂያ")),
+        (1, ("id no", "id number", "identity number", "numero d identite", "الرقم الوطني", "رقم الهويه")),
+    ),
+    K.BIRTH_CERTIFICATE: (
+        (4, ("birth certificate", "certificate of (live )?birth", "record of birth", "birth registration",
+             "geboorteakte", "akte van geboorte", "uittreksel (uit het register van )?geboorte", "acte de naissance",
+             "extrait d acte de naissance", "geburtsurkunde", "geburtsschein", "dogum belgesi", "dogum kayit",
+             "shahaadada dhalashada", "شهاده ولاده", "شهاده الولاده", "شهاده ميلاد", "شهاده الميلاد",
+             "قيد ولاده", "وثيقه ولاده", "بيان ولاده", "كواهي تولد", "گواهي تولد", "شناسنامه",
+             "ምስክር ወረቀት ልደት", "የልደት")),
+        (2, ("name of (the )?child", "full name of child", "nom de l enfant", "naam (van het )?kind",
+             "name des kindes", "اسم المولود", "المولود")),
+        (1, ("name of father", "name of mother", "father s name", "mother s name", "nom du pere", "nom de la mere",
+             "fils fille de", "naam (van de )?vader", "naam (van de )?moeder", "vater", "mutter", "baba adi",
+             "ana adi", "اسم الاب", "اسم الام", "نام پدر", "نام مادر", "place of birth", "lieu de naissance",
+             "geboorteplaats", "مكان الولاده")),
+    ),
+    K.MARRIAGE_CERTIFICATE: (
+        (4, ("marriage certificate", "certificate of marriage", "marriage contract", "marriage registration",
+             "record of marriage", "huwelijksakte", "akte van huwelijk", "acte de mariage", "certificat de mariage",
+             "heiratsurkunde", "eheurkunde", "evlenme (cuzdani|belgesi|kayit)", "shahaadada guurka",
+             "عقد زواج", "عقد الزواج", "وثيقه زواج", "شهاده زواج", "قسيمه زواج", "بيان زواج", "سند ازدواج",
+             "عقدنامه", "نكاح خط", "نكاحنامه", "ምስክር ወረቀት መርዓ", "የጋብቻ")),
+        (2, ("married", "joined in marriage", "unis par (les liens du )?mariage", "unis par la loi",
+             "in het huwelijk", "gehuwd", "verheiratet", "evlendi", "زواج", "ازدواج", "المهر", "مهر", "መርዓ", "ጋብቻ")),
+        (1, ("husband", "wife", "bride", "groom", "spouses", "epoux", "echtgeno(o|te)", "ehemann", "ehefrau",
+             "witness(es)?", "temoins?", "getuigen?", "zeugen?", "الزوج", "الشاهد", "شاهد")),
+    ),
+    K.DEATH_CERTIFICATE: (
+        (4, ("death certificate", "certificate of death", "death registration", "record of death",
+             "overlijdensakte", "akte van overlijden", "acte de deces", "certificat de deces", "sterbeurkunde",
+             "olum belgesi", "olum kayit", "shahaadada dhimashada", "شهاده وفاه", "شهاده الوفاه", "بيان وفاه",
+             "وثيقه وفاه", "قيد وفاه", "كواهي فوت", "گواهي فوت", "جواز دفن", "ምስክር ወረቀት ሞት", "የሞት")),
+        (2, ("deceased", "defunte?", "decede\\(?e?\\)?", "overledene?", "verstorbene", "gestorben", "olen",
+             "المتوفي", "متوفي", "فوت شده", "ሞት")),
+        (2, ("date of death", "cause of death", "place of death", "date du deces", "lieu du deces",
+             "datum van overlijden", "plaats van overlijden", "doodsoorzaak", "sterbedatum", "sterbeort",
+             "olum tarihi", "تاريخ الوفاه", "مكان الوفاه", "سبب الوفاه", "تاريخ فوت", "محل فوت")),
+    ),
+    K.FAMILY_BOOKLET: (
+        (4, ("family booklet", "family register", "family book", "family record", "household register",
+             "livret de famille", "fiche familiale", "fiche (individuelle et )?familiale d etat civil",
+             "familieboek(je)?", "gezinsboekje", "gezinskaart", "familienbuch", "familienstammbuch",
+             "aile cuzdani", "aile kayit", "nufus kayit ornegi", "دفتر العائله", "دفتر عائله", "دفتر الاسره",
+             "بيان عائلي", "قيد عائلي", "اخراج قيد عائلي", "سجل الاسره", "دفترچه خانوار", "ምዝገባ ስድራቤት")),
+        (2, ("head of (the )?family", "head of household", "chef de famille", "gezinshoofd", "familienoberhaupt",
+             "hane reisi", "رب الاسره", "رب العائله", "سرپرست خانوار")),
+        (1, ("\\bson\\b", "daughter", "\\bfils\\b", "\\bfille\\b", "zoon", "dochter", "sohn", "tochter", "الابن",
+             "البنت", "الولد", "relation", "lien", "relatie")),
+    ),
+    K.TRANSLATION: (
+        (5, ("sworn translat(or|ion)", "certified translat(or|ion)", "official translat(or|ion)",
+             "beedigd(e)? (vertaler|vertaling|tolk)", "register beedigde tolken", "\\bwbtv\\b",
+             "traducteur (jure|assermente|agree)", "traduction (certifiee|jurée|juree|officielle|conforme)",
+             "traductrice (juree|assermentee)", "(vereidigte?r?|beeidigte?r?|ermachtigte?r?) (ubersetzer|dolmetscher)",
+             "(beglaubigte|vereidigte) ubersetzung", "yeminli (tercuman|mutercim)", "مترجم محلف", "ترجمه محلفه",
+             "مترجم معتمد", "ترجمه رسمي", "مترجم رسمي", "ተርጓሚ", "ትርጉም")),
+        (3, ("translation of (the )?(original|attached|document)", "true (and (complete|accurate|correct) )?translation",
+             "translated from", "(getrouwe|getrouw en volledig|volledige) vertaling", "vertaling van",
+             "vertaald uit", "deze vertaling", "la presente traduction", "traduction (fidele|de l original)",
+             "traduit de", "ubersetzung (aus|des|der)", "aus dem \\w+ ubersetzt", "tercume(si)?", "ترجمه",
+             "translator", "vertaler", "traducteur", "traductrice", "ubersetzer", "tercuman", "مترجم")),
+        (2, ("^\\W*(translation|vertaling|traduction|ubersetzung|ceviri)\\W*$",)),
+    ),
+    K.CONSENT_DECLARATION: (
+        (4, ("parental consent", "consent (form|declaration|letter)", "declaration of consent",
+             "permission to travel", "travel (consent|permission)", "toestemmingsverklaring",
+             "verklaring (van )?(toestemming|achterblijvende ouder)", "consentement", "autorisation parentale",
+             "autorisation de sortie", "einverstandniserklarung", "zustimmungserklarung", "muvafakatname",
+             "muvafakat", "ogolaansho", "اقرار موافقه", "موافقه", "اذن سفر", "اذن بالسفر", "رضايت نامه",
+             "رضايتنامه", "ፍቓድ", "ፈቃድ")),
+        (2, ("consent", "give (my )?permission", "(geef|geeft) (hierbij )?toestemming", "toestemming",
+             "autorise", "donne mon accord", "einverstanden", "zustimme", "izin veriyorum", "اوافق", "اسمح",
+             "رضايت")),
+        (1, ("to travel", "travel to", "reizen", "vertrekt", "voyager", "reisen", "سفر", "the netherlands",
+             "nederland", "pays bas", "niederlande", "hollanda", "هولندا", "my child", "mijn kind", "mon enfant",
+             "mein kind", "ابني", "ابنتي", "signature", "handtekening", "unterschrift")),
+    ),
+    K.ASYLUM_DECISION: (
+        (4, ("immigratie (en )?naturalisatiedienst", "immigration and naturali[sz]ation service",
+             "verblijfsvergunning asiel", "asylum residence permit", "residence permit (for )?asylum")),
+        (2, ("beschikking", "asielaanvraag", "aanvraag (om een )?verblijfsvergunning", "v nummer",
+             "vreemdelingennummer", "ministerie van asiel", "ministerie van justitie", "asylum application",
+             "asylum decision", "\\bind\\b", "in te willigen", "voornemen")),
+        (1, ("besluit", "besloten", "asiel", "asylum", "vergunning", "geachte", "onderwerp", "bezwaar")),
+    ),
+    K.OTHER: (
+        (2, ("invoice", "factuur", "facture", "rechnung", "bill", "amount due", "te betalen", "montant",
+             "school report", "rapport", "zeugnis", "customer", "klant", "meter reading", "receipt",
+             "kwitantie", "gemeente", "bewoner", "newsletter", "nieuwsbrief", "menu", "advertentie")),
+        (1, ("dear", "beste", "cher", "kind regards", "met vriendelijke groet", "cordialement", "please",
+             "graag", "www")),
+    ),
+}
+
+# A phrase in the first lines (a title) weighs this much more than one further down.
+TITLE_LINES = 4
+TITLE_BONUS = 1.5

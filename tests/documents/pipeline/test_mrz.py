@@ -1,0 +1,264 @@
+"""MRZ parsing and correction, with the ICAO Doc 9303 specimens (no images, no OCR)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from documents.pipeline.mrz import find_mrz_in_text, parse_mrz
+from documents.pipeline.mrz_parse import check_digit, combine_readings
+
+TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+TD2 = ("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6")
+
+
+def assert_specimen_fields(result, *, document_number: str) -> None:
+    assert result.document_number == document_number
+    assert result.surname == "ERIKSSON"
+    assert result.given_names == "ANNA MARIA"
+    assert result.nationality == "UTO"
+    assert result.issuing_country == "UTO"
+    assert result.birth_date == date(1974, 8, 12)
+    assert result.sex == "F"
+    assert result.expiry_date == date(2012, 4, 15)
+
+
+# ------------------------------------------------------------ check digits
+
+@pytest.mark.parametrize(
+    ("data", "digit"),
+    [("L898902C3", "6"), ("740812", "2"), ("120415", "9"), ("ZE184226B<<<<<", "1"), ("D23145890", "7"),
+     ("<<<<<<<<<", "0")],
+)
+def test_check_digit_matches_icao_specimens(data, digit):
+    assert check_digit(data) == digit
+
+
+def test_td3_composite_check_digit_covers_number_dates_and_optional_data():
+    line = TD3[1]
+    assert check_digit(line[0:10] + line[13:20] + line[21:43]) == "0"
+
+
+# ------------------------------------------------------------ specimens
+
+def test_td3_passport_specimen_is_parsed_field_by_field():
+    result = parse_mrz(TD3)
+    assert result.format == "TD3"
+    assert result.lines == TD3
+    assert_specimen_fields(result, document_number="L898902C3")
+    assert result.valid is True
+
+
+def test_td1_identity_card_specimen_is_parsed_field_by_field():
+    result = parse_mrz(TD1)
+    assert result.format == "TD1"
+    assert result.lines == TD1
+    assert_specimen_fields(result, document_number="D23145890")
+    assert result.valid is True
+
+
+def test_td2_specimen_is_parsed_field_by_field():
+    result = parse_mrz(TD2)
+    assert result.format == "TD2"
+    assert result.lines == TD2
+    assert_specimen_fields(result, document_number="D23145890")
+    assert result.valid is True
+
+
+def test_result_serialises_dates_as_iso_strings():
+    data = parse_mrz(TD3).to_dict()
+    assert data["birth_date"] == "1974-08-12"
+    assert data["expiry_date"] == "2012-04-15"
+    assert data["lines"] == list(TD3)
+
+
+# ------------------------------------------------------------ OCR corruptions
+
+def test_filler_read_as_k_is_repaired():
+    line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<K<<KK<<KSSK<<KK"
+    result = parse_mrz([line1, TD3[1]])
+    assert result.lines[0] == TD3[0]
+    assert result.given_names == "ANNA MARIA"
+    assert result.valid is True
+
+
+def test_filler_run_read_as_letters_without_any_chevron_is_repaired():
+    result = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<KSSKSEEKEEKKXKKCE", TD3[1]])
+    assert result.given_names == "ANNA MARIA"
+
+
+def test_filler_read_as_a_run_of_g_after_a_firm_letter_is_repaired():
+    result = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<AGGGGGGGGGGGGOOOOG<", TD3[1]])
+    assert result.given_names == "ANNA MARIA"
+    assert result.lines[0] == TD3[0]
+
+
+def test_lone_k_before_fillers_is_not_kept_as_an_initial():
+    result = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<K<<<<<<<<<<<<<<<<<", TD3[1]])
+    assert result.given_names == "ANNA MARIA"
+
+
+def test_separator_read_with_an_extra_filler_keeps_the_given_names():
+    result = parse_mrz(["P<UTOERIKSSON<<<ANNA<MARIA<<<<<<<<<<<<<<<<<<", TD3[1]])
+    assert result.surname == "ERIKSSON"
+    assert result.given_names == "ANNA MARIA"
+
+
+def test_letters_in_date_positions_become_digits():
+    line2 = "L898902C36UTO74O8I22F12O4I59ZE184226B<<<<<10"  # O for 0, I for 1
+    result = parse_mrz([TD3[0], line2])
+    assert result.lines[1] == TD3[1]
+    assert result.birth_date == date(1974, 8, 12)
+    assert result.valid is True
+
+
+def test_digits_in_country_and_name_positions_become_letters():
+    result = parse_mrz(["P<UT0ER1KSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UT07408122F1204159ZE184226B<<<<<10"])
+    assert result.issuing_country == "UTO"
+    assert result.nationality == "UTO"
+    assert result.surname == "ERIKSSON"
+    assert result.given_names == "ANNA MARIA"
+    assert result.valid is True
+
+
+def test_letter_o_among_digits_of_document_number_is_flipped_when_check_digit_agrees():
+    result = parse_mrz([TD3[0], "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"])
+    assert result.document_number == "L898902C3"
+    assert result.valid is True
+
+
+def test_leading_digit_of_document_number_may_become_a_letter():
+    line1 = "P<IRQRAHIMI<<AHMAD<<<<<<<<<<<<<<<<<<<<<<<<<<"
+    result = parse_mrz([line1, "5668648783IRQ1903175M2810157<<<<<<<<<<<<<<00"])
+    assert result.document_number == "S66864878"
+    assert result.valid is True
+
+
+def test_document_number_is_not_guessed_into_validity_by_arbitrary_flips():
+    # B for 8 beside a letter is indistinguishable from a real letter: stay invalid, never guess.
+    result = parse_mrz([TD3[0], "LB98902C36UTO7408122F1204159ZE184226B<<<<<10"])
+    assert result.valid is False
+
+
+def test_dropped_character_of_document_number_is_not_replaced_by_a_filler():
+    line1 = "P<IRQRAHIMI<<AHMAD<<<<<<<<<<<<<<<<<<<<<<<<<<"
+    result = parse_mrz([line1, "6686487831RQ1903175M2810157<<<<<<<<<<<<<<00"])
+    assert result is None or result.valid is False
+
+
+def test_spaces_and_lowercase_from_ocr_are_normalised():
+    result = parse_mrz(["p<uto eriksson<<anna<maria <<<<<<<<<<<<<<<<<<<", "L898902C36 UTO7408122F1204159ZE184226B<<<<<10"])
+    assert result.valid is True
+    assert result.surname == "ERIKSSON"
+
+
+def test_dropped_filler_is_padded_to_line_length():
+    result = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<10"])
+    assert result.lines == TD3
+    assert result.valid is True
+
+
+def test_doubled_digit_is_removed_where_check_digits_say():
+    result = parse_mrz([TD3[0], "L898902C36UTO77408122F1204159ZE184226B<<<<10"])
+    assert result.lines[1] == TD3[1]
+    assert result.nationality == "UTO"
+    assert result.valid is True
+
+
+def test_td1_filler_k_in_optional_data_is_repaired():
+    result = parse_mrz(["I<UTOD231458907<<<K<<<<K<<<<<<", "7408122F1204159UTO<<<<K<<<<<<6", TD1[2]])
+    assert result.lines == TD1
+    assert result.valid is True
+
+
+# ------------------------------------------------------------ invalid and non-MRZ input
+
+def test_wrong_birth_date_check_digit_makes_result_invalid():
+    result = parse_mrz([TD3[0], "L898902C36UTO7408123F1204159ZE184226B<<<<<10"])
+    assert result is not None
+    assert result.valid is False
+
+
+def test_wrong_composite_check_digit_makes_result_invalid():
+    result = parse_mrz(TD1[:1] + ("7408122F1204159UTO<<<<<<<<<<<5",) + TD1[2:])
+    assert result.valid is False
+
+
+def test_ordinary_text_lines_are_not_an_mrz():
+    assert parse_mrz(["REPUBLIC OF TURKIYE PASSPORT", "Surname YILMAZ Given names FATIMA"]) is None
+
+
+def test_two_td1_lines_without_the_names_line_are_not_read_as_td2():
+    assert parse_mrz(TD1[:2]) is None
+
+
+def test_separator_read_as_k_between_names_is_repaired():
+    result = parse_mrz(["P<UTOERIKSSON<K<ANNA<MARIA<<<<<<<<<<<<<<<<<<", TD3[1]])
+    assert result.surname == "ERIKSSON"
+    assert result.given_names == "ANNA MARIA"
+
+
+def test_a_single_line_is_not_an_mrz():
+    assert parse_mrz([TD3[0]]) is None
+
+
+def test_empty_optional_data_may_carry_filler_as_check_digit():
+    line2 = "P3328878<6ERI1910197M2509219<<<<<<<<<<<<<<<4"
+    line2_zero = "P3328878<6ERI1910197M2509219<<<<<<<<<<<<<<04"
+    line1 = "P<ERIRAHIMI<<YONAS<<<<<<<<<<<<<<<<<<<<<<<<<<"
+    assert parse_mrz([line1, line2]).valid is True
+    assert parse_mrz([line1, line2_zero]).valid is True
+
+
+def test_birth_year_pivots_to_last_century_when_it_would_be_in_the_future():
+    result = parse_mrz(["P<SOMHAIDARI<<YONAS<SELAM<<<<<<<<<<<<<<<<<<<", "X850746270SOM7203028M2012205<<<<<<<<<<<<<<06"])
+    assert result.birth_date == date(1972, 3, 2)
+    assert result.expiry_date == date(2020, 12, 20)
+
+
+def test_filler_in_sex_position_means_unspecified():
+    line2 = "L898902C36UTO7408122<1204159ZE184226B<<<<<1"
+    result = parse_mrz([TD3[0], line2 + "0"])
+    assert result.sex == "X"
+
+
+# ------------------------------------------------------------ whole-page text
+
+def test_mrz_is_found_in_whole_page_ocr_text():
+    text = (
+        "STATE OF ERITREA\nPASSPORT\nSurname\nRAHIMI\n\n"
+        "P<ERIRAHIMI<<YONAS<<<<<<ccccccececeeeceecececece\n"
+        "P3328878<6ER11910197M2509219<<<<<<<<<<<<<<04\n"
+    )
+    result = find_mrz_in_text(text)
+    assert result.document_number == "P3328878"
+    assert result.surname == "RAHIMI"
+    assert result.given_names == "YONAS"
+    assert result.nationality == "ERI"
+    assert result.valid is True
+
+
+def test_td1_is_found_in_whole_page_ocr_text():
+    text = "IDENTITY CARD\nName: ALI TESFAY\n" + "\n".join(
+        ["I<SYR95S75417943<<<<<<<<<<<<<<<", "7508206M3405204SYR<<<<<<<<<<<8", "TESFAY<<ALI<<<<<<<<<<<<<<<<<<<"])
+    result = find_mrz_in_text(text)
+    assert result.format == "TD1"
+    assert result.document_number == "957541794"
+    assert result.valid is True
+
+
+def test_page_text_without_mrz_gives_none():
+    assert find_mrz_in_text("BIRTH CERTIFICATE\nName of child: ALI TESFAY\nDate of birth: 20/08/1975\n") is None
+
+
+# ------------------------------------------------------------ combining readings
+
+def test_combining_readings_takes_each_field_from_a_reading_where_its_check_holds():
+    bad_birth = parse_mrz([TD3[0], "L898902C36UTO7408127F1204159ZE184226B<<<<<10"])
+    bad_number = parse_mrz([TD3[0], "L898902C16UTO7408122F1204159ZE184226B<<<<<10"])
+    assert not bad_birth.valid and not bad_number.valid
+    merged = combine_readings([bad_birth, bad_number])
+    assert merged.valid is True
+    assert merged.lines == TD3

@@ -1,0 +1,115 @@
+"""read_mrz on the labelled sample corpus, with real Tesseract (each image is read once)."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from documents.pipeline.loading import load_pages
+from documents.pipeline.mrz import read_mrz
+
+CORPUS_DIR = Path(os.environ.get("NAREIS_CORPUS", Path(__file__).resolve().parents[4] / "shared" / "corpus"))
+FIELDS = ("document_number", "surname", "given_names", "nationality", "issuing_country", "birth_date", "sex",
+          "expiry_date")
+
+
+def _labels() -> dict[str, dict]:
+    lines = (CORPUS_DIR / "labels.jsonl").read_text().splitlines()
+    return {label["file"]: label for label in map(json.loads, filter(None, lines))}
+
+
+LABELS = _labels()
+MRZ_FILES = sorted(name for name, label in LABELS.items() if label.get("mrz"))
+NON_MRZ_FILES = sorted(name for name, label in LABELS.items()
+                       if label["kind"] in ("birth_certificate", "asylum_decision") and not label.get("mrz"))[:3]
+
+
+def _first_page(name: str) -> Image.Image:
+    return load_pages(CORPUS_DIR / name)[0]
+
+
+def _mismatches(result, expected: dict) -> dict:
+    if result is None:
+        return {"result": None}
+    actual = {field: getattr(result, field) for field in FIELDS}
+    actual = {k: v.isoformat() if isinstance(v, date) else v for k, v in actual.items()}
+    wrong = {field: (actual[field], expected[field]) for field in FIELDS if actual[field] != expected[field]}
+    if not result.valid:
+        wrong["valid"] = (False, True)
+    return wrong
+
+
+@pytest.fixture(scope="module")
+def corpus_readings() -> dict[str, object]:
+    return {name: read_mrz(_first_page(name)) for name in MRZ_FILES}
+
+
+def test_corpus_has_labelled_mrz_files():
+    assert len(MRZ_FILES) >= 5
+
+
+@pytest.mark.parametrize("name", MRZ_FILES)
+def test_corpus_document_mrz_is_read_exactly(corpus_readings, name):
+    assert _mismatches(corpus_readings[name], LABELS[name]["mrz"]) == {}
+
+
+def test_at_least_98_percent_of_corpus_mrz_files_are_exact(corpus_readings):
+    exact = [name for name in MRZ_FILES if not _mismatches(corpus_readings[name], LABELS[name]["mrz"])]
+    assert len(exact) >= 0.98 * len(MRZ_FILES), sorted(set(MRZ_FILES) - set(exact))
+
+
+@pytest.mark.parametrize("name", NON_MRZ_FILES)
+def test_document_without_mrz_gives_none(name):
+    assert read_mrz(_first_page(name)) is None
+
+
+# ------------------------------------------------------------ harder variants of one passport
+
+PASSPORT = "002_passport.jpg"
+ID_CARD = "009_id_card.jpg"
+
+
+@pytest.fixture(scope="module")
+def passport_page() -> Image.Image:
+    return _first_page(PASSPORT)
+
+
+def _assert_reads_passport(image: Image.Image) -> None:
+    assert _mismatches(read_mrz(image), LABELS[PASSPORT]["mrz"]) == {}
+
+
+def test_passport_downscaled_to_600_px_wide_is_read(passport_page):
+    height = round(passport_page.height * 600 / passport_page.width)
+    _assert_reads_passport(passport_page.resize((600, height), Image.LANCZOS))
+
+
+def test_passport_upside_down_is_read(passport_page):
+    _assert_reads_passport(passport_page.rotate(180, expand=True))
+
+
+def test_passport_turned_a_quarter_is_read(passport_page):
+    _assert_reads_passport(passport_page.rotate(90, expand=True))
+
+
+def test_passport_turned_three_quarters_is_read(passport_page):
+    _assert_reads_passport(passport_page.rotate(270, expand=True))
+
+
+def test_passport_skewed_7_degrees_is_read(passport_page):
+    _assert_reads_passport(passport_page.rotate(7, expand=True, resample=Image.BICUBIC, fillcolor=(96, 80, 70)))
+
+
+def test_small_id_card_skewed_minus_9_degrees_is_read():
+    page = _first_page(ID_CARD)
+    small = page.resize((800, round(page.height * 800 / page.width)), Image.LANCZOS)
+    skewed = small.rotate(-9, expand=True, resample=Image.BICUBIC, fillcolor=(120, 90, 100))
+    assert _mismatches(read_mrz(skewed), LABELS[ID_CARD]["mrz"]) == {}
+
+
+def test_blank_page_gives_none():
+    assert read_mrz(Image.new("RGB", (1200, 900), "white")) is None
