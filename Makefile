@@ -8,9 +8,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-fra tesseract-ocr-deu \
 	tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-tir tesseract-ocr-amh tesseract-ocr-tur tesseract-ocr-osd \
-	redis-server redis-tools gettext
+	redis-server redis-tools gettext \
+	chromium fonts-noto-core fonts-noto-ui-core fonts-hosny-amiri nodejs
 
-.PHONY: run test bench setup system venv messages demo clean
+.PHONY: run test bench bench-dashboard setup system venv messages node demo clean
 
 run: setup
 	@scripts/run.sh
@@ -21,7 +22,11 @@ test: setup
 bench: setup
 	@scripts/bench.sh
 
-setup: system venv messages
+# The counsellor's dashboard under concurrent clients, beside a trivial view (median, p95, ratio).
+bench-dashboard: setup
+	@$(PYTHON) -m bench.dashboard $(BENCH_ARGS)
+
+setup: system venv messages node
 
 # System packages: installed only when one is missing, so the second run is instant.
 system:
@@ -37,6 +42,16 @@ venv: $(STAMPS)/venv
 $(STAMPS)/venv: requirements.txt
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
 	@$(PYTHON) -m pip install -q -r requirements.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+# Browser-test tools from the npm registry (axe-core), pinned by package-lock.json.
+node: $(STAMPS)/node
+
+$(STAMPS)/node: package.json package-lock.json
+	@# Debian's nodejs comes without npm; NodeSource's includes it (and conflicts with Debian's npm).
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm; }
+	@npm ci --no-audit --no-fund --silent
 	@mkdir -p $(STAMPS) && touch $@
 
 messages: venv

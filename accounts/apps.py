@@ -3,3 +3,10 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import remember_language_on_login
+
+        user_logged_in.connect(remember_language_on_login, dispatch_uid="accounts.remember_language_on_login")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,10 @@ class User(AbstractUser):
         COUNSELLOR = "counsellor", _("Counsellor")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPONSOR)
+    preferred_language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True,
+        help_text=_("Set by the language switcher; used on every page after login."),
+    )
 
     @property
     def is_counsellor(self) -> bool:
@@ -22,3 +27,25 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class Invitation(models.Model):
+    """A single-use code with which a sponsor sets a password: the first one, or a new one (reset).
+
+    Only an HMAC of the code is stored; the code itself is shown once to the counsellor who issued it.
+    """
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="invitations")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.db.models import QuerySet
 
 from .models import AuditEvent
+from .services import record_event
 
 
 @admin.register(AuditEvent)
@@ -21,3 +24,38 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
+
+
+class AuditedAdminMixin:
+    """For ModelAdmins of cases and documents: an admin's opening and saving is recorded like anyone's."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None:
+                record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=obj,
+                             case_id=_case_id_of(obj), request=request)
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changes = {name: [_plain(form.initial.get(name)), _plain(form.cleaned_data.get(name))]
+                   for name in form.changed_data}
+        record_event(actor=request.user, action=AuditEvent.Action.CHANGE if change else AuditEvent.Action.CREATE,
+                     target=obj, case_id=_case_id_of(obj), changes=changes, request=request)
+
+
+def _case_id_of(obj) -> int | None:
+    return getattr(obj, "case_id", None) or obj.pk
+
+
+def _plain(value):
+    """A JSON-friendly form of a form value: model instances and querysets by primary key, the rest as text."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, (list, tuple, set, QuerySet)):
+        return [_plain(item) for item in value]
+    return str(value)

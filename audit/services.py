@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from config.client_ip import client_ip
+
 from .models import AuditEvent
 
 
@@ -32,6 +34,4 @@ def record_event(
 
 
 def _client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_ip(request) if request is not None else None

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tracker",
     "documents",
     "audit",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -49,8 +50,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -94,9 +98,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Refuses a username locked out from that address (django-axes), then authenticates like ModelBackend.
+AUTHENTICATION_BACKENDS = ["accounts.backends.ThrottledModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:case_list"
 LOGOUT_REDIRECT_URL = "login"
+# Invitation codes with which a sponsor sets a (new) password; a counsellor hands them out.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 
 # --- Languages of the interface. Right-to-left: Arabic and Farsi.
 LANGUAGE_CODE = "en"
@@ -108,6 +116,7 @@ LANGUAGES = [
     ("fa", "فارسی"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # date formats Django lacks (Tigrinya)
 # Django ships no metadata for Tigrinya.
 LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
 TIME_ZONE = "Europe/Amsterdam"
@@ -133,6 +142,7 @@ if STORAGE_BACKEND == "s3":
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": env_int("S3_SIGNED_URL_SECONDS", 300),
+            "signature_version": "s3v4",  # signed URLs carry their expiry (X-Amz-Expires)
             "file_overwrite": False,
         },
     }
@@ -154,6 +164,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = DOCUMENT_MAX_FILES_PER_UPLOAD
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_PIXELS = env_int("DOCUMENT_MAX_PIXELS", 60_000_000)
 DOCUMENT_MAX_PDF_PAGES = env_int("DOCUMENT_MAX_PDF_PAGES", 20)
+# Nothing lost: the sweeper queues again what stayed "received" (Redis was down) this long, and what
+# stayed "queued" or "processing" (message lost, worker died) longer than a task may run.
+DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS", 60)
+DOCUMENT_STUCK_AFTER_SECONDS = env_int("DOCUMENT_STUCK_AFTER_SECONDS", 900)
+DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)  # then "failed": a file that kills workers stops there
 
 # --- Celery through Redis.
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -162,6 +177,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task not acknowledged within this time is delivered again (worker died).
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900),
+    # How often a worker looks for such messages: every interval × throttle seconds.
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
     "socket_connect_timeout": 3,
     "socket_timeout": 5,
     "max_retries": 1,
@@ -174,6 +192,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("DOCUMENT_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_TIME_LIMIT = env_int("DOCUMENT_TASK_TIME_LIMIT", 300)
 CELERY_WORKER_CONCURRENCY = env_int("CELERY_WORKER_CONCURRENCY", 0) or None  # None: one process per CPU
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "nareis")
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-documents": {"task": "documents.sweep_stuck_documents", "schedule": 60.0},
+    # Deadline and IND reminders (30, 14, 7 days before), each sent once: running often costs nothing.
+    "send-reminders": {"task": "tracker.send_reminders", "schedule": 3600.0},
+}
 
 # --- Security. Secure cookies and HSTS whenever not in local development.
 SESSION_COOKIE_HTTPONLY = True
@@ -189,7 +212,41 @@ if SESSION_COOKIE_SECURE:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Login throttling (django-axes): a username is locked from one address after so many failures.
+# Locking the pair, not the username alone, keeps an attacker from locking a sponsor out.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (config/client_ip.py); 0 = none.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+
+# Content Security Policy (config/csp.py): pages load scripts, styles and images from this site only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 12) * 3600
+
+# E-mail (reminders): printed to the console unless EMAIL_HOST names an SMTP server.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Nareis <noreply@localhost>")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+# Where links in e-mails point.
+NAREIS_BASE_URL = env_str("NAREIS_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,17 @@
 from django.contrib import admin
 
+from audit.admin import AuditedAdminMixin
+from audit.models import AuditEvent
+from audit.services import record_event
+
+from tracker.admin_oversight import read_documents_again
+
 from .models import Document
+from .services import delete_document
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("original_name", "case", "status", "kind", "confidence", "review_status", "created_at")
     list_filter = ("status", "kind", "review_status", "content_type")
     search_fields = ("original_name", "sha256", "case__v_number", "case__sponsor__username", "ocr_text")
@@ -21,3 +28,14 @@ class DocumentAdmin(admin.ModelAdmin):
         (None, {"fields": ("created_at", "updated_at")}),
     )
     raw_id_fields = ("case", "translation_of")
+    actions = [read_documents_again]
+
+    # Deleting in the admin removes the stored file too.
+    def delete_model(self, request, obj):
+        record_event(actor=request.user, action=AuditEvent.Action.DELETE, target=obj, case_id=obj.case_id,
+                     request=request)
+        delete_document(obj)
+
+    def delete_queryset(self, request, queryset):
+        for document in queryset:
+            self.delete_model(request, document)

@@ -30,6 +30,9 @@ class UploadForm(forms.Form):
     """Type and size are checked per file by ``intake.check_upload``, so one bad file does not block the rest."""
 
     files = MultipleFileField(label=_("Photos or PDFs of documents"))
+    one_document = forms.BooleanField(
+        required=False, label=_("These photos are the pages of one document (front and back, or pages of a booklet)")
+    )
 
 
 class DocumentLinksForm(forms.Form):

@@ -11,16 +11,19 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tracker.models import Case
 
+from .messages import embedded_name, translate_message
 from .models import Document
 from .pipeline import filetypes, loading
 from .pipeline.types import PipelineError
 from .queueing import enqueue
+from .sanitise import Sanitised, SanitiseError, without_metadata
 
 
 class UploadRejected(Exception):
@@ -35,7 +38,7 @@ class Received:
 
 def check_upload(uploaded: UploadedFile) -> tuple[str, str]:
     """Return the detected content type and SHA-256, or raise ``UploadRejected`` with a message a user can act on."""
-    name = uploaded.name or _("the file")
+    name = embedded_name(uploaded.name or _("the file"))
     if uploaded.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
         limit = settings.DOCUMENT_MAX_UPLOAD_BYTES // (1024 * 1024)
         raise UploadRejected(
@@ -47,7 +50,7 @@ def check_upload(uploaded: UploadedFile) -> tuple[str, str]:
     try:
         content_type = loading.check_readable(data, load_limits())
     except PipelineError as error:
-        raise UploadRejected(f"{name}: {_(str(error))}") from None
+        raise UploadRejected(f"{name}: {translate_message(str(error))}") from None
     return content_type, hashlib.sha256(data).hexdigest()
 
 
@@ -62,20 +65,42 @@ def receive_upload(*, case: Case, uploaded: UploadedFile, user) -> Received:
     if duplicate_of is not None:
         return Received(document=duplicate_of, duplicate_of=duplicate_of)
 
+    stored = without_location(uploaded, content_type)
+    # sha256 is of what the user sent, so a second upload of the same photo is recognised.
+    return Received(document=store_document(case=case, name=uploaded.name, stored=stored, sha256=sha256, user=user))
+
+
+def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: str, user) -> Document:
+    """Save what was received as a new document of ``case``, and queue it for reading once committed."""
     with transaction.atomic():
         document = Document(
             case=case,
-            original_name=(uploaded.name or "upload")[:255],
-            content_type=content_type,
-            size=uploaded.size,
+            original_name=(name or "upload")[:255],
+            content_type=stored.content_type,
+            size=len(stored.data),
             sha256=sha256,
             uploaded_by=user,
         )
-        document.file.save(f"upload{filetypes.extension_for(content_type)}", uploaded, save=False)
+        document.file.save(
+            f"upload{filetypes.extension_for(stored.content_type)}", ContentFile(stored.data), save=False
+        )
         try:
             document.save()
         except Exception:
             document.file.delete(save=False)  # nothing half-stored
             raise
         transaction.on_commit(lambda: enqueue(document))
-    return Received(document=document)
+    return document
+
+
+def without_location(uploaded: UploadedFile, content_type: str) -> Sanitised:
+    """Photos are stored re-encoded, upright and without GPS or other metadata (see ``sanitise``)."""
+    uploaded.seek(0)
+    try:
+        return without_metadata(uploaded.read(), content_type, load_limits())
+    except SanitiseError:
+        name = embedded_name(uploaded.name or _("the file"))
+        raise UploadRejected(
+            _("%(name)s: the image is damaged or incomplete and cannot be read. Please take the photo again.")
+            % {"name": name}
+        ) from None

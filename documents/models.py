@@ -53,6 +53,8 @@ class Document(models.Model):
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("processing attempts"), default=0)
+    # The Celery task reading the document now: a second task for it waits its turn (see processing.claim).
+    claimed_by = models.CharField(_("read by task"), max_length=64, blank=True)
     error_message = models.TextField(_("error"), blank=True)
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, blank=True)

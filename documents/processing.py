@@ -7,9 +7,15 @@ so a task delivered twice (a worker died after finishing) does no harm.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from .intake import load_limits
+from tracker.decision_date import propose_decision_date
 
 from .linking import link_to_members
 from .models import Document
@@ -18,26 +24,47 @@ from .pipeline.types import PipelineResult
 
 logger = logging.getLogger(__name__)
 
+# Stored untranslated, like the pipeline's messages; the page translates it when showing it.
+TOO_MANY_ATTEMPTS_MESSAGE = gettext_noop("This document could not be read after several tries. Please upload a clearer photo or scan.")
 
-def claim(document_id: int) -> Document | None:
-    """Mark the document as being read; None if it is gone or already finished."""
+
+def claim(document_id: int, task_id: str = "") -> Document | None:
+    """Mark the document as being read; None if it is gone, finished, or being read by another live task.
+
+    The same task may claim again (a retry, or a redelivery after its worker died). Another task may
+    take over only once the claim is older than ``DOCUMENT_STUCK_AFTER_SECONDS``: its worker is gone.
+    """
     with transaction.atomic():
         document = Document.objects.select_for_update().filter(pk=document_id).first()
-        if document is None or document.is_finished:
+        if document is None or document.is_finished or _claimed_by_another(document, task_id):
+            return None
+        if document.attempts >= settings.DOCUMENT_MAX_ATTEMPTS:
+            # Every earlier attempt died (a worker killed by the file, or a crash): stop trying.
+            document.status = Document.Status.FAILED
+            document.error_message = TOO_MANY_ATTEMPTS_MESSAGE
+            document.processed_at = timezone.now()
+            document.save(update_fields=["status", "error_message", "processed_at", "updated_at"])
             return None
         document.status = Document.Status.PROCESSING
+        document.claimed_by = task_id[:64]
         document.attempts += 1
-        document.save(update_fields=["status", "attempts", "updated_at"])
+        document.save(update_fields=["status", "claimed_by", "attempts", "updated_at"])
     return document
 
 
-def process_document(document_id: int) -> Document | None:
-    document = claim(document_id)
+def _claimed_by_another(document: Document, task_id: str) -> bool:
+    if document.status != Document.Status.PROCESSING or not document.claimed_by or document.claimed_by == task_id:
+        return False
+    return document.updated_at > timezone.now() - timedelta(seconds=settings.DOCUMENT_STUCK_AFTER_SECONDS)
+
+
+def process_document(document_id: int, task_id: str = "") -> Document | None:
+    document = claim(document_id, task_id)
     if document is None:
         return None
     with document.file.open("rb") as stored:
         data = stored.read()
-    result = run_pipeline(data)
+    result = run_pipeline(data, limits=load_limits())
     save_result(document, result)
     return document
 
@@ -60,6 +87,7 @@ def save_result(document: Document, result: PipelineResult) -> None:
         document.fields = result.extracted_fields()
         document.save()
         link_to_members(document, result)
+        propose_decision_date(document)  # an asylum decision proposes the deadline's date for confirmation
     logger.info("Document %s read as %s (%.2f) in %.2fs", document.pk, result.kind, result.confidence, result.seconds)
 
 

@@ -9,7 +9,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError, InterfaceError
 
 from . import processing
-from .queueing import PROCESS_DOCUMENT_TASK
+from .queueing import PROCESS_DOCUMENT_TASK, SWEEP_STUCK_DOCUMENTS_TASK, requeue_stuck_documents
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +24,16 @@ TIMEOUT_MESSAGE = "Reading this document took too long. Please upload a clearer 
     retry_backoff=2,
     retry_backoff_max=120,
     max_retries=8,
+    bind=True,
 )
-def process_document_task(document_id: int) -> None:
+def process_document_task(self, document_id: int) -> None:
     try:
-        processing.process_document(document_id)
+        processing.process_document(document_id, task_id=self.request.id or "")
     except SoftTimeLimitExceeded:
         processing.mark_failed(document_id, TIMEOUT_MESSAGE)
+
+
+@shared_task(name=SWEEP_STUCK_DOCUMENTS_TASK, ignore_result=True, expires=50)
+def sweep_stuck_documents_task() -> int:
+    """Run by Celery beat every minute: nothing uploaded stays unread because Redis or a worker failed."""
+    return len(requeue_stuck_documents().requeued)

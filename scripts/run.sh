@@ -18,7 +18,7 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-.venv/bin/celery -A config worker --loglevel=INFO &
+.venv/bin/celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=INFO &  # beat: the sweeper
 pids+=($!)
 $PY manage.py runserver 127.0.0.1:8000 &
 pids+=($!)

@@ -16,4 +16,7 @@ set +e
 status=$?
 set -e
 echo "Test artifacts (screenshots, reports): $NAREIS_TEST_ARTIFACTS" >&2
+if [ -d "$NAREIS_TEST_ARTIFACTS/screenshots" ]; then
+  echo "Screenshots: $(ls "$NAREIS_TEST_ARTIFACTS/screenshots" | wc -l) in $NAREIS_TEST_ARTIFACTS/screenshots" >&2
+fi
 exit $status

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -35,6 +36,12 @@ def corpus_labels(corpus_dir) -> dict[str, dict]:
     return {label["file"]: label for label in map(json.loads, filter(None, lines))}
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Factories set a password for every user; the real hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _database_url_for_worker() -> str:
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
@@ -52,20 +59,24 @@ class WorkerProcess:
         self.hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
         self.process: subprocess.Popen | None = None
 
-    def start(self, concurrency: int = 2) -> None:
+    def start(self, concurrency: int = 2, env: dict[str, str] | None = None) -> None:
+        """``env`` overrides the worker's environment (another broker, database or time limits)."""
         env = os.environ | {
             "DATABASE_URL": _database_url_for_worker(),
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "REDIS_URL": settings.CELERY_BROKER_URL,
             "CELERY_QUEUE": self.queue,
             "OMP_THREAD_LIMIT": "1",
-        }
+        } | (env or {})
         command = [
             sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", self.queue, "-n", self.hostname,
             f"--concurrency={concurrency}", "--loglevel=INFO", "--without-mingle", "--without-gossip",
         ]
         self.log = self.log_path.open("ab")
-        self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        # A session of its own, so kill() reaches the pool processes and tesseract too.
+        self.process = subprocess.Popen(
+            command, cwd=settings.BASE_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         self.wait_until_ready()
 
     def wait_until_ready(self, timeout: float = 60) -> None:
@@ -77,6 +88,12 @@ class WorkerProcess:
                 return
         raise RuntimeError(f"The Celery worker did not start in {timeout}s; see {self.log_path}")
 
+    def kill(self) -> None:
+        """SIGKILL the worker and every process it started, as when a machine dies."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        self.log.close()
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
@@ -85,7 +102,8 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.log.close()
+        if not self.log.closed:
+            self.log.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.contrib.admin.actions import delete_selected
+from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AuditedAdminMixin
 from documents.models import Document
 
-from .models import Case, Explanation, FamilyMember
+from . import admin_oversight
+from .models import Case, Explanation, FamilyMember, IndLetter, ReminderSent
+from .purging import purge_case
 
 
 class FamilyMemberInline(admin.TabularInline):
@@ -31,16 +36,38 @@ class ExplanationInline(admin.TabularInline):
     readonly_fields = ("created_by", "created_at")
 
 
+class IndLetterInline(admin.TabularInline):
+    model = IndLetter
+    extra = 0
+    fields = ("kind", "received_on", "response_due", "subject", "answered_on")
+
+
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("id", "sponsor", "v_number", "permit_type", "permit_decision_date", "deadline", "member_count")
-    list_filter = ("permit_type", "counsellors")
+    list_filter = (admin_oversight.DeadlineStatusFilter, admin_oversight.MissingEvidenceFilter, "permit_type",
+                   "counsellors")
     search_fields = ("sponsor__username", "sponsor__first_name", "sponsor__last_name", "v_number",
                      "members__given_names", "members__surname")
     date_hierarchy = "permit_decision_date"
     filter_horizontal = ("counsellors",)
     autocomplete_fields = ("sponsor",)
-    inlines = [FamilyMemberInline, DocumentInline, ExplanationInline]
+    inlines = [FamilyMemberInline, DocumentInline, ExplanationInline, IndLetterInline]
+    actions = ["purge_selected", admin_oversight.reassign_counsellors, admin_oversight.export_dossiers,
+               admin_oversight.read_failed_documents_again]
+    readonly_fields = (admin_oversight.case_history,)
+
+    @admin.action(description=_("Purge selected cases: every row and stored file"), permissions=["delete"])
+    def purge_selected(self, request, queryset):
+        return delete_selected(self, request, queryset)  # Django's confirmation page, then delete_queryset
+
+    # Any deletion of a case in the admin is a purge: its files leave storage with its rows.
+    def delete_model(self, request, obj):
+        purge_case(obj, actor=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        for case in queryset:
+            purge_case(case, actor=request.user, request=request)
 
     def get_queryset(self, request):
         from django.db.models import Count
@@ -65,3 +92,26 @@ class ExplanationAdmin(admin.ModelAdmin):
     list_display = ("case", "member", "requirement", "created_by", "created_at")
     list_filter = ("requirement",)
     search_fields = ("text", "case__v_number")
+
+
+@admin.register(IndLetter)
+class IndLetterAdmin(admin.ModelAdmin):
+    list_display = ("case", "kind", "received_on", "response_due", "answered_on", "subject")
+    list_filter = ("kind", ("answered_on", admin.EmptyFieldListFilter))
+    search_fields = ("subject", "case__v_number", "case__sponsor__username")
+    list_select_related = ("case__sponsor",)
+    date_hierarchy = "response_due"
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    """What reminders went out: a log, read-only."""
+
+    list_display = ("sent_at", "case", "due_on", "days_before", "recipients")
+    list_select_related = ("case__sponsor",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -51,7 +51,19 @@ class Checklist:
         return met, len(rows)
 
 
-def case_facts(case: Case, members: list[FamilyMember], documents: list[Document]) -> rules.CaseFacts:
+def case_facts(
+    case: Case,
+    members: list[FamilyMember],
+    documents: list[Document],
+    document_members: dict[int, tuple[str, ...]] | None = None,
+) -> rules.CaseFacts:
+    """``document_members`` (document id to member ids) saves loading each document's members as objects."""
+
+    def members_of(document: Document) -> tuple[str, ...]:
+        if document_members is not None:
+            return document_members.get(document.pk, ())
+        return tuple(str(m.pk) for m in document.members.all())
+
     return rules.CaseFacts(
         sponsor=rules.SponsorFacts(
             birth_date=case.sponsor_birth_date,
@@ -75,14 +87,14 @@ def case_facts(case: Case, members: list[FamilyMember], documents: list[Document
             rules.DocumentFacts(
                 id=str(d.pk),
                 kind=d.kind,
-                members=tuple(str(m.pk) for m in d.members.all()),
+                members=members_of(d),
                 language=d.primary_language,
                 status=rules.ReviewStatus(d.review_status),
                 translation_of=str(d.translation_of_id) if d.translation_of_id else None,
             )
-            # Only documents that have been read say what they are.
+            # Only documents that have been read say what they are (or a counsellor said it for one that could not be).
             for d in documents
-            if d.status == Document.Status.DONE and d.kind
+            if d.kind and d.is_finished
         ),
         explanations=tuple(
             rules.ExplanationFacts(

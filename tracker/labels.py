@@ -27,6 +27,38 @@ REQUIREMENT_HELP = {
     rules.Requirement.ASYLUM_DECISION: _("The decision that granted your asylum permit. Its date fixes the deadline."),
 }
 
+# Which documents meet a requirement, for the sponsor who has to find them.
+REQUIREMENT_DOCUMENTS = {
+    rules.Requirement.IDENTITY: [_("Passport"), _("National ID card (if there is no passport)")],
+    rules.Requirement.FAMILY_BOND: [
+        _("Marriage certificate (for a husband or wife)"),
+        _("Birth certificate (for a child, or the sponsor's own for parents, brothers and sisters)"),
+        _("Family booklet"),
+        _("For an unmarried partner: other proof of the relationship, such as photos or messages over the years"),
+    ],
+    rules.Requirement.CONSENT: [
+        _("Signed consent of the other parent, with a copy of that parent's passport or ID card"),
+        _("Death certificate of the other parent"),
+        _("A court decision that gives you custody"),
+    ],
+    rules.Requirement.TRANSLATION: [_("A sworn translation into Dutch, English, French or German")],
+    rules.Requirement.ASYLUM_DECISION: [_("The IND decision on your asylum application (beschikking)")],
+}
+
+# Where to get what is missing, when that is not obvious.
+REQUIREMENT_WHERE = {
+    rules.Requirement.IDENTITY: _("From the authorities of the country of origin. No passport or ID card? "
+                                  "Tell your counsellor: the IND can offer an interview or a DNA test."),
+    rules.Requirement.FAMILY_BOND: _("From the civil registry of the country of origin. Missing papers? "
+                                     "Tell your counsellor: the IND can offer an interview or a DNA test."),
+    rules.Requirement.CONSENT: _("The other parent signs a consent form. Your counsellor can give you one."),
+    rules.Requirement.TRANSLATION: _(
+        "Only a sworn translator in the Netherlands can make it. Find one in the register at bureauwbtv.nl, "
+        "or ask your counsellor. Keep the translation together with a copy of the original."
+    ),
+    rules.Requirement.ASYLUM_DECISION: _("You received it from the IND by post. Your lawyer also has a copy."),
+}
+
 STATUS_LABELS = {
     rules.RequirementStatus.SATISFIED: _("Done"),
     rules.RequirementStatus.PENDING: _("Waiting for review"),

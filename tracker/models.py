@@ -32,6 +32,16 @@ class Case(models.Model):
     counsellors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("counsellors"), related_name="counselled_cases", blank=True
     )
+    # Read from an uploaded asylum decision; becomes permit_decision_date once the sponsor or a counsellor confirms.
+    proposed_decision_date = models.DateField(_("date read from the asylum decision"), null=True, blank=True)
+    proposed_decision_document = models.ForeignKey(
+        "documents.Document", verbose_name=_("asylum decision read"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    application_filed_on = models.DateField(
+        _("application filed on"), null=True, blank=True,
+        help_text=_("Once filed, the nareis deadline is met: no more deadline reminders."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -91,8 +101,15 @@ class Explanation(models.Model):
         FamilyMember, on_delete=models.CASCADE, null=True, blank=True, related_name="explanations",
         help_text=_("Empty for the sponsor."),
     )
+    class Remedy(models.TextChoices):
+        NONE = "", _("None yet")
+        DNA_TEST = "dna_test", _("DNA test offered by the IND")
+        INTERVIEW = "interview", _("Interview offered by the IND")
+        OTHER_EVIDENCE = "other_evidence", _("Other evidence")
+
     requirement = models.CharField(_("requirement"), max_length=30, choices=requirement_choices)
     text = models.TextField(_("explanation"))
+    remedy = models.CharField(_("what the IND may do instead"), max_length=20, choices=Remedy.choices, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -103,3 +120,61 @@ class Explanation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member or _('sponsor')}: {self.requirement}"
+
+
+class IndLetter(models.Model):
+    """A letter or question from the IND, with the date by which the sponsor must respond."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Request for information")
+        HERSTELVERZUIM = "herstelverzuim", _("Last chance to complete the application (herstelverzuim)")
+        INTERVIEW = "interview", _("Invitation to an interview")
+        DNA_TEST = "dna_test", _("Offer of a DNA test")
+        INTENDED_REFUSAL = "intended_refusal", _("Intention to refuse (voornemen)")
+        DECISION = "decision", _("Decision")
+        OTHER = "other", _("Other letter")
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="ind_letters")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.QUESTION)
+    received_on = models.DateField(_("received on"))
+    response_due = models.DateField(_("respond by"), null=True, blank=True, db_index=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    notes = models.TextField(_("what the IND asks"), blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["response_due", "received_on", "id"]
+        verbose_name = _("IND letter")
+        verbose_name_plural = _("IND letters")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.response_due is not None and self.answered_on is None
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail round that went out, so each is sent once.
+
+    ``key`` names the due date it was about and how many days before it, so a corrected date sends anew.
+    """
+
+    key = models.CharField(max_length=120, unique=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reminders_sent")
+    letter = models.ForeignKey(IndLetter, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    due_on = models.DateField(_("due on"))
+    days_before = models.PositiveSmallIntegerField(_("days before"))
+    recipients = models.JSONField(_("sent to"), default=list)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+
+    def __str__(self) -> str:
+        return self.key

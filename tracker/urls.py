@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_counsellor
 
 app_name = "tracker"
 
@@ -9,4 +9,16 @@ urlpatterns = [
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("cases/<int:case_id>/live/", views.case_live, name="case_live"),
     path("cases/<int:case_id>/members/", views.member_create, name="member_create"),
+    # The counsellor's workspace (views_counsellor): the dashboard is case_list for counsellors and admins.
+    path("cases/<int:case_id>/facts/", views_counsellor.case_facts_update, name="case_facts_update"),
+    path("cases/<int:case_id>/decision-date/confirm/", views_counsellor.decision_date_confirm,
+         name="decision_date_confirm"),
+    path("cases/<int:case_id>/decision-date/dismiss/", views_counsellor.decision_date_dismiss,
+         name="decision_date_dismiss"),
+    path("cases/<int:case_id>/explanations/", views_counsellor.explanation_create, name="explanation_create"),
+    path("explanations/<int:explanation_id>/delete/", views_counsellor.explanation_delete, name="explanation_delete"),
+    path("documents/<int:document_id>/review/", views_counsellor.document_review, name="document_review"),
+    path("cases/<int:case_id>/ind-letters/", views_counsellor.ind_letter_create, name="ind_letter_create"),
+    path("ind-letters/<int:letter_id>/answered/", views_counsellor.ind_letter_answered, name="ind_letter_answered"),
+    path("cases/<int:case_id>/export/", views_counsellor.case_export, name="case_export"),
 ]

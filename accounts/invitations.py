@@ -1,0 +1,95 @@
+"""Invitations: how a sponsor gets in, and gets back in, without email.
+
+A counsellor issues a short code (read out over the phone, or sent as a link);
+the sponsor uses it once, before it expires, to set a password. Issuing a new
+code is also the password reset: it replaces every open code of that sponsor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Invitation, User
+
+# No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read out and to type on a phone.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    invitation: Invitation
+    code: str  # shown once, never stored
+
+    @property
+    def display_code(self) -> str:
+        return format_code(self.code)
+
+
+class InvitationInvalid(Exception):
+    """The code is unknown, used or expired; the message does not say which."""
+
+
+def format_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalise_code(typed: str) -> str:
+    """What the sponsor typed, as hashed: capitals, without the dash or spaces."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum())
+
+
+def hash_code(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), normalise_code(code).encode(), hashlib.sha256).hexdigest()
+
+
+def issue_invitation(*, user: User, issued_by: User) -> IssuedInvitation:
+    """A new code for ``user``; any earlier open code stops working."""
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    now = timezone.now()
+    with transaction.atomic():
+        open_invitations(user).update(used_at=now)
+        invitation = Invitation.objects.create(
+            user=user,
+            code_hash=hash_code(code),
+            created_by=issued_by,
+            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+    return IssuedInvitation(invitation=invitation, code=code)
+
+
+def open_invitations(user: User):
+    return Invitation.objects.filter(user=user, used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def find_open_invitation(code: str) -> Invitation:
+    invitation = (
+        Invitation.objects.select_related("user")
+        .filter(code_hash=hash_code(code), used_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True)
+        .first()
+    )
+    if invitation is None:
+        raise InvitationInvalid(code)
+    return invitation
+
+
+def accept_invitation(*, code: str, password: str) -> User:
+    """Set the password of the code's user and use the code up. Validate ``password`` before calling."""
+    with transaction.atomic():
+        invitation = find_open_invitation(code)
+        # Used exactly once, even when two requests race with the same code.
+        used = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=timezone.now())
+        if not used:
+            raise InvitationInvalid(code)
+        user = invitation.user
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user

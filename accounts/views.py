@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from audit.models import AuditEvent
+from audit.services import record_event
+from tracker import selectors as case_selectors
+
+from .enrolment import enrol_sponsor
+from .forms import InvitationAcceptForm, SponsorCaseForm
+from .invitations import InvitationInvalid, IssuedInvitation, accept_invitation, format_code, issue_invitation
+
+ISSUED_SESSION_KEY = "issued_invitation"
+
+
+@require_POST
+def set_language(request):
+    """Django's switcher, plus: a signed-in user's choice is saved and follows them to other devices."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def welcome(request, code: str = ""):
+    """A sponsor sets a password with the code a counsellor gave them, and is signed in."""
+    form = InvitationAcceptForm(request.POST or None, initial={"code": format_code(code) if code else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = accept_invitation(code=form.cleaned_data["code"], password=form.cleaned_data["password1"])
+        except InvitationInvalid:
+            form.add_error("code", form.error_messages["invalid_code"])
+        else:
+            user.preferred_language = translation.get_language()
+            user.save(update_fields=["preferred_language"])
+            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+            messages.success(
+                request,
+                _("Your password is saved. Your username is %(username)s: write it down.") % {"username": user.username},
+            )
+            return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/welcome.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sponsor_case_create(request):
+    if not (request.user.is_counsellor or request.user.is_superuser):
+        raise PermissionDenied
+    form = SponsorCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        enrolment = enrol_sponsor(
+            counsellor=request.user, first_name=data["first_name"], last_name=data["last_name"],
+            birth_date=data["birth_date"], v_number=data["v_number"], decision_date=data["decision_date"],
+            permit_type=data["permit_type"],
+        )
+        record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=enrolment.case,
+                     case_id=enrolment.case.pk, request=request)
+        _remember_issued(request, enrolment.case.pk, enrolment.invitation)
+        return redirect("accounts:invitation", case_id=enrolment.case.pk)
+    return render(request, "accounts/sponsor_case_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def invitation_issue(request, case_id: int):
+    """A new code for the case's sponsor: the first login, or a password reset without email."""
+    case = _managed_case(request, case_id)
+    issued = issue_invitation(user=case.sponsor, issued_by=request.user)
+    record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=issued.invitation, case_id=case.pk,
+                 request=request)
+    _remember_issued(request, case.pk, issued)
+    return redirect("accounts:invitation", case_id=case.pk)
+
+
+@login_required
+@require_GET
+def invitation_show(request, case_id: int):
+    """The code just issued, shown once: only its hash is stored."""
+    case = _managed_case(request, case_id)
+    issued = request.session.pop(ISSUED_SESSION_KEY, None)
+    if issued and issued.get("case_id") != case.pk:
+        issued = None
+    link = request.build_absolute_uri(_welcome_path(issued["code"])) if issued else ""
+    return render(request, "accounts/invitation.html", {"case": case, "issued": issued, "link": link,
+                                                        "valid_days": settings.INVITATION_VALID_DAYS})
+
+
+def _welcome_path(code: str) -> str:
+    return reverse("accounts:welcome_code", kwargs={"code": code.replace("-", "")})
+
+
+def _managed_case(request, case_id: int):
+    case = case_selectors.get_case_for(request.user, case_id)
+    if not case_selectors.can_manage_case(request.user, case):
+        raise PermissionDenied
+    return case
+
+
+def _remember_issued(request, case_id: int, issued: IssuedInvitation) -> None:
+    request.session[ISSUED_SESSION_KEY] = {
+        "case_id": case_id,
+        "code": issued.display_code,
+        "username": issued.invitation.user.username,
+    }

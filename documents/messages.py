@@ -1,0 +1,57 @@
+"""Messages the pipeline and the worker store in English, translated when a page shows them.
+
+The pipeline has no Django, so its ``PipelineError`` texts and the worker's
+``error_message`` stay English in the database. The markers below put them in
+the catalogue; ``translate_message`` looks them up in the reader's language,
+also those with a number in them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import get_language_bidi, gettext, gettext_noop
+
+FIXED = [
+    gettext_noop("The file is empty."),
+    gettext_noop("This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF."),
+    gettext_noop("The image is damaged or incomplete and cannot be read. Please take the photo again."),
+    gettext_noop("The PDF is protected with a password. Upload it without a password."),
+    gettext_noop("The PDF is damaged and cannot be read."),
+    gettext_noop("The PDF has no pages."),
+    gettext_noop("The page could not be read. Please take the photo again."),
+    gettext_noop("Reading this document took too long. Please upload a clearer or smaller photo."),
+    gettext_noop("This document could not be read after several tries. Please upload a clearer photo or scan."),
+]
+
+# English message with numbers -> its catalogue message with named placeholders.
+WITH_NUMBERS = [
+    (
+        re.compile(r"The image is too large to process \(more than (?P<megapixels>\d+) megapixels\)\. "
+                   r"Please upload a smaller photo\."),
+        gettext_noop("The image is too large to process (more than %(megapixels)s megapixels). "
+                     "Please upload a smaller photo."),
+    ),
+    (
+        re.compile(r"The PDF has (?P<pages>\d+) pages; at most (?P<limit>\d+) are accepted\. "
+                   r"Upload each document separately\."),
+        gettext_noop("The PDF has %(pages)s pages; at most %(limit)s are accepted. Upload each document separately."),
+    ),
+]
+
+
+def translate_message(message: str) -> str:
+    """``message`` in the active language when the catalogue has it; as it is otherwise."""
+    if not message:
+        return ""
+    for pattern, template in WITH_NUMBERS:
+        match = pattern.fullmatch(message)
+        if match:
+            return gettext(template) % match.groupdict()
+    return gettext(message)
+
+
+def embedded_name(name: str) -> str:
+    """A file name inside a sentence. In Arabic and Farsi it is isolated, or "002_passport.jpg" shows as
+    "passport.jpg_002"."""
+    return f"\u2068{name}\u2069" if get_language_bidi() else name

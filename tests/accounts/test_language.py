@@ -1,0 +1,108 @@
+"""The interface speaks the sponsor's language, right to left where it should, and remembers the choice."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from documents.messages import translate_message
+from tests.factories import CaseFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["nl", "ar", "fa", "ti"]
+
+
+def html_tag(page: str) -> str:
+    return re.search(r"<html[^>]*>", page).group(0)
+
+
+def test_choice_made_while_logged_in_follows_the_sponsor_to_another_phone(client):
+    case = CaseFactory()
+    client.force_login(case.sponsor)
+    client.post(reverse("accounts:set_language"), {"language": "ar", "next": "/"})
+    case.sponsor.refresh_from_db()
+    assert case.sponsor.preferred_language == "ar"
+
+    other_phone = Client()
+    other_phone.post(reverse("login"), {"username": case.sponsor.username, "password": "correct horse battery"})
+    page = other_phone.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert 'lang="ar"' in html_tag(page) and 'dir="rtl"' in html_tag(page)
+    assert "آخر موعد للتقديم" in page
+
+
+def test_language_chosen_on_the_login_page_is_kept_at_first_login(client):
+    sponsor = UserFactory()
+    client.post(reverse("accounts:set_language"), {"language": "fa", "next": "/login/"})
+    assert 'dir="rtl"' in html_tag(client.get(reverse("login")).content.decode())
+    client.post(reverse("login"), {"username": sponsor.username, "password": "correct horse battery"})
+    sponsor.refresh_from_db()
+    assert sponsor.preferred_language == "fa"
+
+
+def test_tigrinya_reads_left_to_right_with_tigrinya_month_names(client):
+    case = CaseFactory(sponsor__preferred_language="ti", permit_decision_date=date(2026, 10, 1))
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert 'lang="ti"' in html_tag(page) and 'dir="ltr"' in html_tag(page)
+    assert "1 ጥሪ 2027" in page  # 1 January 2027
+
+
+@pytest.mark.parametrize(("language", "month"), [("nl", "januari"), ("ar", "يناير"), ("fa", "ژانویه")])
+def test_deadline_date_is_written_in_the_users_language(client, language, month):
+    case = CaseFactory(sponsor__preferred_language=language, permit_decision_date=date(2026, 10, 1))
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert month in page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_catalogue_entry_is_translated(language):
+    po = (Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po").read_text()
+    entries = [e for e in po.split("\n\n")[1:] if "msgid" in e and not e.lstrip().startswith("#~")]
+    untranslated = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""\n(?!")', e + "\n", re.M) or "#, fuzzy" in e]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_document_kinds_statuses_and_pipeline_errors_are_translated(language):
+    from documents.models import Document
+
+    english = [label for _, label in Document.Kind.choices + Document.Status.choices + Document.Review.choices]
+    errors = [
+        "The file is empty.",
+        "The image is too large to process (more than 60 megapixels). Please upload a smaller photo.",
+        "The PDF has 30 pages; at most 20 are accepted. Upload each document separately.",
+    ]
+    with translation.override("en"):
+        originals = [str(text) for text in english]
+    with translation.override(language):
+        assert [str(text) for text in english if str(text) in originals] == []
+        translated = [translate_message(message) for message in errors]
+    assert all(t != e for t, e in zip(translated, errors))
+    assert "60" in translated[1] and "30" in translated[2] and "20" in translated[2]
+
+
+def test_every_pipeline_error_message_is_in_the_catalogue():
+    """Messages the pipeline raises in English must be translatable where they are shown."""
+    sources = (Path(settings.BASE_DIR) / "documents" / "pipeline").glob("*.py")
+    messages = {m for path in sources for m in re.findall(r'PipelineError\(\s*"([^"{]+)"\s*\)', path.read_text())}
+    assert messages
+    with translation.override("nl"):
+        assert [m for m in messages if translate_message(m) == m] == []
+
+
+def test_password_rules_speak_tigrinya_too(client):
+    from accounts.invitations import issue_invitation
+    from tests.factories import CounsellorFactory
+
+    issued = issue_invitation(user=UserFactory(), issued_by=CounsellorFactory())
+    client.post(reverse("accounts:set_language"), {"language": "ti", "next": "/"})
+    page = client.post(reverse("accounts:welcome"),
+                       {"code": issued.code, "password1": "1234", "password2": "1234"}).content.decode()
+    assert "እዚ ፓስዎርድ ኣዝዩ ሓጺር እዩ" in page and "ቁጽርታት ጥራይ እዩ" in page

@@ -1,0 +1,101 @@
+"""Real Chromium (Debian's) driven by Playwright, phone-sized, against pytest-django's live server.
+
+Screenshots go to ``$NAREIS_TEST_ARTIFACTS/screenshots/``; axe-core (from node_modules, see package.json)
+is injected into pages to check accessibility.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in tests are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+AXE_SOURCE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+PASSWORD = "correct horse battery"  # the factories' password
+# Ceilings against hangs on a busy machine, not speed checks.
+expect.set_options(timeout=30_000)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs it (Makefile APT_PACKAGES)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    root = os.environ.get("NAREIS_TEST_ARTIFACTS")
+    folder = Path(root) / "screenshots" if root else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Phone:
+    """One person's phone: a browser context, its page, and what the page complained about."""
+
+    def __init__(self, browser, base_url: str, screenshot_dir: Path, name: str):
+        self.context = browser.new_context(base_url=base_url, **PHONE)
+        self.context.set_default_timeout(30_000)
+        self.page = self.context.new_page()
+        self.screenshot_dir = screenshot_dir
+        self.name = name
+        self.policy_violations: list[str] = []
+        self.page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.policy_violations.append(message.text)
+
+    def screenshot(self, step: str) -> Path:
+        path = self.screenshot_dir / f"{self.name}-{step}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def log_in(self, username: str, password: str = PASSWORD) -> None:
+        self.page.locator("#id_username").fill(username)
+        self.page.locator("#id_password").fill(password)
+        self.page.locator("form.card button[type=submit]").click()
+        self.page.wait_for_load_state()
+
+    def serious_accessibility_violations(self) -> list[dict]:
+        """axe-core's serious and critical findings on the page as it is now."""
+        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+            self.page.evaluate(AXE_SOURCE.read_text())
+        results = self.page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
+        )
+        return [v for v in results if v["impact"] in ("serious", "critical")]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def phone_factory(browser, live_server, screenshot_dir):
+    assert AXE_SOURCE.exists(), "axe-core is missing: `make test` installs it (npm ci)"
+    phones = []
+
+    def make(name: str) -> Phone:
+        phone = Phone(browser, live_server.url, screenshot_dir, name)
+        phones.append(phone)
+        return phone
+
+    yield make
+    for phone in phones:
+        phone.close()

@@ -1,0 +1,106 @@
+"""A sponsor on a phone, in Arabic: log in, photograph a passport, watch it being read, see it accepted."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from documents.models import Document
+from tests.factories import CaseFactory, CounsellorFactory, FamilyMemberFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+READING_CEILING_MS = 180_000  # a ceiling against hangs, not a speed check
+
+
+def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
+    phone_factory, celery_worker, corpus_dir
+):
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=timezone.localdate() - timedelta(days=40))
+    child = FamilyMemberFactory(case=case, relation="child", given_names="Yonas", surname="Rahimi",
+                                birth_date=date(2019, 10, 19))
+    sponsor = phone_factory("sponsor-ar")
+    page = sponsor.page
+
+    page.goto("/login/")
+    page.select_option("#language", "ar")  # the switcher submits itself
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert sponsor.serious_accessibility_violations() == []
+    sponsor.screenshot("1-login")
+
+    sponsor.log_in(case.sponsor.username)
+    expect(page.locator("#deadline-title")).to_have_text("آخر موعد للتقديم")
+    case.sponsor.refresh_from_db()
+    assert case.sponsor.preferred_language == "ar"
+    identity = page.locator(f'[data-member="{child.pk}"] [data-requirement="identity"]')
+    expect(identity).to_have_attribute("data-status", "missing")
+    assert sponsor.serious_accessibility_violations() == []
+    sponsor.screenshot("2-checklist")
+
+    with page.expect_file_chooser() as chooser:
+        page.get_by_label("اختر صورًا أو ملفات PDF").click()
+    assert chooser.value.is_multiple()
+    chooser.value.set_files(corpus_dir / "002_passport.jpg")
+    expect(page.locator(".upload-item")).to_have_attribute("data-upload-status", "done")
+    expect(page.locator("#documents [data-document]")).to_have_count(1)  # the list refreshed by itself
+    sponsor.screenshot("3-uploaded")
+
+    expect(page.locator('[data-kind="passport"]')).to_be_visible(timeout=READING_CEILING_MS)
+    expect(page.locator('[data-kind="passport"]')).to_have_text("جواز سفر")
+    expect(identity).to_have_attribute("data-status", "pending")
+    sponsor.screenshot("4-read")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert sponsor.serious_accessibility_violations() == []  # with every fold opened
+
+    accept_as_counsellor(phone_factory, counsellor, Document.objects.get(case=case))
+
+    page.reload()
+    expect(identity).to_have_attribute("data-status", "satisfied")
+    expect(page.locator('[data-review="accepted"]')).to_have_text("مقبول")
+    sponsor.screenshot("5-accepted")
+    assert sponsor.policy_violations == []
+
+
+def accept_as_counsellor(phone_factory, counsellor, document):
+    """The counsellor accepts the passport in the review panel of the case page, on their own phone."""
+    phone = phone_factory("counsellor")
+    phone.page.goto("/login/")
+    phone.log_in(counsellor.username)
+    phone.page.goto(f"/cases/{document.case_id}/")
+    review = phone.page.locator(f"#review-document-{document.pk}")
+    review.locator("input[name=review_status][value=accepted]").check()
+    review.locator("button[type=submit]").click()
+    expect(phone.page.locator(f"#review-document-{document.pk}")).to_have_class(re.compile("review-accepted"))
+    phone.screenshot("1-accepted")
+
+
+def test_a_failed_upload_is_sent_again_without_choosing_the_photo_again(phone_factory, celery_worker, corpus_dir):
+    case = CaseFactory(sponsor__preferred_language="fa")
+    sponsor = phone_factory("sponsor-fa")
+    page = sponsor.page
+    page.goto("/login/")
+    sponsor.log_in(case.sponsor.username)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+
+    upload_url = f"**/cases/{case.pk}/documents/upload/"
+    page.route(upload_url, lambda route: route.abort("internetdisconnected"))
+    page.locator("input[data-upload-input][multiple]").set_input_files(
+        [corpus_dir / "046_other.jpg", corpus_dir / "036_asylum_decision.jpg"]
+    )
+    items = page.locator(".upload-item")
+    expect(items).to_have_count(2)
+    for index in range(2):
+        expect(items.nth(index)).to_have_attribute("data-upload-status", "failed")
+    sponsor.screenshot("1-upload-failed")
+    assert sponsor.serious_accessibility_violations() == []
+
+    page.unroute(upload_url)
+    items.nth(0).get_by_role("button").click()
+    expect(items.nth(0)).to_have_attribute("data-upload-status", "done")
+    expect(items.nth(1)).to_have_attribute("data-upload-status", "failed")
+    assert Document.objects.filter(case=case).count() == 1
+    sponsor.screenshot("2-retried")

@@ -1,0 +1,99 @@
+"""Admin oversight: filter cases by deadline, counsellor and missing evidence; reassign, export, read again."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import timedelta
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from documents.models import Document
+from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:tracker_case_changelist"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(AdminFactory())
+    return client
+
+
+def listed(admin_client, **params) -> set[int]:
+    response = admin_client.get(reverse(CHANGELIST), params)
+    assert response.status_code == 200
+    return {case.pk for case in response.context["cl"].result_list}
+
+
+def test_filter_by_deadline_status(admin_client):
+    today = timezone.localdate()
+    soon = CaseFactory(permit_decision_date=today - timedelta(days=80))
+    roomy = CaseFactory(permit_decision_date=today - timedelta(days=5))
+    passed = CaseFactory(permit_decision_date=today - timedelta(days=100))
+    unknown = CaseFactory(permit_decision_date=None)
+    filed = CaseFactory(permit_decision_date=today - timedelta(days=80), application_filed_on=today)
+
+    assert listed(admin_client, deadline="due_soon") == {soon.pk}
+    assert listed(admin_client, deadline="open") == {roomy.pk}
+    assert listed(admin_client, deadline="passed") == {passed.pk}
+    assert listed(admin_client, deadline="unknown") == {unknown.pk}
+    assert listed(admin_client, deadline="filed") == {filed.pk}
+
+
+def test_filter_by_missing_evidence_and_counsellor(admin_client):
+    counsellor = CounsellorFactory()
+    complete = CaseFactory(counsellors=[counsellor])
+    DocumentFactory(case=complete, kind=Document.Kind.ASYLUM_DECISION, review_status="accepted")
+    missing = CaseFactory()
+
+    assert listed(admin_client, evidence="missing") == {missing.pk}
+    assert listed(admin_client, evidence="complete") == {complete.pk}
+    assert listed(admin_client, counsellors__id__exact=counsellor.pk) == {complete.pk}
+
+
+def test_reassigning_counsellors_is_recorded(admin_client):
+    old, new = CounsellorFactory(), CounsellorFactory()
+    case = CaseFactory(counsellors=[old])
+    url = reverse(CHANGELIST)
+    data = {"action": "reassign_counsellors", ACTION_CHECKBOX_NAME: [case.pk]}
+
+    assert admin_client.post(url, data).status_code == 200  # the form asking to whom
+
+    admin_client.post(url, data | {"apply": "1", "counsellors": [new.pk], "replace": "on"})
+
+    assert list(case.counsellors.all()) == [new]
+    event = AuditEvent.objects.get(target_id=str(case.pk), action="change")
+    assert event.changes == {"counsellors": [[old.pk], [new.pk]]}
+
+
+def test_export_from_the_admin(admin_client):
+    cases = [CaseFactory(), CaseFactory()]
+    response = admin_client.post(reverse(CHANGELIST), {"action": "export_dossiers",
+                                                       ACTION_CHECKBOX_NAME: [c.pk for c in cases]})
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert len(archive.namelist()) == 2 and all(name.endswith(".zip") for name in archive.namelist())
+
+
+def test_reading_documents_again_resets_and_queues_them(admin_client, django_capture_on_commit_callbacks):
+    failed = DocumentFactory(status=Document.Status.FAILED, attempts=3, error_message="Unreadable", kind="")
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("admin:documents_document_changelist"),
+                          {"action": "read_documents_again", ACTION_CHECKBOX_NAME: [failed.pk]})
+    failed.refresh_from_db()
+    assert failed.status == Document.Status.QUEUED  # reset to received, then queued through the real Redis
+    assert failed.attempts == 0 and failed.error_message == ""
+
+
+def test_the_case_page_in_the_admin_shows_its_history_read_only(admin_client):
+    case = CaseFactory()
+    AuditEvent.objects.create(action="review", actor_name="sanne", target_type="documents.document", target_id="7",
+                              target_repr="passport.jpg", case_id=case.pk, changes={"review_status": ["pending", "accepted"]})
+    page = admin_client.get(reverse("admin:tracker_case_change", args=[case.pk])).content.decode()
+    assert "passport.jpg" in page and "review_status: pending → accepted" in page

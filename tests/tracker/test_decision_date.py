@@ -1,0 +1,78 @@
+"""The date read from an uploaded asylum decision is proposed; the sponsor or a counsellor confirms it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from documents.pipeline.types import DocumentKind, PipelineResult
+from documents.processing import save_result
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def read_as(document, kind, decision_date=None):
+    save_result(document, PipelineResult(kind=kind, confidence=0.9, languages=["nl"], pages=1,
+                                         decision_date=decision_date))
+
+
+def test_a_read_asylum_decision_proposes_its_date_without_moving_the_deadline():
+    case = CaseFactory(permit_decision_date=None)
+    decision = DocumentFactory(case=case, kind="", status="processing")
+
+    read_as(decision, DocumentKind.ASYLUM_DECISION, date(2026, 9, 14))
+
+    case.refresh_from_db()
+    assert case.proposed_decision_date == date(2026, 9, 14)
+    assert case.proposed_decision_document == decision
+    assert case.permit_decision_date is None
+
+
+def test_other_documents_and_a_date_already_confirmed_propose_nothing():
+    case = CaseFactory(permit_decision_date=date(2026, 9, 14))
+    read_as(DocumentFactory(case=case, kind="", status="processing"), DocumentKind.PASSPORT)
+    read_as(DocumentFactory(case=case, kind="", status="processing"), DocumentKind.ASYLUM_DECISION, date(2026, 9, 14))
+    case.refresh_from_db()
+    assert case.proposed_decision_date is None
+
+
+def test_the_sponsor_sees_the_proposal_and_confirms_it(client):
+    case = CaseFactory(permit_decision_date=None)
+    read_as(DocumentFactory(case=case, kind="", status="processing"), DocumentKind.ASYLUM_DECISION, date(2026, 8, 31))
+    client.force_login(case.sponsor)
+
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert 'data-proposed-decision-date="2026-08-31"' in page
+
+    client.post(reverse("tracker:decision_date_confirm", args=[case.pk]))
+
+    case.refresh_from_db()
+    assert case.permit_decision_date == date(2026, 8, 31) and case.proposed_decision_date is None
+    assert case.deadline == date(2026, 11, 30)
+    event = AuditEvent.objects.filter(target_id=str(case.pk), action="change").latest("id")
+    assert event.actor == case.sponsor and event.changes == {"permit_decision_date": [None, "2026-08-31"]}
+
+
+def test_a_counsellor_can_dismiss_a_misread_date(client):
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=date(2026, 9, 1))
+    read_as(DocumentFactory(case=case, kind="", status="processing"), DocumentKind.ASYLUM_DECISION, date(2016, 9, 1))
+    client.force_login(counsellor)
+
+    client.post(reverse("tracker:decision_date_dismiss", args=[case.pk]))
+
+    case.refresh_from_db()
+    assert case.proposed_decision_date is None and case.permit_decision_date == date(2026, 9, 1)
+
+
+def test_nobody_else_can_confirm(client):
+    case = CaseFactory(permit_decision_date=None)
+    read_as(DocumentFactory(case=case, kind="", status="processing"), DocumentKind.ASYLUM_DECISION, date(2026, 8, 31))
+    client.force_login(CaseFactory().sponsor)
+    assert client.post(reverse("tracker:decision_date_confirm", args=[case.pk])).status_code == 404
+    case.refresh_from_db()
+    assert case.permit_decision_date is None

@@ -1,0 +1,102 @@
+"""The dossier: one ZIP per case, documents per family member, translations beside originals, an index PDF."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from pypdf import PdfReader
+
+from audit.models import AuditEvent
+from documents.models import Document
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
+from tracker.models import IndLetter
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case():
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], v_number="1234567890", permit_decision_date=date(2026, 8, 31))
+    case.counsellor = counsellor
+    case.nour = FamilyMemberFactory(case=case, given_names="Nour", surname="Rahimi")
+    case.yonas = FamilyMemberFactory(case=case, given_names="Yonas", surname="Rahimi")
+    decision = DocumentFactory(case=case, kind=Document.Kind.ASYLUM_DECISION, review_status="accepted",
+                               file=ContentFile(b"%PDF-1.4 decision", name="decision.pdf"))
+    birth = DocumentFactory(case=case, kind=Document.Kind.BIRTH_CERTIFICATE, languages=["ar"])
+    birth.members.add(case.nour, case.yonas)
+    translation = DocumentFactory(case=case, kind=Document.Kind.TRANSLATION, translation_of=birth,
+                                  file=ContentFile(b"%PDF-1.4 vertaling", name="vertaling.pdf"))
+    rejected = DocumentFactory(case=case, review_status="rejected", review_reason="Blurred")
+    rejected.members.add(case.nour)
+    IndLetter.objects.create(case=case, kind="herstelverzuim", received_on=date(2026, 11, 1), subject="Aanvulling",
+                             response_due=date(2026, 11, 15))
+    case.docs = {"decision": decision, "birth": birth, "translation": translation, "rejected": rejected}
+    return case
+
+
+def download(client, case):
+    response = client.get(reverse("tracker:case_export", args=[case.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert "attachment" in response["Content-Disposition"]
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_documents_are_grouped_per_person_with_translations_beside_their_originals(client, case):
+    client.force_login(case.counsellor)
+
+    names = download(client, case).namelist()
+
+    root = names[0].split("/")[0]
+    assert root.startswith("nareis-dossier-1234567890-")
+    birth, translation, decision = case.docs["birth"], case.docs["translation"], case.docs["decision"]
+    files = sorted(name.removeprefix(root + "/") for name in names)
+    sponsor_folder = files[1].split("/")[0]
+    assert sponsor_folder.startswith("01-")
+    assert files == sorted([
+        "00-index.pdf",
+        f"{sponsor_folder}/asylum_decision-{decision.pk}.pdf",
+        f"02-nour-rahimi/birth_certificate-{birth.pk}.jpg",
+        f"02-nour-rahimi/birth_certificate-{birth.pk}-translation-{translation.pk}.pdf",
+        f"03-yonas-rahimi/birth_certificate-{birth.pk}.jpg",
+        f"03-yonas-rahimi/birth_certificate-{birth.pk}-translation-{translation.pk}.pdf",
+    ])  # the rejected photo stays out
+
+
+def test_the_index_lists_deadline_checklist_and_files(client, case):
+    client.force_login(case.sponsor)  # the sponsor files the application, so may download it too
+
+    archive = download(client, case)
+
+    index = next(name for name in archive.namelist() if name.endswith("00-index.pdf"))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.read(index))).pages)
+    assert "1234567890" in text
+    assert "Deadline to apply" in text and "30" in text and "2026" in text
+    assert "Nour Rahimi" in text and "Family bond" in text and "Identity" in text
+    assert "Aanvulling" in text
+    assert f"02-nour-rahimi/birth_certificate-{case.docs['birth'].pk}.jpg" in text.replace("\n", "")
+    assert AuditEvent.objects.filter(action="export", case_id=case.pk).count() == 1
+
+
+def test_a_lost_file_is_named_in_the_index_instead_of_failing(client, case):
+    case.docs["decision"].file.storage.delete(case.docs["decision"].file.name)
+    client.force_login(case.counsellor)
+
+    archive = download(client, case)
+
+    assert not any("asylum_decision" in name for name in archive.namelist())
+    index = next(name for name in archive.namelist() if name.endswith("00-index.pdf"))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.read(index))).pages)
+    assert "could not be read" in text
+
+
+def test_only_people_of_the_case_can_export(client, case):
+    client.force_login(CounsellorFactory())
+    assert client.get(reverse("tracker:case_export", args=[case.pk])).status_code == 404
+    client.logout()
+    assert client.get(reverse("tracker:case_export", args=[case.pk])).status_code == 302

@@ -1,0 +1,87 @@
+"""Deleting removes files from storage: a sponsor's document, and an admin's purge of a whole case."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from documents.models import Document
+from tracker.models import Case, Explanation, FamilyMember
+from tracker.purging import purge_case
+from tests.factories import AdminFactory, CaseFactory, DocumentFactory, FamilyMemberFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)  # files leave storage when the deletion commits
+
+
+def test_sponsor_deleting_a_document_removes_its_file(client):
+    document = DocumentFactory()
+    name = document.file.name
+    assert default_storage.exists(name)
+    client.force_login(document.case.sponsor)
+
+    response = client.post(reverse("documents:delete", args=[document.pk]), follow=True)
+
+    assert "was deleted" in response.content.decode()
+    assert not Document.objects.filter(pk=document.pk).exists()
+    assert not default_storage.exists(name)
+
+
+@pytest.fixture
+def full_case():
+    case = CaseFactory()
+    member = FamilyMemberFactory(case=case)
+    passport = DocumentFactory(case=case)
+    translation = DocumentFactory(case=case, translation_of=passport)
+    translation.members.add(member)
+    Explanation.objects.create(case=case, member=member, requirement="identity", text="No passport office")
+    # A file left behind by an interrupted upload, with no row.
+    leftover = default_storage.save(f"cases/{case.pk}/interrupted.jpg", ContentFile(b"\xff\xd8\xff"))
+    return case, [passport.file.name, translation.file.name, leftover]
+
+
+def test_purging_a_case_removes_every_row_and_file(full_case):
+    case, files = full_case
+    case_id = case.pk
+    other = DocumentFactory()
+
+    removed = purge_case(case, actor=AdminFactory())
+
+    assert removed == 2
+    assert not Case.objects.filter(pk=case_id).exists()
+    assert not FamilyMember.objects.filter(case_id=case_id).exists()
+    assert not Document.objects.filter(case_id=case_id).exists()
+    assert not Explanation.objects.filter(case_id=case_id).exists()
+    assert not any(default_storage.exists(name) for name in files)
+    assert not default_storage.exists(f"cases/{case_id}")
+    assert default_storage.exists(other.file.name)  # other cases keep theirs
+    assert AuditEvent.objects.filter(action="delete", target_type="tracker.case", case_id=case_id).exists()
+
+
+def test_admin_purges_a_case_with_the_admin_action(client, full_case):
+    case, files = full_case
+    client.force_login(AdminFactory())
+    changelist = reverse("admin:tracker_case_changelist")
+
+    confirmation = client.post(changelist, {"action": "purge_selected", "_selected_action": [case.pk]})
+    assert confirmation.status_code == 200 and "Are you sure" in confirmation.content.decode()
+    client.post(changelist, {"action": "purge_selected", "_selected_action": [case.pk], "post": "yes"})
+
+    assert not Case.objects.filter(pk=case.pk).exists()
+    assert not any(default_storage.exists(name) for name in files)
+
+
+def test_deleting_a_case_in_the_admin_is_a_purge(client, full_case):
+    case, files = full_case
+    client.force_login(AdminFactory())
+    client.post(reverse("admin:tracker_case_delete", args=[case.pk]), {"post": "yes"})
+    assert not Case.objects.filter(pk=case.pk).exists()
+    assert not any(default_storage.exists(name) for name in files)
+
+
+def test_deleting_a_document_in_the_admin_removes_its_file(client):
+    document = DocumentFactory()
+    client.force_login(AdminFactory())
+    client.post(reverse("admin:documents_document_delete", args=[document.pk]), {"post": "yes"})
+    assert not Document.objects.filter(pk=document.pk).exists()
+    assert not default_storage.exists(document.file.name)

@@ -1,0 +1,110 @@
+"""Reminder e-mails 30, 14 and 7 days before the deadline and IND response dates, each once."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+
+from config.celery import app as celery_app
+from tests.factories import CaseFactory, CounsellorFactory, UserFactory
+from tracker.models import IndLetter, ReminderSent
+from tracker.reminders import reminder_step, send_due_reminders
+from tracker.rules import deadline_for
+from tracker.tasks import SEND_REMINDERS_TASK
+
+DECIDED = date(2026, 9, 1)  # deadline 2026-12-01
+DEADLINE = deadline_for(DECIDED)
+
+
+def make_case(**kwargs):
+    sponsor = UserFactory(email="omar@example.org", preferred_language="nl")
+    counsellor = CounsellorFactory(email="sanne@example.org")
+    return CaseFactory(sponsor=sponsor, counsellors=[counsellor], permit_decision_date=DECIDED, **kwargs)
+
+
+@pytest.mark.parametrize(("days_left", "step"), [(45, None), (31, None), (30, 30), (15, 30), (14, 14), (8, 14),
+                                                  (7, 7), (0, 7), (-1, None)])
+def test_the_reminder_a_due_date_calls_for(days_left, step):
+    assert reminder_step(days_left) == step
+
+
+@pytest.mark.django_db
+def test_sponsor_and_counsellor_get_each_deadline_reminder_once():
+    make_case()
+    sent_on = {}
+    for days_left in range(40, -3, -1):
+        mail.outbox.clear()
+        send_due_reminders(today=DEADLINE - timedelta(days=days_left))
+        send_due_reminders(today=DEADLINE - timedelta(days=days_left))  # a second run the same day sends nothing
+        if mail.outbox:
+            sent_on[days_left] = sorted(message.to[0] for message in mail.outbox)
+
+    assert sent_on == {days: ["omar@example.org", "sanne@example.org"] for days in (30, 14, 7)}
+
+
+@pytest.mark.django_db
+def test_the_sponsor_reads_the_reminder_in_their_language():
+    make_case()
+    send_due_reminders(today=DEADLINE - timedelta(days=7))
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert by_recipient["sanne@example.org"].subject == "Nareis: 7 days left to apply for family reunification"
+    assert "/cases/" in by_recipient["sanne@example.org"].body
+
+
+@pytest.mark.django_db
+def test_a_case_that_arrives_late_gets_only_the_nearest_reminder_and_filed_cases_none():
+    make_case()
+    make_case(application_filed_on=DECIDED + timedelta(days=20))
+    send_due_reminders(today=DEADLINE - timedelta(days=10))
+    assert len(mail.outbox) == 2 and ReminderSent.objects.get().days_before == 14
+
+
+@pytest.mark.django_db
+def test_ind_response_dates_are_reminded_until_answered():
+    case = make_case(application_filed_on=DECIDED + timedelta(days=20))
+    today = date(2026, 12, 10)
+    open_letter = IndLetter.objects.create(case=case, kind="herstelverzuim", received_on=today, subject="Aanvulling",
+                                           response_due=today + timedelta(days=14))
+    IndLetter.objects.create(case=case, received_on=today, subject="Al beantwoord", response_due=today,
+                             answered_on=today)
+
+    send_due_reminders(today=today)
+
+    assert [r.letter for r in ReminderSent.objects.all()] == [open_letter]
+    assert all("last chance" in message.body for message in mail.outbox if message.to == ["sanne@example.org"])
+
+
+@pytest.mark.django_db
+def test_a_corrected_deadline_is_reminded_anew():
+    case = make_case()
+    send_due_reminders(today=DEADLINE - timedelta(days=7))
+    case.permit_decision_date = DECIDED + timedelta(days=1)
+    case.save()
+    mail.outbox.clear()
+    send_due_reminders(today=DEADLINE - timedelta(days=6))
+    assert len(mail.outbox) == 2
+
+
+def test_celery_beat_runs_the_reminders_every_hour():
+    assert settings.CELERY_BEAT_SCHEDULE["send-reminders"]["task"] == SEND_REMINDERS_TASK
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_sends_the_reminders_when_beat_asks(celery_worker):
+    today = timezone.localdate()
+    case = make_case()
+    case.permit_decision_date = today - timedelta(days=85)  # a few days left
+    case.save()
+
+    celery_app.send_task(SEND_REMINDERS_TASK, queue=celery_worker.queue)
+
+    deadline = time.monotonic() + 60  # a ceiling against hangs, not a speed check
+    while not ReminderSent.objects.filter(case=case).exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    sent = ReminderSent.objects.get(case=case)
+    assert sent.days_before == 7 and sorted(sent.recipients) == ["omar@example.org", "sanne@example.org"]

@@ -1,0 +1,234 @@
+"""The counsellor's dashboard: every case they follow, the most urgent first.
+
+A fixed number of queries whatever the caseload: the cases, then one prefetch
+each for members, documents, the documents' members, explanations and open
+IND letters; the rules then run in Python on what was fetched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from documents.models import Document
+
+from . import rules
+from .checklist import case_facts
+from .models import Case, FamilyMember, IndLetter
+from .rules.dates import add_months
+from .rules.policy import DEADLINE_MONTHS
+from .selectors import cases_visible_to
+
+_COMPLETE = (rules.RequirementStatus.SATISFIED, rules.RequirementStatus.EXPLAINED)
+
+
+class DeadlineFilter(StrEnum):
+    DUE_SOON = "due_soon"
+    OPEN = "open"
+    PASSED = "passed"
+    UNKNOWN = "unknown"
+    FILED = "filed"
+
+
+class NeedsFilter(StrEnum):
+    MISSING = "missing"  # evidence still missing
+    REVIEW = "review"  # documents awaiting review
+    IND = "ind"  # open questions from the IND
+    PROPOSED_DATE = "proposed_date"  # a decision date read from a document awaits confirmation
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    query: str = ""
+    deadline: str = ""  # a DeadlineFilter value, or "" for all
+    needs: str = ""  # a NeedsFilter value, or "" for all
+    counsellor_id: int | None = None  # admins: the cases of one counsellor
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    case: Case
+    evaluation: rules.CaseEvaluation
+    requirements_met: int
+    requirements_total: int
+    missing: int  # requirements with status "missing", over the sponsor and eligible members
+    awaiting_review: int  # documents read and waiting for a counsellor's review
+    being_read: int  # documents not yet read
+    open_letters: list[IndLetter] = field(default_factory=list)
+
+    @property
+    def share_met(self) -> int:
+        """Percentage of requirements met, 0 to 100."""
+        return round(100 * self.requirements_met / self.requirements_total) if self.requirements_total else 0
+
+    @property
+    def filed(self) -> bool:
+        return self.case.application_filed_on is not None
+
+    @property
+    def deadline_state(self) -> str:
+        return DeadlineFilter.FILED if self.filed else str(self.evaluation.deadline_status)
+
+    @property
+    def next_response_due(self) -> date | None:
+        return min((letter.response_due for letter in self.open_letters), default=None)
+
+    @property
+    def has_herstelverzuim(self) -> bool:
+        return any(letter.kind == IndLetter.Kind.HERSTELVERZUIM for letter in self.open_letters)
+
+    def urgency(self) -> tuple:
+        """Sort key: the nearest date something must be done by, then the most missing evidence.
+
+        Cases with nothing due (deadline unknown, passed, or the application filed and no IND question open)
+        come after those with a date; of these, an unknown deadline first: someone must find the decision date.
+        """
+        dues = [letter.response_due for letter in self.open_letters]
+        days_left = self.evaluation.days_left
+        if not self.filed and days_left is not None and days_left >= 0:
+            dues.append(self.evaluation.deadline)
+        if dues:
+            group, when = 0, min(dues).toordinal()
+        elif not self.filed and days_left is None:
+            group, when = 1, 0
+        else:
+            group, when = 2, 0
+        return group, when, -self.missing, -self.awaiting_review, self.case.pk
+
+
+def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
+    cases = cases_visible_to(user)
+    for term in filters.query.split():
+        cases = cases.filter(
+            Q(v_number__icontains=term.replace(".", ""))
+            | Q(sponsor__first_name__icontains=term)
+            | Q(sponsor__last_name__icontains=term)
+            | Q(sponsor__username__icontains=term)
+            | Q(pk__in=FamilyMember.objects.filter(Q(given_names__icontains=term) | Q(surname__icontains=term))
+                .values("case_id"))
+        )
+    if filters.counsellor_id and user.is_superuser:
+        cases = cases.filter(counsellors__pk=filters.counsellor_id)
+    return cases.prefetch_related(
+        "members",
+        "explanations",
+        "counsellors",
+        # Only what the rules and the counts read; the documents' members come as id pairs (document_members).
+        Prefetch("documents", queryset=Document.objects.only(
+            "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id")),
+        Prefetch(
+            "ind_letters",
+            queryset=IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True),
+            to_attr="open_ind_letters",
+        ),
+    )
+
+
+def document_members(cases: QuerySet[Case]) -> dict[int, tuple[str, ...]]:
+    """Document id to the ids of the members it is about, for every document of ``cases``, in one query.
+
+    Tuples of ids rather than prefetched objects: for a few thousand documents this is many times faster.
+    """
+    pairs = Document.members.through.objects.filter(document__case__in=cases.values("pk"))
+    linked: dict[int, list[str]] = {}
+    for document_id, member_id in pairs.values_list("document_id", "familymember_id").order_by("id"):
+        linked.setdefault(document_id, []).append(str(member_id))
+    return {document_id: tuple(members) for document_id, members in linked.items()}
+
+
+def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | None = None) -> DashboardRow:
+    """``linked``: ``document_members`` of the cases, fetched once; without it the documents' members are read."""
+    documents = list(case.documents.all())
+    evaluation = rules.evaluate(case_facts(case, list(case.members.all()), documents, linked), today)
+    requirements = [*evaluation.sponsor, *(r for m in evaluation.members if m.eligible for r in m.requirements)]
+    return DashboardRow(
+        case=case,
+        evaluation=evaluation,
+        requirements_met=sum(r.status in _COMPLETE for r in requirements),
+        requirements_total=len(requirements),
+        missing=sum(r.status == rules.RequirementStatus.MISSING for r in requirements),
+        awaiting_review=sum(
+            bool(d.is_finished and d.kind and d.review_status == Document.Review.PENDING) for d in documents
+        ),
+        being_read=sum(not d.is_finished for d in documents),
+        open_letters=list(getattr(case, "open_ind_letters", [])),
+    )
+
+
+def _matches(row: DashboardRow, filters: DashboardFilters) -> bool:
+    if filters.deadline and row.deadline_state != filters.deadline:
+        return False
+    match filters.needs:
+        case NeedsFilter.MISSING:
+            return row.missing > 0
+        case NeedsFilter.REVIEW:
+            return row.awaiting_review > 0
+        case NeedsFilter.IND:
+            return bool(row.open_letters)
+        case NeedsFilter.PROPOSED_DATE:
+            return row.case.proposed_decision_date is not None
+    return True
+
+
+def dashboard_rows(user, filters: DashboardFilters | None = None, today: date | None = None) -> list[DashboardRow]:
+    """Every case ``user`` follows that matches ``filters``, the most urgent first."""
+    filters = filters or DashboardFilters()
+    today = today or timezone.localdate()
+    cases = dashboard_cases(user, filters)
+    linked = document_members(cases)
+    rows = [dashboard_row(case, today, linked) for case in cases]
+    return sorted((row for row in rows if _matches(row, filters)), key=DashboardRow.urgency)
+
+
+@dataclass(frozen=True)
+class DashboardSummary:
+    cases: int
+    due_soon: int
+    passed: int
+    awaiting_review: int
+    open_letters: int
+
+
+def summarise(rows: list[DashboardRow]) -> DashboardSummary:
+    return DashboardSummary(
+        cases=len(rows),
+        due_soon=sum(row.deadline_state == DeadlineFilter.DUE_SOON for row in rows),
+        passed=sum(row.deadline_state == DeadlineFilter.PASSED for row in rows),
+        awaiting_review=sum(row.awaiting_review for row in rows),
+        open_letters=sum(len(row.open_letters) for row in rows),
+    )
+
+
+def earliest_decision_date_for_deadline_on_or_after(day: date) -> date:
+    """The first decision date whose deadline is ``day`` or later: deadlines as a database filter on decision dates.
+
+    The deadline grows with the decision date (three calendar months, clamped to the month's end), so step up
+    to the boundary from just below it.
+    """
+    candidate = add_months(day, -DEADLINE_MONTHS) - timedelta(days=4)
+    while rules.deadline_for(candidate) < day:
+        candidate += timedelta(days=1)
+    return candidate
+
+
+def filter_by_deadline(cases: QuerySet[Case], state: str, today: date) -> QuerySet[Case]:
+    """The same deadline states as the dashboard rows, as a database filter (for the admin)."""
+    if state == DeadlineFilter.FILED:
+        return cases.filter(application_filed_on__isnull=False)
+    cases = cases.filter(application_filed_on__isnull=True)
+    starts_today = earliest_decision_date_for_deadline_on_or_after(today)
+    beyond_due_soon = earliest_decision_date_for_deadline_on_or_after(today + timedelta(days=rules.DUE_SOON_DAYS + 1))
+    match state:
+        case DeadlineFilter.UNKNOWN:
+            return cases.filter(permit_decision_date__isnull=True)
+        case DeadlineFilter.PASSED:
+            return cases.filter(permit_decision_date__lt=starts_today)
+        case DeadlineFilter.DUE_SOON:
+            return cases.filter(permit_decision_date__gte=starts_today, permit_decision_date__lt=beyond_due_soon)
+        case DeadlineFilter.OPEN:
+            return cases.filter(permit_decision_date__gte=beyond_due_soon)
+    return cases

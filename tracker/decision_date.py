@@ -1,0 +1,75 @@
+"""The date on the asylum decision, which fixes the nareis deadline.
+
+The pipeline reads it from an uploaded decision; it is only *proposed* until the
+sponsor or a counsellor confirms it, because a misread date would move the
+deadline without anyone noticing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from audit.models import AuditEvent
+from audit.services import record_event
+
+from .models import Case
+from .rules import DocumentKind
+
+
+def read_decision_date(fields: dict | None) -> date | None:
+    value = (fields or {}).get("decision_date")
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def propose_decision_date(document) -> date | None:
+    """Called after a document is read: an asylum decision proposes its date for the case; returns it.
+
+    Nothing is proposed when the case already has that date.
+    """
+    if document.kind != DocumentKind.ASYLUM_DECISION:
+        return None
+    decision_date = read_decision_date(document.fields)
+    if decision_date is None:
+        return None
+    case = Case.objects.get(pk=document.case_id)
+    if case.permit_decision_date == decision_date:
+        return None
+    Case.objects.filter(pk=case.pk).update(proposed_decision_date=decision_date, proposed_decision_document=document)
+    record_event(actor=None, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
+                 changes={"proposed_decision_date": [_iso(case.proposed_decision_date), decision_date.isoformat()]})
+    return decision_date
+
+
+def confirm_proposed_decision_date(case: Case, *, actor, request=None) -> date | None:
+    """The proposed date becomes the case's decision date (and so fixes the deadline)."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        proposed = case.proposed_decision_date
+        if proposed is None:
+            return None
+        old = case.permit_decision_date
+        case.permit_decision_date = proposed
+        case.proposed_decision_date = None
+        case.proposed_decision_document = None
+        case.save(update_fields=["permit_decision_date", "proposed_decision_date", "proposed_decision_document",
+                                 "updated_at"])
+        record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
+                     changes={"permit_decision_date": [_iso(old), proposed.isoformat()]})
+    return proposed
+
+
+def dismiss_proposed_decision_date(case: Case, *, actor, request=None) -> None:
+    with transaction.atomic():
+        proposed = case.proposed_decision_date
+        Case.objects.filter(pk=case.pk).update(proposed_decision_date=None, proposed_decision_document=None)
+        record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
+                     changes={"proposed_decision_date": [_iso(proposed), None]})
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,212 @@
+"""The dossier for the application: one ZIP per case.
+
+Documents are grouped in a folder per person (the sponsor first, then each
+family member), a translation lies beside its original, and ``00-index.pdf``
+lists the deadline, the checklist and every file. Rejected documents stay out.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePath
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from documents.models import Document
+
+from .checklist import Checklist, build_checklist
+from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS
+from .models import Case
+
+# Fonts with more than Latin-1, so names in the index print as written; the first one found is used.
+_FONTS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
+)
+# fpdf2 subsets fonts through fontTools, which logs every glyph at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+_SPOOL_BYTES = 16 * 1024 * 1024  # larger dossiers go to a temporary file, not memory
+
+
+@dataclass(frozen=True)
+class DossierFile:
+    path: str  # inside the ZIP
+    document: Document
+
+
+@dataclass(frozen=True)
+class Dossier:
+    filename: str
+    file: tempfile.SpooledTemporaryFile  # positioned at the start
+    files: list[DossierFile]
+    missing: list[Document]  # documents whose stored file could not be read
+
+
+def dossier_name(case: Case, today: date) -> str:
+    return f"nareis-dossier-{slugify(case.v_number or str(case.pk))}-{today.isoformat()}"
+
+
+def person_folders(case: Case, checklist: Checklist) -> dict[int | None, str]:
+    """A folder per person: the sponsor (key None) first, then each family member by id."""
+    folders = {None: f"01-{_slug(str(case.sponsor)) or 'sponsor'}"}
+    for index, row in enumerate(checklist.members, start=2):
+        folders[row.member.pk] = f"{index:02d}-{_slug(row.member.full_name) or f'member-{row.member.pk}'}"
+    return folders
+
+
+def plan_files(case: Case, documents: list[Document], checklist: Checklist) -> list[DossierFile]:
+    """Where each document goes: ``NN-person/kind-id.ext``, a translation beside its original."""
+    folders = person_folders(case, checklist)
+    kept = [d for d in documents if d.review_status != Document.Review.REJECTED and d.file]
+    by_id = {d.pk: d for d in kept}
+
+    def folders_of(document: Document) -> list[str]:
+        member_ids = [m.pk for m in document.members.all()] or [None]
+        return [folders[m] for m in member_ids if m in folders]
+
+    planned = []
+    for document in kept:
+        original = by_id.get(document.translation_of_id)
+        suffix = PurePath(document.file.name).suffix.lower() or ".bin"
+        if original is not None:
+            # Beside the original, wherever it is, named after it.
+            stem = f"{_stem(original)}-translation-{document.pk}"
+            targets = folders_of(original)
+        else:
+            stem = _stem(document)
+            targets = folders_of(document)
+        planned += [DossierFile(f"{folder}/{stem}{suffix}", document) for folder in targets]
+    return sorted(planned, key=lambda f: f.path)
+
+
+def _stem(document: Document) -> str:
+    return f"{document.kind or 'unread'}-{document.pk}"
+
+
+def _slug(text: str) -> str:
+    return slugify(text, allow_unicode=True)[:60]
+
+
+def build_dossier(case: Case, today: date | None = None) -> Dossier:
+    today = today or timezone.localdate()
+    checklist = build_checklist(case, today)
+    documents = list(case.documents.prefetch_related("members").order_by("created_at", "id"))
+    planned = plan_files(case, documents, checklist)
+    name = dossier_name(case, today)
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)
+    missing: list[Document] = []
+    with zipfile.ZipFile(spool, "w") as archive:
+        written = []
+        for item in planned:
+            try:
+                with item.document.file.open("rb") as stored, archive.open(f"{name}/{item.path}", "w") as target:
+                    shutil.copyfileobj(stored, target, 1024 * 1024)
+                written.append(item)
+            except (FileNotFoundError, OSError):
+                if item.document not in missing:
+                    missing.append(item.document)
+        index = index_pdf(case, checklist, written, missing, today)
+        archive.writestr(zipfile.ZipInfo(f"{name}/00-index.pdf", date_time=timezone.now().timetuple()[:6]), index,
+                         compress_type=zipfile.ZIP_DEFLATED)
+    spool.seek(0)
+    return Dossier(f"{name}.zip", spool, written, missing)
+
+
+def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missing: list[Document],
+              today: date) -> bytes:
+    from fpdf import FPDF  # imported here: only the export needs it
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    font = next((path for path in _FONTS if path.exists()), None)
+    if font:
+        pdf.add_font("Index", "", str(font))
+        family = "Index"
+    else:
+        family = "Helvetica"
+
+    def text(value: str) -> str:
+        return value if font else value.encode("latin-1", "replace").decode("latin-1")
+
+    def line(value: str, size: int = 10, gap: float = 5.5) -> None:
+        pdf.set_font(family, size=size)
+        pdf.multi_cell(0, gap, text(value), new_x="LMARGIN", new_y="NEXT", align="L")
+
+    def heading(value: str) -> None:
+        pdf.ln(3)
+        line(value, size=13, gap=7)
+
+    evaluation = checklist.evaluation
+    pdf.add_page()
+    line(_("Family reunification (nareis): dossier"), size=16, gap=9)
+    line(_("Sponsor: %(name)s") % {"name": case.sponsor})
+    line(_("V-number: %(v)s") % {"v": case.v_number or "-"})
+    line(_("Permit: %(type)s") % {"type": case.get_permit_type_display()})
+    line(_("Date on the asylum decision: %(date)s") % {"date": _day(case.permit_decision_date)})
+    if evaluation.deadline:
+        days = evaluation.days_left
+        line(_("Deadline to apply: %(date)s (%(days)s days left, %(status)s)") % {
+            "date": _day(evaluation.deadline), "days": days,
+            "status": DEADLINE_STATUS_LABELS[evaluation.deadline_status]}, size=12, gap=7)
+    else:
+        line(str(DEADLINE_STATUS_LABELS[evaluation.deadline_status]), size=12, gap=7)
+    if case.application_filed_on:
+        line(_("Application filed on %(date)s") % {"date": _day(case.application_filed_on)})
+    line(_("Made on %(date)s") % {"date": _day(today)})
+
+    if evaluation.warnings:
+        heading(_("Warnings"))
+        for warning in evaluation.warnings:
+            line(f"- {WARNING_LABELS.get(warning.code, warning.code)}")
+
+    paths = {}
+    for item in files:
+        paths.setdefault(item.document.pk, []).append(item.path)
+    folders = person_folders(case, checklist)
+    heading(_("Checklist"))
+    for row, title in [(checklist.sponsor, _("Sponsor: %(name)s") % {"name": case.sponsor}),
+                       *[(r, f"{r.member.full_name} ({r.member.get_relation_display()})") for r in checklist.members]]:
+        line(title, size=11, gap=6.5)
+        if not row.eligible:
+            reasons = "; ".join(str(REASON_LABELS.get(reason, reason)) for reason in row.reasons)
+            line("   " + _("Cannot come through nareis: %(reasons)s") % {"reasons": reasons})
+        for requirement in row.requirements:
+            folder = folders.get(row.member.pk if row.member else None, "")
+            evidence = ", ".join(
+                p for d in requirement.documents for p in paths.get(d.pk, []) if p.startswith(folder + "/")) or "-"
+            line(f"   {requirement.label}: {requirement.status_label}  [{evidence}]")
+    explanations = list(case.explanations.select_related("member"))
+    if explanations:
+        heading(_("Explanations for missing evidence"))
+        for explanation in explanations:
+            who = explanation.member.full_name if explanation.member else _("sponsor")
+            remedy = f" ({explanation.get_remedy_display()})" if explanation.remedy else ""
+            line(f"- {who}, {explanation.get_requirement_display()}{remedy}: {explanation.text}")
+    letters = list(case.ind_letters.all())
+    if letters:
+        heading(_("Letters from the IND"))
+        for letter in letters:
+            due = _("respond by %(date)s") % {"date": _day(letter.response_due)} if letter.response_due else ""
+            answered = _("answered on %(date)s") % {"date": _day(letter.answered_on)} if letter.answered_on else ""
+            line(f"- {_day(letter.received_on)} {letter.get_kind_display()}: {letter.subject} {due} {answered}")
+    heading(_("Files"))
+    for item in files:
+        document = item.document
+        line(f"{item.path}  -  {document.get_kind_display() or '-'}, {document.get_review_status_display()}"
+             f"  ({document.original_name})", size=9, gap=5)
+    for document in missing:
+        line(_("Not included, the stored file could not be read: %(name)s") % {"name": document.original_name},
+             size=9, gap=5)
+    return bytes(pdf.output())
+
+
+def _day(day: date | None) -> str:
+    return date_format(day, "DATE_FORMAT") if day else "-"

@@ -1,0 +1,107 @@
+"""Forms of the counsellor's workspace: thin, the rules live in ``review`` and ``correspondence``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from documents.models import Document
+
+from .dashboard import DashboardFilters, DeadlineFilter, NeedsFilter
+from .labels import requirement_choices
+from .models import Case, Explanation, IndLetter
+from .review import CASE_FACT_FIELDS, DocumentReview
+
+DEADLINE_FILTER_CHOICES = [
+    ("", _("Any deadline")),
+    (DeadlineFilter.DUE_SOON, _("Due within a month")),
+    (DeadlineFilter.OPEN, _("More than a month left")),
+    (DeadlineFilter.PASSED, _("Passed")),
+    (DeadlineFilter.UNKNOWN, _("Decision date unknown")),
+    (DeadlineFilter.FILED, _("Application filed")),
+]
+NEEDS_FILTER_CHOICES = [
+    ("", _("Anything")),
+    (NeedsFilter.MISSING, _("Evidence missing")),
+    (NeedsFilter.REVIEW, _("Documents to review")),
+    (NeedsFilter.IND, _("Open IND questions")),
+    (NeedsFilter.PROPOSED_DATE, _("Decision date to confirm")),
+]
+
+
+class DashboardFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or V-number"), required=False, max_length=100)
+    deadline = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_FILTER_CHOICES, required=False)
+    needs = forms.ChoiceField(label=_("Needs"), choices=NEEDS_FILTER_CHOICES, required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.is_superuser:
+            self.fields["counsellor"] = forms.ModelChoiceField(
+                label=_("Counsellor"), required=False, empty_label=_("Every counsellor"),
+                queryset=User.objects.filter(role=User.Role.COUNSELLOR).order_by("first_name", "last_name"),
+            )
+
+    def filters(self) -> DashboardFilters:
+        """The filters asked for; anything invalid is ignored rather than refused."""
+        data = self.cleaned_data if self.is_valid() else {}
+        counsellor = data.get("counsellor")
+        return DashboardFilters(query=data.get("q", "").strip(), deadline=data.get("deadline", ""),
+                                needs=data.get("needs", ""), counsellor_id=counsellor.pk if counsellor else None)
+
+
+class DocumentReviewForm(forms.Form):
+    review_status = forms.ChoiceField(label=_("Review"), choices=Document.Review.choices)
+    review_reason = forms.CharField(label=_("Reason given to the sponsor"), required=False, max_length=2000,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Not known")), *Document.Kind.choices], required=False)
+    members = forms.ModelMultipleChoiceField(label=_("About whom"), queryset=None, required=False)
+    translation_of = forms.ModelChoiceField(label=_("Translation of"), queryset=None, required=False)
+
+    def __init__(self, *args, document: Document, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = document.case.members.all()
+        self.fields["translation_of"].queryset = document.case.documents.exclude(pk=document.pk)
+
+    def review(self) -> DocumentReview:
+        data = self.cleaned_data
+        return DocumentReview(review_status=data["review_status"], review_reason=data["review_reason"],
+                              kind=data["kind"], members=list(data["members"]),
+                              translation_of=data["translation_of"])
+
+
+class ExplanationForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("For"), queryset=None, required=False, empty_label=_("The sponsor"))
+    requirement = forms.ChoiceField(label=_("Requirement"), choices=requirement_choices)
+    remedy = forms.ChoiceField(label=_("What the IND may do instead"), choices=Explanation.Remedy.choices,
+                               required=False)
+    text = forms.CharField(label=_("Why the evidence cannot be had"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = case.members.all()
+
+
+class CaseFactsForm(forms.Form):
+    """The case's own facts. A plain form: a ModelForm would change the case before the service sees the difference."""
+
+    def __init__(self, *args, case: Case, **kwargs):
+        kwargs.setdefault("initial", {field: getattr(case, field) for field in CASE_FACT_FIELDS})
+        super().__init__(*args, **kwargs)
+        date_input = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.fields.update(forms.fields_for_model(Case, fields=CASE_FACT_FIELDS, widgets={
+            "sponsor_birth_date": date_input, "permit_decision_date": date_input, "application_filed_on": date_input,
+        }))
+
+
+class IndLetterForm(forms.ModelForm):
+    class Meta:
+        model = IndLetter
+        fields = ["kind", "received_on", "response_due", "subject", "notes"]
+        widgets = {
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "response_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }

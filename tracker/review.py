@@ -1,0 +1,140 @@
+"""What a counsellor does with the evidence: review documents, explain what cannot be had, keep the case's facts.
+
+Every change is recorded in the audit trail with who made it and when; the
+case page shows that history to counsellors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import record_event
+from documents.models import Document
+from documents.queueing import enqueue
+from documents.services import set_document_members
+
+from .models import Case, Explanation, FamilyMember
+
+
+class ReviewError(ValueError):
+    """A change that cannot be made; the message is shown to the counsellor."""
+
+
+@dataclass(frozen=True)
+class DocumentReview:
+    review_status: str
+    review_reason: str
+    kind: str
+    members: list[FamilyMember]
+    translation_of: Document | None
+
+
+def review_document(document: Document, review: DocumentReview, *, actor, request=None) -> dict:
+    """Apply a counsellor's review; return the changes made (field: [old, new]), also kept in the audit trail."""
+    if review.review_status == Document.Review.REJECTED and not review.review_reason.strip():
+        raise ReviewError(_("Give a reason when you reject a document: the sponsor sees it."))
+    if any(member.case_id != document.case_id for member in review.members):
+        raise ReviewError(_("Choose family members of this case."))
+    _check_translation_of(document, review.translation_of)
+
+    old_members = sorted(document.members.values_list("pk", flat=True))
+    new_members = sorted(member.pk for member in review.members)
+    changes = {}
+    for field, new in (("review_status", review.review_status), ("review_reason", review.review_reason.strip()),
+                       ("kind", review.kind)):
+        if getattr(document, field) != new:
+            changes[field] = [getattr(document, field), new]
+            setattr(document, field, new)
+    new_original = review.translation_of.pk if review.translation_of else None
+    if document.translation_of_id != new_original:
+        changes["translation_of"] = [document.translation_of_id, new_original]
+        document.translation_of_id = new_original
+    if old_members != new_members:
+        changes["members"] = [old_members, new_members]
+    if not changes:
+        return {}
+    with transaction.atomic():
+        document.save()
+        if "members" in changes:
+            set_document_members(document, review.members)
+        action = AuditEvent.Action.REVIEW if "review_status" in changes else AuditEvent.Action.CHANGE
+        record_event(actor=actor, action=action, target=document, case_id=document.case_id, changes=changes,
+                     request=request)
+    return changes
+
+
+def _check_translation_of(document: Document, original: Document | None) -> None:
+    if original is None:
+        return
+    if original.pk == document.pk:
+        raise ReviewError(_("A document cannot be its own translation."))
+    if original.case_id != document.case_id:
+        raise ReviewError(_("The original must be a document of this case."))
+    if original.translation_of_id == document.pk:
+        raise ReviewError(_("That document is already marked as a translation of this one."))
+
+
+def add_explanation(case: Case, *, member: FamilyMember | None, requirement: str, text: str, remedy: str = "",
+                    actor, request=None) -> Explanation:
+    if member is not None and member.case_id != case.pk:
+        raise ReviewError(_("Choose a family member of this case."))
+    if not text.strip():
+        raise ReviewError(_("Write why the evidence cannot be had."))
+    with transaction.atomic():
+        explanation = Explanation.objects.create(case=case, member=member, requirement=requirement,
+                                                 text=text.strip(), remedy=remedy, created_by=actor)
+        record_event(actor=actor, action=AuditEvent.Action.CREATE, target=explanation, case_id=case.pk,
+                     changes={"requirement": [None, requirement], "member": [None, member.pk if member else None],
+                              "text": [None, explanation.text], "remedy": [None, remedy]},
+                     request=request)
+    return explanation
+
+
+def withdraw_explanation(explanation: Explanation, *, actor, request=None) -> None:
+    with transaction.atomic():
+        record_event(actor=actor, action=AuditEvent.Action.DELETE, target=explanation, case_id=explanation.case_id,
+                     changes={"text": [explanation.text, None]}, request=request)
+        explanation.delete()
+
+
+CASE_FACT_FIELDS = ("v_number", "sponsor_birth_date", "permit_decision_date", "permit_type", "application_filed_on")
+
+
+def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
+    """Change the case's own facts (decision date, permit type, V-number...); return and record the changes."""
+    changes = {}
+    for field in CASE_FACT_FIELDS:
+        if field in values and getattr(case, field) != values[field]:
+            changes[field] = [_plain(getattr(case, field)), _plain(values[field])]
+            setattr(case, field, values[field])
+    if changes:
+        with transaction.atomic():
+            case.save()
+            record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
+                         changes=changes, request=request)
+    return changes
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def read_again(documents: Iterable[Document] | QuerySet[Document], *, actor, request=None) -> int:
+    """Reset documents to ``received`` and queue them for the pipeline again; return how many were queued."""
+    count = 0
+    for document in documents:
+        with transaction.atomic():
+            Document.objects.filter(pk=document.pk).update(
+                status=Document.Status.RECEIVED, attempts=0, claimed_by="", error_message="")
+            record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
+                         changes={"status": [document.status, Document.Status.RECEIVED]}, request=request)
+            transaction.on_commit(lambda document=document: enqueue(document))
+        count += 1
+    return count

@@ -1,0 +1,15 @@
+"""Celery tasks of the tracker: thin adapters to the services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from .reminders import send_due_reminders
+
+SEND_REMINDERS_TASK = "tracker.send_reminders"
+
+
+@shared_task(name=SEND_REMINDERS_TASK, ignore_result=True, expires=3000)
+def send_reminders_task() -> int:
+    """Run by Celery beat every hour; each reminder goes out once (see ``tracker.reminders``)."""
+    return len(send_due_reminders())

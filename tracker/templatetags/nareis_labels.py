@@ -1,0 +1,34 @@
+"""Words for codes in templates: ``{% load nareis_labels %}{{ warning.code|warning_label }}``."""
+
+from django import template
+
+from documents.messages import translate_message
+from tracker.labels import REASON_LABELS, REQUIREMENT_DOCUMENTS, REQUIREMENT_WHERE, WARNING_LABELS
+
+register = template.Library()
+
+
+@register.filter
+def warning_label(code: str) -> str:
+    return WARNING_LABELS.get(code, code)
+
+
+@register.filter
+def reason_label(code: str) -> str:
+    return REASON_LABELS.get(code, code)
+
+
+@register.filter
+def requirement_documents(code: str) -> list:
+    return REQUIREMENT_DOCUMENTS.get(code, [])
+
+
+@register.filter
+def requirement_where(code: str) -> str:
+    return REQUIREMENT_WHERE.get(code, "")
+
+
+@register.filter
+def translated(message: str) -> str:
+    """A message stored in English (pipeline and worker errors, see ``documents.messages``), in the reader's language."""
+    return translate_message(message)

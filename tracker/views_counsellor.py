@@ -1,0 +1,208 @@
+"""The counsellor's workspace: dashboard, review panel, IND letters, dossier export.
+
+Every view finds its case through ``tracker.selectors`` (404 for anyone who may
+not see it); actions only counsellors of the case and admins may take answer
+403 to the case's sponsor.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from audit.models import AuditEvent
+from audit.services import record_event
+from documents.models import Document
+from documents.selectors import get_document_for
+
+from . import selectors
+from .correspondence import CorrespondenceError, mark_answered, record_letter
+from .dashboard import dashboard_rows, summarise
+from .decision_date import confirm_proposed_decision_date, dismiss_proposed_decision_date
+from .export import build_dossier
+from .forms_counsellor import CaseFactsForm, DashboardFilterForm, DocumentReviewForm, ExplanationForm, IndLetterForm
+from .models import Case, Explanation, IndLetter
+from .review import ReviewError, add_explanation, review_document, update_case_facts, withdraw_explanation
+
+HISTORY_LENGTH = 100
+
+
+def dashboard(request):
+    """The counsellor's home (reached through ``tracker:case_list``)."""
+    form = DashboardFilterForm(request.GET or None, user=request.user)
+    rows = dashboard_rows(request.user, form.filters())
+    return render(request, "tracker/dashboard.html", {
+        "rows": rows, "summary": summarise(rows), "filter_form": form, "filtered": bool(request.GET),
+        "show_counsellors": request.user.is_superuser,
+        # One reverse() instead of one per row: the case URL is this prefix and the case's id.
+        "case_url_prefix": reverse("tracker:case_detail", args=[0]).removesuffix("0/"),
+    })
+
+
+def review_context(user, case: Case) -> dict:
+    """What the case page adds for its counsellors and admins: the review panel and the history."""
+    if not selectors.can_manage_case(user, case):
+        return {"can_manage": False}
+    history = (AuditEvent.objects.filter(case_id=case.pk).exclude(action=AuditEvent.Action.VIEW)
+               .order_by("-at", "-id")[:HISTORY_LENGTH])
+    return {
+        "can_manage": True,
+        "facts_form": CaseFactsForm(case=case),
+        "explanation_form": ExplanationForm(case=case),
+        "letter_form": IndLetterForm(),
+        "explanations": list(case.explanations.select_related("member", "created_by")),
+        "history": list(history),
+        "review_choices": Document.Review.choices,
+        "kind_choices": Document.Kind.choices,
+    }
+
+
+def case_letters(case: Case) -> list[IndLetter]:
+    return list(case.ind_letters.all())
+
+
+def _managed_case(request, case_id: int) -> Case:
+    case = selectors.get_case_for(request.user, case_id)
+    if not selectors.can_manage_case(request.user, case):
+        raise PermissionDenied(_("Only the case's counsellors can do this."))
+    return case
+
+
+def _back(case_id: int, anchor: str = "review"):
+    return redirect(reverse("tracker:case_detail", args=[case_id]) + f"#{anchor}")
+
+
+def _form_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+
+
+@login_required
+@require_POST
+def document_review(request, document_id: int):
+    document = get_document_for(request.user, document_id)
+    case = _managed_case(request, document.case_id)
+    form = DocumentReviewForm(request.POST, document=document)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(case.pk, f"review-document-{document.pk}")
+    try:
+        changes = review_document(document, form.review(), actor=request.user, request=request)
+    except ReviewError as error:
+        messages.error(request, str(error))
+    else:
+        if changes:
+            messages.success(request, _("%(name)s: your review was saved.") % {"name": document.original_name})
+    return _back(case.pk, f"review-document-{document.pk}")
+
+
+@login_required
+@require_POST
+def explanation_create(request, case_id: int):
+    case = _managed_case(request, case_id)
+    form = ExplanationForm(request.POST, case=case)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(case.pk, "explanations")
+    data = form.cleaned_data
+    try:
+        add_explanation(case, member=data["member"], requirement=data["requirement"], text=data["text"],
+                        remedy=data["remedy"], actor=request.user, request=request)
+    except ReviewError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The explanation was recorded."))
+    return _back(case.pk, "explanations")
+
+
+@login_required
+@require_POST
+def explanation_delete(request, explanation_id: int):
+    explanation = get_object_or_404(
+        Explanation, pk=explanation_id, case__in=selectors.cases_visible_to(request.user))
+    _managed_case(request, explanation.case_id)
+    withdraw_explanation(explanation, actor=request.user, request=request)
+    messages.success(request, _("The explanation was withdrawn."))
+    return _back(explanation.case_id, "explanations")
+
+
+@login_required
+@require_POST
+def case_facts_update(request, case_id: int):
+    case = _managed_case(request, case_id)
+    form = CaseFactsForm(request.POST, case=case)
+    if form.is_valid():
+        if update_case_facts(case, form.cleaned_data, actor=request.user, request=request):
+            messages.success(request, _("The case was updated."))
+    else:
+        _form_errors(request, form)
+    return _back(case.pk, "case-facts")
+
+
+@login_required
+@require_POST
+def decision_date_confirm(request, case_id: int):
+    """The sponsor or a counsellor confirms the date read from the asylum decision."""
+    case = selectors.get_case_for(request.user, case_id)
+    if confirm_proposed_decision_date(case, actor=request.user, request=request):
+        messages.success(request, _("The date was confirmed. The deadline is now fixed."))
+    return redirect("tracker:case_detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def decision_date_dismiss(request, case_id: int):
+    case = selectors.get_case_for(request.user, case_id)
+    dismiss_proposed_decision_date(case, actor=request.user, request=request)
+    messages.info(request, _("The date was not used. Your counsellor can enter the right date."))
+    return redirect("tracker:case_detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def ind_letter_create(request, case_id: int):
+    case = _managed_case(request, case_id)
+    form = IndLetterForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(case.pk, "ind-letters")
+    data = form.cleaned_data
+    try:
+        record_letter(case, kind=data["kind"], received_on=data["received_on"], response_due=data["response_due"],
+                      subject=data["subject"], notes=data["notes"], actor=request.user, request=request)
+    except CorrespondenceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The IND letter was recorded."))
+    return _back(case.pk, "ind-letters")
+
+
+@login_required
+@require_POST
+def ind_letter_answered(request, letter_id: int):
+    letter = get_object_or_404(IndLetter, pk=letter_id, case__in=selectors.cases_visible_to(request.user))
+    _managed_case(request, letter.case_id)
+    mark_answered(letter, actor=request.user, request=request)
+    messages.success(request, _("Marked as answered."))
+    return _back(letter.case_id, "ind-letters")
+
+
+@login_required
+@require_GET
+def case_export(request, case_id: int):
+    """The dossier as a ZIP: for the sponsor who files, and for the counsellors who help."""
+    case = selectors.get_case_for(request.user, case_id)
+    dossier = build_dossier(case)
+    record_event(actor=request.user, action=AuditEvent.Action.EXPORT, target=case, case_id=case.pk, request=request,
+                 changes={"files": [None, len(dossier.files)]})
+    response = FileResponse(dossier.file, as_attachment=True, filename=dossier.filename,
+                            content_type="application/zip")
+    response["Cache-Control"] = "private, no-store"
+    return response
