@@ -50,7 +50,7 @@ node: $(STAMPS)/node
 $(STAMPS)/node: package.json package-lock.json
 	@# Debian's nodejs comes without npm; NodeSource's includes it (and conflicts with Debian's npm).
 	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm; }
 	@npm ci --no-audit --no-fund --silent
 	@mkdir -p $(STAMPS) && touch $@
 

@@ -1,5 +1,6 @@
 """The interface language follows the signed-in user's choice, on every device they use."""
 
+from django.conf import settings
 from django.utils import translation
 
 
@@ -12,7 +13,7 @@ class PreferredLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         preferred = getattr(user, "preferred_language", "") if user is not None and user.is_authenticated else ""
-        if preferred and preferred != request.LANGUAGE_CODE:
+        if preferred and preferred != request.LANGUAGE_CODE and preferred in dict(settings.LANGUAGES):
             translation.activate(preferred)
             request.LANGUAGE_CODE = preferred
         return self.get_response(request)
@@ -20,6 +21,8 @@ class PreferredLanguageMiddleware:
 
 def remember_language_on_login(sender, request, user, **kwargs):
     """A first login keeps the language chosen on the login page; later logins bring the saved one back."""
+    if request is None:
+        return
     if user.preferred_language:
         translation.activate(user.preferred_language)
         request.LANGUAGE_CODE = user.preferred_language

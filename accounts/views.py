@@ -1,6 +1,9 @@
+from axes.handlers.proxy import AxesProxyHandler
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -19,6 +22,9 @@ from .forms import InvitationAcceptForm, SponsorCaseForm
 from .invitations import InvitationInvalid, IssuedInvitation, accept_invitation, format_code, issue_invitation
 
 ISSUED_SESSION_KEY = "issued_invitation"
+# Wrong codes count as failed logins of this pseudo-username (django-axes), so codes cannot be guessed from
+# one address: after LOGIN_FAILURE_LIMIT wrong codes it is locked out for LOGIN_LOCKOUT_MINUTES.
+CODE_GUESSING = {"username": "(invitation code)"}
 
 
 @require_POST
@@ -36,11 +42,13 @@ def set_language(request):
 def welcome(request, code: str = ""):
     """A sponsor sets a password with the code a counsellor gave them, and is signed in."""
     form = InvitationAcceptForm(request.POST or None, initial={"code": format_code(code) if code else ""})
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = accept_invitation(code=form.cleaned_data["code"], password=form.cleaned_data["password1"])
-        except InvitationInvalid:
-            form.add_error("code", form.error_messages["invalid_code"])
+    if request.method == "POST":
+        if AxesProxyHandler.is_locked(request, CODE_GUESSING):
+            return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+        user = _accept(form)
+        if user is None:
+            if form.has_error("code", "invalid_code"):
+                user_login_failed.send(sender=__name__, credentials=CODE_GUESSING, request=request)
         else:
             user.preferred_language = translation.get_language()
             user.save(update_fields=["preferred_language"])
@@ -51,6 +59,16 @@ def welcome(request, code: str = ""):
             )
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/welcome.html", {"form": form})
+
+
+def _accept(form: InvitationAcceptForm):
+    if not form.is_valid():
+        return None
+    try:
+        return accept_invitation(code=form.cleaned_data["code"], password=form.cleaned_data["password1"])
+    except InvitationInvalid:  # used up by a request that came in at the same moment
+        form.add_error("code", forms.ValidationError(form.error_messages["invalid_code"], code="invalid_code"))
+        return None
 
 
 @login_required

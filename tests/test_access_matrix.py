@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
@@ -187,6 +188,20 @@ def test_who_gets_what(client, world, route, role):
         assert response.status_code == 302 and not response.url.startswith(reverse("login")), response
     else:
         assert response.status_code == expected, (route, role, response)
+
+
+POST_ROUTES = sorted(route for route, entry in MATRIX.items() if entry.method == "post")
+
+
+@pytest.mark.parametrize("route", POST_ROUTES)
+def test_every_form_refuses_a_post_without_csrf_token(world, route):
+    """CSRF everywhere: even the user allowed to post is refused without the token."""
+    entry = MATRIX[route]
+    client = Client(enforce_csrf_checks=True)
+    role = next((role for role in ("admin", "sponsor") if entry.expect[role] not in (403, 404, LOGIN)), "admin")
+    client.force_login(world.users[role])
+    response = getattr(client, entry.method)(entry.url(world), entry.data(world))
+    assert response.status_code == 403, (route, response)
 
 
 # --- The admin: every page behind the staff check, each page opens for admins.

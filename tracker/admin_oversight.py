@@ -6,6 +6,7 @@ by the same services the counsellors' pages use, so it is audited the same way.
 
 from __future__ import annotations
 
+import tempfile
 import zipfile
 
 from django import forms
@@ -123,8 +124,6 @@ def export_dossiers(modeladmin, request, queryset):
                      request=request)
         return FileResponse(dossier.file, as_attachment=True, filename=dossier.filename,
                             content_type="application/zip")
-    import tempfile
-
     bundle = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)
     with zipfile.ZipFile(bundle, "w") as archive:
         for case in cases:

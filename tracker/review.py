@@ -61,7 +61,10 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
     if not changes:
         return {}
     with transaction.atomic():
-        document.save()
+        # Only the reviewed fields: the worker may be writing others (a document being read again).
+        fields = [field for field in changes if field != "members"]
+        if fields:
+            document.save(update_fields=[*fields, "updated_at"])
         if "members" in changes:
             set_document_members(document, review.members)
         action = AuditEvent.Action.REVIEW if "review_status" in changes else AuditEvent.Action.CHANGE
@@ -116,7 +119,7 @@ def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
             setattr(case, field, values[field])
     if changes:
         with transaction.atomic():
-            case.save()
+            case.save(update_fields=[*changes, "updated_at"])  # not the proposal, which the worker may be writing
             record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
                          changes=changes, request=request)
     return changes

@@ -8,14 +8,18 @@ problem becomes ``PipelineResult.error``, a message the user can act on.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from . import classify, extract, languages, loading, mrz, ocr
+from PIL import Image
+
+from . import classify, extract, languages, loading, mrz, ocr, orientation
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
 
 PAGE_BREAK = "\n\f\n"
+UNLIMITED_SIDE = 1 << 20
 
 
 def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loading.DEFAULT_LIMITS) -> PipelineResult:
@@ -34,17 +38,16 @@ def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loadin
 
 
 def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResult:
-    pages = loading.load_pages(source, limits)
+    # Loading keeps its caps on pixels and pages; the downscale to max_side is done here with a
+    # box-then-bilinear filter (orientation.shrink), several times cheaper than loading's Lanczos and as good for OCR.
+    pages = loading.load_pages(source, replace(limits, max_side=UNLIMITED_SIDE))
     texts = []
     machine_zone: MrzResult | None = None
-    for page in pages:
-        # The zone reader is the better MRZ source and cheap on pages without a zone.
-        page_zone = mrz.read_mrz(page) if machine_zone is None or not machine_zone.valid else None
+    for page in (_fit(page, limits.max_side) for page in pages):
         reading = ocr.read_page(page).reading
         texts.append(reading.text)
-        if page_zone is None or not page_zone.valid:
-            page_zone = _better_mrz(page_zone, mrz.find_mrz_in_text(reading.text))
-        machine_zone = _better_mrz(machine_zone, page_zone)
+        if (machine_zone is None or not machine_zone.valid) and _may_carry_mrz(reading.text):
+            machine_zone = _better_mrz(machine_zone, _read_mrz(page, reading.text))
     text = PAGE_BREAK.join(texts)
     classification = classify.classify(text, machine_zone)
     kind = classification.kind
@@ -60,6 +63,26 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         translation=extract.translation_info(text, text_languages) if kind is DocumentKind.TRANSLATION else None,
         people=extract.people(text, kind, machine_zone),
     )
+
+
+def _fit(page: Image.Image, max_side: int) -> Image.Image:
+    return orientation.shrink(page, min(1.0, max_side / max(page.size)))
+
+
+def _may_carry_mrz(text: str) -> bool:
+    """Chevrons, or passport/ID wording: worth the zone search (the OCR may have garbled the zone)."""
+    if text.count("<") >= 3:
+        return True
+    scores = classify.score_text(text)
+    return scores[DocumentKind.PASSPORT] > 0 or scores[DocumentKind.ID_CARD] > 0
+
+
+def _read_mrz(page: Image.Image, text: str) -> MrzResult | None:
+    """The zone reader's MRZ (it sees the image), else what the page text holds."""
+    from_zone = mrz.read_mrz(page)
+    if from_zone is not None and from_zone.valid:
+        return from_zone
+    return _better_mrz(from_zone, mrz.find_mrz_in_text(text))
 
 
 def _better_mrz(first: MrzResult | None, second: MrzResult | None) -> MrzResult | None:

@@ -21,7 +21,11 @@ MIN_EVIDENCE = 3.5  # below this no kind is claimed: the document is "other"
 TRANSLATION_OVERRIDE = 5.0  # a translator's statement at least this strong makes it a translation
 MRZ_WEIGHT = 8.0
 
-_ARABIC_FOLDS = str.maketrans({"ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ـ": None, "\u200e": None, "\u200f": None})
+# Letter variants OCR confuses (Arabic and Persian forms, the four Persian letters read by the Arabic pack).
+_ARABIC_FOLDS = str.maketrans({
+    "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز",
+    "ـ": None, "\u200e": None, "\u200f": None, "\u200c": " ",
+})
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ def _compiled() -> dict[DocumentKind, list[tuple[float, re.Pattern]]]:
 
 
 def _phrase(pattern: str) -> str:
+    if not pattern.isascii():  # Arabic-script and Ethiopic phrases: folded like the text they must match
+        pattern = normalise(pattern)
     body = pattern.replace(" ", "[ _\\-]*\\n?[ _\\-]*")
     if pattern.isascii() and not pattern.startswith("^"):
         return f"(?<![a-z0-9])(?:{body})(?![a-z])"

@@ -22,6 +22,8 @@ PACKS_BY_SCRIPT = {
 }
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Direction marks Tesseract puts around right-to-left words: invisible, but they split words.
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _ETHIOPIC = re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -34,7 +36,8 @@ _AMHARIC_WORDS = {"የ", "ነው", "በ", "እና", "ስም", "ቀን", "የል�
 
 STOP_WORDS: dict[str, set[str]] = {
     "en": {"the", "of", "and", "to", "in", "is", "that", "for", "this", "with", "on", "are", "by", "was", "be",
-           "i", "my", "date", "name", "hereby", "certify", "from", "at", "as", "has", "have", "will", "true"},
+           "i", "my", "date", "name", "hereby", "certify", "from", "at", "as", "has", "have", "will", "true",
+           "please", "your", "you", "our", "we", "within", "number", "not", "all", "days", "due", "which"},
     "nl": {"de", "het", "een", "van", "en", "dat", "is", "op", "te", "voor", "met", "niet", "zijn", "ik", "die",
            "naar", "om", "bij", "uw", "u", "heeft", "mijn", "hierbij", "wordt", "aan", "ook", "geboren", "datum"},
     "fr": {"le", "la", "les", "de", "des", "du", "et", "un", "une", "est", "que", "qui", "dans", "pour", "par",
@@ -43,8 +46,8 @@ STOP_WORDS: dict[str, set[str]] = {
            "auf", "fur", "sich", "des", "im", "wird", "hiermit", "geboren", "am", "bei", "name"},
     "tr": {"ve", "bir", "bu", "ile", "icin", "da", "de", "olarak", "adi", "tarihi", "dogum", "yeri", "olan",
            "ben", "benim", "cocugum", "tarafindan", "belgesi", "sayili", "soyadi"},
-    "so": {"iyo", "waa", "ku", "oo", "ka", "la", "ee", "uu", "ayaa", "in", "u", "soo", "wuxuu", "magaca",
-           "taariikhda", "dhalashada", "waxaan", "aan"},
+    "so": {"iyo", "waa", "ayaa", "soo", "wuxuu", "waxay", "waxaan", "magaca", "taariikhda", "dhalashada", "aan",
+           "ahay", "ayuu", "hooyada", "aabaha", "shahaadada"},
 }
 LATIN_FALLBACK = "en"
 
@@ -52,6 +55,11 @@ LATIN_FALLBACK = "en"
 def normalise_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII (dates and numbers compare as written)."""
     return text.translate(_DIGITS)
+
+
+def clean_ocr_text(text: str) -> str:
+    """OCR output as stored and matched: ASCII digits, no direction marks."""
+    return normalise_digits(text).translate(_BIDI_MARKS)
 
 
 def fold(text: str) -> str:

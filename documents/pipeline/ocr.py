@@ -14,6 +14,7 @@ import os
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import re  # noqa: E402
+import tempfile  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import pytesseract  # noqa: E402
@@ -58,10 +59,15 @@ class PageReading:
 
 def ocr(image: Image.Image, packs: str, psm: int = 3) -> Reading:
     """One Tesseract call; text rebuilt line by line from the word boxes."""
-    try:
-        data = pytesseract.image_to_data(image, lang=packs, config=f"--psm {psm} {TESSERACT_OPTIONS}", output_type=pytesseract.Output.DICT)
-    except (pytesseract.TesseractError, RuntimeError) as exc:  # RuntimeError: timeout
-        raise PipelineError("The page could not be read. Please take the photo again.") from exc
+    # An uncompressed BMP costs nothing to write; pytesseract would PNG-compress the image.
+    with tempfile.NamedTemporaryFile(suffix=".bmp") as scratch:
+        image.save(scratch.name, format="BMP")
+        try:
+            data = pytesseract.image_to_data(
+                scratch.name, lang=packs, config=f"--psm {psm} {TESSERACT_OPTIONS}", output_type=pytesseract.Output.DICT
+            )
+        except (pytesseract.TesseractError, RuntimeError) as exc:  # RuntimeError: timeout
+            raise PipelineError("The page could not be read. Please take the photo again.") from exc
     lines: dict[tuple[int, int, int], list[str]] = {}
     confidences = []
     quality = 0.0
@@ -79,7 +85,7 @@ def ocr(image: Image.Image, packs: str, psm: int = 3) -> Reading:
             strong += 1
     joined = "\n".join(" ".join(words) for words in lines.values())
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return Reading(languages.normalise_digits(joined), mean, len(confidences), packs, quality, strong)
+    return Reading(languages.clean_ocr_text(joined), mean, len(confidences), packs, quality, strong)
 
 
 def ocr_scale(page_size: tuple[int, int], line_pitch: float) -> float:
@@ -105,10 +111,16 @@ def read_page(page: Image.Image) -> PageReading:
     if script == "persian":
         reading = _better(reading, ocr(small, languages.PACKS_BY_SCRIPT["persian"]))
     elif reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
-        # Garbage from eng+ara either way up on a page with text: perhaps a script the first pass lacks.
-        ethiopic = ocr(small, languages.PACKS_BY_SCRIPT["ethiopic"])
-        if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share > reading.strong_share:
-            reading = ethiopic
+        # Garbage from eng+ara on a page with text: perhaps a script the first pass lacks. Neither junk
+        # nor the ascender test (made for Latin and Arabic) tells which way up, so try both if need be.
+        for candidate in (small, small.rotate(180)):
+            ethiopic = ocr(candidate, languages.PACKS_BY_SCRIPT["ethiopic"])
+            turns += 1
+            if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share >= UPRIGHT_SHARE:
+                reading, small = ethiopic, candidate
+                break
+            if not languages.has_script(ethiopic.text, "ethiopic", 0.4):
+                break  # not Ethiopic at all: no need to look the other way up
     return PageReading(reading, small, turns)
 
 

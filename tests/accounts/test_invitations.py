@@ -129,3 +129,20 @@ def test_codes_are_stored_as_keyed_hashes():
     issued = issue_invitation(user=UserFactory(), issued_by=CounsellorFactory())
     assert issued.invitation.code_hash == hash_code(issued.display_code.lower())
     assert issued.code not in issued.invitation.code_hash
+
+
+def test_guessing_codes_is_stopped_after_a_few_tries(client, settings):
+    issued = issue_invitation(user=UserFactory(), issued_by=CounsellorFactory())
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        set_password_with(client, "AAAA-AAAA")
+    response = set_password_with(client, issued.code)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert Invitation.objects.get(pk=issued.invitation.pk).used_at is None
+
+
+def test_a_wrong_password_does_not_count_as_a_guess(client, settings):
+    issued = issue_invitation(user=UserFactory(), issued_by=CounsellorFactory())
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        set_password_with(client, issued.code, password="1234")
+    assert set_password_with(client, issued.code).status_code == 302

@@ -78,7 +78,7 @@ def accept_as_counsellor(phone_factory, counsellor, document):
     phone.screenshot("1-accepted")
 
 
-def test_a_failed_upload_is_sent_again_without_choosing_the_photo_again(phone_factory, celery_worker, corpus_dir):
+def test_a_failed_upload_is_sent_again_and_photos_of_one_document_stay_together(phone_factory, celery_worker, corpus_dir):
     case = CaseFactory(sponsor__preferred_language="fa")
     sponsor = phone_factory("sponsor-fa")
     page = sponsor.page
@@ -104,3 +104,14 @@ def test_a_failed_upload_is_sent_again_without_choosing_the_photo_again(phone_fa
     expect(items.nth(1)).to_have_attribute("data-upload-status", "failed")
     assert Document.objects.filter(case=case).count() == 1
     sponsor.screenshot("2-retried")
+
+    # Front and back of an ID card, ticked as the pages of one document: one upload, one document.
+    page.locator("[data-one-document]").check()
+    page.locator("input[data-upload-input][multiple]").set_input_files(
+        [corpus_dir / "009_id_card.jpg", corpus_dir / "010_id_card.jpg"]
+    )
+    expect(items).to_have_count(3)
+    expect(items.nth(2)).to_have_attribute("data-upload-status", "done")
+    expect(items.nth(2).locator(".upload-name")).to_have_text("009_id_card.jpg (+1)")
+    assert Document.objects.filter(case=case, content_type="application/pdf").count() == 1
+    sponsor.screenshot("3-pages-of-one-document")

@@ -140,11 +140,11 @@ def times_read(worker: WorkerProcess, document: Document) -> int:
     return worker.log_path.read_text(errors="replace").count(f"Document {document.pk} read as")
 
 
-def test_document_being_read_when_its_worker_is_killed_is_finished_once_by_a_new_worker(client, broker, corpus_dir):
+def test_document_being_read_when_its_worker_is_killed_is_finished_once_by_a_new_worker(client, broker):
     first = broker("killed-worker.log")
     case = CaseFactory()
     client.force_login(case.sponsor)
-    upload(client, case, "decision.jpg", (corpus_dir / "039_asylum_decision.jpg").read_bytes())
+    upload(client, case, "scans.pdf", hostile.pdf_with_pages(8))  # seconds of OCR: time to be killed in the middle
     document = Document.objects.get(case=case)
 
     wait_for(lambda: Document.objects.get(pk=document.pk).status == Document.Status.PROCESSING, "the worker to start")

@@ -76,3 +76,27 @@ def test_nobody_else_can_confirm(client):
     assert client.post(reverse("tracker:decision_date_confirm", args=[case.pk])).status_code == 404
     case.refresh_from_db()
     assert case.permit_decision_date is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_uploaded_decision_read_by_the_worker_proposes_its_date_for_the_sponsor_to_confirm(
+        client, celery_worker, corpus_dir, corpus_labels):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.models import Document
+    from tests.conftest import wait_until_finished
+
+    expected = date.fromisoformat(corpus_labels["036_asylum_decision.jpg"]["decision_date"])
+    case = CaseFactory(permit_decision_date=None)
+    client.force_login(case.sponsor)
+    photo = SimpleUploadedFile("IMG_2231.jpg", (corpus_dir / "036_asylum_decision.jpg").read_bytes())
+    client.post(reverse("documents:upload", args=[case.pk]), {"files": [photo]})
+
+    document = wait_until_finished(Document.objects.get(case=case))
+    assert document.kind == "asylum_decision", document.error_message
+
+    fragment = client.get(reverse("tracker:case_live", args=[case.pk])).content.decode()
+    assert f'data-proposed-decision-date="{expected.isoformat()}"' in fragment
+    client.post(reverse("tracker:decision_date_confirm", args=[case.pk]))
+    case.refresh_from_db()
+    assert case.permit_decision_date == expected
