@@ -44,14 +44,19 @@ def load_pages(source: str | Path | bytes, limits: LoadLimits = DEFAULT_LIMITS) 
     Raises ``PipelineError`` with a message a user can act on.
     """
     data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
+    content_type = _supported_type(data)
+    if content_type == filetypes.PDF:
+        return _load_pdf(data, limits)
+    return [_load_image(data, limits)]
+
+
+def _supported_type(data: bytes) -> str:
     if not data:
         raise PipelineError("The file is empty.")
     content_type = filetypes.sniff_content_type(data[:1024])
     if content_type is None:
         raise PipelineError("This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF.")
-    if content_type == filetypes.PDF:
-        return _load_pdf(data, limits)
-    return [_load_image(data, limits)]
+    return content_type
 
 
 def check_readable(data: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> str:
@@ -61,11 +66,7 @@ def check_readable(data: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> str:
     Images are decoded at reduced scale (JPEG draft mode), which still reads
     every byte and so catches truncated files.
     """
-    if not data:
-        raise PipelineError("The file is empty.")
-    content_type = filetypes.sniff_content_type(data[:1024])
-    if content_type is None:
-        raise PipelineError("This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF.")
+    content_type = _supported_type(data)
     if content_type == filetypes.PDF:
         _open_pdf(data, limits).close()
     else:

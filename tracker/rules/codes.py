@@ -5,6 +5,9 @@ The string values are part of the `evaluate_case` contract (CONTRACTS.md section
 
 from enum import StrEnum
 
+# The kinds the document pipeline gives; pure Python like the rules.
+from documents.pipeline.types import DocumentKind  # noqa: F401
+
 
 class PermitType(StrEnum):
     REFUGEE = "refugee"
@@ -54,19 +57,6 @@ class DeadlineStatus(StrEnum):
     DUE_SOON = "due_soon"
     PASSED = "passed"
     UNKNOWN = "unknown"  # no decision date yet
-
-
-class DocumentKind(StrEnum):
-    PASSPORT = "passport"
-    ID_CARD = "id_card"
-    BIRTH_CERTIFICATE = "birth_certificate"
-    MARRIAGE_CERTIFICATE = "marriage_certificate"
-    DEATH_CERTIFICATE = "death_certificate"
-    FAMILY_BOOKLET = "family_booklet"
-    TRANSLATION = "translation"
-    CONSENT_DECLARATION = "consent_declaration"
-    ASYLUM_DECISION = "asylum_decision"
-    OTHER = "other"
 
 
 class IneligibilityReason(StrEnum):
