@@ -65,14 +65,20 @@ def run_batch(ids: list[int], concurrency: int, env: dict[str, str], queue: str)
     from documents.models import Document
     from documents.queueing import enqueue
 
+    from config.celery import app
+
     Document.objects.filter(pk__in=ids).update(status=Document.Status.RECEIVED, attempts=0)
+    hostname = f"bench-{uuid.uuid4().hex[:6]}@localhost"
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, f"--concurrency={concurrency}",
-         "--loglevel=WARNING", "--without-mingle", "--without-gossip", "-n", f"bench-{uuid.uuid4().hex[:6]}@%h"],
+         "--loglevel=WARNING", "--without-mingle", "--without-gossip", "-n", hostname],
         cwd=ROOT, env=os.environ | env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        time.sleep(3)  # let the worker start before the clock runs
+        while not app.control.ping(destination=[hostname], timeout=0.5):  # the clock starts once it is up
+            if worker.poll() is not None:
+                raise SystemExit("The Celery worker did not start.")
+        time.sleep(1)  # the pool's child processes finish starting
         started = time.perf_counter()
         for document in Document.objects.filter(pk__in=ids):
             enqueue(document)
@@ -88,7 +94,7 @@ def run_batch(ids: list[int], concurrency: int, env: dict[str, str], queue: str)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
-    parser.add_argument("--documents", type=int, default=16)
+    parser.add_argument("--documents", type=int, default=24)
     args = parser.parse_args()
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"

@@ -1,6 +1,15 @@
 #!/usr/bin/env bash
-# make bench: pipeline accuracy and speed against a naive tesseract baseline.
+# make bench: pipeline accuracy and speed against a naive tesseract baseline,
+# then documents per minute with one and two Celery worker processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/services.sh
+ensure_redis
+trap stop_started_redis EXIT
+export BENCH_REDIS_URL="${REDIS_URL%/*}/14"
 CORPUS=${CORPUS:-../shared/corpus}
+echo "== Pipeline: accuracy, MRZ, speed against plain tesseract =="
 .venv/bin/python -m bench.pipeline "$CORPUS"
+echo
+echo "== Worker scaling through Redis =="
+.venv/bin/python -m bench.workers "$CORPUS"

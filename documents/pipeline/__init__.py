@@ -8,18 +8,16 @@ problem becomes ``PipelineResult.error``, a message the user can act on.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
 
-from . import classify, extract, languages, loading, mrz, ocr, orientation
+from . import classify, extract, languages, loading, mrz, ocr
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
 
 PAGE_BREAK = "\n\f\n"
-UNLIMITED_SIDE = 1 << 20
 
 
 def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loading.DEFAULT_LIMITS) -> PipelineResult:
@@ -38,12 +36,10 @@ def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loadin
 
 
 def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResult:
-    # Loading keeps its caps on pixels and pages; the downscale to max_side is done here with a
-    # box-then-bilinear filter (orientation.shrink), several times cheaper than loading's Lanczos and as good for OCR.
-    pages = loading.load_pages(source, replace(limits, max_side=UNLIMITED_SIDE))
+    pages = loading.load_pages(source, limits)
     texts = []
     machine_zone: MrzResult | None = None
-    for page in (_fit(page, limits.max_side) for page in pages):
+    for page in pages:
         reading = ocr.read_page(page).reading
         texts.append(reading.text)
         if (machine_zone is None or not machine_zone.valid) and _may_carry_mrz(reading.text):
@@ -63,10 +59,6 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         translation=extract.translation_info(text, text_languages) if kind is DocumentKind.TRANSLATION else None,
         people=extract.people(text, kind, machine_zone),
     )
-
-
-def _fit(page: Image.Image, max_side: int) -> Image.Image:
-    return orientation.shrink(page, min(1.0, max_side / max(page.size)))
 
 
 def _may_carry_mrz(text: str) -> bool:

@@ -63,7 +63,11 @@ def _phrase(pattern: str) -> str:
 def score_text(text: str) -> dict[DocumentKind, float]:
     """Evidence per kind in ``text`` (any language; OCR text is fine)."""
     normalised = normalise(text)
-    title = "\n".join(normalised.splitlines()[: vocabulary.TITLE_LINES])
+    # Titles are short lines among the first real ones; OCR specks ("ee", "a") are not lines.
+    real_lines = [line for line in normalised.splitlines() if sum(char.isalnum() for char in line) >= 4]
+    title = "\n".join(
+        line for line in real_lines[: vocabulary.TITLE_LINES] if len(line.split()) <= vocabulary.TITLE_MAX_WORDS
+    )
     scores = {}
     for kind, families in _compiled().items():
         total = 0.0
@@ -71,7 +75,8 @@ def score_text(text: str) -> dict[DocumentKind, float]:
             if pattern.search(title):
                 total += weight * vocabulary.TITLE_BONUS
             elif pattern.search(normalised):
-                total += weight
+                # A kind's name in running text is a mention ("bring your passport"), not a title.
+                total += weight * vocabulary.MENTION_FACTOR if weight == vocabulary.TITLE_WEIGHT else weight
         scores[kind] = total
     return scores
 

@@ -75,12 +75,14 @@ def check_readable(data: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> str:
 
 
 def _load_image(data: bytes, limits: LoadLimits) -> Image.Image:
-    image = _decode(data, limits)
+    image = _decode(data, limits, fit_side=limits.max_side)
     image = ImageOps.exif_transpose(image)
     return _normalise(image, limits)
 
 
-def _decode(data: bytes, limits: LoadLimits, draft: bool = False) -> Image.Image:
+def _decode(data: bytes, limits: LoadLimits, draft: bool = False, fit_side: int | None = None) -> Image.Image:
+    """Decode with the pixel cap. ``draft``: at 1/8 scale, only to prove the file decodes.
+    ``fit_side``: let JPEG decode at a reduced scale that still covers this many pixels (much cheaper)."""
     previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = limits.max_pixels
     try:
@@ -91,6 +93,9 @@ def _decode(data: bytes, limits: LoadLimits, draft: bool = False) -> Image.Image
                 raise PipelineError(_too_large_message(limits))
             if draft:
                 image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            elif fit_side and max(image.size) > fit_side:
+                scale = fit_side / max(image.size)
+                image.draft("RGB", (round(image.width * scale), round(image.height * scale)))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PipelineError(_too_large_message(limits)) from None
@@ -149,11 +154,18 @@ def _normalise(image: Image.Image, limits: LoadLimits) -> Image.Image:
             image = background
         else:
             image = image.convert("RGB")
-    longest = max(image.size)
-    if longest > limits.max_side:
-        ratio = limits.max_side / longest
-        image = image.resize((round(image.width * ratio), round(image.height * ratio)), Image.LANCZOS)
-    return image
+    return shrink(image, min(1.0, limits.max_side / max(image.size)))
+
+
+def shrink(image: Image.Image, scale: float) -> Image.Image:
+    """Downscale by ``scale``: an integer box reduction, then bilinear (several times faster than Lanczos, as good for OCR)."""
+    if scale >= 1.0:
+        return image
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    factor = int(1 / scale)
+    if factor >= 2:
+        image = image.reduce(factor)
+    return image.resize(size, Image.BILINEAR) if image.size != size else image
 
 
 def _too_large_message(limits: LoadLimits) -> str:

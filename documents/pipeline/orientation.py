@@ -7,7 +7,9 @@ Everything here is numpy on a downscaled copy (a few tens of milliseconds):
   profile is sharpest gives both the skew (up to ~12 degrees) and whether the lines
   run across or down the photo (a quarter turn);
 * which way up is guessed from the lines' ink above and below their x-height band
-  (Latin and Arabic letters rise far more often than they descend).
+  (Latin and Arabic letters rise far more often than they descend), or, on
+  passports and ID cards, from the MRZ lines, which sit at the foot of the page;
+* large solid blobs (photos) are noted so the OCR image can leave them out.
 
 The guess is only a prior: ``ocr.read_page`` confirms it by OCR confidence and
 reads the page turned half a turn when the first reading is poor.
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageFilter
 from scipy import ndimage
+
+from .loading import shrink
 
 ANALYSIS_SIDE = 900  # px, longest side of the copy the geometry is measured on
 SKEW_LIMIT = 12.0  # degrees either way
@@ -40,7 +44,7 @@ class PageGeometry:
 def analyse(image: Image.Image) -> PageGeometry:
     """Measure how ``image`` must be cropped, turned and straightened."""
     scale = min(1.0, ANALYSIS_SIDE / max(image.size))
-    small = shrink(image.convert("RGB"), scale)
+    small = shrink(image if image.mode == "RGB" else image.convert("RGB"), scale)
     box = find_page_box(small)
     if box is not None:
         small = small.crop(box)
@@ -93,22 +97,6 @@ def apply(image: Image.Image, geometry: PageGeometry, scale: float = 1.0, blank_
         # After a half turn the skew direction flips with the image, so it stays the same angle.
         image = image.rotate(geometry.skew, resample=Image.BILINEAR, expand=True, fillcolor=255)
     return image
-
-
-def upright(image: Image.Image) -> Image.Image:
-    """The page cropped, turned and straightened by the geometry prior alone."""
-    return apply(image, analyse(image))
-
-
-def shrink(image: Image.Image, scale: float) -> Image.Image:
-    """Downscale by ``scale``: an integer box reduction, then bilinear (several times faster than Lanczos)."""
-    if scale >= 1.0:
-        return image
-    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    factor = int(1 / scale)
-    if factor >= 2:
-        image = image.reduce(factor)
-    return image.resize(size, Image.BILINEAR) if image.size != size else image
 
 
 # ---------------------------------------------------------------- page and ink
@@ -206,8 +194,14 @@ def _line_bands(profile: np.ndarray) -> list[tuple[int, int]]:
 def ascender_balance(mask: np.ndarray) -> float:
     """Positive when lines carry more ink above their core band than below (upright text)."""
     profile = mask.sum(axis=1).astype(np.float64)
+    bands = _line_bands(profile)
+    if not bands:
+        return 0.0
+    typical_height = float(np.median([end - start for start, end in bands]))
     above = below = 0.0
-    for start, end in _line_bands(profile):
+    for start, end in bands:
+        if end - start < 0.6 * typical_height:
+            continue  # a fragment (rule, dots, a split line): its core band means nothing
         line = profile[start:end]
         core = np.nonzero(line >= 0.5 * line.max())[0]
         if len(core) == 0:

@@ -6,7 +6,8 @@ stands for any run of spaces, hyphens or punctuation, so line breaks and OCR
 noise between words do not matter. Latin phrases must stand as whole words;
 Arabic-script and Ethiopic ones may carry prefixes (ال, و, ب, የ ...).
 
-Weights: 4 = names the kind outright (a title), 2 = typical of it, 1 = supports it.
+Weights: 5 = a translator's statement, 4 = names the kind outright (a title; below the
+first lines it is a mention and counts half), 2 = typical of it, 1 = supports it.
 A family counts once however often it matches, so repeating a word proves nothing.
 """
 
@@ -123,6 +124,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
     ),
 }
 
-# A phrase in the first lines (a title) weighs this much more than one further down.
-TITLE_LINES = 4
-TITLE_BONUS = 1.5
+TITLE_WEIGHT = 4
+TITLE_LINES = 5  # the first lines with some letters in them, where titles are
+TITLE_MAX_WORDS = 8  # longer lines are sentences, not titles
+TITLE_BONUS = 1.5  # a phrase there weighs this much more
+MENTION_FACTOR = 0.5  # a kind's name further down is probably a mention of another document

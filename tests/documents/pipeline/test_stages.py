@@ -129,6 +129,16 @@ def test_translation_of_a_marriage_certificate_is_a_translation_not_a_certificat
     assert result.scores[K.MARRIAGE_CERTIFICATE] > 0  # the translated title still counts, but loses
 
 
+@pytest.mark.parametrize("text", [
+    "Dear Mr Hassan,\nPlease bring your passport and the birth certificate of your son to the appointment on "
+    "3 May.\nKind regards,\nVluchtelingenWerk",
+    "Geachte heer,\nWilt u een kopie van uw paspoort en de huwelijksakte meenemen naar de afspraak?\n"
+    "Met vriendelijke groet",
+])
+def test_a_letter_mentioning_documents_is_other(text):
+    assert classify.classify(text).kind is K.OTHER
+
+
 def test_little_evidence_is_other_not_a_guess():
     result = classify.classify("Pupil progress report. Mathematics: good. Reading: very good.")
     assert result.kind is K.OTHER and result.confidence >= 0.5
