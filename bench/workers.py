@@ -94,7 +94,7 @@ def run_batch(ids: list[int], concurrency: int, env: dict[str, str], queue: str)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
-    parser.add_argument("--documents", type=int, default=24)
+    parser.add_argument("--documents", type=int, default=48)
     args = parser.parse_args()
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"
