@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -22,11 +23,12 @@ DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY in production.")
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+if not PRODUCTION and not set(ALLOWED_HOSTS) <= {"127.0.0.1", "localhost", "testserver", "[::1]"}:
+    # The development key and DEBUG must never face the internet.
+    raise ImproperlyConfigured("Serving other hosts than localhost needs NAREIS_PRODUCTION=true.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -160,7 +162,8 @@ STORAGES = {
 # --- Uploads.
 DOCUMENT_MAX_UPLOAD_BYTES = env_int("DOCUMENT_MAX_UPLOAD_MB", 25) * 1024 * 1024
 DOCUMENT_MAX_FILES_PER_UPLOAD = env_int("DOCUMENT_MAX_FILES_PER_UPLOAD", 20)
-DATA_UPLOAD_MAX_NUMBER_FILES = DOCUMENT_MAX_FILES_PER_UPLOAD
+# Above the form's own limit, so too many files get the form's clear message, not a bare 400.
+DATA_UPLOAD_MAX_NUMBER_FILES = DOCUMENT_MAX_FILES_PER_UPLOAD * 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_PIXELS = env_int("DOCUMENT_MAX_PIXELS", 60_000_000)
 DOCUMENT_MAX_PDF_PAGES = env_int("DOCUMENT_MAX_PDF_PAGES", 20)

@@ -61,13 +61,23 @@ def load_limits() -> loading.LoadLimits:
 def receive_upload(*, case: Case, uploaded: UploadedFile, user) -> Received:
     """Store one uploaded file as a new document of ``case`` and queue it for reading."""
     content_type, sha256 = check_upload(uploaded)
-    duplicate_of = Document.objects.filter(case=case, sha256=sha256).order_by("created_at").first()
+    duplicate_of = find_duplicate(case, sha256)
     if duplicate_of is not None:
         return Received(document=duplicate_of, duplicate_of=duplicate_of)
 
     stored = without_location(uploaded, content_type)
     # sha256 is of what the user sent, so a second upload of the same photo is recognised.
     return Received(document=store_document(case=case, name=uploaded.name, stored=stored, sha256=sha256, user=user))
+
+
+def find_duplicate(case: Case, sha256: str) -> Document | None:
+    """An earlier upload of the same bytes to this case; one that failed may be sent again."""
+    return (
+        Document.objects.filter(case=case, sha256=sha256)
+        .exclude(status=Document.Status.FAILED)
+        .order_by("created_at")
+        .first()
+    )
 
 
 def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: str, user) -> Document:

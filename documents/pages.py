@@ -17,8 +17,7 @@ from PIL import Image
 
 from tracker.models import Case
 
-from .intake import Received, UploadRejected, check_upload, load_limits, store_document, without_location
-from .models import Document
+from .intake import Received, UploadRejected, check_upload, find_duplicate, load_limits, store_document, without_location
 from .pipeline import filetypes
 from .sanitise import Sanitised
 
@@ -33,7 +32,7 @@ def receive_pages(*, case: Case, uploads: list[UploadedFile], user) -> Received:
         raise UploadRejected(_("Only photos can be put together as one document. Upload a PDF on its own."))
     # The same photos in the same order are the same document.
     sha256 = hashlib.sha256("".join(sha for _type, sha in checked).encode()).hexdigest()
-    duplicate_of = Document.objects.filter(case=case, sha256=sha256).order_by("created_at").first()
+    duplicate_of = find_duplicate(case, sha256)
     if duplicate_of is not None:
         return Received(document=duplicate_of, duplicate_of=duplicate_of)
 

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from .intake import load_limits
 from tracker.decision_date import propose_decision_date
 
+from .intake import load_limits
 from .linking import link_to_members
 from .models import Document
 from .pipeline import run_pipeline
@@ -69,23 +69,40 @@ def process_document(document_id: int, task_id: str = "") -> Document | None:
     return document
 
 
+READ_FIELDS = ["status", "error_message", "processed_at", "confidence", "languages", "ocr_text", "mrz", "fields", "updated_at"]
+
+
 def save_result(document: Document, result: PipelineResult) -> None:
+    """Keep what the pipeline found, touching only the fields it owns.
+
+    A document deleted while it was being read stays deleted, and what a
+    counsellor has already decided (a reviewed kind) is not overwritten.
+    """
     with transaction.atomic():
+        current = Document.objects.select_for_update().filter(pk=document.pk).first()
+        if current is None:
+            return
+        document.review_status = current.review_status
         document.processed_at = timezone.now()
         if result.error:
             document.status = Document.Status.FAILED
             document.error_message = result.error
-            document.save()
+            document.save(update_fields=["status", "error_message", "processed_at", "updated_at"])
             return
         document.status = Document.Status.DONE
         document.error_message = ""
-        document.kind = str(result.kind)
         document.confidence = result.confidence
         document.languages = list(result.languages)
         document.ocr_text = result.text
         document.mrz = result.mrz.to_dict() if result.mrz else None
         document.fields = result.extracted_fields()
-        document.save()
+        fields = list(READ_FIELDS)
+        if current.review_status == Document.Review.PENDING or not current.kind:
+            document.kind = str(result.kind)
+            fields.append("kind")
+        else:
+            document.kind = current.kind
+        document.save(update_fields=fields)
         link_to_members(document, result)
         propose_decision_date(document)  # an asylum decision proposes the deadline's date for confirmation
     logger.info("Document %s read as %s (%.2f) in %.2fs", document.pk, result.kind, result.confidence, result.seconds)

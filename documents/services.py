@@ -6,6 +6,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from audit.models import AuditEvent
+from audit.services import record_event
+from tracker.decision_date import forget_proposal_from
 from tracker.models import FamilyMember
 
 from .models import Document
@@ -18,9 +21,39 @@ def set_document_members(document: Document, members: Iterable[FamilyMember]) ->
     document.members.set(members)
 
 
+def relink_document(document: Document, members: Iterable[FamilyMember], *, actor, may_review: bool, request=None) -> None:
+    """Someone changes whom a document is about.
+
+    A counsellor's acceptance was for the people it was linked to then: when the
+    sponsor relinks a reviewed document, it goes back to waiting for review.
+    """
+    members = list(members)
+    before = sorted(document.members.values_list("pk", flat=True))
+    after = sorted(member.pk for member in members)
+    if before == after:
+        return
+    with transaction.atomic():
+        set_document_members(document, members)
+        changes = {"members": [before, after]}
+        if not may_review and document.review_status != Document.Review.PENDING:
+            changes["review_status"] = [document.review_status, Document.Review.PENDING]
+            document.review_status = Document.Review.PENDING
+            document.save(update_fields=["review_status", "updated_at"])
+        record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
+                     changes=changes, request=request)
+
+
 def delete_document(document: Document) -> None:
     """Remove the row and, once the deletion is committed, the stored file."""
     file_name, storage = document.file.name, document.file.storage
     with transaction.atomic():
+        forget_proposal_from(document)
         document.delete()
         transaction.on_commit(lambda: storage.delete(file_name))
+
+
+def delete_document_for(document: Document, *, actor, request=None) -> None:
+    with transaction.atomic():
+        record_event(actor=actor, action=AuditEvent.Action.DELETE, target=document, case_id=document.case_id,
+                     changes={"sha256": [document.sha256, None]}, request=request)
+        delete_document(document)

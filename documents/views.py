@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from audit.models import AuditEvent
 from audit.services import record_event
 from tracker import selectors as case_selectors
+from tracker.selectors import can_manage_case
 
 from . import selectors, services
 from .downloads import download_name, signed_file_url
@@ -108,11 +109,10 @@ def document_links(request, document_id: int):
     document = selectors.get_document_for(request.user, document_id)
     form = DocumentLinksForm(request.POST, case=document.case)
     if form.is_valid():
-        before = sorted(document.members.values_list("pk", flat=True))
-        services.set_document_members(document, form.cleaned_data["members"])
-        after = sorted(member.pk for member in form.cleaned_data["members"])
-        record_event(actor=request.user, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
-                     changes={"members": [before, after]}, request=request)
+        services.relink_document(
+            document, form.cleaned_data["members"], actor=request.user,
+            may_review=can_manage_case(request.user, document.case), request=request,
+        )
         messages.success(request, _("The links of %(name)s were saved.") % {"name": document.original_name})
     else:
         messages.error(request, _("Choose family members of this case."))
@@ -124,9 +124,6 @@ def document_links(request, document_id: int):
 def document_delete(request, document_id: int):
     document = selectors.get_document_for(request.user, document_id)
     case_id, name = document.case_id, document.original_name
-    with transaction.atomic():
-        record_event(actor=request.user, action=AuditEvent.Action.DELETE, target=document, case_id=case_id,
-                     changes={"sha256": [document.sha256, None]}, request=request)
-        services.delete_document(document)
+    services.delete_document_for(document, actor=request.user, request=request)
     messages.success(request, _("%(name)s was deleted.") % {"name": name})
     return redirect("tracker:case_detail", case_id=case_id)

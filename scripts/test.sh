@@ -6,10 +6,12 @@ source scripts/services.sh
 ensure_redis
 trap stop_started_redis EXIT
 ensure_ci_postgres
-# Tests use their own Redis database and media folder, never the demo's.
-export REDIS_URL="${REDIS_URL%/*}/15"
-export MEDIA_ROOT="$PWD/var/test-media"
+# Tests use their own Redis database, database file and media folder, never the demo's.
+[[ $REDIS_URL =~ ^([a-z]+://[^/?]*) ]] && export REDIS_URL="${BASH_REMATCH[1]}/15"
+export NAREIS_VAR_DIR="$PWD/var/test"
+export MEDIA_ROOT="$NAREIS_VAR_DIR/media"
 export NAREIS_TEST_ARTIFACTS="$PWD/var/test-artifacts"
+rm -rf "$MEDIA_ROOT" "$NAREIS_TEST_ARTIFACTS"
 echo "Database: ${DATABASE_URL:-SQLite (embedded)}; broker: $REDIS_URL" >&2
 set +e
 .venv/bin/python -m pytest "$@"

@@ -73,3 +73,10 @@ def dismiss_proposed_decision_date(case: Case, *, actor, request=None) -> None:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def forget_proposal_from(document) -> None:
+    """A deleted or rejected decision no longer proposes anything."""
+    Case.objects.filter(pk=document.case_id, proposed_decision_document=document).update(
+        proposed_decision_date=None, proposed_decision_document=None
+    )

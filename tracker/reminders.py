@@ -9,6 +9,7 @@ with 10 days left, the 14-day reminder is the one sent, not three at once.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,6 +24,8 @@ from .dashboard import earliest_decision_date_for_deadline_on_or_after
 from .models import Case, IndLetter, ReminderSent
 
 REMINDER_DAYS = (30, 14, 7)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ def send_due_reminders(today: date | None = None) -> list[str]:
                     _message(reminder, user).send()
         except IntegrityError:
             continue  # another run sent it meanwhile
+        except Exception:  # a mail server failing must not block every later reminder
+            logger.exception("Reminder %s could not be sent; it is tried again on the next run", reminder.key)
+            continue
         sent.append(reminder.key)
     return sent
 

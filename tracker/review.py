@@ -20,6 +20,8 @@ from documents.models import Document
 from documents.queueing import enqueue
 from documents.services import set_document_members
 
+from .decision_date import forget_proposal_from
+
 from .models import Case, Explanation, FamilyMember
 
 
@@ -67,6 +69,8 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
             document.save(update_fields=[*fields, "updated_at"])
         if "members" in changes:
             set_document_members(document, review.members)
+        if document.review_status == Document.Review.REJECTED:
+            forget_proposal_from(document)
         action = AuditEvent.Action.REVIEW if "review_status" in changes else AuditEvent.Action.CHANGE
         record_event(actor=actor, action=action, target=document, case_id=document.case_id, changes=changes,
                      request=request)

@@ -100,3 +100,15 @@ def test_an_uploaded_decision_read_by_the_worker_proposes_its_date_for_the_spons
     client.post(reverse("tracker:decision_date_confirm", args=[case.pk]))
     case.refresh_from_db()
     assert case.permit_decision_date == expected
+
+
+def test_a_deleted_decision_no_longer_proposes_its_date(client):
+    case = CaseFactory(permit_decision_date=None)
+    decision = DocumentFactory(case=case, kind="", status="processing")
+    read_as(decision, DocumentKind.ASYLUM_DECISION, date(2026, 9, 14))
+    client.force_login(case.sponsor)
+
+    client.post(reverse("documents:delete", args=[decision.pk]))
+
+    case.refresh_from_db()
+    assert case.proposed_decision_date is None

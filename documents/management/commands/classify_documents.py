@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from functools import partial
 from multiprocessing import Pool
@@ -18,12 +19,17 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from documents.intake import load_limits
 from documents.pipeline import run_pipeline
 from documents.pipeline.loading import LoadLimits
+from documents.pipeline.types import PipelineResult
 
 TABLE_COLUMNS = ("file", "kind", "confidence", "languages", "pages", "mrz", "decision_date", "translation", "error", "seconds")
 
 
 def classify_file(file: str, limits: LoadLimits) -> dict:
-    return run_pipeline(file, limits=limits).to_contract_dict(file)
+    try:
+        return run_pipeline(file, limits=limits).to_contract_dict(file)
+    except Exception as exc:  # a failure nobody foresaw stays on this file's line; the batch goes on
+        print(f"{file}: {exc!r}", file=sys.stderr)
+        return PipelineResult(error="The file could not be read.").to_contract_dict(file)
 
 
 class Command(BaseCommand):

@@ -3,7 +3,8 @@
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demo accounts have known passwords: seed_demo refuses to run in production.")
         User = get_user_model()
         users = {}
         for username, password, role, first, last, superuser in DEMO_ACCOUNTS:
