@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,7 +53,13 @@ def hash_code(code: str) -> str:
 
 
 def issue_invitation(*, user: User, issued_by: User) -> IssuedInvitation:
-    """A new code for ``user``; any earlier open code stops working."""
+    """A new code for ``user``; any earlier open code stops working.
+
+    Only plain sponsor accounts: a code sets a password, so a counsellor must
+    never be able to issue one for a colleague's or an admin's account.
+    """
+    if not _may_use_invitations(user):
+        raise PermissionDenied("Invitations are for sponsors only.")
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     now = timezone.now()
     with transaction.atomic():
@@ -66,6 +73,10 @@ def issue_invitation(*, user: User, issued_by: User) -> IssuedInvitation:
     return IssuedInvitation(invitation=invitation, code=code)
 
 
+def _may_use_invitations(user: User) -> bool:
+    return user.role == User.Role.SPONSOR and not user.is_staff and not user.is_superuser
+
+
 def open_invitations(user: User):
     return Invitation.objects.filter(user=user, used_at__isnull=True, expires_at__gt=timezone.now())
 
@@ -76,7 +87,7 @@ def find_open_invitation(code: str) -> Invitation:
         .filter(code_hash=hash_code(code), used_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True)
         .first()
     )
-    if invitation is None:
+    if invitation is None or not _may_use_invitations(invitation.user):
         raise InvitationInvalid(code)
     return invitation
 

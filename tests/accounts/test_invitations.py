@@ -146,3 +146,15 @@ def test_a_wrong_password_does_not_count_as_a_guess(client, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         set_password_with(client, issued.code, password="1234")
     assert set_password_with(client, issued.code).status_code == 302
+
+
+def test_no_invitation_can_be_issued_for_a_counsellor_or_admin_account():
+    from django.core.exceptions import PermissionDenied
+
+    from accounts.invitations import issue_invitation
+    from tests.factories import AdminFactory, CounsellorFactory
+
+    counsellor = CounsellorFactory()
+    for target in (AdminFactory(), CounsellorFactory()):
+        with pytest.raises(PermissionDenied):
+            issue_invitation(user=target, issued_by=counsellor)
