@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from documents.models import Document
@@ -95,8 +96,17 @@ def _slug(text: str) -> str:
     return slugify(text, allow_unicode=True)[:60]
 
 
+# The dossier goes with the application to the IND, which works in Dutch, whatever
+# language the person downloading it reads.
+DOSSIER_LANGUAGE = "nl"
+
+
 def build_dossier(case: Case, today: date | None = None) -> Dossier:
-    today = today or timezone.localdate()
+    with translation.override(DOSSIER_LANGUAGE):
+        return _build_dossier(case, today or timezone.localdate())
+
+
+def _build_dossier(case: Case, today: date) -> Dossier:
     checklist = build_checklist(case, today)
     documents = list(case.documents.prefetch_related("members").order_by("created_at", "id"))
     planned = plan_files(case, documents, checklist)

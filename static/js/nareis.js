@@ -22,6 +22,12 @@
     pollTimer = setTimeout(function () {
       var live = document.getElementById("live");
       if (!live || !live.querySelector("[data-polling]")) return;
+      // Someone is using a form or an open section in the live part: wait, so nothing they ticked is lost.
+      if (live.contains(document.activeElement) && document.activeElement !== document.body
+          || live.querySelector("details[open] form")) {
+        schedulePoll();
+        return;
+      }
       refreshLive().finally(schedulePoll);
     }, POLL_MS);
   }

@@ -68,16 +68,17 @@ def test_documents_are_grouped_per_person_with_translations_beside_their_origina
     ])  # the rejected photo stays out
 
 
-def test_the_index_lists_deadline_checklist_and_files(client, case):
+def test_the_index_lists_deadline_checklist_and_files_in_dutch_for_the_ind(client, case):
     client.force_login(case.sponsor)  # the sponsor files the application, so may download it too
+    client.post(reverse("accounts:set_language"), {"language": "ar", "next": "/"})
 
     archive = download(client, case)
 
     index = next(name for name in archive.namelist() if name.endswith("00-index.pdf"))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.read(index))).pages)
     assert "1234567890" in text
-    assert "Deadline to apply" in text and "30" in text and "2026" in text
-    assert "Nour Rahimi" in text and "Family bond" in text and "Identity" in text
+    assert "Uiterste datum om aan te vragen" in text and "30" in text and "2026" in text
+    assert "Nour Rahimi" in text and "Familieband" in text and "Identiteit" in text
     assert "Aanvulling" in text
     assert f"02-nour-rahimi/birth_certificate-{case.docs['birth'].pk}.jpg" in text.replace("\n", "")
     assert AuditEvent.objects.filter(action="export", case_id=case.pk).count() == 1
@@ -92,7 +93,7 @@ def test_a_lost_file_is_named_in_the_index_instead_of_failing(client, case):
     assert not any("asylum_decision" in name for name in archive.namelist())
     index = next(name for name in archive.namelist() if name.endswith("00-index.pdf"))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.read(index))).pages)
-    assert "could not be read" in text
+    assert "kon niet gelezen worden" in text
 
 
 def test_only_people_of_the_case_can_export(client, case):
