@@ -38,9 +38,17 @@ def set_language(request):
     return response
 
 
+LINKED_CODE_KEY = "invitation_code"
+
+
 @require_http_methods(["GET", "POST"])
 def welcome(request, code: str = ""):
     """A sponsor sets a password with the code a counsellor gave them, and is signed in."""
+    if code:
+        # Opened from the link: keep the code, then drop it from the address bar and history.
+        request.session[LINKED_CODE_KEY] = code
+        return redirect("accounts:welcome")
+    code = request.session.get(LINKED_CODE_KEY, "") if request.method == "GET" else ""
     form = InvitationAcceptForm(request.POST or None, initial={"code": format_code(code) if code else ""})
     if request.method == "POST":
         if AxesProxyHandler.is_locked(request, CODE_GUESSING):
@@ -53,6 +61,7 @@ def welcome(request, code: str = ""):
             user.preferred_language = translation.get_language()
             user.save(update_fields=["preferred_language"])
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+            request.session.pop(LINKED_CODE_KEY, None)
             messages.success(
                 request,
                 _("Your password is saved. Your username is %(username)s: write it down.") % {"username": user.username},

@@ -131,7 +131,7 @@ MATRIX: dict[str, Entry] = {
     "language/": Entry(lambda w: reverse("accounts:set_language"), for_everyone(302), method="post",
                        data=lambda w: {"language": "ar", "next": "/"}),
     "welcome/": Entry(lambda w: reverse("accounts:welcome"), for_everyone(200)),
-    "welcome/<str:code>/": Entry(lambda w: reverse("accounts:welcome_code", args=["ABCD2345EFGH"]), for_everyone(200)),
+    "welcome/<str:code>/": Entry(lambda w: reverse("accounts:welcome_code", args=["ABCD2345EFGH"]), for_everyone(302)),
     "counsellor/cases/new/": Entry(lambda w: reverse("accounts:sponsor_case_create"), {
         "anonymous": LOGIN, "sponsor": 403, "other_sponsor": 403,
         "counsellor": 200, "other_counsellor": 200, "admin": 200}),

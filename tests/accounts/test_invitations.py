@@ -65,8 +65,9 @@ def test_the_code_is_shown_once(client):
 def test_the_link_fills_in_the_code(client):
     sponsor = UserFactory()
     issued = issue_invitation(user=sponsor, issued_by=CounsellorFactory())
-    page = client.get(reverse("accounts:welcome_code", args=[issued.code])).content.decode()
-    assert f'value="{issued.display_code}"' in page
+    response = client.get(reverse("accounts:welcome_code", args=[issued.code]), follow=True)
+    assert response.redirect_chain == [(reverse("accounts:welcome"), 302)]  # the code leaves the address bar
+    assert f'value="{issued.display_code}"' in response.content.decode()
 
 
 def test_a_code_works_only_once(client):
