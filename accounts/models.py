@@ -21,9 +21,6 @@ class User(AbstractUser):
     def is_counsellor(self) -> bool:
         return self.role == self.Role.COUNSELLOR
 
-    @property
-    def is_admin(self) -> bool:
-        return self.is_active and self.is_superuser
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

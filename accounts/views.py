@@ -104,7 +104,7 @@ def sponsor_case_create(request):
 @require_POST
 def invitation_issue(request, case_id: int):
     """A new code for the case's sponsor: the first login, or a password reset without email."""
-    case = _managed_case(request, case_id)
+    case = case_selectors.get_managed_case_for(request.user, case_id)
     issued = issue_invitation(user=case.sponsor, issued_by=request.user)
     record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=issued.invitation, case_id=case.pk,
                  request=request)
@@ -116,7 +116,7 @@ def invitation_issue(request, case_id: int):
 @require_GET
 def invitation_show(request, case_id: int):
     """The code just issued, shown once: only its hash is stored."""
-    case = _managed_case(request, case_id)
+    case = case_selectors.get_managed_case_for(request.user, case_id)
     issued = request.session.pop(ISSUED_SESSION_KEY, None)
     if issued and issued.get("case_id") != case.pk:
         issued = None
@@ -127,13 +127,6 @@ def invitation_show(request, case_id: int):
 
 def _welcome_path(code: str) -> str:
     return reverse("accounts:welcome_code", kwargs={"code": code.replace("-", "")})
-
-
-def _managed_case(request, case_id: int):
-    case = case_selectors.get_case_for(request.user, case_id)
-    if not case_selectors.can_manage_case(request.user, case):
-        raise PermissionDenied
-    return case
 
 
 def _remember_issued(request, case_id: int, issued: IssuedInvitation) -> None:

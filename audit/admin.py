@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.db.models import QuerySet
 
 from .models import AuditEvent
 from .services import record_event
@@ -40,7 +39,7 @@ class AuditedAdminMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        changes = {name: [_plain(form.initial.get(name)), _plain(form.cleaned_data.get(name))]
+        changes = {name: [form.initial.get(name), form.cleaned_data.get(name)]
                    for name in form.changed_data}
         record_event(actor=request.user, action=AuditEvent.Action.CHANGE if change else AuditEvent.Action.CREATE,
                      target=obj, case_id=_case_id_of(obj), changes=changes, request=request)
@@ -48,14 +47,3 @@ class AuditedAdminMixin:
 
 def _case_id_of(obj) -> int | None:
     return getattr(obj, "case_id", None) or obj.pk
-
-
-def _plain(value):
-    """A JSON-friendly form of a form value: model instances and querysets by primary key, the rest as text."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if hasattr(value, "pk"):
-        return value.pk
-    if isinstance(value, (list, tuple, set, QuerySet)):
-        return [_plain(item) for item in value]
-    return str(value)

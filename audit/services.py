@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from django.db import models
 
 from config.client_ip import client_ip
@@ -18,7 +20,7 @@ def record_event(
     changes: dict | None = None,
     request=None,
 ) -> AuditEvent:
-    """Append one event. ``changes`` maps a field name to ``[old, new]`` (JSON-serialisable)."""
+    """Append one event. ``changes`` maps a field name to ``[old, new]``; values are stored as :func:`plain` makes them."""
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_name=getattr(actor, "username", "") or "",
@@ -27,10 +29,23 @@ def record_event(
         target_id=str(target.pk),
         target_repr=str(target)[:200],
         case_id=case_id,
-        changes=changes or {},
+        changes={field: plain(values) for field, values in (changes or {}).items()},
         ip_address=_client_ip(request),
         user_agent=(request.META.get("HTTP_USER_AGENT", "")[:300] if request else ""),
     )
+
+
+def plain(value):
+    """A JSON-friendly form of a value: dates as ISO text, model instances and querysets by primary key."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, (list, tuple, set, models.QuerySet)):
+        return [plain(item) for item in value]
+    return str(value)
 
 
 def _client_ip(request) -> str | None:

@@ -3,7 +3,6 @@ from dataclasses import asdict, dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.conf import settings
-from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _

@@ -44,12 +44,6 @@ class Checklist:
     sponsor: MemberRow
     members: list[MemberRow]
 
-    @property
-    def requirements_met(self) -> tuple[int, int]:
-        rows = [r for row in [self.sponsor, *self.members] if row.eligible for r in row.requirements]
-        met = sum(r.status in (rules.RequirementStatus.SATISFIED, rules.RequirementStatus.EXPLAINED) for r in rows)
-        return met, len(rows)
-
 
 def case_facts(
     case: Case,

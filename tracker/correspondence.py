@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,11 +18,6 @@ class CorrespondenceError(ValueError):
     pass
 
 
-def open_letters() -> QuerySet[IndLetter]:
-    """Letters still waiting for the sponsor's response, nearest response date first."""
-    return IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True).order_by("response_due", "id")
-
-
 def record_letter(case: Case, *, kind: str, received_on: date, response_due: date | None, subject: str,
                   notes: str = "", actor, request=None) -> IndLetter:
     if response_due is not None and response_due < received_on:
@@ -32,7 +26,7 @@ def record_letter(case: Case, *, kind: str, received_on: date, response_due: dat
         letter = IndLetter.objects.create(case=case, kind=kind, received_on=received_on, response_due=response_due,
                                           subject=subject.strip(), notes=notes.strip(), created_by=actor)
         record_event(actor=actor, action=AuditEvent.Action.CREATE, target=letter, case_id=case.pk, request=request,
-                     changes={"kind": [None, kind], "response_due": [None, _iso(response_due)]})
+                     changes={"kind": [None, kind], "response_due": [None, response_due]})
     return letter
 
 
@@ -43,9 +37,5 @@ def mark_answered(letter: IndLetter, *, actor, answered_on: date | None = None, 
         letter.answered_on = answered_on
         letter.save(update_fields=["answered_on"])
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=letter, case_id=letter.case_id,
-                     request=request, changes={"answered_on": [_iso(old), answered_on.isoformat()]})
+                     request=request, changes={"answered_on": [old, answered_on]})
     return letter
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None

@@ -23,7 +23,6 @@ from .rules.dates import add_months
 from .rules.policy import DEADLINE_MONTHS
 from .selectors import cases_visible_to
 
-_COMPLETE = (rules.RequirementStatus.SATISFIED, rules.RequirementStatus.EXPLAINED)
 
 
 class DeadlineFilter(StrEnum):
@@ -148,7 +147,7 @@ def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | 
     return DashboardRow(
         case=case,
         evaluation=evaluation,
-        requirements_met=sum(r.status in _COMPLETE for r in requirements),
+        requirements_met=sum(r.status in rules.policy.COMPLETE_STATUSES for r in requirements),
         requirements_total=len(requirements),
         missing=sum(r.status == rules.RequirementStatus.MISSING for r in requirements),
         awaiting_review=sum(

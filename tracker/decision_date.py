@@ -41,7 +41,7 @@ def propose_decision_date(document) -> date | None:
         return None
     Case.objects.filter(pk=case.pk).update(proposed_decision_date=decision_date, proposed_decision_document=document)
     record_event(actor=None, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
-                 changes={"proposed_decision_date": [_iso(case.proposed_decision_date), decision_date.isoformat()]})
+                 changes={"proposed_decision_date": [case.proposed_decision_date, decision_date]})
     return decision_date
 
 
@@ -59,7 +59,7 @@ def confirm_proposed_decision_date(case: Case, *, actor, request=None) -> date |
         case.save(update_fields=["permit_decision_date", "proposed_decision_date", "proposed_decision_document",
                                  "updated_at"])
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
-                     changes={"permit_decision_date": [_iso(old), proposed.isoformat()]})
+                     changes={"permit_decision_date": [old, proposed]})
     return proposed
 
 
@@ -68,11 +68,7 @@ def dismiss_proposed_decision_date(case: Case, *, actor, request=None) -> None:
         proposed = case.proposed_decision_date
         Case.objects.filter(pk=case.pk).update(proposed_decision_date=None, proposed_decision_document=None)
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
-                     changes={"proposed_decision_date": [_iso(proposed), None]})
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+                     changes={"proposed_decision_date": [proposed, None]})
 
 
 def forget_proposal_from(document) -> None:

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib import messages
 
 from .models import FamilyMember
 
@@ -11,3 +12,10 @@ class FamilyMemberForm(forms.ModelForm):
             "belongs_to_family", "other_parent_stays_behind", "married", "in_relationship",
         ]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+
+
+def flash_form_errors(request, form: forms.BaseForm) -> None:
+    """Show a form's errors as messages on the page it redirects back to."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))

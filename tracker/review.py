@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -119,7 +118,7 @@ def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
     changes = {}
     for field in CASE_FACT_FIELDS:
         if field in values and getattr(case, field) != values[field]:
-            changes[field] = [_plain(getattr(case, field)), _plain(values[field])]
+            changes[field] = [getattr(case, field), values[field]]
             setattr(case, field, values[field])
     if changes:
         with transaction.atomic():
@@ -127,10 +126,6 @@ def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
             record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
                          changes=changes, request=request)
     return changes
-
-
-def _plain(value):
-    return value.isoformat() if isinstance(value, date) else value
 
 
 def read_again(documents: Iterable[Document] | QuerySet[Document], *, actor, request=None) -> int:

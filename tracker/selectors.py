@@ -6,7 +6,9 @@ Nobody sees a case but its sponsor, its assigned counsellors and admins.
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Case
 
@@ -27,6 +29,14 @@ def get_case_for(user, case_id: int) -> Case:
     case = cases_visible_to(user).filter(pk=case_id).first()
     if case is None:
         raise Http404("No such case.")
+    return case
+
+
+def get_managed_case_for(user, case_id: int) -> Case:
+    """The case, if ``user`` may review it: 404 for a case they cannot see, 403 for its sponsor."""
+    case = get_case_for(user, case_id)
+    if not can_manage_case(user, case):
+        raise PermissionDenied(_("Only the case's counsellors can do this."))
     return case
 
 

@@ -12,7 +12,7 @@ from documents.selectors import documents_of, has_unfinished
 
 from . import selectors, views_counsellor
 from .checklist import build_checklist
-from .forms import FamilyMemberForm
+from .forms import FamilyMemberForm, flash_form_errors
 
 
 @login_required
@@ -70,7 +70,5 @@ def member_create(request, case_id: int):
                      request=request)
         messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})
     else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        flash_form_errors(request, form)
     return redirect("tracker:case_detail", case_id=case.pk)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from .correspondence import CorrespondenceError, mark_answered, record_letter
 from .dashboard import dashboard_rows, summarise
 from .decision_date import confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .export import build_dossier
+from .forms import flash_form_errors
 from .forms_counsellor import CaseFactsForm, DashboardFilterForm, DocumentReviewForm, ExplanationForm, IndLetterForm
 from .models import Case, Explanation, IndLetter
 from .review import ReviewError, add_explanation, review_document, update_case_facts, withdraw_explanation
@@ -67,31 +67,18 @@ def case_letters(case: Case) -> list[IndLetter]:
     return list(case.ind_letters.all())
 
 
-def _managed_case(request, case_id: int) -> Case:
-    case = selectors.get_case_for(request.user, case_id)
-    if not selectors.can_manage_case(request.user, case):
-        raise PermissionDenied(_("Only the case's counsellors can do this."))
-    return case
-
-
 def _back(case_id: int, anchor: str = "review"):
     return redirect(reverse("tracker:case_detail", args=[case_id]) + f"#{anchor}")
-
-
-def _form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
 
 
 @login_required
 @require_POST
 def document_review(request, document_id: int):
     document = get_document_for(request.user, document_id)
-    case = _managed_case(request, document.case_id)
+    case = selectors.get_managed_case_for(request.user, document.case_id)
     form = DocumentReviewForm(request.POST, document=document)
     if not form.is_valid():
-        _form_errors(request, form)
+        flash_form_errors(request, form)
         return _back(case.pk, f"review-document-{document.pk}")
     try:
         changes = review_document(document, form.review(), actor=request.user, request=request)
@@ -106,10 +93,10 @@ def document_review(request, document_id: int):
 @login_required
 @require_POST
 def explanation_create(request, case_id: int):
-    case = _managed_case(request, case_id)
+    case = selectors.get_managed_case_for(request.user, case_id)
     form = ExplanationForm(request.POST, case=case)
     if not form.is_valid():
-        _form_errors(request, form)
+        flash_form_errors(request, form)
         return _back(case.pk, "explanations")
     data = form.cleaned_data
     try:
@@ -127,7 +114,7 @@ def explanation_create(request, case_id: int):
 def explanation_delete(request, explanation_id: int):
     explanation = get_object_or_404(
         Explanation, pk=explanation_id, case__in=selectors.cases_visible_to(request.user))
-    _managed_case(request, explanation.case_id)
+    selectors.get_managed_case_for(request.user, explanation.case_id)
     withdraw_explanation(explanation, actor=request.user, request=request)
     messages.success(request, _("The explanation was withdrawn."))
     return _back(explanation.case_id, "explanations")
@@ -136,13 +123,13 @@ def explanation_delete(request, explanation_id: int):
 @login_required
 @require_POST
 def case_facts_update(request, case_id: int):
-    case = _managed_case(request, case_id)
+    case = selectors.get_managed_case_for(request.user, case_id)
     form = CaseFactsForm(request.POST, case=case)
     if form.is_valid():
         if update_case_facts(case, form.cleaned_data, actor=request.user, request=request):
             messages.success(request, _("The case was updated."))
     else:
-        _form_errors(request, form)
+        flash_form_errors(request, form)
     return _back(case.pk, "case-facts")
 
 
@@ -168,10 +155,10 @@ def decision_date_dismiss(request, case_id: int):
 @login_required
 @require_POST
 def ind_letter_create(request, case_id: int):
-    case = _managed_case(request, case_id)
+    case = selectors.get_managed_case_for(request.user, case_id)
     form = IndLetterForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        flash_form_errors(request, form)
         return _back(case.pk, "ind-letters")
     data = form.cleaned_data
     try:
@@ -188,7 +175,7 @@ def ind_letter_create(request, case_id: int):
 @require_POST
 def ind_letter_answered(request, letter_id: int):
     letter = get_object_or_404(IndLetter, pk=letter_id, case__in=selectors.cases_visible_to(request.user))
-    _managed_case(request, letter.case_id)
+    selectors.get_managed_case_for(request.user, letter.case_id)
     mark_answered(letter, actor=request.user, request=request)
     messages.success(request, _("Marked as answered."))
     return _back(letter.case_id, "ind-letters")

@@ -7,7 +7,6 @@ are spelled out in `evaluation._reasons_for_relation`.
 """
 
 from .codes import (
-    DeadlineStatus,
     IneligibilityReason,
     PermitType,
     Relation,
