@@ -32,7 +32,7 @@ from documents.pipeline import run_pipeline  # noqa: E402
 from documents.pipeline.loading import load_pages  # noqa: E402
 from documents.pipeline.types import DocumentKind, PipelineResult  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/corpus")
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"  # ../shared/corpus
 BASELINE_COMMAND = ("tesseract", "-l", "eng+nld+fra+ara")
 MRZ_FIELDS = ("format", "document_number", "surname", "given_names", "nationality", "issuing_country",
               "birth_date", "sex", "expiry_date")
