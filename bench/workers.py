@@ -53,7 +53,7 @@ def create_documents(corpus: Path, count: int) -> list[int]:
     for index in range(count):
         path = files[index % len(files)]
         upload = SimpleUploadedFile(path.name, path.read_bytes())
-        content_type, _ = check_upload(upload)
+        content_type = check_upload(upload).content_type
         document = Document(case=case, original_name=path.name, content_type=content_type, size=upload.size,
                             sha256=f"{index:064x}")
         document.file.save(path.name, upload, save=True)

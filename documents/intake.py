@@ -36,8 +36,18 @@ class Received:
     duplicate_of: Document | None = None
 
 
-def check_upload(uploaded: UploadedFile) -> tuple[str, str]:
-    """Return the detected content type and SHA-256, or raise ``UploadRejected`` with a message a user can act on."""
+@dataclass(frozen=True)
+class CheckedUpload:
+    """An upload read once, as sent: its bytes, detected type and SHA-256."""
+
+    name: str | None
+    data: bytes
+    content_type: str
+    sha256: str
+
+
+def check_upload(uploaded: UploadedFile) -> CheckedUpload:
+    """Read and check an upload, or raise ``UploadRejected`` with a message a user can act on."""
     name = embedded_name(uploaded.name or _("the file"))
     if uploaded.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
         limit = settings.DOCUMENT_MAX_UPLOAD_BYTES // (1024 * 1024)
@@ -51,7 +61,7 @@ def check_upload(uploaded: UploadedFile) -> tuple[str, str]:
         content_type = loading.check_readable(data, load_limits())
     except PipelineError as error:
         raise UploadRejected(f"{name}: {translate_message(str(error))}") from None
-    return content_type, hashlib.sha256(data).hexdigest()
+    return CheckedUpload(uploaded.name, data, content_type, hashlib.sha256(data).hexdigest())
 
 
 def load_limits() -> loading.LoadLimits:
@@ -60,14 +70,15 @@ def load_limits() -> loading.LoadLimits:
 
 def receive_upload(*, case: Case, uploaded: UploadedFile, user) -> Received:
     """Store one uploaded file as a new document of ``case`` and queue it for reading."""
-    content_type, sha256 = check_upload(uploaded)
-    duplicate_of = find_duplicate(case, sha256)
+    checked = check_upload(uploaded)
+    duplicate_of = find_duplicate(case, checked.sha256)
     if duplicate_of is not None:
         return Received(document=duplicate_of, duplicate_of=duplicate_of)
 
-    stored = without_location(uploaded, content_type)
+    stored = without_location(checked)
     # sha256 is of what the user sent, so a second upload of the same photo is recognised.
-    return Received(document=store_document(case=case, name=uploaded.name, stored=stored, sha256=sha256, user=user))
+    document = store_document(case=case, name=uploaded.name, stored=stored, sha256=checked.sha256, user=user)
+    return Received(document=document)
 
 
 def find_duplicate(case: Case, sha256: str) -> Document | None:
@@ -103,13 +114,12 @@ def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: s
     return document
 
 
-def without_location(uploaded: UploadedFile, content_type: str) -> Sanitised:
+def without_location(checked: CheckedUpload) -> Sanitised:
     """Photos are stored re-encoded, upright and without GPS or other metadata (see ``sanitise``)."""
-    uploaded.seek(0)
     try:
-        return without_metadata(uploaded.read(), content_type, load_limits())
+        return without_metadata(checked.data, checked.content_type, load_limits())
     except SanitiseError:
-        name = embedded_name(uploaded.name or _("the file"))
+        name = embedded_name(checked.name or _("the file"))
         raise UploadRejected(
             _("%(name)s: the image is damaged or incomplete and cannot be read. Please take the photo again.")
             % {"name": name}

@@ -17,7 +17,15 @@ from PIL import Image
 
 from tracker.models import Case
 
-from .intake import Received, UploadRejected, check_upload, find_duplicate, load_limits, store_document, without_location
+from .intake import (
+    Received,
+    UploadRejected,
+    check_upload,
+    find_duplicate,
+    load_limits,
+    store_document,
+    without_location,
+)
 from .pipeline import filetypes
 from .sanitise import Sanitised
 
@@ -28,15 +36,15 @@ def receive_pages(*, case: Case, uploads: list[UploadedFile], user) -> Received:
         raise UploadRejected(_("One document can have at most %(count)d pages.")
                              % {"count": settings.DOCUMENT_MAX_PDF_PAGES})
     checked = [check_upload(uploaded) for uploaded in uploads]
-    if any(content_type == filetypes.PDF for content_type, _sha in checked):
+    if any(upload.content_type == filetypes.PDF for upload in checked):
         raise UploadRejected(_("Only photos can be put together as one document. Upload a PDF on its own."))
     # The same photos in the same order are the same document.
-    sha256 = hashlib.sha256("".join(sha for _type, sha in checked).encode()).hexdigest()
+    sha256 = hashlib.sha256("".join(upload.sha256 for upload in checked).encode()).hexdigest()
     duplicate_of = find_duplicate(case, sha256)
     if duplicate_of is not None:
         return Received(document=duplicate_of, duplicate_of=duplicate_of)
 
-    photos = [without_location(uploaded, content_type) for uploaded, (content_type, _sha) in zip(uploads, checked)]
+    photos = [without_location(upload) for upload in checked]
     stored = Sanitised(as_pdf(photos), filetypes.PDF)
     name = f"{uploads[0].name or 'upload'} (+{len(uploads) - 1})"
     return Received(document=store_document(case=case, name=name, stored=stored, sha256=sha256, user=user))

@@ -8,20 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from enum import StrEnum
 
+from ..kinds import DocumentKind
 
-class DocumentKind(StrEnum):
-    PASSPORT = "passport"
-    ID_CARD = "id_card"
-    BIRTH_CERTIFICATE = "birth_certificate"
-    MARRIAGE_CERTIFICATE = "marriage_certificate"
-    DEATH_CERTIFICATE = "death_certificate"
-    FAMILY_BOOKLET = "family_booklet"
-    TRANSLATION = "translation"
-    CONSENT_DECLARATION = "consent_declaration"
-    ASYLUM_DECISION = "asylum_decision"
-    OTHER = "other"
+__all__ = ["DocumentKind", "MrzResult", "PersonMention", "PipelineError", "PipelineResult", "TranslationInfo"]
 
 
 class PipelineError(Exception):

@@ -5,8 +5,7 @@ The string values are part of the `evaluate_case` contract (CONTRACTS.md section
 
 from enum import StrEnum
 
-# The kinds the document pipeline gives; pure Python like the rules.
-from documents.pipeline.types import DocumentKind  # noqa: F401
+from documents.kinds import DocumentKind  # noqa: F401  (the kinds the pipeline gives; no imports of its own)
 
 
 class PermitType(StrEnum):
