@@ -40,10 +40,9 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     texts = []
     machine_zone: MrzResult | None = None
     for page in pages:
-        reading = ocr.read_page(page).reading
-        texts.append(reading.text)
-        if (machine_zone is None or not machine_zone.valid) and _may_carry_mrz(reading.text):
-            machine_zone = _better_mrz(machine_zone, _read_mrz(page, reading.text))
+        text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid)
+        texts.append(text)
+        machine_zone = _better_mrz(machine_zone, page_zone)
     text = PAGE_BREAK.join(texts)
     classification = classify.classify(text, machine_zone)
     kind = classification.kind
@@ -61,20 +60,31 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     )
 
 
+def _read_page(page: Image.Image, look_for_mrz: bool) -> tuple[str, MrzResult | None]:
+    """The page's text and its MRZ, if any.
+
+    The MRZ zone is looked for first (no OCR, ~20 ms). One that reads with every check digit
+    right settles which way up the page is and is left out of the page's OCR, where its
+    chevrons cost the most time and give the least; its corrected lines end the page's text.
+    """
+    found = mrz.read_machine_zone(page) if look_for_mrz else None
+    if found is not None and found.result.valid:
+        reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(found.page_outline(page.size),)).reading
+        return "\n".join([reading.text, *found.result.lines]), found.result
+    reading = ocr.read_page(page).reading
+    if not look_for_mrz:
+        return reading.text, None
+    # An MRZ that failed a check digit counts only where the page looks like a passport or ID card.
+    from_zone = found.result if found is not None and _may_carry_mrz(reading.text) else None
+    return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text))
+
+
 def _may_carry_mrz(text: str) -> bool:
-    """Chevrons, or passport/ID wording: worth the zone search (the OCR may have garbled the zone)."""
+    """Chevrons, or passport/ID wording."""
     if text.count("<") >= 3:
         return True
     scores = classify.score_text(text)
     return scores[DocumentKind.PASSPORT] > 0 or scores[DocumentKind.ID_CARD] > 0
-
-
-def _read_mrz(page: Image.Image, text: str) -> MrzResult | None:
-    """The zone reader's MRZ (it sees the image), else what the page text holds."""
-    from_zone = mrz.read_mrz(page)
-    if from_zone is not None and from_zone.valid:
-        return from_zone
-    return _better_mrz(from_zone, mrz.find_mrz_in_text(text))
 
 
 def _better_mrz(first: MrzResult | None, second: MrzResult | None) -> MrzResult | None:

@@ -15,7 +15,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import re  # noqa: E402
 import tempfile  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, replace  # noqa: E402
 
 import pytesseract  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -96,13 +96,20 @@ def ocr_scale(page_size: tuple[int, int], line_pitch: float) -> float:
     return side / longest
 
 
-def read_page(page: Image.Image) -> PageReading:
+def read_page(
+    page: Image.Image, known_rotation: int | None = None, blank: tuple[orientation.Outline, ...] = ()
+) -> PageReading:
+    """``known_rotation``: the quarter turns that make the page upright, when something surer than the
+    page's look tells (its MRZ); ``blank``: areas not to read (an MRZ already read on its own)."""
     geometry = orientation.analyse(page)
+    settled = known_rotation is not None and geometry.agrees_with(known_rotation)
+    if settled:
+        geometry = replace(geometry, rotation=known_rotation, upright_confidence=1.0)
     size = page.size if geometry.crop is None else (geometry.crop[2] - geometry.crop[0], geometry.crop[3] - geometry.crop[1])
-    small = orientation.apply(page, geometry, ocr_scale(size, geometry.line_height), blank_clutter=True)
+    small = orientation.apply(page, geometry, ocr_scale(size, geometry.line_height), blank_clutter=True, blank=blank)
     reading = ocr(small, languages.FIRST_PASS)
     turns = 1
-    if _needs_other_way_up(reading, geometry.upright_confidence):
+    if not settled and _needs_other_way_up(reading, geometry.upright_confidence):
         turned = ocr(small.rotate(180), languages.FIRST_PASS)
         turns += 1
         if turned.quality > reading.quality:
@@ -113,7 +120,7 @@ def read_page(page: Image.Image) -> PageReading:
     elif reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
         # Garbage from eng+ara on a page with text: perhaps a script the first pass lacks. Neither junk
         # nor the ascender test (made for Latin and Arabic) tells which way up, so try both if need be.
-        for candidate in (small, small.rotate(180)):
+        for candidate in (small,) if settled else (small, small.rotate(180)):
             ethiopic = ocr(candidate, languages.PACKS_BY_SCRIPT["ethiopic"])
             turns += 1
             if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share >= UPRIGHT_SHARE:

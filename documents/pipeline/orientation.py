@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter
 from scipy import ndimage
 
 from .loading import shrink
@@ -39,6 +39,14 @@ class PageGeometry:
     upright_confidence: float  # 0..1: how sure the which-way-up guess is
     line_height: float  # median text line pitch, in original-image pixels (0 if unknown)
     clutter: tuple[tuple[int, int, int, int], ...] = ()  # photos, frames, stamps (original pixels)
+    # The text with a line's margin (original pixels): all the OCR needs to see. Empty paper costs
+    # Tesseract layout time, and page edges in it come out as junk lines.
+    text_box: tuple[int, int, int, int] | None = None
+
+    def agrees_with(self, rotation: int) -> bool:
+        """Whether ``rotation`` turns the text lines the way this geometry found them running (its
+        skew is measured along them); a half turn more or less is what it may have guessed wrong."""
+        return (rotation - self.rotation) % 180 == 0
 
 
 def analyse(image: Image.Image) -> PageGeometry:
@@ -74,29 +82,64 @@ def analyse(image: Image.Image) -> PageGeometry:
         upright_score = ascender_balance(straight_mask)
         confidence = float(min(1.0, abs(upright_score) * 4))
     rotation = quarter if upright_score >= 0 else (quarter + 180) % 360
-    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter)
+    margin = max(pitch, 8.0)
+    text_box = (
+        round((max(0.0, xs.min() - margin) + left) / scale), round((max(0.0, ys.min() - margin) + top) / scale),
+        round((min(float(gray.shape[1]), xs.max() + 1 + margin) + left) / scale),
+        round((min(float(gray.shape[0]), ys.max() + 1 + margin) + top) / scale),
+    )
+    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter, text_box)
 
 
-def apply(image: Image.Image, geometry: PageGeometry, scale: float = 1.0, blank_clutter: bool = False) -> Image.Image:
+Outline = tuple[tuple[float, float], ...]  # a polygon's corners, in original pixels
+
+
+def apply(
+    image: Image.Image,
+    geometry: PageGeometry,
+    scale: float = 1.0,
+    blank_clutter: bool = False,
+    blank: tuple[Outline, ...] = (),
+) -> Image.Image:
     """Crop, scale, turn and straighten ``image`` as ``geometry`` says, in grayscale.
 
     ``blank_clutter`` paints photos, frames and stamps white: Tesseract reads them
-    as slow, low-confidence junk.
+    as slow, low-confidence junk. ``blank`` paints these areas white too.
     """
-    left, top = (geometry.crop[0], geometry.crop[1]) if geometry.crop is not None else (0, 0)
-    if geometry.crop is not None:
-        image = image.crop(geometry.crop)
-    image = image.convert("L")  # a new image: pasting below leaves the caller's page alone
-    if blank_clutter:
-        for x0, y0, x1, y1 in geometry.clutter:
-            image.paste(255, (x0 - left, y0 - top, x1 - left, y1 - top))
-    image = shrink(image, scale)
+    cut = geometry.text_box or geometry.crop
+    left, top = (cut[0], cut[1]) if cut is not None else (0, 0)
+    if cut is not None:
+        image = image.crop(cut)
+    original_width = image.width
+    image = whiten_paper(shrink(image.convert("L"), scale))  # new images: the caller's page stays as it is
+    factor = image.width / original_width
+    areas = [((x0, y0), (x1, y0), (x1, y1), (x0, y1)) for x0, y0, x1, y1 in geometry.clutter] if blank_clutter else []
+    if areas or blank:
+        draw = ImageDraw.Draw(image)
+        for outline in [*areas, *blank]:
+            draw.polygon([((x - left) * factor, (y - top) * factor) for x, y in outline], fill=255)
     if geometry.rotation:
         image = image.rotate(geometry.rotation, expand=True)
     if abs(geometry.skew) >= 0.3:
         # After a half turn the skew direction flips with the image, so it stays the same angle.
         image = image.rotate(geometry.skew, resample=Image.BILINEAR, expand=True, fillcolor=255)
     return image
+
+
+def whiten_paper(gray: Image.Image) -> Image.Image:
+    """Stretch the levels so the paper is white, like the corners that straightening fills in.
+
+    Grey paper beside white corners can make Tesseract's threshold call the whole page ink
+    and read nothing at all."""
+    histogram = gray.histogram()
+    total, seen = sum(histogram), 0
+    for level, count in enumerate(histogram):  # the 90th percentile: paper, not ink or glare
+        seen += count
+        if seen >= 0.9 * total:
+            break
+    if level >= 250 or level < 64:
+        return gray
+    return gray.point([min(255, round(value * 255 / level)) for value in range(256)])
 
 
 # ---------------------------------------------------------------- page and ink

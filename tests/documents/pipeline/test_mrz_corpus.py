@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from documents.pipeline.loading import load_pages
-from documents.pipeline.mrz import read_mrz
+from documents.pipeline.mrz import find_zones, read_machine_zone, read_mrz
 
 CORPUS_DIR = Path(os.environ.get("NAREIS_CORPUS", Path(__file__).resolve().parents[4] / "shared" / "corpus"))
 FIELDS = ("document_number", "surname", "given_names", "nationality", "issuing_country", "birth_date", "sex",
@@ -113,3 +113,29 @@ def test_small_id_card_skewed_minus_9_degrees_is_read():
 
 def test_blank_page_gives_none():
     assert read_mrz(Image.new("RGB", (1200, 900), "white")) is None
+
+
+# ------------------------------------------------------------ where the zone lies
+
+@pytest.mark.parametrize(("turn", "rotation"), [(0, 0), (90, 270), (180, 180), (270, 90)])
+def test_zone_tells_which_way_up_the_page_is(passport_page, turn, rotation):
+    found = read_machine_zone(passport_page.rotate(turn, expand=True))
+    assert found is not None and found.result.valid
+    assert found.page_rotation == rotation  # turning the photo back by this makes it upright
+
+
+@pytest.mark.parametrize("turn", [0, 90])
+def test_zone_outline_covers_the_machine_lines_and_nothing_above(passport_page, turn):
+    page = passport_page.rotate(turn, expand=True)
+    found = read_machine_zone(page)
+    outlined = Image.new("L", page.size, 0)
+    ImageDraw.Draw(outlined).polygon(found.page_outline(page.size), fill=255)
+    left, top, right, bottom = outlined.rotate(found.page_rotation, expand=True).getbbox()
+    width, height = passport_page.size
+    # On this photo the MRZ lines lie in a band below 0.75 of its height; "ASMARA" above (0.66) stays readable.
+    assert top > 0.7 * height and bottom - top < 0.15 * height
+    assert right - left > 0.7 * width
+
+
+def test_table_rows_are_not_taken_for_an_mrz(corpus_dir):
+    assert find_zones(load_pages(corpus_dir / "021_family_booklet.jpg")[0]) == []

@@ -52,6 +52,32 @@ def test_blank_page_has_no_text_and_no_turn():
     assert geometry.rotation == 0 and geometry.line_height == 0.0
 
 
+def test_grey_paper_is_made_white_and_ink_stays_dark():
+    photo = Image.new("L", (200, 100), 170)  # paper in poor light
+    photo.paste(40, (20, 40, 180, 50))  # a line of ink
+    whitened = orientation.whiten_paper(photo)
+    assert whitened.getpixel((5, 5)) == 255
+    assert whitened.getpixel((100, 45)) < 80
+
+
+def test_ocr_image_holds_the_text_and_not_the_empty_paper_below(latin_page):
+    geometry = orientation.analyse(latin_page)
+    left, top, right, bottom = geometry.text_box
+    crop_left, crop_top, crop_right, crop_bottom = geometry.crop
+    assert crop_left <= left and crop_top <= top and right <= crop_right
+    assert bottom < crop_top + 0.7 * (crop_bottom - crop_top)  # the decision's text ends halfway down the page
+    assert "beschikking" in ocr.read_page(latin_page).reading.text
+
+
+def test_passport_text_is_read_around_its_mrz_and_ends_with_the_corrected_lines(corpus_dir):
+    result = run_pipeline(corpus_dir / "002_passport.jpg")
+    assert result.mrz.valid
+    lines = result.text.splitlines()
+    assert lines[-2:] == list(result.mrz.lines)
+    assert "ASMARA" in lines and "PASSPORT" in lines
+    assert not any("<" in line for line in lines[:-2])  # the zone was not read twice
+
+
 # ---------------------------------------------------------------- scripts and languages
 
 def test_arabic_page_is_read_as_arabic(corpus_dir):
