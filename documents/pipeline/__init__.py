@@ -12,12 +12,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import classify, extract, languages, loading, mrz, ocr
+from . import classify, extract, languages, loading, mrz, ocr, orientation
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
 
 PAGE_BREAK = "\n\f\n"
+# The MRZ search and the geometry both look at a copy about this long: shrinking the page once is enough.
+OVERVIEW_SIDE = max(mrz.WORK_SIDE, orientation.ANALYSIS_SIDE)
 
 
 def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loading.DEFAULT_LIMITS) -> PipelineResult:
@@ -67,11 +69,13 @@ def _read_page(page: Image.Image, look_for_mrz: bool) -> tuple[str, MrzResult | 
     right settles which way up the page is and is left out of the page's OCR, where its
     chevrons cost the most time and give the least; its corrected lines end the page's text.
     """
-    found = mrz.read_machine_zone(page) if look_for_mrz else None
+    overview = loading.shrink(page, min(1.0, OVERVIEW_SIDE / max(page.size)))
+    found = mrz.read_machine_zone(page, overview) if look_for_mrz else None
     if found is not None and found.result.valid:
-        reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(found.page_outline(page.size),)).reading
+        outline = found.page_outline(page.size)
+        reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(outline,), overview=overview).reading
         return "\n".join([reading.text, *found.result.lines]), found.result
-    reading = ocr.read_page(page).reading
+    reading = ocr.read_page(page, overview=overview).reading
     if not look_for_mrz:
         return reading.text, None
     # An MRZ that failed a check digit counts only where the page looks like a passport or ID card.

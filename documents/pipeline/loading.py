@@ -30,8 +30,8 @@ class LoadLimits:
     max_pixels: int = 60_000_000  # per page, after decoding
     max_pages: int = 20
     pdf_dpi: int = 200
-    # Pages larger than this (longest side, px) are scaled down before OCR:
-    # more pixels cost time and do not help Tesseract.
+    # Pages at least twice this long (longest side, px) are reduced by a whole factor: later
+    # stages take what they need from them, and a whole-factor reduction is cheap.
     max_side: int = 3000
 
 
@@ -134,7 +134,7 @@ def _load_pdf(data: bytes, limits: LoadLimits) -> list[Image.Image]:
         for index in range(len(pdf)):
             page = pdf[index]
             width, height = page.get_size()  # in points, 1/72 inch
-            scale = limits.pdf_dpi / 72
+            scale = min(limits.pdf_dpi / 72, limits.max_side / max(width, height, 1))
             if width * height * scale * scale > limits.max_pixels:
                 scale = (limits.max_pixels / (width * height)) ** 0.5
             bitmap = page.render(scale=scale)
@@ -154,7 +154,8 @@ def _normalise(image: Image.Image, limits: LoadLimits) -> Image.Image:
             image = background
         else:
             image = image.convert("RGB")
-    return shrink(image, min(1.0, limits.max_side / max(image.size)))
+    factor = max(image.size) // limits.max_side
+    return image.reduce(factor) if factor >= 2 else image
 
 
 def shrink(image: Image.Image, scale: float) -> Image.Image:

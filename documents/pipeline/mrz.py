@@ -247,11 +247,14 @@ def group_lines(blobs: Sequence[Blob], turned: bool) -> list[Zone]:
     return sorted(zones, key=lambda zone: -sum(blob.length for blob in zone.lines))
 
 
-def find_zones(image: Image.Image) -> list[Zone]:
-    """MRZ candidates on the page as it is and turned a quarter, best first."""
+def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[Zone]:
+    """MRZ candidates on the page as it is and turned a quarter, best first.
+
+    ``overview``: a smaller copy of ``image`` (at least WORK_SIDE long) to search, when the caller has one."""
     scale = WORK_SIDE / max(image.size)
     if scale < 1:  # reduce, then convert the small copy: converting the whole page costs more than the search
-        small = np.asarray(shrink(image, scale).convert("L"))
+        source = overview if overview is not None and max(overview.size) >= WORK_SIDE else image
+        small = np.asarray(shrink(source, scale * image.width / source.width).convert("L"))
     else:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         small = np.asarray(image.convert("L").resize(size, Image.BILINEAR))
@@ -524,9 +527,9 @@ def read_mrz(image: Image.Image) -> MrzResult | None:
     return found.result if found is not None else None
 
 
-def read_machine_zone(image: Image.Image) -> ZoneReading | None:
-    """``read_mrz``, also telling where the zone is and which way up the page is."""
-    for zone in find_zones(image):
+def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -> ZoneReading | None:
+    """``read_mrz``, also telling where the zone is and which way up the page is (``overview``: see ``find_zones``)."""
+    for zone in find_zones(image, overview):
         readings, upside_down = _read_zone(image, zone)
         if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
             result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)

@@ -97,11 +97,15 @@ def ocr_scale(page_size: tuple[int, int], line_pitch: float) -> float:
 
 
 def read_page(
-    page: Image.Image, known_rotation: int | None = None, blank: tuple[orientation.Outline, ...] = ()
+    page: Image.Image,
+    known_rotation: int | None = None,
+    blank: tuple[orientation.Outline, ...] = (),
+    overview: Image.Image | None = None,
 ) -> PageReading:
     """``known_rotation``: the quarter turns that make the page upright, when something surer than the
-    page's look tells (its MRZ); ``blank``: areas not to read (an MRZ already read on its own)."""
-    geometry = orientation.analyse(page)
+    page's look tells (its MRZ); ``blank``: areas not to read (an MRZ already read on its own);
+    ``overview``: a smaller copy of the page to measure its geometry on."""
+    geometry = orientation.analyse(page, overview)
     settled = known_rotation is not None and geometry.agrees_with(known_rotation)
     if settled:
         geometry = replace(geometry, rotation=known_rotation, upright_confidence=1.0)

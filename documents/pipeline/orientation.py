@@ -49,10 +49,14 @@ class PageGeometry:
         return (rotation - self.rotation) % 180 == 0
 
 
-def analyse(image: Image.Image) -> PageGeometry:
-    """Measure how ``image`` must be cropped, turned and straightened."""
+def analyse(image: Image.Image, overview: Image.Image | None = None) -> PageGeometry:
+    """Measure how ``image`` must be cropped, turned and straightened.
+
+    ``overview``: a smaller copy of ``image`` (at least ANALYSIS_SIDE long) to measure on, when
+    the caller has one: shrinking a whole page again costs more than all the measuring."""
     scale = min(1.0, ANALYSIS_SIDE / max(image.size))
-    small = shrink(image if image.mode == "RGB" else image.convert("RGB"), scale)
+    source = overview if overview is not None and max(overview.size) >= ANALYSIS_SIDE else image
+    small = shrink(source if source.mode == "RGB" else source.convert("RGB"), scale * image.width / source.width)
     box = find_page_box(small)
     if box is not None:
         small = small.crop(box)
