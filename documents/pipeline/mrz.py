@@ -26,6 +26,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
+from scipy import ndimage  # noqa: E402
 
 from .loading import shrink  # noqa: E402
 from .mrz_parse import (  # noqa: E402
@@ -45,7 +46,8 @@ __all__ = ["ZoneReading", "parse_mrz", "find_mrz_in_text", "read_machine_zone", 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
 CHAR_HEIGHT = 36  # px of an MRZ character in the crop sent to Tesseract
 TESSERACT_CONFIG = (
-    "--oem 1 --psm 6 -c tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789< "
+    # "$" is in the list only because Tesseract takes OCR-B's S for one; kept out, the S is lost.
+    "--oem 1 --psm 6 -c tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<$ "
     "-c load_system_dawg=0 -c load_freq_dawg=0"
 )
 RETRY_HEIGHTS = (28, 44)  # other scales when the first reading fails a check digit
@@ -73,7 +75,8 @@ def find_mrz_in_text(text: str) -> MrzResult | None:
 def _mrz_line_windows(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
     """(start, count) of runs of 2-3 lines that could be MRZ lines, longest lines first."""
     def plausible(line: str) -> bool:
-        return 26 <= len(line) <= 50 and (line.count("<") >= 2 or sum(c.isdigit() for c in line) >= 10)
+        # 20: a names line whose trailing fillers the OCR dropped (parsing pads it again).
+        return 20 <= len(line) <= 50 and (line.count("<") >= 2 or sum(c.isdigit() for c in line) >= 10)
 
     flags = [plausible(line) for line in lines]
     for count in (3, 2):
@@ -300,7 +303,7 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
     char_height = float(np.median([b.thickness for b in zone.lines]))
     length = max(b.length for b in zone.lines)
     height = (last.cy - first.cy) + char_height * 2.6
-    width = length + char_height * 4
+    width = length * 1.06 + char_height * 4  # the sparse fillers at the ends make the blob look shorter
     half = math.ceil(math.hypot(width, height) / 2)
     box = (round(cx) - half, round(cy) - half, round(cx) + half, round(cy) + half)
     patch = _crop_seen(image, box, zone.turned).convert("L")
@@ -317,7 +320,22 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
         sin * step, cos * step, centre - (out_width / 2) * sin * step - (out_height / 2) * cos * step,
     )
     patch = patch.transform((out_width, out_height), Image.AFFINE, coefficients, Image.BICUBIC, fillcolor=255)
-    return ImageOps.autocontrast(patch, cutoff=1)
+    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1))
+
+
+def _clear_edges(patch: Image.Image) -> Image.Image:
+    """White out dark shapes reaching the crop's top or bottom: the page's edge or the table beside
+    it, never a character (the crop leaves more than a character's height above and below the lines).
+    Tesseract drops the character next to such an edge."""
+    gray = np.asarray(patch)
+    labels, _ = ndimage.label(gray < _otsu(gray))
+    edges = np.union1d(labels[0], labels[-1])
+    edges = edges[edges > 0]
+    if edges.size == 0:
+        return patch
+    cleared = gray.copy()
+    cleared[np.isin(labels, edges)] = 255
+    return Image.fromarray(cleared)
 
 
 def _crop_seen(image: Image.Image, box: tuple[int, int, int, int], turned: bool) -> Image.Image:
@@ -540,24 +558,22 @@ def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -
 def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
     """Readings of one zone, and whether it was read upside down; the last reading is the answer if
     any reading (or their merge) is good."""
-    patch = crop_zone(image, zone, CHAR_HEIGHT)
-    for upside_down in zone.orientations:
-        attempt = patch.rotate(180) if upside_down else patch
-        first = read_zone_text(ocr_lines(attempt), attempt)
-        if first is not None:
-            break
-    else:
+    if not zone.orientations:
         return [], False
-    readings = [first]
-    best = first if is_good(first) else None
-    for height in RETRY_HEIGHTS:
+    upside_down = zone.orientations[0]
+    readings: list[MrzResult] = []
+    best = None
+    for height in (CHAR_HEIGHT, *RETRY_HEIGHTS):
         # Names have no check digit: a doubtful one is worth more readings to vote with.
         if best is not None and not names_doubtful(best):
             break
         attempt = crop_zone(image, zone, height)
         attempt = attempt.rotate(180) if upside_down else attempt
-        result = read_zone_text(ocr_lines(attempt), attempt)
+        lines = ocr_lines(attempt)
+        result = read_zone_text(lines, attempt)
         if result is None:
+            if height == CHAR_HEIGHT and sum(line.count("<") >= 2 for line in lines) < 2:
+                return [], upside_down  # no machine-readable lines at all: not an MRZ
             continue
         readings.append(result)
         if best is None:

@@ -118,7 +118,8 @@ def check_holds(data: str, digit: str) -> bool:
 
 
 def normalise_line(raw: str) -> str:
-    text = raw.upper().replace("«", "<<").replace("‹", "<")
+    # OCR-B's S has a long spine that Tesseract reads as "$": kept, it keeps the line's length.
+    text = raw.upper().replace("«", "<<").replace("‹", "<").replace("$", "S")
     text = re.sub(r"[\s]", "", text)
     return "".join(char for char in text if char in ALPHABET)
 
@@ -371,7 +372,8 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
             continue
         for candidate in _realign_candidates(line, layout.line_length):
             trial = _correct_fitted(normalised[:index] + [candidate] + normalised[index + 1:], layout, flips=False)
-            if not _plausible_number(trial, layout):
+            # Many edits are tried: one that breaks a country code is a chance match of the check digits.
+            if not _plausible_number(trial, layout) or not _plausible_countries(trial, layout):
                 continue
             # Among equally good edits, the one needing fewest letter/digit corrections.
             fitted = fit_length(candidate, layout.line_length)
@@ -402,8 +404,12 @@ def _correct_fitted(lines: Sequence[str], layout: Layout, flips: bool = True) ->
 def looks_like_mrz(lines: Sequence[str], layout: Layout) -> bool:
     """Reject text that merely has the right number of lines."""
     raw = [normalise_line(line) for line in lines]
-    if any(abs(len(line) - layout.line_length) > layout.line_length * 0.3 for line in raw):
-        return False
+    names_line = layout.field("names").line
+    for index, line in enumerate(raw):
+        # The OCR drops many of the fillers that end the names line; parsing puts them back.
+        shortfall = layout.line_length * (0.6 if index == names_line and line.endswith(FILLER) else 0.3)
+        if len(line) > layout.line_length * 1.3 or len(line) < layout.line_length - shortfall:
+            return False
     return sum(line.count(FILLER) for line in raw) >= 2
 
 
@@ -420,16 +426,23 @@ def parse_mrz(lines: Sequence[str]) -> MrzResult | None:
     return result
 
 
+_COUNTRY = re.compile(r"[A-Z][A-Z<]{2}")  # "D<<" is Germany; a code never starts with a filler
+
+
 def plausible(result: MrzResult) -> bool:
     """Fields no check digit covers look right: letters for countries, M/F/< for sex."""
     layout = LAYOUTS[result.format]
+    sex = layout.field("sex")
+    return _plausible_countries(result.lines, layout) and result.lines[sex.line][sex.start:sex.end] in ("M", "F", FILLER, "X")
 
-    def raw(name: str) -> str:
+
+def _plausible_countries(lines: Sequence[str], layout: Layout) -> bool:
+    for name in ("nationality", "issuing_country"):
         field = layout.field(name)
-        return result.lines[field.line][field.start:field.end]
-
-    countries = raw("nationality") + raw("issuing_country")
-    return all(char.isalpha() or char == FILLER for char in countries) and raw("sex") in ("M", "F", FILLER, "X")
+        code = lines[field.line][field.start:field.end]
+        if not _COUNTRY.fullmatch(code) or FILLER in code.rstrip(FILLER):
+            return False
+    return True
 
 
 def score(result: MrzResult) -> tuple[int, int, int]:

@@ -160,6 +160,30 @@ def test_dropped_filler_is_padded_to_line_length():
     assert result.valid is True
 
 
+def test_names_line_that_lost_most_of_its_fillers_is_padded_again():
+    result = parse_mrz([TD1[0], TD1[1], "ERIKSSON<<ANNA<MARIA<"])
+    assert result.lines == TD1
+    assert result.valid is True
+    assert parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<", TD3[1]]).lines == TD3
+
+
+def test_short_names_line_is_found_in_zone_text():
+    assert find_mrz_in_text("\n".join([TD1[0], TD1[1], "ERIKSSON<<ANNA<MARIA<"])).lines == TD1
+
+
+def test_s_read_as_dollar_sign_stays_an_s():
+    result = parse_mrz([TD1[0], TD1[1], "ERIK$$ON<<ANNA<MARIA<<<<<<<<<<"])
+    assert result.lines == TD1
+    assert result.surname == "ERIKSSON"
+
+
+def test_realigning_a_line_never_moves_a_filler_into_a_country_code():
+    # A reading of a real card at 400 px: the first line lost fillers, the second gained a "1". An
+    # edit putting a filler before the issuing state once passed both check digits by chance.
+    result = parse_mrz(["I<IRQ2293909860<<<<<<<KK<<", "8901055M2604228I1RQ<<<<<<<<<<<2", "HASSAN<<KAREEM<<<<<<<<<<<<<8<<"])
+    assert result is None or (result.issuing_country == "IRQ" and result.document_number == "229390986")
+
+
 def test_doubled_digit_is_removed_where_check_digits_say():
     result = parse_mrz([TD3[0], "L898902C36UTO77408122F1204159ZE184226B<<<<10"])
     assert result.lines[1] == TD3[1]
