@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -494,12 +495,21 @@ def fix_names_line(patch: Image.Image, lines: Sequence[str], length: int) -> lis
     # Only K, X, S ... may turn into fillers; losing an A or M means the cells were misjudged (blur).
     if _firm_letters(fixed) != _firm_letters(lines):
         return list(lines)
+    # Three fillers then a letter never occur in names: the K of "<<KAREEM" looked like a "<".
+    if _NAME_AFTER_FILLER_RUN.search(_names_part(fixed)) and not _NAME_AFTER_FILLER_RUN.search(_names_part(lines)):
+        return list(lines)
     return fixed
 
 
+_NAME_AFTER_FILLER_RUN = re.compile(r"<{3,}[A-Z]")
+
+
+def _names_part(lines: Sequence[str]) -> str:
+    return lines[2] if len(lines) == 3 else lines[0][5:]
+
+
 def _firm_letters(lines: Sequence[str]) -> list[str]:
-    names = lines[2] if len(lines) == 3 else lines[0][5:]
-    return sorted(char for char in names if char != "<" and char not in FILLER_LOOKALIKES)
+    return sorted(char for char in _names_part(lines) if char != "<" and char not in FILLER_LOOKALIKES)
 
 
 @dataclass(frozen=True)

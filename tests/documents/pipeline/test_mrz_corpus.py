@@ -154,3 +154,10 @@ def test_zone_outline_covers_the_machine_lines_and_nothing_above(passport_page, 
 
 def test_table_rows_are_not_taken_for_an_mrz(corpus_dir):
     assert find_zones(load_pages(corpus_dir / "021_family_booklet.jpg")[0]) == []
+
+
+def test_a_k_starting_a_given_name_is_not_taken_for_a_filler():
+    page = _first_page("007_id_card.pdf")
+    large = page.resize((2000, round(page.height * 2000 / page.width)), Image.LANCZOS)
+    skewed = large.rotate(6, expand=True, resample=Image.BICUBIC, fillcolor=(110, 90, 80))
+    assert read_mrz(skewed).given_names == "KAREEM"
