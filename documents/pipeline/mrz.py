@@ -56,6 +56,7 @@ MAX_ZONES = 2  # OCR at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
 MIN_LINE_ASPECT = 18
+MAX_LINE_ANGLE = 20  # degrees: a photo taken askew by 10 of a page lying askew by 10
 
 
 # ---------------------------------------------------------------- text path
@@ -224,7 +225,7 @@ def line_blobs(mask: np.ndarray, min_length: float) -> list[Blob]:
         major, minor = (vxx + vyy) / 2 + spread, max((vxx + vyy) / 2 - spread, 1e-6)
         length, thickness = math.sqrt(12 * major), math.sqrt(12 * minor)
         angle = 0.5 * math.atan2(2 * vxy, vxx - vyy)
-        if length >= min_length and length >= MIN_LINE_ASPECT * thickness and abs(angle) < math.radians(14):
+        if length >= min_length and length >= MIN_LINE_ASPECT * thickness and abs(angle) < math.radians(MAX_LINE_ANGLE):
             blobs.append(Blob(cx, cy, length, thickness, angle))
     return blobs
 
