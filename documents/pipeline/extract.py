@@ -113,7 +113,19 @@ def people(text: str, kind: DocumentKind, mrz: MrzResult | None) -> list[PersonM
     return [PersonMention(name=name, birth_date=birth) for name, birth in mentions.items()]
 
 
+# Labels before a person's name in Arabic and Persian documents (not witnesses: they are no family).
+_ARABIC_NAME_LABEL = re.compile(
+    r"^(?:الاسم|اسم|الزوج|الزوجة|رب الأسرة|رب الاسرة|الولد|الابن|البنت|الأب|الأم|المتوفى|نام|پدر|مادر|همسر|فرزند)"
+    r"[^:：]*[:：]\s*(.+)$"
+)
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC]+")
+
+
 def _names_in(line: str) -> list[str]:
+    arabic = _ARABIC_NAME_LABEL.match(line.strip())
+    if arabic:
+        words = _ARABIC_WORD.findall(arabic[1])[:4]
+        return [" ".join(words)] if words else []
     labelled = _NAME_LABEL.match(line.strip())
     candidates = _CAPS_NAME.findall(labelled[1] if labelled else line)
     names = []

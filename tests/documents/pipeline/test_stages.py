@@ -222,5 +222,12 @@ def _png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+def test_people_named_in_arabic_with_a_booklet_row_birth_date_and_no_witnesses():
+    text = "دفتر العائلة\nرب الأسرة: حسن الحسين\nالولد 1: سمير 08.08.2001\nالشاهد الأول: فاطمة"
+    people = extract.people(text, K.FAMILY_BOOKLET, None)
+    assert [(person.name, person.birth_date) for person in people] == [
+        ("حسن الحسين", None), ("سمير", date(2001, 8, 8))]
+
+
 def test_ocr_text_loses_direction_marks_and_keeps_words():
     assert languages.clean_ocr_text("\u200fبطاقة\u200e الهوية ١٢") == "بطاقة الهوية 12"
