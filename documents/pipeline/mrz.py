@@ -51,7 +51,7 @@ TESSERACT_CONFIG = (
     "--oem 1 --psm 6 -c tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<$ "
     "-c load_system_dawg=0 -c load_freq_dawg=0"
 )
-RETRY_HEIGHTS = (28, 44)  # other scales when the first reading fails a check digit
+RETRY_HEIGHTS = (28, 44, 24, 52)  # other scales, in turn, while no reading passes its check digits
 MAX_ZONES = 2  # OCR at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
