@@ -106,7 +106,7 @@ def scores(run: CorpusRun) -> dict:
 
 # ---------------------------------------------------------------- MRZ on small, skewed photos
 
-VARIANT_WIDTHS = (300, 400, 600, 1000, 2000)
+VARIANT_WIDTHS = (250, 300, 400, 600, 1000, 2000)
 VARIANT_SKEWS = (0, 6, -9)
 
 
