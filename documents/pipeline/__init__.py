@@ -69,7 +69,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool) -> tuple[str, MrzResult | 
     right settles which way up the page is and is left out of the page's OCR, where its
     chevrons cost the most time and give the least; its corrected lines end the page's text.
     """
-    overview = loading.shrink(page, min(1.0, OVERVIEW_SIDE / max(page.size)))
+    overview = loading.shrink_page(page, OVERVIEW_SIDE)
     found = mrz.read_machine_zone(page, overview) if look_for_mrz else None
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)

@@ -158,6 +158,15 @@ def _normalise(image: Image.Image, limits: LoadLimits) -> Image.Image:
     return image.reduce(factor) if factor >= 2 else image
 
 
+def shrink_page(page: Image.Image, side: int, overview: Image.Image | None = None) -> Image.Image:
+    """``page`` shrunk to ``side`` px on its longest side (never enlarged), from ``overview`` (a smaller
+    copy of the page) when that is still large enough: shrinking a whole page costs more than most
+    of what is then done with the copy."""
+    scale = min(1.0, side / max(page.size))
+    source = overview if overview is not None and max(overview.size) >= side else page
+    return shrink(source, scale * page.width / source.width)
+
+
 def shrink(image: Image.Image, scale: float) -> Image.Image:
     """Downscale by ``scale``: an integer box reduction, then bilinear (several times faster than Lanczos, as good for OCR)."""
     if scale >= 1.0:

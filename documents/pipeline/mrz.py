@@ -29,7 +29,7 @@ import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 from scipy import ndimage  # noqa: E402
 
-from .loading import shrink  # noqa: E402
+from .loading import shrink_page  # noqa: E402
 from .mrz_parse import (  # noqa: E402
     FILLER_LOOKALIKES,
     combine_readings,
@@ -258,8 +258,7 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     ``overview``: a smaller copy of ``image`` (at least WORK_SIDE long) to search, when the caller has one."""
     scale = WORK_SIDE / max(image.size)
     if scale < 1:  # reduce, then convert the small copy: converting the whole page costs more than the search
-        source = overview if overview is not None and max(overview.size) >= WORK_SIDE else image
-        small = np.asarray(shrink(source, scale * image.width / source.width).convert("L"))
+        small = np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L"))
     else:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         small = np.asarray(image.convert("L").resize(size, Image.BILINEAR))
@@ -344,10 +343,14 @@ def _crop_seen(image: Image.Image, box: tuple[int, int, int, int], turned: bool)
     """``box`` of the page as the zone search saw it: as it is, or turned a quarter counter-clockwise."""
     if not turned:
         return image.crop(box)
-    # Turned a quarter counter-clockwise, seen (x', y') is the page's (x, y) = (width - 1 - y', x').
-    left, top, right, bottom = box
-    original = (image.width - bottom, left, image.width - top, right)
-    return image.crop(original).transpose(Image.Transpose.ROTATE_90)
+    (x0, y0), (x1, y1) = (_on_page(corner, image.width) for corner in (box[:2], box[2:]))
+    return image.crop((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))).transpose(Image.Transpose.ROTATE_90)
+
+
+def _on_page(point: tuple[float, float], page_width: int) -> tuple[float, float]:
+    """A point of the page turned a quarter counter-clockwise, on the page as given."""
+    x, y = point
+    return page_width - y, x
 
 
 def ocr_lines(patch: Image.Image) -> list[str]:
@@ -546,7 +549,7 @@ class ZoneReading:
             for end, offset in ((-1, reach[0]), (1, reach[0]), (1, reach[1]), (-1, reach[1]))
         ]
         if self.zone.turned:  # seen turned a quarter counter-clockwise: (x', y') is the page's (width - y', x')
-            corners = [(page_size[0] - y, x) for x, y in corners]
+            corners = [_on_page(corner, page_size[0]) for corner in corners]
         return tuple(corners)
 
 

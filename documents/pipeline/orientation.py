@@ -23,7 +23,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 from scipy import ndimage
 
-from .loading import shrink
+from .loading import shrink, shrink_page
 
 ANALYSIS_SIDE = 900  # px, longest side of the copy the geometry is measured on
 SKEW_LIMIT = 12.0  # degrees either way
@@ -55,8 +55,8 @@ def analyse(image: Image.Image, overview: Image.Image | None = None) -> PageGeom
     ``overview``: a smaller copy of ``image`` (at least ANALYSIS_SIDE long) to measure on, when
     the caller has one: shrinking a whole page again costs more than all the measuring."""
     scale = min(1.0, ANALYSIS_SIDE / max(image.size))
-    source = overview if overview is not None and max(overview.size) >= ANALYSIS_SIDE else image
-    small = shrink(source if source.mode == "RGB" else source.convert("RGB"), scale * image.width / source.width)
+    small = shrink_page(image, ANALYSIS_SIDE, overview)
+    small = small if small.mode == "RGB" else small.convert("RGB")
     box = find_page_box(small)
     if box is not None:
         small = small.crop(box)
