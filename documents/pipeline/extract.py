@@ -50,10 +50,11 @@ _NAME_LABEL = re.compile(
     r"[^:]*:\s*(.+)$",
     re.I,
 )
+_BIRTH_LABEL = re.compile(r"birth|geboorte|naissance|geburt|dogum|الولاده|الميلاد")
 _CAPS_NAME = re.compile(r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){1,4})\b")
 _NOT_NAMES = {
     "REPUBLIC", "CERTIFICATE", "PASSPORT", "IDENTITY", "CARD", "BIRTH", "MARRIAGE", "DEATH", "ACTE", "DE", "DES",
-    "FAMILY", "REGISTER", "LIVRET", "FAMILLE", "FICHE", "CIVIL", "ETAT", "TRANSLATION", "TRADUCTION", "VERTALING",
+    "FAMILY", "REGISTER", "LIVRET", "FAMILLE", "FAMILIALE", "FICHE", "CIVIL", "ETAT", "TRANSLATION", "TRADUCTION", "VERTALING",
     "CONSENT", "PARENTAL", "REGISTRAR", "NOTARY", "STATE", "ISLAMIC", "ARAB", "FEDERAL", "OF", "THE", "AND",
     "BEEDIGDE", "CERTIFIED", "GEBOORTEAKTE", "HUWELIJKSAKTE", "NAISSANCE", "MARIAGE", "DECES", "TRADUCTEUR",
     "VERKLARING", "OUDER", "ACHTERBLIJVENDE", "TOESTEMMINGSVERKLARING", "OVERLIJDENSAKTE", "SYRIAN", "EUR",
@@ -110,7 +111,47 @@ def people(text: str, kind: DocumentKind, mrz: MrzResult | None) -> list[PersonM
             birth = _birth_date_near(lines, index)
             if name not in mentions or (mentions[name] is None and birth is not None):
                 mentions[name] = birth
+    for name, birth in _column_births(lines).items():
+        if mentions.get(name) is None:
+            mentions[name] = birth
     return [PersonMention(name=name, birth_date=birth) for name, birth in mentions.items()]
+
+
+def _column_births(lines: list[str]) -> dict[str, date]:
+    """Birth dates from a table laid out in columns.
+
+    Tesseract reads such a table column by column: a run of lines holding one name each, and
+    elsewhere a run of lines holding one date each. Runs of the same length pair up row by row;
+    among several date runs, the one under a birth-date heading."""
+    name_runs = _runs(lines, lambda line: names[0] if len(names := _names_in(line)) == 1 else None)
+    date_runs = _runs(lines, lambda line: dates[0] if len(dates := find_dates(line)) == 1 and _only_a_date(line) else None)
+    births: dict[str, date] = {}
+    for _, names in name_runs:
+        same_length = [(start, dates) for start, dates in date_runs if len(dates) == len(names) >= 2]
+        headed = [dates for start, dates in same_length if start and _BIRTH_LABEL.search(languages.fold(lines[start - 1]))]
+        if headed or len(same_length) == 1:
+            births.update(zip(names, headed[0] if headed else same_length[0][1]))
+    return births
+
+
+def _runs(lines: list[str], read) -> list[tuple[int, list]]:
+    """(first line, values) of each run of consecutive lines from which ``read`` gets a value."""
+    runs: list[tuple[int, list]] = []
+    previous = -2
+    for index, line in enumerate(lines):
+        value = read(line)
+        if value is None:
+            continue
+        if index == previous + 1:
+            runs[-1][1].append(value)
+        else:
+            runs.append((index, [value]))
+        previous = index
+    return runs
+
+
+def _only_a_date(line: str) -> bool:
+    return not re.search(r"[^\W\d_]", languages.fold(line))  # no letters beside the date (numeric dates)
 
 
 # Labels before a person's name in Arabic and Persian documents (not witnesses: they are no family).
@@ -130,7 +171,8 @@ def _names_in(line: str) -> list[str]:
     candidates = _CAPS_NAME.findall(labelled[1] if labelled else line)
     names = []
     for candidate in candidates:
-        words = [word for word in candidate.split() if word not in _NOT_NAMES]
+        # "D'ETAT": an elided article does not make a title word a name.
+        words = [word for word in candidate.split() if re.sub(r"^[DL]'", "", word) not in _NOT_NAMES]
         if len(words) >= 2 or (labelled and words):
             names.append(" ".join(words))
     return names
@@ -142,7 +184,7 @@ def _birth_date_near(lines: list[str], index: int) -> date | None:
     if dates and re.search(r"born|geboren|ne\(?e?\)? le|\d", languages.fold(lines[index])):
         return dates[0]
     for line in lines[index + 1:index + 3]:
-        if re.search(r"birth|geboorte|naissance|geburt|dogum|الولاده|الميلاد", languages.fold(line)):
+        if _BIRTH_LABEL.search(languages.fold(line)):
             found = find_dates(line)
             if found:
                 return found[0]

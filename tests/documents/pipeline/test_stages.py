@@ -222,6 +222,19 @@ def _png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+def test_booklet_read_column_by_column_pairs_names_and_birth_dates_row_by_row():
+    text = ("FICHE FAMILIALE D'ETAT CIVIL\nLien\nChef de famille\nEpouse\nNom et prénoms\nAHMAD SELAM YILMAZ\n"
+            "AMAL ALI AL AHMAD\nDate du mariage\n01/02/1990\nDate de naissance\n13/03/1962\n26/09/1961")
+    people = extract.people(text, K.FAMILY_BOOKLET, None)
+    assert [(person.name, person.birth_date) for person in people] == [
+        ("AHMAD SELAM YILMAZ", date(1962, 3, 13)), ("AMAL ALI AL AHMAD", date(1961, 9, 26))]
+
+
+def test_column_dates_are_not_guessed_when_two_date_columns_fit_and_none_is_headed():
+    text = "Name\nAHMAD YILMAZ\nAMAL AHMAD\nIssued\n01/02/1990\n02/02/1990\nValid until\n01/02/2030\n02/02/2030"
+    assert all(person.birth_date is None for person in extract.people(text, K.FAMILY_BOOKLET, None))
+
+
 def test_people_named_in_arabic_with_a_booklet_row_birth_date_and_no_witnesses():
     text = "دفتر العائلة\nرب الأسرة: حسن الحسين\nالولد 1: سمير 08.08.2001\nالشاهد الأول: فاطمة"
     people = extract.people(text, K.FAMILY_BOOKLET, None)
