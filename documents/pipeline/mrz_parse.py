@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .mrz_countries import is_country_code
 from .types import MrzResult
 
 FILLER = "<"
@@ -342,7 +343,15 @@ def build_result(lines: Sequence[str], layout: Layout) -> MrzResult:
         birth_date=_parse_date(part("birth_date"), birth=True),
         sex=sex if sex in ("M", "F") else "X",
         expiry_date=_parse_date(part("expiry_date"), birth=False),
-        valid=all(checks(lines, layout)),
+        # A letter left in a date passes its check digit only by chance (F counts 15).
+        valid=all(checks(lines, layout)) and _dates_are_digits(lines, layout),
+    )
+
+
+def _dates_are_digits(lines: Sequence[str], layout: Layout) -> bool:
+    return all(
+        all(char.isdigit() or char == FILLER for char in lines[field.line][field.start:field.end])
+        for field in layout.fields if field.kind == "digits"
     )
 
 
@@ -426,9 +435,6 @@ def parse_mrz(lines: Sequence[str]) -> MrzResult | None:
     return result
 
 
-_COUNTRY = re.compile(r"[A-Z][A-Z<]{2}")  # "D<<" is Germany; a code never starts with a filler
-
-
 def plausible(result: MrzResult) -> bool:
     """Fields no check digit covers look right: letters for countries, M/F/< for sex."""
     layout = LAYOUTS[result.format]
@@ -439,10 +445,30 @@ def plausible(result: MrzResult) -> bool:
 def _plausible_countries(lines: Sequence[str], layout: Layout) -> bool:
     for name in ("nationality", "issuing_country"):
         field = layout.field(name)
-        code = lines[field.line][field.start:field.end]
-        if not _COUNTRY.fullmatch(code) or FILLER in code.rstrip(FILLER):
+        if not is_country_code(lines[field.line][field.start:field.end]):
             return False
     return True
+
+
+def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
+    """``result`` with each country code that is no country replaced by the one most other
+    readings of the zone give (country codes have no check digit)."""
+    layout = LAYOUTS[result.format]
+    lines = list(result.lines)
+    for name in ("issuing_country", "nationality"):
+        field = layout.field(name)
+        if is_country_code(lines[field.line][field.start:field.end]):
+            continue
+        codes = Counter(
+            code for reading in readings if reading.format == result.format
+            and is_country_code(code := reading.lines[field.line][field.start:field.end])
+        )
+        if codes:
+            line = lines[field.line]
+            lines[field.line] = line[:field.start] + codes.most_common(1)[0][0] + line[field.end:]
+    if lines == list(result.lines):
+        return result
+    return replace(build_result(lines, layout), surname=result.surname, given_names=result.given_names)
 
 
 def score(result: MrzResult) -> tuple[int, int, int]:
@@ -456,8 +482,9 @@ def is_good(result: MrzResult | None) -> bool:
 
 
 def combine_readings(readings: Sequence[MrzResult]) -> MrzResult | None:
-    """Merge readings of one MRZ field by field: check-digit protected fields from a reading where
-    they hold, the rest by majority vote per character."""
+    """Merge readings of one MRZ field by field: each check-digit protected field as most of the
+    readings where its check holds give it (one reading alone may pass by chance), the rest by
+    majority vote per character. The merge stands only if it scores as well as the best reading."""
     if not readings:
         return None
     layout = LAYOUTS[Counter(r.format for r in readings).most_common(1)[0][0]]
@@ -466,12 +493,14 @@ def combine_readings(readings: Sequence[MrzResult]) -> MrzResult | None:
     for field in layout.fields:
         if field.check is None:
             continue
-        for reading in same:
-            row = reading.lines[field.line]
-            if check_holds(row[field.start:field.end], row[field.check]):
-                merged[field.line][field.start:field.end] = list(row[field.start:field.end])
-                merged[field.line][field.check] = row[field.check]
-                break
+        passing = Counter(
+            (row[field.start:field.end], row[field.check]) for row in (r.lines[field.line] for r in same)
+            if check_holds(row[field.start:field.end], row[field.check])
+        )
+        if passing:
+            value, digit = passing.most_common(1)[0][0]
+            merged[field.line][field.start:field.end] = list(value)
+            merged[field.line][field.check] = digit
     lines = ["".join(row) for row in merged]
     result = build_result(lines, layout)
     best = max(same, key=score)

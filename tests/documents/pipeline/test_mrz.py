@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from documents.pipeline.mrz import find_mrz_in_text, parse_mrz
-from documents.pipeline.mrz_parse import check_digit, combine_readings
+from documents.pipeline.mrz_parse import check_digit, combine_readings, plausible, with_known_countries
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
@@ -286,3 +286,23 @@ def test_combining_readings_takes_each_field_from_a_reading_where_its_check_hold
     merged = combine_readings([bad_birth, bad_number])
     assert merged.valid is True
     assert merged.lines == TD3
+
+
+def test_country_code_that_is_no_country_is_not_plausible():
+    assert not plausible(parse_mrz([TD3[0].replace("UTO", "UTQ", 1), TD3[1]]))
+    assert plausible(parse_mrz(list(TD3)))
+
+
+def test_country_code_that_is_no_country_is_taken_from_the_other_readings():
+    misread = parse_mrz([TD3[0], TD3[1].replace("UTO", "UT0")])
+    other = parse_mrz(list(TD3))
+    assert with_known_countries(misread, [misread, other]).nationality == "UTO"
+
+
+def test_field_that_passes_its_check_in_one_reading_loses_to_two_that_agree():
+    # "L898902C3" with one letter misread and its check digit 6 still holding: a chance match.
+    misread = next(f"L89890{letter}C3" for letter in "ABCDEFGHJKLMNPQRSTUVWXYZ" if check_digit(f"L89890{letter}C3") == "6")
+    chance = parse_mrz([TD3[0], misread + TD3[1][9:]])
+    right = parse_mrz(list(TD3))
+    assert chance.document_number == misread
+    assert combine_readings([chance, right, right]).document_number == "L898902C3"
