@@ -399,12 +399,18 @@ def _ink_extent(ink: np.ndarray) -> tuple[int, int]:
     return int(columns[starts[widest]]), int(columns[ends[widest]]) + 1
 
 
-def _cell_vectors(gray: np.ndarray, band: tuple[int, int], x0: float, pitch: float, count: int) -> np.ndarray:
-    """Each character cell, at three small shifts, as a zero-mean unit vector: (count, 3, 216)."""
+FILLER_SHIFTS = (-0.25, 0.0, 0.25)  # of a pitch; the middle one unshifted
+GLYPH_SHIFTS = (-0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
+GLYPH_PITCH_SCALES = (0.98, 0.99, 1.0, 1.01, 1.02)  # a 1% error in pitch is half a cell at a line's far end
+
+
+def _cell_vectors(gray: np.ndarray, band: tuple[int, int], x0: float, pitch: float, count: int,
+                  shifts: Sequence[float] = FILLER_SHIFTS) -> np.ndarray:
+    """Each character cell, at small shifts, as a zero-mean unit vector: (count, len(shifts), 216)."""
     top, bottom = band
-    vectors = np.zeros((count, 3, 12 * 18), dtype=np.float32)
+    vectors = np.zeros((count, len(shifts), 12 * 18), dtype=np.float32)
     for index in range(count):
-        for k, shift in enumerate((-0.25, 0.0, 0.25)):
+        for k, shift in enumerate(shifts):
             left = round(x0 + (index - 0.1 + shift) * pitch)
             cell = gray[top:bottom, max(left, 0):max(left + round(pitch), 1)]
             if cell.size == 0:
@@ -415,9 +421,10 @@ def _cell_vectors(gray: np.ndarray, band: tuple[int, int], x0: float, pitch: flo
     return vectors
 
 
-def cell_grid(patch: Image.Image, line_count: int, length: int) -> list[np.ndarray] | None:
-    """The zone's character cells as vectors, one (length, 3, 216) array per line (see ``_cell_vectors``);
-    None when the crop does not show ``line_count`` lines."""
+def cell_grid(patch: Image.Image, line_count: int, length: int, shifts: Sequence[float] = FILLER_SHIFTS,
+              pitch_scales: Sequence[float] = (1.0,)) -> list[list[np.ndarray]] | None:
+    """The zone's character cells as vectors: per line, one (length, shifts, 216) array per pitch
+    scale (see ``_cell_vectors``); None when the crop does not show ``line_count`` lines."""
     gray = np.asarray(patch)
     ink = gray < _otsu(gray)
     bands = _line_bands(ink)
@@ -425,28 +432,32 @@ def cell_grid(patch: Image.Image, line_count: int, length: int) -> list[np.ndarr
         return None
     # All lines together: a narrow "1" leaves no gap there, the page edge beside the zone does.
     left, right = _ink_extent(np.concatenate([ink[top:bottom] for top, bottom in bands]))
-    cells = []
     pitch = (right - left) / (length - 0.2)
+    if pitch < CHAR_HEIGHT * 0.4:
+        return None
+    grids = []
     for top, bottom in bands:
         # Photos add shear, so each line is placed by its own right end (a wide "<" or digit;
         # the first glyph may be a narrow "I").
         columns = left + np.flatnonzero(ink[top:bottom, left:right].any(axis=0))
         if len(columns) == 0:
             return None
-        x0 = int(columns[-1]) + 1 - (right - left)
-        if pitch < CHAR_HEIGHT * 0.4:
-            return None
-        cells.append(_cell_vectors(gray, (top, bottom), x0, pitch, length))
-    return cells
+        end = int(columns[-1]) + 1
+        grids.append([
+            _cell_vectors(gray, (top, bottom), end - (length - 0.2) * pitch * scale, pitch * scale, length, shifts)
+            for scale in pitch_scales
+        ])
+    return grids
 
 
 def filler_cells(patch: Image.Image, line_count: int, length: int) -> list[list[bool]] | None:
     """Which character cells hold the "<" glyph, by likeness to the zone's own fillers.
 
     Bootstrapped from the last cells of the names line (fillers unless a name fills it)."""
-    cells = cell_grid(patch, line_count, length)
-    if cells is None:
+    grids = cell_grid(patch, line_count, length)
+    if grids is None:
         return None
+    cells = [line[0] for line in grids]
     names_line = 2 if line_count == 3 else 0
     template = cells[names_line][-3:, 1].mean(axis=0)
     everything = np.concatenate(cells)
@@ -608,13 +619,12 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         if best is None:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
-    # The cells read by the shapes of OCR-B (a few ms): where Tesseract failed at every scale, one more
-    # reading for the check digits to judge; where it did not, one more voice on the names, if its own
-    # check digits show its grid fits.
-    by_shape = _read_by_shape(first_crop, len(zone.lines), readings)
-    if by_shape is not None and (best is None or is_good(by_shape)):
-        readings.append(by_shape)
-        if best is None:
+    if best is None:
+        # Tesseract failed at every scale (a small photo): the cells read by the shapes of OCR-B are
+        # one more reading for the check digits to judge.
+        by_shape = _read_by_shape(first_crop, zone, readings)
+        if by_shape is not None:
+            readings.append(by_shape)
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
     if best is None:
@@ -624,17 +634,19 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
     return readings + [with_voted_names(merged if is_good(merged) else best, readings)], upside_down
 
 
-def _read_by_shape(crop: Image.Image, line_count: int, readings: Sequence[MrzResult]) -> MrzResult | None:
+def _read_by_shape(crop: Image.Image, zone: Zone, readings: Sequence[MrzResult]) -> MrzResult | None:
     """The zone read cell by cell by the shapes of OCR-B, in the layout its line count and its
     readings' line length suggest."""
+    line_count = len(zone.lines)
+    char_height = float(np.median([blob.thickness for blob in zone.lines]))
     if line_count == 3:
         layouts = [LAYOUTS["TD1"]]
     else:
         two_line = Counter(reading.format for reading in readings if reading.format != "TD1").most_common()
         layouts = [LAYOUTS[name] for name, _ in two_line] or [LAYOUTS["TD3"], LAYOUTS["TD2"]]
     for layout in layouts:
-        cells = cell_grid(crop, layout.line_count, layout.line_length)
-        lines = mrz_glyphs.read_cells(cells, layout) if cells is not None else None
+        cells = cell_grid(crop, layout.line_count, layout.line_length, GLYPH_SHIFTS, GLYPH_PITCH_SCALES)
+        lines = mrz_glyphs.read_cells(cells, layout, char_height) if cells is not None else None
         result = parse_mrz(lines) if lines is not None else None
         if result is not None:
             return result

@@ -21,6 +21,7 @@ from .mrz_parse import FILLER, Layout
 
 OCRB_FONT = Path(os.environ.get("NAREIS_OCRB_FONT", "/usr/share/fonts/opentype/ocr-b/OCRB.otf"))
 CELL_SIZE = (12, 18)  # the cell vectors of mrz._cell_vectors
+SHARP_ENOUGH = 18  # px: characters at least this high lose nothing at CELL_SIZE
 DIGITS = "0123456789"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # What each kind of field may hold (mrz_parse.Field.kind); a check digit may be "<" for empty data.
@@ -31,9 +32,11 @@ ALLOWED = {
 CHECK = DIGITS + FILLER
 
 
-@lru_cache(maxsize=1)
-def glyphs() -> dict[str, np.ndarray] | None:
-    """Each MRZ character as a cell vector: its advance box from cap height to baseline; None without the font."""
+@lru_cache(maxsize=32)
+def glyphs(char_height: int = 0) -> dict[str, np.ndarray] | None:
+    """Each MRZ character as a cell vector: its advance box from cap height to baseline; None without
+    the font. ``char_height``: the characters' height in the photo, when small: the glyphs are then
+    blurred the way such a photo and its enlargement blur the zone, so like is compared with like."""
     if not OCRB_FONT.exists():
         return None
     font = ImageFont.truetype(str(OCRB_FONT), 96)
@@ -43,9 +46,12 @@ def glyphs() -> dict[str, np.ndarray] | None:
     for char in LETTERS + DIGITS + FILLER:
         cell = Image.new("L", (advance, cap_height), 255)
         ImageDraw.Draw(cell).text((0, cap_height), char, font=font, fill=0, anchor="ls")
-        small = np.asarray(cell.resize(CELL_SIZE, Image.BILINEAR), dtype=np.float32).ravel()
-        small -= small.mean()
-        vectors[char] = small / (np.linalg.norm(small) + 1e-6)
+        if 0 < char_height < SHARP_ENOUGH:
+            small = cell.resize((max(1, round(advance * char_height / cap_height)), char_height), Image.LANCZOS)
+            cell = small.resize(cell.size, Image.BICUBIC)
+        vector = np.asarray(cell.resize(CELL_SIZE, Image.BILINEAR), dtype=np.float32).ravel()
+        vector -= vector.mean()
+        vectors[char] = vector / (np.linalg.norm(vector) + 1e-6)
     return vectors
 
 
@@ -62,17 +68,27 @@ def allowed_per_position(layout: Layout) -> list[list[str]]:
     return allowed
 
 
-def read_cells(cells: Sequence[np.ndarray], layout: Layout) -> list[str] | None:
-    """The lines the cells show: per cell, the allowed glyph it is most like (``cells``: one
-    (length, shifts, 216) array per line). None without the font or for a grid of another layout."""
-    shapes = glyphs()
-    if shapes is None or len(cells) != layout.line_count or any(len(line) != layout.line_length for line in cells):
+def read_cells(grids: Sequence[Sequence[np.ndarray]], layout: Layout, char_height: float = 0) -> list[str] | None:
+    """The lines the cells show: per cell, the allowed glyph it is most like. ``grids``: per line, the
+    cells as placed by one or more pitches, each a (length, shifts, 216) array; the placement and
+    shift the line's glyphs fit best are used. ``char_height``: see ``glyphs``. None without the font
+    or for a grid of another layout."""
+    shapes = glyphs(min(round(char_height), SHARP_ENOUGH))
+    if shapes is None or len(grids) != layout.line_count:
         return None
+    alphabet = list(shapes)
+    templates = np.stack([shapes[char] for char in alphabet])
     lines = []
-    for line_cells, allowed_line in zip(cells, allowed_per_position(layout)):
-        chars = []
-        for cell, allowed in zip(line_cells, allowed_line):
-            likeness = {char: float((cell @ shapes[char]).max()) for char in allowed}
-            chars.append(max(likeness, key=likeness.get))
-        lines.append("".join(chars))
+    for placements, allowed_line in zip(grids, allowed_per_position(layout)):
+        if any(len(cells) != layout.line_length for cells in placements):
+            return None
+        disallowed = np.array([[char not in allowed for char in alphabet] for allowed in allowed_line])
+        best_fit, best_line = -np.inf, ""
+        for cells in placements:
+            for shift in range(cells.shape[1]):
+                likeness = np.where(disallowed, -np.inf, cells[:, shift] @ templates.T)  # (length, alphabet)
+                fit = float(likeness.max(axis=1).sum())
+                if fit > best_fit:
+                    best_fit, best_line = fit, "".join(alphabet[index] for index in likeness.argmax(axis=1))
+        lines.append(best_line)
     return lines
