@@ -60,6 +60,7 @@ MAX_ZONES = 2  # OCR at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
 MIN_LINE_ASPECT = 18
+SMALL_CHARACTERS = 9  # px high in the photo: below, Tesseract misreads names the shapes get right
 MAX_LINE_ANGLE = 20  # degrees: a photo taken askew by 10 of a page lying askew by 10
 
 
@@ -619,26 +620,42 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         if best is None:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
-    if best is None:
-        # Tesseract failed at every scale (a small photo): the cells read by the shapes of OCR-B are
-        # one more reading for the check digits to judge.
-        by_shape = _read_by_shape(first_crop, zone, readings)
-        if by_shape is not None:
-            readings.append(by_shape)
-            merged = combine_readings(readings)
-            best = merged if is_good(merged) else None
+    small = zone_char_height(zone) < SMALL_CHARACTERS
+    by_shape = _read_by_shape(first_crop, zone, readings) if best is None or small else None
+    if best is None and by_shape is not None:
+        # Tesseract failed at every scale: the cells read by the shapes of OCR-B are one more
+        # reading for the check digits to judge.
+        readings.append(by_shape)
+        merged = combine_readings(readings)
+        best = merged if is_good(merged) else None
     if best is None:
         return readings, upside_down
     # Several readings: a field that passed its check digit by chance in one loses to the others.
     merged = combine_readings(readings) if len(readings) > 1 else best
-    return readings + [with_voted_names(merged if is_good(merged) else best, readings)], upside_down
+    chosen = merged if is_good(merged) else best
+    voters = list(readings)
+    if small and by_shape is not None and _checked_fields(by_shape) == _checked_fields(chosen):
+        # Small characters: Tesseract adds and drops letters in names, which no check digit covers;
+        # the shapes, on a grid the check digits just proved right, have a say.
+        voters.append(by_shape)
+    chosen = with_voted_names(chosen, voters)
+    return readings + [chosen], upside_down
+
+
+def zone_char_height(zone: Zone) -> float:
+    return float(np.median([blob.thickness for blob in zone.lines]))
+
+
+def _checked_fields(result: MrzResult) -> list[str]:
+    layout = LAYOUTS[result.format]
+    return [result.lines[f.line][f.start:f.end] for f in layout.fields if f.check is not None]
 
 
 def _read_by_shape(crop: Image.Image, zone: Zone, readings: Sequence[MrzResult]) -> MrzResult | None:
     """The zone read cell by cell by the shapes of OCR-B, in the layout its line count and its
     readings' line length suggest."""
     line_count = len(zone.lines)
-    char_height = float(np.median([blob.thickness for blob in zone.lines]))
+    char_height = zone_char_height(zone)
     if line_count == 3:
         layouts = [LAYOUTS["TD1"]]
     else:
