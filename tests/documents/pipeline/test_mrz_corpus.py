@@ -119,6 +119,8 @@ def test_small_id_card_skewed_minus_9_degrees_is_read():
     ("001_passport.pdf", 350, 6),
     ("002_passport.jpg", 300, 0),  # 6 px characters: Tesseract reads the 3 of P3328878 as S; the shapes do not
     ("009_id_card.jpg", 300, 0),
+    ("001_passport.pdf", 250, 0),  # 5 px characters: Tesseract reads YVILMAZ and FATIMAC, the shapes vote
+    ("002_passport.jpg", 250, 0),
 ])
 def test_small_and_skewed_photos_are_read_exactly(name, width, skew):
     page = _first_page(name)
