@@ -371,7 +371,7 @@ def read_zone_text(lines: Sequence[str], patch: Image.Image | None = None) -> Mr
         if result is None:
             continue
         if patch is not None:
-            fixed = parse_mrz(fix_names_line(patch, window, len(result.lines[0])))
+            fixed = parse_mrz(fix_fillers_by_shape(patch, window, len(result.lines[0])))
             if fixed and score(fixed) >= score(result):
                 result = fixed
         if best is None or score(result) > score(best):
@@ -511,34 +511,49 @@ def align_to_cells(text: str, fillers: Sequence[bool]) -> str:
     return "".join(reversed(out))
 
 
-def fix_names_line(patch: Image.Image, lines: Sequence[str], length: int) -> list[str]:
-    """Rewrite the names line so "<" stands exactly where the glyph is (names have no check digit)."""
+def fix_fillers_by_shape(patch: Image.Image, lines: Sequence[str], length: int) -> list[str]:
+    """Rewrite the lines so "<" stands exactly where the glyph is: the names line (names have no
+    check digit), and the filler runs of the other lines, where OCR reads "<" as K or 6 and adds
+    junk at a line's end (their check digits then judge the rewrite)."""
     fillers = filler_cells(patch, len(lines), length)
     if fillers is None:
         return list(lines)
-    fixed = list(lines)
-    if len(lines) == 3:
-        fixed[2] = align_to_cells(lines[2], fillers[2])
-    elif len(lines[0]) > 5:  # document code and issuing state stay as read
-        fixed[0] = lines[0][:5] + align_to_cells(lines[0][5:], fillers[0][5:])
+    names_line = 2 if len(lines) == 3 else 0
+    return [_fix_names_line(line, cells, len(lines)) if index == names_line else _fix_filler_run(line, cells)
+            for index, (line, cells) in enumerate(zip(lines, fillers))]
+
+
+def _fix_names_line(line: str, fillers: Sequence[bool], line_count: int) -> str:
+    if line_count == 3:
+        fixed = align_to_cells(line, fillers)
+    elif len(line) > 5:  # document code and issuing state stay as read
+        fixed = line[:5] + align_to_cells(line[5:], fillers[5:])
+    else:
+        return line
     # Only K, X, S ... may turn into fillers; losing an A or M means the cells were misjudged (blur).
-    if _firm_letters(fixed) != _firm_letters(lines):
-        return list(lines)
+    if _firm(fixed, FILLER_LOOKALIKES) != _firm(line, FILLER_LOOKALIKES):
+        return line
     # Three fillers then a letter never occur in names: the K of "<<KAREEM" looked like a "<".
-    if _NAME_AFTER_FILLER_RUN.search(_names_part(fixed)) and not _NAME_AFTER_FILLER_RUN.search(_names_part(lines)):
-        return list(lines)
+    if _NAME_AFTER_FILLER_RUN.search(fixed) and not _NAME_AFTER_FILLER_RUN.search(line):
+        return line
     return fixed
 
 
+def _fix_filler_run(line: str, fillers: Sequence[bool]) -> str:
+    fixed = align_to_cells(line, fillers)
+    lost = Counter(_firm(line, NUMBER_LINE_LOOKALIKES)) - Counter(_firm(fixed, NUMBER_LINE_LOOKALIKES))
+    # A digit or letter may only go as a surplus character (junk past the line's end), never become "<".
+    return fixed if sum(lost.values()) <= max(0, len(line) - len(fixed)) else line
+
+
 _NAME_AFTER_FILLER_RUN = re.compile(r"<{3,}[A-Z]")
+# Small photos also turn "<" into 6 where digits may stand; the cells' shape tells them apart.
+NUMBER_LINE_LOOKALIKES = FILLER_LOOKALIKES | {"6"}
 
 
-def _names_part(lines: Sequence[str]) -> str:
-    return lines[2] if len(lines) == 3 else lines[0][5:]
-
-
-def _firm_letters(lines: Sequence[str]) -> list[str]:
-    return sorted(char for char in _names_part(lines) if char != "<" and char not in FILLER_LOOKALIKES)
+def _firm(line: str, lookalikes: set[str]) -> list[str]:
+    """The characters no misjudged cell may turn into a filler."""
+    return sorted(char for char in line if char != "<" and char not in lookalikes)
 
 
 @dataclass(frozen=True)

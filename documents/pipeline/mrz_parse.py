@@ -527,15 +527,22 @@ def names_doubtful(result: MrzResult) -> bool:
 
 
 def with_voted_names(best: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
-    """``best`` with the names most readings agree on (fewest doubts breaking ties)."""
+    """``best`` with the names most readings agree on (fewest doubts breaking ties).
+
+    A name ending in K or X that another reading has without them ("SELAMKK", "SELAM") counts as
+    that name: those letters are the fillers after it, read as letters. (Not at the start: KAREEM.)"""
     same = [r for r in readings if r.format == best.format] or [best]
-    votes = Counter((r.surname, r.given_names) for r in same)
+    seen = {token for r in same for token in f"{r.surname} {r.given_names}".split()}
+
+    def cleaned(name: str) -> str:
+        return " ".join(token.rstrip("KX") if token.rstrip("KX") in seen else token for token in name.split())
+
+    votes = Counter((cleaned(r.surname), cleaned(r.given_names)) for r in same)
     surname, given = max(votes, key=lambda names: (votes[names], -_name_doubts(*names)))
-    source = next(r for r in same if (r.surname, r.given_names) == (surname, given))
-    names_line = LAYOUTS[best.format].field("names").line
+    field = LAYOUTS[best.format].field("names")
+    written = (surname.replace(" ", FILLER) + FILLER * 2 + given.replace(" ", FILLER)).rstrip(FILLER)
+    line = best.lines[field.line]
+    names = written[:field.end - field.start].ljust(field.end - field.start, FILLER)
     lines = list(best.lines)
-    if names_line == 0:  # keep document code and issuing state from the best reading
-        lines[0] = lines[0][:5] + source.lines[0][5:]
-    else:
-        lines[names_line] = source.lines[names_line]
+    lines[field.line] = line[:field.start] + names + line[field.end:]
     return replace(best, lines=tuple(lines), surname=surname, given_names=given)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from documents.pipeline.mrz import find_mrz_in_text, parse_mrz
-from documents.pipeline.mrz_parse import check_digit, combine_readings, plausible, with_known_countries
+from documents.pipeline.mrz_parse import check_digit, combine_readings, plausible, with_known_countries, with_voted_names
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
@@ -306,3 +306,14 @@ def test_field_that_passes_its_check_in_one_reading_loses_to_two_that_agree():
     right = parse_mrz(list(TD3))
     assert chance.document_number == misread
     assert combine_readings([chance, right, right]).document_number == "L898902C3"
+
+
+def test_names_vote_counts_a_name_with_fillers_read_as_k_as_that_name():
+    def reading(names_line):
+        return parse_mrz([names_line, TD3[1]])
+
+    readings = [reading("P<UTOERIKSSON<<ANNAKK<<<<<<<<<<<<<<<<<<<<<<<"), reading("P<UTOERIKSSON<<ANNAKK<<<<<<<<<<<<<<<<<<<<<<<"),
+                reading("P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<")]
+    voted = with_voted_names(readings[0], readings)
+    assert (voted.surname, voted.given_names) == ("ERIKSSON", "ANNA")
+    assert voted.lines[0] == "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<"
