@@ -629,7 +629,7 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         result = read_zone_text(lines, attempt)
         if result is None:
             if height == CHAR_HEIGHT and sum(line.count("<") >= 2 for line in lines) < 2:
-                return [], upside_down  # no machine-readable lines at all: not an MRZ
+                break  # no machine-readable lines at all: not worth more OCR (the shapes may still tell)
             continue
         readings.append(result)
         if best is None:
