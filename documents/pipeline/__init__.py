@@ -12,14 +12,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import classify, extract, languages, loading, mrz, ocr, orientation
+from . import classify, extract, languages, loading, mrz, mrz_zone, ocr, orientation
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
 
 PAGE_BREAK = "\n\f\n"
 # The MRZ search and the geometry both look at a copy about this long: shrinking the page once is enough.
-OVERVIEW_SIDE = max(mrz.WORK_SIDE, orientation.ANALYSIS_SIDE)
+OVERVIEW_SIDE = max(mrz_zone.WORK_SIDE, orientation.ANALYSIS_SIDE)
 
 
 def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loading.DEFAULT_LIMITS) -> PipelineResult:

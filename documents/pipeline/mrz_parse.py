@@ -112,6 +112,12 @@ def check_digit(data: str) -> str:
     return str(total % 10)
 
 
+def checked_fields(result: MrzResult) -> list[str]:
+    """The values of the fields a check digit covers."""
+    layout = LAYOUTS[result.format]
+    return [result.lines[f.line][f.start:f.end] for f in layout.fields if f.check is not None]
+
+
 def check_holds(data: str, digit: str) -> bool:
     if digit == FILLER:
         return data.strip(FILLER) == ""  # empty field, "<" instead of 0

@@ -11,7 +11,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from documents.pipeline.loading import load_pages
-from documents.pipeline.mrz import find_zones, read_machine_zone, read_mrz
+from documents.pipeline.mrz import read_machine_zone, read_mrz
+from documents.pipeline.mrz_zone import find_zones
 
 CORPUS_DIR = Path(os.environ.get("NAREIS_CORPUS", Path(__file__).resolve().parents[4] / "shared" / "corpus"))
 FIELDS = ("document_number", "surname", "given_names", "nationality", "issuing_country", "birth_date", "sex",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw, ImageFont
 
 from documents.pipeline import mrz_glyphs
-from documents.pipeline.mrz import cell_grid
+from documents.pipeline.mrz_cells import cell_grid
 from documents.pipeline.mrz_parse import LAYOUTS, parse_mrz
 
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
