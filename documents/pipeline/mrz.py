@@ -1,20 +1,21 @@
 """MRZ stage: find the machine-readable zone on a page image, read it and parse it.
 
 1. Locate it without OCR (``mrz_zone``), which also tells which way up the page is.
-2. Deskew and crop only that zone, scale it to 36 px characters, OCR it with one
-   Tesseract call (psm 6, MRZ whitelist).
-3. Correct by position and let check digits choose (``mrz_parse``); the "<" glyphs
+2. Characters under SMALL_CHARACTERS px (a phone photo of a whole page, taken from afar):
+   read the cells by the shapes of OCR-B (``mrz_glyphs``); Tesseract misreads them.
+3. Otherwise, or if the shapes give no valid reading: deskew and crop only that zone,
+   scale it to 36 px characters, OCR it with one Tesseract call (psm 6, MRZ whitelist).
+4. Correct by position and let check digits choose (``mrz_parse``); the "<" glyphs
    Tesseract reads as K, X or 6 are found again by their shape (``mrz_cells``).
-4. Only if a check digit fails or a name looks doubtful: read the crop at other
-   scales, merge field by field and vote on the names; if no reading passes, read
-   the cells by the shapes of OCR-B (``mrz_glyphs``) and let the check digits judge.
+5. Only if a check digit fails or a name looks doubtful: read the crop at other
+   scales, merge field by field and vote on the names; if no reading passes, the
+   shapes are one more reading for the check digits to judge.
 """
 
 from __future__ import annotations
 
 import math
 import os
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,6 @@ from . import mrz_glyphs  # noqa: E402
 from .mrz_cells import CHAR_HEIGHT, GLYPH_PITCH_SCALES, GLYPH_SHIFTS, cell_grid, fix_fillers_by_shape  # noqa: E402
 from .mrz_parse import (  # noqa: E402
     LAYOUTS,
-    checked_fields,
     combine_readings,
     is_good,
     names_doubtful,
@@ -50,7 +50,7 @@ TESSERACT_CONFIG = (
     "-c load_system_dawg=0 -c load_freq_dawg=0"
 )
 RETRY_HEIGHTS = (28, 44, 24, 52)  # other scales, in turn, while no reading passes its check digits
-SMALL_CHARACTERS = 9  # px high in the photo: below, Tesseract misreads names the shapes get right
+SMALL_CHARACTERS = 9  # px high in the photo: below, the shapes read the zone better than Tesseract
 
 
 # ---------------------------------------------------------------- text path
@@ -226,16 +226,20 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
     if not zone.orientations:
         return [], False
     upside_down = zone.orientations[0]
+    first_crop = _upright(crop_zone(image, zone), upside_down)
+    if zone_char_height(zone) < SMALL_CHARACTERS:
+        # Small characters: Tesseract adds, drops and swaps them, and a misread field passes its
+        # check digit one time in ten. The shapes of OCR-B, read under the layout's rules, do better.
+        by_shape = _read_by_shape(first_crop, zone)
+        if is_good(by_shape):
+            return [by_shape], upside_down
     readings: list[MrzResult] = []
     best = None
     for height in (CHAR_HEIGHT, *RETRY_HEIGHTS):
         # Names have no check digit: a doubtful one is worth more readings to vote with.
         if best is not None and not names_doubtful(best):
             break
-        attempt = crop_zone(image, zone, height)
-        attempt = attempt.rotate(180) if upside_down else attempt
-        if height == CHAR_HEIGHT:
-            first_crop = attempt
+        attempt = first_crop if height == CHAR_HEIGHT else _upright(crop_zone(image, zone, height), upside_down)
         lines = ocr_lines(attempt)
         result = read_zone_text(lines, attempt)
         if result is None:
@@ -246,9 +250,7 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         if best is None:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
-    small = zone_char_height(zone) < SMALL_CHARACTERS
-    by_shape = _read_by_shape(first_crop, zone, readings) if best is None or small else None
-    if best is None and by_shape is not None:
+    if best is None and (by_shape := _read_by_shape(first_crop, zone)) is not None:
         # Tesseract failed at every scale: the cells read by the shapes of OCR-B are one more
         # reading for the check digits to judge.
         readings.append(by_shape)
@@ -259,29 +261,23 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
     # Several readings: a field that passed its check digit by chance in one loses to the others.
     merged = combine_readings(readings) if len(readings) > 1 else best
     chosen = merged if is_good(merged) else best
-    voters = list(readings)
-    if small and by_shape is not None and checked_fields(by_shape) == checked_fields(chosen):
-        # Small characters: Tesseract adds and drops letters in names, which no check digit covers;
-        # the shapes, on a grid the check digits just proved right, have a say.
-        voters.append(by_shape)
-    chosen = with_voted_names(chosen, voters)
-    return readings + [chosen], upside_down
+    return readings + [with_voted_names(chosen, readings)], upside_down
 
 
-def _read_by_shape(crop: Image.Image, zone: Zone, readings: Sequence[MrzResult]) -> MrzResult | None:
-    """The zone read cell by cell by the shapes of OCR-B, in the layout its line count and its
-    readings' line length suggest."""
-    line_count = len(zone.lines)
-    char_height = zone_char_height(zone)
-    if line_count == 3:
-        layouts = [LAYOUTS["TD1"]]
-    else:
-        two_line = Counter(reading.format for reading in readings if reading.format != "TD1").most_common()
-        layouts = [LAYOUTS[name] for name, _ in two_line] or [LAYOUTS["TD3"], LAYOUTS["TD2"]]
+def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:
+    return crop.rotate(180) if upside_down else crop
+
+
+def _read_by_shape(crop: Image.Image, zone: Zone) -> MrzResult | None:
+    """The zone read cell by cell by the shapes of OCR-B, in each layout with its number of lines;
+    the best by its check digits (TD3 before TD2 on a tie)."""
+    readings = []
+    layouts = sorted((layout for layout in LAYOUTS.values() if layout.line_count == len(zone.lines)),
+                     key=lambda layout: -layout.line_length)
     for layout in layouts:
         cells = cell_grid(crop, layout.line_count, layout.line_length, GLYPH_SHIFTS, GLYPH_PITCH_SCALES)
-        lines = mrz_glyphs.read_cells(cells, layout, char_height) if cells is not None else None
+        lines = mrz_glyphs.read_cells(cells, layout, zone_char_height(zone)) if cells is not None else None
         result = parse_mrz(lines) if lines is not None else None
         if result is not None:
-            return result
-    return None
+            readings.append(result)
+    return max(readings, key=score, default=None)

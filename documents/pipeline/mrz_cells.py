@@ -42,8 +42,9 @@ def _ink_extent(ink: np.ndarray) -> tuple[int, int]:
 
 
 FILLER_SHIFTS = (-0.25, 0.0, 0.25)  # of a pitch; the middle one unshifted
-GLYPH_SHIFTS = (-0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
-GLYPH_PITCH_SCALES = (0.98, 0.99, 1.0, 1.01, 1.02)  # a 1% error in pitch is half a cell at a line's far end
+GLYPH_SHIFTS = (-0.5, -0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+# A 1% error in pitch is half a cell at a line's far end; each cell's own shift (mrz_glyphs) does the rest.
+GLYPH_PITCH_SCALES = (0.99, 1.0, 1.01)
 
 
 def _cell_vectors(gray: np.ndarray, band: tuple[int, int], x0: float, pitch: float, count: int,

@@ -3,8 +3,15 @@
 ICAO Doc 9303 prints every MRZ in OCR-B, so each character cell of a zone can be
 compared with the font's own glyphs. On small photos Tesseract misreads the zone
 in ways no position rule repairs (a 3 read as S in a document number, fillers read
-as 6); the shapes give one more reading, and the check digits judge it like the
-others. The glyphs come from Debian's fonts-ocr-b (installed by ``make``).
+as 6, letters added to names). Reading by shape:
+
+1. each cell is compared with every glyph its position allows, at the shift along
+   the line that suits it and its neighbours (``cell_likeness``);
+2. the layout then has its say (``decode``): countries are real countries, and a
+   checked field is read as the likeliest characters its check digit agrees with,
+   unless the cells plainly show otherwise.
+
+The glyphs come from Debian's fonts-ocr-b (installed by ``make``).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from .mrz_countries import COUNTRY_CODES
 from .mrz_parse import FILLER, Layout
 
 OCRB_FONT = Path(os.environ.get("NAREIS_OCRB_FONT", "/usr/share/fonts/opentype/ocr-b/OCRB.otf"))
@@ -68,27 +76,143 @@ def allowed_per_position(layout: Layout) -> list[list[str]]:
     return allowed
 
 
+def glyph_alphabet() -> list[str]:
+    return list(LETTERS + DIGITS + FILLER)
+
+
+SHIFT_COST = 0.03  # likeness a cell gives up per shift step it stands apart from its neighbour
+
+
 def read_cells(grids: Sequence[Sequence[np.ndarray]], layout: Layout, char_height: float = 0) -> list[str] | None:
     """The lines the cells show: per cell, the allowed glyph it is most like. ``grids``: per line, the
-    cells as placed by one or more pitches, each a (length, shifts, 216) array; the placement and
-    shift the line's glyphs fit best are used. ``char_height``: see ``glyphs``. None without the font
-    or for a grid of another layout."""
+    cells as placed by one or more pitches, each a (length, shifts, 216) array with evenly spaced
+    shifts. ``char_height``: see ``glyphs``. None without the font or for a grid of another layout."""
+    likeness = cell_likeness(grids, layout, char_height)
+    if likeness is None:
+        return None
+    return decode(likeness, layout)
+
+
+def cell_likeness(grids: Sequence[Sequence[np.ndarray]], layout: Layout, char_height: float = 0) -> list[np.ndarray] | None:
+    """Per line, a (length, alphabet) array: how like each allowed glyph each cell is (-inf where the
+    layout forbids the glyph). Each cell is taken at its own shift: a photo's perspective and its
+    resampling move characters by a fraction of a pitch, differently along a line, so the shifts
+    are chosen together (Viterbi), a neighbour's shift costing little, a jump more."""
     shapes = glyphs(min(round(char_height), SHARP_ENOUGH))
     if shapes is None or len(grids) != layout.line_count:
         return None
-    alphabet = list(shapes)
-    templates = np.stack([shapes[char] for char in alphabet])
+    templates = np.stack([shapes[char] for char in glyph_alphabet()])
     lines = []
     for placements, allowed_line in zip(grids, allowed_per_position(layout)):
         if any(len(cells) != layout.line_length for cells in placements):
             return None
-        disallowed = np.array([[char not in allowed for char in alphabet] for allowed in allowed_line])
-        best_fit, best_line = -np.inf, ""
+        disallowed = np.array([[char not in allowed for char in glyph_alphabet()] for allowed in allowed_line])
+        best_fit, best_likeness = -np.inf, None
         for cells in placements:
-            for shift in range(cells.shape[1]):
-                likeness = np.where(disallowed, -np.inf, cells[:, shift] @ templates.T)  # (length, alphabet)
-                fit = float(likeness.max(axis=1).sum())
-                if fit > best_fit:
-                    best_fit, best_line = fit, "".join(alphabet[index] for index in likeness.argmax(axis=1))
-        lines.append(best_line)
+            likeness = np.where(disallowed[:, None, :], -np.inf, cells @ templates.T)  # (length, shifts, alphabet)
+            path, fit = _elastic_path(likeness.max(axis=2))
+            if fit > best_fit:
+                best_fit, best_likeness = fit, likeness[np.arange(len(path)), path]
+        lines.append(best_likeness)
     return lines
+
+
+def _elastic_path(fit: np.ndarray) -> tuple[np.ndarray, float]:
+    """The shift per cell that maximises the cells' fit less SHIFT_COST per step between neighbours."""
+    length, shifts = fit.shape
+    steps = np.abs(np.arange(shifts)[:, None] - np.arange(shifts)[None, :]) * SHIFT_COST
+    total = fit[0].copy()
+    back = np.zeros((length, shifts), dtype=np.int64)
+    for index in range(1, length):
+        options = total[None, :] - steps  # (to, from)
+        back[index] = options.argmax(axis=1)
+        total = fit[index] + options.max(axis=1)
+    path = np.zeros(length, dtype=np.int64)
+    path[-1] = int(total.argmax())
+    for index in range(length - 1, 0, -1):
+        path[index - 1] = back[index, path[index]]
+    return path, float(total.max())
+
+
+# ---------------------------------------------------------------- what the layout knows
+
+COUNTRY_FIELDS = ("issuing_country", "nationality")
+SAME_COUNTRY_BONUS = 0.1
+# Many states leave the letter O out of document numbers for its likeness to 0; where the two look
+# alike, the 0 is the better guess.
+LETTER_O_DOUBT = 0.1
+MAX_CHECK_REPAIR = 0.25  # likeness a field may give up to agree with its check digit
+
+
+def decode(likeness: Sequence[np.ndarray], layout: Layout) -> list[str]:
+    """The lines most like the cells, with two things the layout knows: a country field holds a
+    country's code, and a checked field agrees with its check digit unless that costs too much
+    likeness (then the field stays as it looks, and the check digit fails it)."""
+    alphabet = glyph_alphabet()
+    lines = [[alphabet[index] for index in line.argmax(axis=1)] for line in likeness]
+    countries = [layout.field(name) for name in COUNTRY_FIELDS]
+    for field, code in zip(countries, _likeliest_countries([likeness[f.line][f.start:f.end] for f in countries])):
+        lines[field.line][field.start:field.end] = code
+    for field in layout.fields:
+        row = likeness[field.line]
+        if field.kind == "alnum":
+            row = row.copy()
+            for letter in "OQ":
+                row[field.start:field.end, alphabet.index(letter)] -= LETTER_O_DOUBT
+        if field.check is not None:
+            repaired = _likeliest_checked(row[field.start:field.end], row[field.check])
+            if repaired is not None:
+                value, check = repaired
+                lines[field.line][field.start:field.end] = value
+                lines[field.line][field.check] = check
+    return ["".join(line) for line in lines]
+
+
+def _likeliest_countries(fields: Sequence[np.ndarray]) -> tuple[str, str]:
+    """The issuing state and nationality most like their cells, as real codes; the same code in
+    both counts for SAME_COUNTRY_BONUS (the usual case, as a refugee's travel document is not)."""
+    codes = _country_codes()
+    index = {char: position for position, char in enumerate(glyph_alphabet())}
+    columns = np.array([[index[char] for char in code] for code in codes])  # (codes, 3)
+    issuing, nationality = (cells[np.arange(3), columns].sum(axis=1) for cells in fields)
+    pair = issuing[:, None] + nationality[None, :] + SAME_COUNTRY_BONUS * np.eye(len(codes))
+    first, second = np.unravel_index(int(pair.argmax()), pair.shape)
+    return codes[first], codes[second]
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> tuple[str, ...]:
+    return tuple(sorted(code.ljust(3, FILLER) for code in COUNTRY_CODES))
+
+
+def _likeliest_checked(cells: np.ndarray, check_cell: np.ndarray) -> tuple[list[str], str] | None:
+    """The likeliest field and check digit that agree (ICAO 9303 weights 7, 3, 1, modulo 10),
+    found position by position over the ten running remainders; None if agreeing costs more
+    than MAX_CHECK_REPAIR."""
+    alphabet = glyph_alphabet()
+    values = np.array([_char_value(char) for char in alphabet])
+    best = np.full(10, -np.inf)
+    best[0] = 0.0
+    back = []
+    for position, row in enumerate(cells):
+        contribution = values * (7, 3, 1)[position % 3] % 10
+        # totals[r, a]: remainder r reached by glyph a after the best prefix that leaves r - contribution[a]
+        totals = best[(np.arange(10)[:, None] - contribution[None, :]) % 10] + row[None, :]
+        back.append(totals.argmax(axis=1))
+        best = totals.max(axis=1)
+    check_values = np.array([_char_value(char) if char in CHECK else -1 for char in alphabet])
+    with_check = np.where(check_values >= 0, best[np.clip(check_values, 0, 9)] + check_cell, -np.inf)
+    check_index = int(with_check.argmax())
+    agreeing = float(with_check[check_index])
+    if cells.max(axis=1).sum() + check_cell.max() - agreeing > MAX_CHECK_REPAIR:
+        return None
+    chars, remainder = [], check_values[check_index]
+    for position in range(len(cells) - 1, -1, -1):
+        glyph = int(back[position][remainder])
+        chars.append(alphabet[glyph])
+        remainder = (remainder - values[glyph] * (7, 3, 1)[position % 3]) % 10
+    return chars[::-1], alphabet[check_index]
+
+
+def _char_value(char: str) -> int:
+    return int(char) if char.isdigit() else ord(char) - 55 if char.isalpha() else 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from documents.pipeline import mrz_glyphs
 from documents.pipeline.mrz_cells import cell_grid
 from documents.pipeline.mrz_parse import LAYOUTS, parse_mrz
 
+TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
 
 
@@ -43,3 +45,50 @@ def test_each_position_allows_only_what_its_field_may_hold():
     assert "0" not in allowed[1][10]  # nationality
     assert allowed[1][9] == "0123456789<"  # the document number's check digit
     assert set(allowed[1][20]) == set("MFX<")  # sex
+
+
+def _likeness_showing(lines, layout, doubts=()):
+    """Cell likeness as the shape reading gives it: each cell most like its own character (0.9),
+    unlike the rest (0.3); ``doubts``: (line, index, char, likeness) raising another character."""
+    alphabet = mrz_glyphs.glyph_alphabet()
+    allowed = mrz_glyphs.allowed_per_position(layout)
+    likeness = []
+    for line_index, line in enumerate(lines):
+        row = np.full((len(line), len(alphabet)), 0.3)
+        row[np.arange(len(line)), [alphabet.index(char) for char in line]] = 0.9
+        likeness.append(row)
+    for line_index, index, char, value in doubts:
+        likeness[line_index][index, alphabet.index(char)] = value
+    for row, allowed_line in zip(likeness, allowed):
+        for index, chars in enumerate(allowed_line):
+            row[index, [alphabet.index(c) for c in alphabet if c not in chars]] = -np.inf
+    return likeness
+
+
+def test_a_field_is_read_so_that_its_check_digit_holds_when_that_costs_little():
+    # The 0 of L898902C3 looks a little more like an O: the check digit says 0.
+    likeness = _likeness_showing(TD3, LAYOUTS["TD3"], [(1, 5, "O", 0.95)])
+    assert mrz_glyphs.decode(likeness, LAYOUTS["TD3"]) == list(TD3)
+
+
+def test_a_field_the_cells_clearly_show_keeps_its_failing_check_digit():
+    shows_x = _likeness_showing(TD3, LAYOUTS["TD3"], [(1, 5, "X", 0.95), (1, 5, "0", 0.3)])
+    lines = mrz_glyphs.decode(shows_x, LAYOUTS["TD3"])
+    assert lines[1][:9] == "L8989X2C3"
+    assert not parse_mrz(lines).valid
+
+
+def test_country_fields_hold_real_country_codes():
+    # IRA is no country: the likeliest real code is read instead.
+    iraq = ("P<IRQHASSAN<<ALI<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "S668648783IRQ1903175M2810157<<<<<<<<<<<<<<00")
+    likeness = _likeness_showing(iraq, LAYOUTS["TD3"], [(0, 4, "A", 0.95), (1, 12, "A", 0.95), (1, 12, "Q", 0.85)])
+    lines = mrz_glyphs.decode(likeness, LAYOUTS["TD3"])
+    assert (lines[0][2:5], lines[1][10:13]) == ("IRQ", "IRQ")
+
+
+def test_cells_drifting_along_a_line_are_each_read_at_their_own_shift():
+    fit = np.full((6, 5), 0.2)
+    for cell, shift in enumerate((1, 1, 2, 2, 3, 3)):  # the line's pitch is a little off
+        fit[cell, shift] = 0.9
+    path, _ = mrz_glyphs._elastic_path(fit)
+    assert list(path) == [1, 1, 2, 2, 3, 3]
