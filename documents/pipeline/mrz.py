@@ -27,6 +27,7 @@ from PIL import Image, ImageOps  # noqa: E402
 from scipy import ndimage  # noqa: E402
 
 from . import mrz_glyphs  # noqa: E402
+from .lighting import even_lighting  # noqa: E402
 from .mrz_cells import CHAR_HEIGHT, GLYPH_PITCH_SCALES, GLYPH_SHIFTS, cell_grid, fix_fillers_by_shape  # noqa: E402
 from .mrz_parse import (  # noqa: E402
     LAYOUTS,
@@ -114,6 +115,7 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
         sin * step, cos * step, centre - (out_width / 2) * sin * step - (out_height / 2) * cos * step,
     )
     patch = patch.transform((out_width, out_height), Image.AFFINE, coefficients, Image.BICUBIC, fillcolor=255)
+    patch = Image.fromarray(even_lighting(np.asarray(patch), 2 * target_height))
     return _clear_edges(ImageOps.autocontrast(patch, cutoff=1))
 
 

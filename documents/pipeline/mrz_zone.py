@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
+from .lighting import window_max, window_min
 from .loading import shrink_page
 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
@@ -56,31 +57,6 @@ class Zone:
         return float(np.median([blob.angle for blob in self.lines]))
 
 
-def _running(op: np.ufunc, array: np.ndarray, size: int, axis: int) -> np.ndarray:
-    """Max or min over a centred window of ``size`` along ``axis``, by doubling (log2(size) passes)."""
-    pad = [(0, 0), (0, 0)]
-    pad[axis] = (size // 2, size - 1 - size // 2)
-    result = np.pad(array, pad, mode="edge")
-    covered = 1
-    while covered < size:
-        step = min(covered, size - covered)
-        head = [slice(None)] * 2
-        tail = [slice(None)] * 2
-        head[axis] = slice(0, result.shape[axis] - step)
-        tail[axis] = slice(step, None)
-        result = op(result[tuple(head)], result[tuple(tail)])
-        covered += step
-    return result
-
-
-def _window_max(array: np.ndarray, size: int, axis: int) -> np.ndarray:
-    return _running(np.maximum, array, size, axis)
-
-
-def _window_min(array: np.ndarray, size: int, axis: int) -> np.ndarray:
-    return _running(np.minimum, array, size, axis)
-
-
 def otsu_threshold(values: np.ndarray) -> int:
     histogram = np.bincount(values.ravel(), minlength=256).astype(np.float64)
     total = histogram.sum()
@@ -93,7 +69,7 @@ def otsu_threshold(values: np.ndarray) -> int:
 
 def text_mask(gray: np.ndarray) -> np.ndarray:
     """Thin dark strokes (text), not large dark areas such as the table around a page."""
-    closed = _window_min(_window_min(_window_max(_window_max(gray, 11, 1), 7, 0), 11, 1), 7, 0)
+    closed = window_min(window_min(window_max(window_max(gray, 11, 1), 7, 0), 11, 1), 7, 0)
     blackhat = (closed.astype(np.int16) - gray).clip(0, 255).astype(np.uint8)
     return blackhat > max(otsu_threshold(blackhat), 25)
 
@@ -136,7 +112,7 @@ def line_blobs(mask: np.ndarray, min_length: float) -> list[Blob]:
     """Long thin blobs after joining characters horizontally."""
     # "<" is open on its right, so the gap after one is almost a full character pitch wide.
     smear = max(7, round(max(mask.shape) * 0.022))
-    joined = _window_min(_window_max(_window_max(mask.astype(np.uint8), 3, 0), smear, 1), smear, 1).astype(bool)
+    joined = window_min(window_max(window_max(mask.astype(np.uint8), 3, 0), smear, 1), smear, 1).astype(bool)
     rows, starts, ends = _runs(joined)
     if len(rows) == 0:
         return []

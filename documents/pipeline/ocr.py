@@ -105,7 +105,7 @@ def read_page(
     """``known_rotation``: the quarter turns that make the page upright, when something surer than the
     page's look tells (its MRZ); ``blank``: areas not to read (an MRZ already read on its own);
     ``overview``: a smaller copy of the page to measure its geometry on."""
-    geometry = orientation.analyse(page, overview)
+    geometry = orientation.analyse(page, overview, leave_out=blank)
     settled = known_rotation is not None and geometry.agrees_with(known_rotation)
     if settled:
         geometry = replace(geometry, rotation=known_rotation, upright_confidence=1.0)

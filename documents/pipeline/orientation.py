@@ -23,12 +23,17 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 from scipy import ndimage
 
+from .lighting import even_lighting
 from .loading import shrink, shrink_page
 
 ANALYSIS_SIDE = 900  # px, longest side of the copy the geometry is measured on
 SKEW_LIMIT = 12.0  # degrees either way
 COARSE_STEP = 1.0
 FINE_STEP = 0.25
+LIGHTING_WINDOW = 20  # the paper's brightness is measured over this fraction of the page: wider than letters
+
+
+Outline = tuple[tuple[float, float], ...]  # a polygon's corners, in original pixels
 
 
 @dataclass(frozen=True)
@@ -49,18 +54,20 @@ class PageGeometry:
         return (rotation - self.rotation) % 180 == 0
 
 
-def analyse(image: Image.Image, overview: Image.Image | None = None) -> PageGeometry:
+def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: tuple[Outline, ...] = ()) -> PageGeometry:
     """Measure how ``image`` must be cropped, turned and straightened.
 
     ``overview``: a smaller copy of ``image`` (at least ANALYSIS_SIDE long) to measure on, when
-    the caller has one: shrinking a whole page again costs more than all the measuring."""
+    the caller has one: shrinking a whole page again costs more than all the measuring.
+    ``leave_out``: areas (original pixels) whose text the OCR will not need, such as an MRZ read
+    on its own: the text box leaves them out, and with them the page's edges beside them."""
     scale = min(1.0, ANALYSIS_SIDE / max(image.size))
     small = shrink_page(image, ANALYSIS_SIDE, overview)
     small = small if small.mode == "RGB" else small.convert("RGB")
     box = find_page_box(small)
     if box is not None:
         small = small.crop(box)
-    gray = np.asarray(small.convert("L"), dtype=np.uint8)
+    gray = even_lighting(np.asarray(small.convert("L"), dtype=np.uint8), max(small.size) // LIGHTING_WINDOW)
     glyphs, clutter_boxes = glyph_mask(ink_mask(gray))
     ys, xs = np.nonzero(glyphs)
     crop = tuple(round(v / scale) for v in box) if box is not None else None
@@ -86,6 +93,9 @@ def analyse(image: Image.Image, overview: Image.Image | None = None) -> PageGeom
         upright_score = ascender_balance(straight_mask)
         confidence = float(min(1.0, abs(upright_score) * 4))
     rotation = quarter if upright_score >= 0 else (quarter + 180) % 360
+    if leave_out:
+        kept = glyphs & ~_outline_mask(glyphs.shape, leave_out, scale, (left, top))
+        ys, xs = np.nonzero(kept) if kept.sum() >= 200 else (ys, xs)
     margin = max(pitch, 8.0)
     text_box = (
         round((max(0.0, xs.min() - margin) + left) / scale), round((max(0.0, ys.min() - margin) + top) / scale),
@@ -95,7 +105,14 @@ def analyse(image: Image.Image, overview: Image.Image | None = None) -> PageGeom
     return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter, text_box)
 
 
-Outline = tuple[tuple[float, float], ...]  # a polygon's corners, in original pixels
+def _outline_mask(shape: tuple[int, int], outlines: tuple[Outline, ...], scale: float,
+                  offset: tuple[int, int]) -> np.ndarray:
+    """``outlines`` drawn on an image of ``shape`` that is the page scaled by ``scale``, from ``offset``."""
+    mask = Image.new("1", (shape[1], shape[0]), 0)
+    draw = ImageDraw.Draw(mask)
+    for outline in outlines:
+        draw.polygon([(x * scale - offset[0], y * scale - offset[1]) for x, y in outline], fill=1)
+    return np.asarray(mask, dtype=bool)
 
 
 def apply(
@@ -115,8 +132,11 @@ def apply(
     if cut is not None:
         image = image.crop(cut)
     original_width = image.width
-    image = whiten_paper(shrink(image.convert("L"), scale))  # new images: the caller's page stays as it is
+    image = shrink(image.convert("L"), scale)  # a new image: the caller's page stays as it is
     factor = image.width / original_width
+    # Twice the line pitch: wider than any stroke, narrower than a shadow's edge.
+    window = 2 * geometry.line_height * factor if geometry.line_height else max(image.size) / 15
+    image = whiten_paper(Image.fromarray(even_lighting(np.asarray(image), round(window))))
     areas = [((x0, y0), (x1, y0), (x1, y1), (x0, y1)) for x0, y0, x1, y1 in geometry.clutter] if blank_clutter else []
     if areas or blank:
         draw = ImageDraw.Draw(image)
@@ -150,9 +170,16 @@ def whiten_paper(gray: Image.Image) -> Image.Image:
 
 def find_page_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     """Box of the bright, unsaturated page on a darker or coloured table; None if none stands out."""
-    hsv = np.asarray(image.convert("HSV"), dtype=np.int16)
-    saturation, value = hsv[..., 1], hsv[..., 2]
-    paper = (value > 150) & (saturation < 60)
+    red, green, blue = (np.asarray(band) for band in image.convert("RGB").split())
+    # HSV's value, and its saturation under 60 of 255, without PIL's slow HSV conversion
+    value = np.maximum(np.maximum(red, green), blue).astype(np.int32)
+    unsaturated = (value - np.minimum(np.minimum(red, green), blue)) * 255 < 60 * value
+    paper = (value > 150) & unsaturated
+    for _ in range(PAPER_FITS):  # uneven light: the lamp's falloff, learnt from the paper found so far
+        light = _paper_light(value, paper)
+        if light is None:
+            break
+        paper = unsaturated & (value > PAPER_SHARE * light)
     if paper.mean() > 0.9 or paper.mean() < 0.15:
         return None  # a scan (all paper) or nothing like paper
     rows = np.nonzero(paper.mean(axis=1) > 0.25)[0]
@@ -163,6 +190,28 @@ def find_page_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     if (box[2] - box[0]) * (box[3] - box[1]) > 0.92 * image.width * image.height:
         return None
     return box
+
+
+PAPER_FITS = 2
+PAPER_SHARE = 0.65  # paper is at least this bright a share of the light on it; the table is darker
+EVEN_LIGHT = 0.85  # the light on the paper's dimmest corner, as a share of its brightest: even enough
+
+
+def _paper_light(value: np.ndarray, paper: np.ndarray) -> np.ndarray | None:
+    """The brightness paper would have at each pixel: a plane fitted to the paper pixels' values
+    (a lamp on one side, a shadow on the other); None where the light is even (or no paper shows)."""
+    step = 4  # the light changes slowly: a sparse grid of pixels tells it
+    ys, xs = np.nonzero(paper[::step, ::step])
+    if len(xs) < 100:
+        return None
+    design = np.column_stack([xs * step, ys * step, np.ones_like(xs)]).astype(np.float64)
+    (slope_x, slope_y, level), *_ = np.linalg.lstsq(design, value[ys * step, xs * step].astype(np.float64), rcond=None)
+    height, width = value.shape
+    corners = [level + slope_x * x + slope_y * y for x in (0, width) for y in (0, height)]
+    if min(corners) >= EVEN_LIGHT * max(corners):
+        return None
+    rows, columns = np.arange(height, dtype=np.float32)[:, None], np.arange(width, dtype=np.float32)[None, :]
+    return slope_x * columns + slope_y * rows + np.float32(level)
 
 
 def ink_mask(gray: np.ndarray) -> np.ndarray:

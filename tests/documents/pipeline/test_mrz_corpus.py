@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
@@ -133,6 +134,15 @@ def test_small_and_skewed_photos_are_read_exactly(name, width, skew):
     if skew:
         small = small.rotate(skew, expand=True, resample=Image.BICUBIC, fillcolor=(110, 90, 80))
     assert _mismatches(read_mrz(small), LABELS[name]["mrz"]) == {}
+
+
+@pytest.mark.parametrize("name", ["002_passport.jpg", "009_id_card.jpg"])
+def test_mrz_in_uneven_light_is_read_exactly(name):
+    page = _first_page(name)
+    page = page.resize((600, round(page.height * 600 / page.width)), Image.LANCZOS)
+    pixels = np.asarray(page.convert("RGB"), dtype=np.float32)
+    lit_from_the_right = pixels * np.linspace(0.35, 0.9, page.width, dtype=np.float32)[None, :, None]
+    assert _mismatches(read_mrz(Image.fromarray(lit_from_the_right.astype(np.uint8))), LABELS[name]["mrz"]) == {}
 
 
 def test_blank_page_gives_none():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 from PIL import Image
 
-from documents.pipeline import classify, extract, languages, ocr, orientation, run_pipeline
+from documents.pipeline import classify, extract, languages, lighting, mrz, ocr, orientation, run_pipeline
 from documents.pipeline.loading import load_pages
 from documents.pipeline.types import DocumentKind as K
 
@@ -60,6 +61,45 @@ def test_grey_paper_is_made_white_and_ink_stays_dark():
     assert whitened.getpixel((100, 45)) < 80
 
 
+def _lit_from_one_side(photo: Image.Image, darkest: float = 0.4) -> Image.Image:
+    """``photo`` as taken with the lamp on its right: the left edge gets ``darkest`` of the light."""
+    pixels = np.asarray(photo.convert("RGB"), dtype=np.float32)
+    light = np.linspace(darkest, 1.0, photo.width, dtype=np.float32)[None, :, None]
+    return Image.fromarray((pixels * light).astype(np.uint8))
+
+
+def test_page_on_a_table_in_uneven_light_is_cropped_to_the_page(latin_page):
+    page = latin_page.crop(orientation.analyse(latin_page).crop)
+    table = Image.new("RGB", (page.width + 600, page.height + 600), (90, 80, 80))
+    table.paste(page, (300, 300))
+    crop = orientation.analyse(_lit_from_one_side(table)).crop
+    assert crop is not None
+    assert all(abs(found - expected) < 40 for found, expected in zip(crop, (300, 300, 300 + page.width, 300 + page.height)))
+
+
+def test_dim_side_of_a_page_is_lit_like_the_bright_side():
+    page = np.full((300, 600), 220, dtype=np.uint8)
+    page[140:150, 20:580] = 40  # a line of ink across
+    dim = (page * np.linspace(0.4, 1.0, 600)[None, :]).astype(np.uint8)
+    evened = lighting.even_lighting(dim, 40)
+    assert abs(int(evened[50, 30]) - int(evened[50, 570])) < 15  # the paper
+    assert evened[145, 30] < 80 and evened[145, 570] < 80  # the ink, on both sides
+
+
+def test_evenly_lit_image_is_left_as_it_is():
+    page = np.full((300, 600), 200, dtype=np.uint8)
+    page[140:150, 20:580] = 40
+    assert lighting.even_lighting(page, 40) is page
+
+
+@pytest.mark.parametrize(("name", "kind"), [(UPRIGHT_LATIN, K.ASYLUM_DECISION), (UPRIGHT_ARABIC, K.BIRTH_CERTIFICATE)])
+def test_page_photographed_in_uneven_light_is_read(corpus_dir, name, kind):
+    result = run_pipeline(_png_bytes(_lit_from_one_side(load_pages(corpus_dir / name)[0])))
+    assert result.kind is kind
+    if kind is K.ASYLUM_DECISION:
+        assert result.decision_date == date(2026, 12, 28)
+
+
 def test_ocr_image_holds_the_text_and_not_the_empty_paper_below(latin_page):
     geometry = orientation.analyse(latin_page)
     left, top, right, bottom = geometry.text_box
@@ -76,6 +116,15 @@ def test_passport_text_is_read_around_its_mrz_and_ends_with_the_corrected_lines(
     assert lines[-2:] == list(result.mrz.lines)
     assert "ASMARA" in lines and "PASSPORT" in lines
     assert not any("<" in line for line in lines[:-2])  # the zone was not read twice
+
+
+def test_passport_ocr_image_leaves_out_its_mrz_and_the_page_edges_beside_it(corpus_dir):
+    page = load_pages(corpus_dir / "002_passport.jpg")[0]
+    zone = mrz.read_machine_zone(page)
+    outline = zone.page_outline(page.size)
+    geometry = orientation.analyse(page, leave_out=(outline,))
+    assert geometry.text_box[3] < min(y for _, y in outline)  # the text ends above the zone
+    assert geometry.text_box[2] < 0.6 * page.width  # the zone was the only text reaching the page's right edge
 
 
 # ---------------------------------------------------------------- scripts and languages
