@@ -30,6 +30,7 @@ from PIL import Image
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from bench.photo_faults import fault_table, print_fault_table  # noqa: E402
 from documents.pipeline import run_pipeline  # noqa: E402
 from documents.pipeline.loading import load_pages  # noqa: E402
 from documents.pipeline.mrz import read_mrz  # noqa: E402
@@ -224,6 +225,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--verbose", action="store_true", help="also list every file")
     parser.add_argument("--no-variants", action="store_true", help="skip the MRZ reads of scaled and skewed copies")
+    parser.add_argument("--no-faults", action="store_true", help="skip the corpus photographed with faults")
     args = parser.parse_args(argv)
     run = run_corpus(args.corpus, args.workers)
     paths = [args.corpus / label["file"] for label in run.labels]
@@ -231,6 +233,8 @@ def main(argv: list[str] | None = None) -> None:
     print_report(run, baseline_seconds, baseline_cpu, baseline_wall, verbose=args.verbose)
     if not args.no_variants:
         print_mrz_variants(mrz_variants(args.corpus, run.labels, args.workers))
+    if not args.no_faults:
+        print_fault_table(fault_table(args.corpus, run.labels, mrz_exact, args.workers))
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ Tesseract, which binarises each page with one threshold, reads nothing there.
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
-UNEVEN_LIGHT = 0.8  # paper in the dimmest tenth darker than this share of the brightest tenth
+UNEVEN_LIGHT = 0.8  # the dimmest paper darker than this share of the brightest: uneven light
+Box = tuple[float, float, float, float]
 ESTIMATE_SIDE = 400  # px: the paper's brightness changes slowly, so it is measured on a small copy
 
 
@@ -39,18 +40,60 @@ def window_min(array: np.ndarray, size: int, axis: int) -> np.ndarray:
     return _running(np.minimum, array, size, axis)
 
 
-def even_lighting(gray: np.ndarray, size: int) -> np.ndarray:
+def even_lighting(gray: np.ndarray, size: int, judged_on: Box = (0.0, 0.0, 1.0, 1.0)) -> np.ndarray:
+    """``gray`` divided by its paper's brightness if that varies (see ``divide_by_paper``);
+    evenly lit images are returned as they are.
+
+    ``judged_on``: the part of ``gray`` whose evenness counts (left, top, right, bottom, as shares
+    of its width and height), when the rest may show the table beside the page, which is dark
+    but not for want of light."""
+    paper, factor = _paper_brightness(gray, size)
+    height, width = paper.shape
+    left, top, right, bottom = judged_on
+    judged = paper[int(top * height):max(int(bottom * height), 1), int(left * width):max(int(right * width), 1)]
+    darkest, brightest = np.percentile(judged, (10, 90))
+    if darkest >= UNEVEN_LIGHT * brightest:
+        return gray
+    return _divide(gray, paper, factor)
+
+
+def divide_by_paper(gray: np.ndarray, size: int) -> np.ndarray:
     """``gray`` divided by its paper's brightness (the brightest level within ``size`` px, wider
-    than any stroke), so a shadow or a lamp's falloff no longer darkens the paper and one
-    threshold suits the whole image; evenly lit images are returned as they are."""
+    than any stroke): a shadow or a lamp's falloff no longer darkens the paper, so one threshold
+    suits the whole image."""
+    return _divide(gray, *_paper_brightness(gray, size))
+
+
+def _paper_brightness(gray: np.ndarray, size: int) -> tuple[np.ndarray, int]:
+    """The paper's brightness, on a copy ``factor`` times smaller: it changes slowly."""
     factor = max(1, max(gray.shape) // ESTIMATE_SIDE)
     small = gray[::factor, ::factor] if factor > 1 else gray
     window = max(3, round(size / factor))
     paper = window_max(window_max(small, window, 1), window, 0)
-    paper = window_min(window_min(paper, window, 1), window, 0)  # the max's blocky steps, evened out
-    darkest, brightest = np.percentile(paper, (10, 90))
-    if darkest >= UNEVEN_LIGHT * brightest:
-        return gray
+    paper = window_min(window_min(paper, window, 1), window, 0)
+    # The max and min leave steps a window wide; as divisors they would print bands on the paper.
+    return np.asarray(Image.fromarray(paper).filter(ImageFilter.BoxBlur(window))), factor
+
+
+def _divide(gray: np.ndarray, paper: np.ndarray, factor: int) -> np.ndarray:
     if factor > 1:
         paper = np.asarray(Image.fromarray(paper).resize(gray.shape[::-1], Image.BILINEAR))
     return (gray.astype(np.float32) * 255 / np.maximum(paper, 16)).clip(0, 255).astype(np.uint8)
+
+
+def paper_light(value: np.ndarray, paper: np.ndarray) -> np.ndarray | None:
+    """The brightness paper would have at each pixel of ``value`` (an image's brightness), from
+    the pixels ``paper`` marks: a plane fitted to them (a lamp on one side, a shadow on the
+    other); None where that light is even, or too little paper shows to tell."""
+    step = 4  # the light changes slowly: a sparse grid of pixels tells it
+    ys, xs = np.nonzero(paper[::step, ::step])
+    if len(xs) < 100:
+        return None
+    design = np.column_stack([xs * step, ys * step, np.ones_like(xs)]).astype(np.float64)
+    (slope_x, slope_y, level), *_ = np.linalg.lstsq(design, value[ys * step, xs * step].astype(np.float64), rcond=None)
+    height, width = value.shape
+    corners = [level + slope_x * x + slope_y * y for x in (0, width) for y in (0, height)]
+    if min(corners) >= UNEVEN_LIGHT * max(corners):
+        return None
+    rows, columns = np.arange(height, dtype=np.float32)[:, None], np.arange(width, dtype=np.float32)[None, :]
+    return slope_x * columns + slope_y * rows + np.float32(level)

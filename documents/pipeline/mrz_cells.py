@@ -80,14 +80,17 @@ def cell_grid(patch: Image.Image, line_count: int, length: int, shifts: Sequence
         return None
     grids = []
     for top, bottom in bands:
-        # Photos add shear, so each line is placed by its own right end (a wide "<" or digit;
-        # the first glyph may be a narrow "I").
+        # Each line placed by its own right end (a wide "<" or digit; photos add shear). A line
+        # short of the zone's width at both ends is narrower, as the upper line of a page
+        # photographed at an angle is; a line short at one end only starts with a narrow glyph.
         columns = left + np.flatnonzero(ink[top:bottom, left:right].any(axis=0))
         if len(columns) == 0:
             return None
         end = int(columns[-1]) + 1
+        narrower = 2 * max(0, min(int(columns[0]) - left, right - end))
+        line_pitch = (right - left - narrower) / (length - 0.2)
         grids.append([
-            _cell_vectors(gray, (top, bottom), end - (length - 0.2) * pitch * scale, pitch * scale, length, shifts)
+            _cell_vectors(gray, (top, bottom), end - (length - 0.2) * line_pitch * scale, line_pitch * scale, length, shifts)
             for scale in pitch_scales
         ])
     return grids

@@ -2,7 +2,9 @@
 
 Everything here is numpy on a downscaled copy (a few tens of milliseconds):
 
-* the page is found as the large bright, unsaturated region and cropped;
+* the page is found as the large bright, unsaturated region and cropped; under a lamp
+  on one side, "bright" follows the light on the paper, and the OCR image is divided by
+  the paper's brightness (``lighting``);
 * text lines are found by projection profiles of the ink pixels: the angle whose
   profile is sharpest gives both the skew (up to ~12 degrees) and whether the lines
   run across or down the photo (a quarter turn);
@@ -23,14 +25,13 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 from scipy import ndimage
 
-from .lighting import even_lighting
+from .lighting import divide_by_paper, paper_light
 from .loading import shrink, shrink_page
 
 ANALYSIS_SIDE = 900  # px, longest side of the copy the geometry is measured on
 SKEW_LIMIT = 12.0  # degrees either way
 COARSE_STEP = 1.0
 FINE_STEP = 0.25
-LIGHTING_WINDOW = 20  # the paper's brightness is measured over this fraction of the page: wider than letters
 
 
 Outline = tuple[tuple[float, float], ...]  # a polygon's corners, in original pixels
@@ -47,6 +48,7 @@ class PageGeometry:
     # The text with a line's margin (original pixels): all the OCR needs to see. Empty paper costs
     # Tesseract layout time, and page edges in it come out as junk lines.
     text_box: tuple[int, int, int, int] | None = None
+    uneven_light: bool = False  # a lamp on one side: the OCR image is divided by the paper's brightness
 
     def agrees_with(self, rotation: int) -> bool:
         """Whether ``rotation`` turns the text lines the way this geometry found them running (its
@@ -64,10 +66,10 @@ def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: 
     scale = min(1.0, ANALYSIS_SIDE / max(image.size))
     small = shrink_page(image, ANALYSIS_SIDE, overview)
     small = small if small.mode == "RGB" else small.convert("RGB")
-    box = find_page_box(small)
+    box, uneven_light = page_box_and_light(small)
     if box is not None:
         small = small.crop(box)
-    gray = even_lighting(np.asarray(small.convert("L"), dtype=np.uint8), max(small.size) // LIGHTING_WINDOW)
+    gray = np.asarray(small.convert("L"), dtype=np.uint8)
     glyphs, clutter_boxes = glyph_mask(ink_mask(gray))
     ys, xs = np.nonzero(glyphs)
     crop = tuple(round(v / scale) for v in box) if box is not None else None
@@ -77,7 +79,7 @@ def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: 
         for x0, y0, x1, y1 in clutter_boxes
     )
     if len(xs) < 200:  # a blank page or a photo without text
-        return PageGeometry(0, 0.0, crop, 0.0, 0.0)
+        return PageGeometry(0, 0.0, crop, 0.0, 0.0, uneven_light=uneven_light)
     line_angle, pitch = dominant_line_angle(xs.astype(np.float32), ys.astype(np.float32))
     quarter = 90 if abs(line_angle) > 45 else 0
     # A line drawn at +a degrees (image y down) is straightened by PIL's counter-clockwise rotate(a).
@@ -102,7 +104,7 @@ def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: 
         round((min(float(gray.shape[1]), xs.max() + 1 + margin) + left) / scale),
         round((min(float(gray.shape[0]), ys.max() + 1 + margin) + top) / scale),
     )
-    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter, text_box)
+    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter, text_box, uneven_light)
 
 
 def _outline_mask(shape: tuple[int, int], outlines: tuple[Outline, ...], scale: float,
@@ -134,9 +136,11 @@ def apply(
     original_width = image.width
     image = shrink(image.convert("L"), scale)  # a new image: the caller's page stays as it is
     factor = image.width / original_width
-    # Twice the line pitch: wider than any stroke, narrower than a shadow's edge.
-    window = 2 * geometry.line_height * factor if geometry.line_height else max(image.size) / 15
-    image = whiten_paper(Image.fromarray(even_lighting(np.asarray(image), round(window))))
+    if geometry.uneven_light:
+        # Twice the line pitch: wider than any stroke, narrower than a shadow's edge.
+        window = 2 * geometry.line_height * factor if geometry.line_height else max(image.size) / 15
+        image = Image.fromarray(divide_by_paper(np.asarray(image), round(window)))
+    image = whiten_paper(image)
     areas = [((x0, y0), (x1, y0), (x1, y1), (x0, y1)) for x0, y0, x1, y1 in geometry.clutter] if blank_clutter else []
     if areas or blank:
         draw = ImageDraw.Draw(image)
@@ -168,50 +172,35 @@ def whiten_paper(gray: Image.Image) -> Image.Image:
 
 # ---------------------------------------------------------------- page and ink
 
-def find_page_box(image: Image.Image) -> tuple[int, int, int, int] | None:
-    """Box of the bright, unsaturated page on a darker or coloured table; None if none stands out."""
+def page_box_and_light(image: Image.Image) -> tuple[tuple[int, int, int, int] | None, bool]:
+    """Box of the bright, unsaturated page on a darker or coloured table (None if none stands
+    out), and whether the light on the page is uneven (a lamp on one side)."""
     red, green, blue = (np.asarray(band) for band in image.convert("RGB").split())
     # HSV's value, and its saturation under 60 of 255, without PIL's slow HSV conversion
     value = np.maximum(np.maximum(red, green), blue).astype(np.int32)
     unsaturated = (value - np.minimum(np.minimum(red, green), blue)) * 255 < 60 * value
     paper = (value > 150) & unsaturated
+    uneven = False
     for _ in range(PAPER_FITS):  # uneven light: the lamp's falloff, learnt from the paper found so far
-        light = _paper_light(value, paper)
+        light = paper_light(value, paper)
         if light is None:
             break
+        uneven = True
         paper = unsaturated & (value > PAPER_SHARE * light)
     if paper.mean() > 0.9 or paper.mean() < 0.15:
-        return None  # a scan (all paper) or nothing like paper
+        return None, uneven  # a scan (all paper) or nothing like paper
     rows = np.nonzero(paper.mean(axis=1) > 0.25)[0]
     cols = np.nonzero(paper.mean(axis=0) > 0.25)[0]
     if len(rows) < 10 or len(cols) < 10:
-        return None
+        return None, uneven
     box = (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)
     if (box[2] - box[0]) * (box[3] - box[1]) > 0.92 * image.width * image.height:
-        return None
-    return box
+        return None, uneven
+    return box, uneven
 
 
 PAPER_FITS = 2
 PAPER_SHARE = 0.65  # paper is at least this bright a share of the light on it; the table is darker
-EVEN_LIGHT = 0.85  # the light on the paper's dimmest corner, as a share of its brightest: even enough
-
-
-def _paper_light(value: np.ndarray, paper: np.ndarray) -> np.ndarray | None:
-    """The brightness paper would have at each pixel: a plane fitted to the paper pixels' values
-    (a lamp on one side, a shadow on the other); None where the light is even (or no paper shows)."""
-    step = 4  # the light changes slowly: a sparse grid of pixels tells it
-    ys, xs = np.nonzero(paper[::step, ::step])
-    if len(xs) < 100:
-        return None
-    design = np.column_stack([xs * step, ys * step, np.ones_like(xs)]).astype(np.float64)
-    (slope_x, slope_y, level), *_ = np.linalg.lstsq(design, value[ys * step, xs * step].astype(np.float64), rcond=None)
-    height, width = value.shape
-    corners = [level + slope_x * x + slope_y * y for x in (0, width) for y in (0, height)]
-    if min(corners) >= EVEN_LIGHT * max(corners):
-        return None
-    rows, columns = np.arange(height, dtype=np.float32)[:, None], np.arange(width, dtype=np.float32)[None, :]
-    return slope_x * columns + slope_y * rows + np.float32(level)
 
 
 def ink_mask(gray: np.ndarray) -> np.ndarray:

@@ -1,0 +1,126 @@
+"""The corpus again, with the faults of real phone photos: how much each one costs.
+
+Every page is photographed anew (scaled, turned 4 degrees on a table) with one fault:
+a lamp on one side, heavy JPEG compression, a little out of focus, sensor noise, or
+taken from an angle (the far edge narrower). Printed per fault: classification and
+decision dates over the whole corpus at 1200 px wide, and the MRZ of every passport
+and ID card at 400 and 1000 px (check-digit-valid / every field exact / photos).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from documents.pipeline import run_pipeline
+from documents.pipeline.loading import load_pages
+from documents.pipeline.mrz import read_mrz
+from documents.pipeline.types import DocumentKind, PipelineResult
+
+TABLE = (110, 90, 80)
+PAGE_WIDTH = 1200
+MRZ_WIDTHS = (400, 1000)
+
+
+def lamp_on_one_side(photo: Image.Image) -> Image.Image:
+    pixels = np.asarray(photo.convert("RGB"), dtype=np.float32)
+    light = np.linspace(0.35, 0.9, photo.width, dtype=np.float32)[None, :, None]
+    return Image.fromarray((pixels * light).astype(np.uint8))
+
+
+def jpeg_quality_30(photo: Image.Image) -> Image.Image:
+    buffer = io.BytesIO()
+    photo.convert("RGB").save(buffer, "JPEG", quality=30)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+
+
+def out_of_focus(photo: Image.Image) -> Image.Image:
+    return photo.filter(ImageFilter.GaussianBlur(0.8))
+
+
+def sensor_noise(photo: Image.Image) -> Image.Image:
+    pixels = np.asarray(photo.convert("RGB"), dtype=np.float32)
+    pixels += np.random.default_rng(7).normal(0, 12, pixels.shape).astype(np.float32)
+    return Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
+
+
+def taken_from_an_angle(photo: Image.Image) -> Image.Image:
+    """The top edge 16% narrower than the bottom, as when the phone leans back."""
+    width, height = photo.size
+    inset = 0.08 * width
+    # PIL maps each output pixel to an input one: solve for the projective map of the corners.
+    corners_out = [(0, 0), (width, 0), (width, height), (0, height)]
+    corners_in = [(-inset, 0), (width + inset, 0), (width, height), (0, height)]
+    rows = []
+    for (x, y), (u, v) in zip(corners_out, corners_in):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    coefficients = np.linalg.solve(np.array(rows, dtype=float), np.array(corners_in, dtype=float).ravel())
+    return photo.transform(photo.size, Image.PERSPECTIVE, tuple(coefficients), Image.BICUBIC, fillcolor=TABLE)
+
+
+FAULTS: dict[str, Callable[[Image.Image], Image.Image]] = {
+    "lamp on one side": lamp_on_one_side,
+    "JPEG quality 30": jpeg_quality_30,
+    "out of focus": out_of_focus,
+    "sensor noise": sensor_noise,
+    "taken at an angle": taken_from_an_angle,
+}
+
+
+def photograph(path: str, width: int, fault: str) -> Image.Image:
+    page = load_pages(path)[0]
+    photo = page.resize((width, round(page.height * width / page.width)), Image.LANCZOS)
+    return FAULTS[fault](photo.rotate(4, expand=True, resample=Image.BICUBIC, fillcolor=TABLE))
+
+
+def _classify(job: tuple[str, str]) -> PipelineResult:
+    path, fault = job
+    buffer = io.BytesIO()
+    photograph(path, PAGE_WIDTH, fault).save(buffer, "PNG")
+    return run_pipeline(buffer.getvalue())
+
+
+def _read_mrz(job: tuple[str, int, str]):
+    path, width, fault = job
+    return read_mrz(photograph(path, width, fault))
+
+
+def fault_table(corpus_dir: Path, labels: list[dict], mrz_exact, workers: int = 2) -> dict[str, dict]:
+    """Per fault: classified right, decision dates right, and (valid, exact, photos) per MRZ width."""
+    classify_jobs = [(label, fault) for fault in FAULTS for label in labels]
+    mrz_jobs = [(label, width, fault) for fault in FAULTS for width in MRZ_WIDTHS for label in labels if label.get("mrz")]
+    with Pool(workers) as pool:
+        classified = pool.map(_classify, [(str(corpus_dir / label["file"]), fault) for label, fault in classify_jobs])
+        read = pool.map(_read_mrz, [(str(corpus_dir / label["file"]), width, fault) for label, width, fault in mrz_jobs])
+    table = {fault: {"kinds": [0, 0], "dates": [0, 0], **{width: [0, 0, 0] for width in MRZ_WIDTHS}} for fault in FAULTS}
+    for (label, fault), result in zip(classify_jobs, classified):
+        row = table[fault]
+        row["kinds"][0] += str(result.kind) == label["kind"]
+        row["kinds"][1] += 1
+        if label.get("decision_date"):
+            found = result.decision_date.isoformat() if result.decision_date else None
+            row["dates"][0] += found == label["decision_date"]
+            row["dates"][1] += 1
+    for (label, width, fault), result in zip(mrz_jobs, read):
+        cell = table[fault][width]
+        valid = result is not None and result.valid
+        cell[0] += valid
+        cell[1] += valid and mrz_exact(label, PipelineResult(kind=DocumentKind.OTHER, mrz=result))
+        cell[2] += 1
+    return table
+
+
+def print_fault_table(table: dict[str, dict], out=sys.stdout) -> None:
+    print(f"\nPhoto faults: each applied to every corpus page ({PAGE_WIDTH} px wide, turned 4 degrees on a table)", file=out)
+    print(f"{'fault':<20}{'classified':>12}{'dates':>8}" + "".join(f"{f'MRZ {width} px':>14}" for width in MRZ_WIDTHS),
+          file=out)
+    for fault, row in table.items():
+        mrz_cells = "".join(f"{'%d/%d/%d' % tuple(row[width]):>14}" for width in MRZ_WIDTHS)
+        print(f"{fault:<20}{'%d/%d' % tuple(row['kinds']):>12}{'%d/%d' % tuple(row['dates']):>8}{mrz_cells}", file=out)
