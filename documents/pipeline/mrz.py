@@ -31,6 +31,7 @@ from .lighting import even_lighting  # noqa: E402
 from .mrz_cells import CHAR_HEIGHT, GLYPH_PITCH_SCALES, GLYPH_SHIFTS, cell_grid, fix_fillers_by_shape  # noqa: E402
 from .mrz_parse import (  # noqa: E402
     LAYOUTS,
+    checked_fields,
     combine_readings,
     is_good,
     names_doubtful,
@@ -253,7 +254,8 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         if best is None:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
-    if best is None and (by_shape := _read_by_shape(first_crop, zone)) is not None:
+    by_shape = _read_by_shape(first_crop, zone) if best is None else None
+    if by_shape is not None:
         # Tesseract failed at every scale: the cells read by the shapes of OCR-B are one more
         # reading for the check digits to judge.
         readings.append(by_shape)
@@ -264,7 +266,14 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
     # Several readings: a field that passed its check digit by chance in one loses to the others.
     merged = combine_readings(readings) if len(readings) > 1 else best
     chosen = merged if is_good(merged) else best
-    return readings + [with_voted_names(chosen, readings)], upside_down
+    voters = list(readings)
+    if names_doubtful(chosen) and by_shape is None:
+        # Every scale left the names in doubt, and no check digit covers them: the shapes, read on
+        # a grid the check digits prove right, have a say.
+        by_shape = _read_by_shape(first_crop, zone)
+        if by_shape is not None and checked_fields(by_shape) == checked_fields(chosen):
+            voters.append(by_shape)
+    return readings + [with_voted_names(chosen, voters)], upside_down
 
 
 def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:

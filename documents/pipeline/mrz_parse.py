@@ -522,10 +522,16 @@ def _vote(line_sets: Sequence[Sequence[str]], layout: Layout) -> list[str]:
 
 
 def _name_doubts(surname: str, given_names: str) -> int:
-    """Signs of a "<" read as a letter: one-letter names, names ending in K or X ("SELAMK").
-    (Leading K is left alone: KAREEM is a name far more often than a misread "<".)"""
+    """Signs of "<" read as letters: no surname or no given names (the "<<" between them lost),
+    one-letter names, names ending in K or X ("SELAMK"), the same letter three times running
+    ("AHMADSSSSSS"). (A leading K is left alone: KAREEM is a name far more often than a misread "<".)"""
     tokens = f"{surname} {given_names}".split()
-    return (not surname) + sum(len(token) == 1 or token[-1] in "KX" for token in tokens)
+    return (not surname) + (not given_names) + sum(
+        len(token) == 1 or token[-1] in "KX" or _TRIPLE_LETTER.search(token) is not None for token in tokens
+    )
+
+
+_TRIPLE_LETTER = re.compile(r"([A-Z])\1\1")
 
 
 def names_doubtful(result: MrzResult) -> bool:

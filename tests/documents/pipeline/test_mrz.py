@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from documents.pipeline.mrz import find_mrz_in_text, parse_mrz
-from documents.pipeline.mrz_parse import check_digit, combine_readings, plausible, with_known_countries, with_voted_names
+from documents.pipeline.mrz_parse import (
+    check_digit,
+    combine_readings,
+    names_doubtful,
+    plausible,
+    with_known_countries,
+    with_voted_names,
+)
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
@@ -317,3 +324,13 @@ def test_names_vote_counts_a_name_with_fillers_read_as_k_as_that_name():
     voted = with_voted_names(readings[0], readings)
     assert (voted.surname, voted.given_names) == ("ERIKSSON", "ANNA")
     assert voted.lines[0] == "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<"
+
+
+@pytest.mark.parametrize(("names_line", "doubtful"), [
+    ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", False),
+    ("P<UTOERIKSSON<<ANNAK<<<<<<<<<<<<<<<<<<<<<<<<", True),  # a filler read as K
+    ("P<UTOERIKSSON<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<<", True),  # the "<<" between the names lost
+    ("P<UTOERIKSSON<<ANNASSSSSS<SSEESE<<<<<<<<<<<<", True),  # fillers read as S and E
+])
+def test_names_that_look_misread_are_doubtful(names_line, doubtful):
+    assert names_doubtful(parse_mrz([names_line, TD3[1]])) is doubtful
