@@ -66,7 +66,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "المتوفي", "متوفي", "فوت شده", "ሞት")),
         (2, ("date of death", "cause of death", "place of death", "date du deces", "lieu du deces",
              "datum van overlijden", "plaats van overlijden", "doodsoorzaak", "sterbedatum", "sterbeort",
-             "olum tarihi", "تاريخ الوفاه", "مكان الوفاه", "سبب الوفاه", "تاريخ فوت", "محل فوت")),
+             "olum tarihi", "تاريخ الوفاه", "مكان الوفاه", "سبب الوفاه", "تاريخ فوت", "محل فوت",
+             "decede\\(e\\) (le|a)")),  # a form's label, "(e)" for either sex: not a letter's sentence
     ),
     K.FAMILY_BOOKLET: (
         (4, ("family booklet", "family register", "family book", "family record", "household register",
