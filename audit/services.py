@@ -35,6 +35,28 @@ def record_event(
     )
 
 
+FORGOTTEN = "[purged]"
+
+
+def forget_case_details(case_id: int) -> int:
+    """Blank what a purged case's audit events say about its people: the object's name (a family
+    member's, a document's file name) and the values in ``changes``. Who did what, to which kind
+    of object and when stays. The one update audit events allow; returns how many were blanked."""
+    events = list(AuditEvent.objects.filter(case_id=case_id).only("pk", "changes", "target_repr"))
+    for event in events:
+        event.target_repr = ""
+        event.changes = {field: _forgotten(values) for field, values in event.changes.items()}
+    # bulk_update writes with an UPDATE query, past AuditEvent.save, which refuses changes.
+    AuditEvent.objects.bulk_update(events, ["target_repr", "changes"], batch_size=500)
+    return len(events)
+
+
+def _forgotten(values):
+    if isinstance(values, list):
+        return [None if value is None else FORGOTTEN for value in values]
+    return FORGOTTEN
+
+
 def plain(value):
     """A JSON-friendly form of a value: dates as ISO text, model instances and querysets by primary key."""
     if value is None or isinstance(value, (bool, int, float, str)):

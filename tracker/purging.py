@@ -2,7 +2,8 @@
 
 Used by admins (the "Purge" action in the Django admin) when a family's data
 must go, for example at the end of the retention period or on request. The
-audit trail keeps that it happened (audit events outlive the case by design).
+audit trail keeps that it happened and who did what before (audit events outlive
+the case by design), but not the names and values those events recorded.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from django.db import transaction
 
 from audit.models import AuditEvent
-from audit.services import record_event
+from audit.services import forget_case_details, record_event
 from documents.models import Document
 
 from .models import Case
@@ -29,6 +30,7 @@ def purge_case(case: Case, *, actor, request=None) -> int:
     storage = Document._meta.get_field("file").storage
     case_id = case.pk
     with transaction.atomic():
+        forget_case_details(case_id)  # before the purge's own event, whose count stays
         record_event(actor=actor, action=AuditEvent.Action.DELETE, target=case, case_id=case_id,
                      changes={"purged_documents": [len(file_names), 0]}, request=request)
         documents.delete()  # before the case: documents refer to each other (translations)

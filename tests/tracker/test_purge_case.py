@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from audit.services import record_event
 from documents.models import Document
 from tracker.models import Case, Explanation, FamilyMember
 from tracker.purging import purge_case
@@ -85,3 +86,23 @@ def test_deleting_a_document_in_the_admin_removes_its_file(client):
     client.post(reverse("admin:documents_document_delete", args=[document.pk]), {"post": "yes"})
     assert not Document.objects.filter(pk=document.pk).exists()
     assert not default_storage.exists(document.file.name)
+
+
+def test_purge_keeps_the_audit_trail_but_not_the_family_s_names(full_case):
+    case, _ = full_case
+    member = case.members.first()
+    admin = AdminFactory()
+    record_event(actor=admin, action=AuditEvent.Action.CHANGE, target=member, case_id=case.pk,
+                 changes={"full_name": ["Amal Hassan", member.full_name], "birth_date": [None, "2015-03-01"]})
+    document = Document.objects.filter(case=case).first()
+    record_event(actor=admin, action=AuditEvent.Action.VIEW, target=document, case_id=case.pk)
+
+    case_id = case.pk
+    purge_case(case, actor=admin)
+
+    events = AuditEvent.objects.filter(case_id=case_id)
+    change = events.get(action="change", target_type="tracker.familymember")
+    assert change.actor_name == admin.username and change.target_id == str(member.pk)
+    assert change.changes == {"full_name": ["[purged]", "[purged]"], "birth_date": [None, "[purged]"]}
+    assert not events.exclude(target_type="tracker.case").exclude(target_repr="").exists()
+    assert events.get(target_type="tracker.case", action="delete").changes == {"purged_documents": [2, 0]}
