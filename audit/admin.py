@@ -45,5 +45,25 @@ class AuditedAdminMixin:
                      target=obj, case_id=_case_id_of(obj), changes=changes, request=request)
 
 
+    def save_formset(self, request, form, formset, change):
+        """Rows edited, added or deleted in the inlines (a case's family members, explanations,
+        letters) are recorded one event each, like the object's own fields."""
+        deleted = [(row.instance, row.instance.pk) for row in formset.deleted_forms if row.instance.pk]
+        super().save_formset(request, form, formset, change)
+        rows = {row.instance.pk: row for row in formset.forms if row.instance.pk}
+        for obj, changed in formset.changed_objects:
+            row = rows[obj.pk]
+            record_event(actor=request.user, action=AuditEvent.Action.CHANGE, target=obj, case_id=_case_id_of(obj),
+                         changes={name: [row.initial.get(name), row.cleaned_data.get(name)] for name in changed},
+                         request=request)
+        for obj in formset.new_objects:
+            record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=obj, case_id=_case_id_of(obj),
+                         request=request)
+        for obj, pk in deleted:
+            obj.pk = pk  # Django clears it on deletion; the event names the row that went
+            record_event(actor=request.user, action=AuditEvent.Action.DELETE, target=obj, case_id=_case_id_of(obj),
+                         request=request)
+
+
 def _case_id_of(obj) -> int | None:
     return getattr(obj, "case_id", None) or obj.pk

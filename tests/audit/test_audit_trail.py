@@ -123,6 +123,45 @@ def test_admin_opening_a_case_or_document_in_the_admin_is_recorded(client, docum
     assert_recorded(last_event(), actor=admin, action="view", target=document, case_id=case.pk)
 
 
+def _admin_form_as_shown(response) -> dict:
+    """The POST data of an admin change page as the browser would send it unchanged."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data.update({management.add_prefix(name): management[name].value() for name in management.fields})
+        forms += inline.formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value not in (None, False, []):
+                data[form.add_prefix(name)] = value
+    return data
+
+
+def test_admin_editing_a_case_s_family_members_inline_is_recorded(client, document):
+    admin = AdminFactory()
+    client.force_login(admin)
+    case = document.case
+    member = FamilyMemberFactory(case=case, given_names="Amal")
+    leaving = FamilyMemberFactory(case=case)
+    url = reverse("admin:tracker_case_change", args=[case.pk])
+    data = _admin_form_as_shown(client.get(url))
+    prefix = next(key for key, value in data.items() if value == member.pk and key.endswith("-id"))[:-len("-id")]
+    data[f"{prefix}-given_names"] = "Amala"
+    leaving_prefix = next(key for key, value in data.items() if value == leaving.pk and key.endswith("-id"))[:-len("-id")]
+    data[f"{leaving_prefix}-DELETE"] = "on"
+
+    response = client.post(url, data, **FROM)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    change = AuditEvent.objects.get(action="change", target_type="tracker.familymember")
+    assert_recorded(change, actor=admin, action="change", target=member, case_id=case.pk)
+    assert change.changes == {"given_names": ["Amal", "Amala"]}
+    deletion = AuditEvent.objects.get(action="delete", target_type="tracker.familymember")
+    assert deletion.target_id == str(leaving.pk) and deletion.case_id == case.pk
+
+
 def test_behind_a_reverse_proxy_the_clients_address_is_recorded_not_a_spoofed_one(client, document, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     client.force_login(document.case.sponsor)
