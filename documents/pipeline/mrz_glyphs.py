@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from .mrz_countries import COUNTRY_CODES
 from .mrz_parse import FILLER, Layout
@@ -40,11 +40,12 @@ ALLOWED = {
 CHECK = DIGITS + FILLER
 
 
-@lru_cache(maxsize=32)
-def glyphs(char_height: int = 0) -> dict[str, np.ndarray] | None:
+@lru_cache(maxsize=64)
+def glyphs(char_height: int = 0, focus_blur: float = 0.0) -> dict[str, np.ndarray] | None:
     """Each MRZ character as a cell vector: its advance box from cap height to baseline; None without
     the font. ``char_height``: the characters' height in the photo, when small: the glyphs are then
-    blurred the way such a photo and its enlargement blur the zone, so like is compared with like."""
+    blurred the way such a photo and its enlargement blur the zone, so like is compared with like;
+    ``focus_blur``: and blurred this many photo pixels more, as a photo slightly out of focus is."""
     if not OCRB_FONT.exists():
         return None
     font = ImageFont.truetype(str(OCRB_FONT), 96)
@@ -56,11 +57,21 @@ def glyphs(char_height: int = 0) -> dict[str, np.ndarray] | None:
         ImageDraw.Draw(cell).text((0, cap_height), char, font=font, fill=0, anchor="ls")
         if 0 < char_height < SHARP_ENOUGH:
             small = cell.resize((max(1, round(advance * char_height / cap_height)), char_height), Image.LANCZOS)
+            if focus_blur:
+                small = _blurred(small, focus_blur)
             cell = small.resize(cell.size, Image.BICUBIC)
         vector = np.asarray(cell.resize(CELL_SIZE, Image.BILINEAR), dtype=np.float32).ravel()
         vector -= vector.mean()
         vectors[char] = vector / (np.linalg.norm(vector) + 1e-6)
     return vectors
+
+
+def _blurred(cell: Image.Image, radius: float) -> Image.Image:
+    """``cell`` blurred as if with its neighbours' paper around it (not the black of PIL's edges)."""
+    margin = 3
+    padded = Image.new("L", (cell.width + 2 * margin, cell.height + 2 * margin), 255)
+    padded.paste(cell, (margin, margin))
+    return padded.filter(ImageFilter.GaussianBlur(radius)).crop((margin, margin, margin + cell.width, margin + cell.height))
 
 
 def allowed_per_position(layout: Layout) -> list[list[str]]:
@@ -98,14 +109,28 @@ def cell_likeness(grids: Sequence[Sequence[np.ndarray]], layout: Layout, char_he
     layout forbids the glyph). Each cell is taken at its own shift: a photo's perspective and its
     resampling move characters by a fraction of a pitch, differently along a line, so the shifts
     are chosen together (Viterbi), a neighbour's shift costing little, a jump more."""
-    shapes = glyphs(min(round(char_height), SHARP_ENOUGH))
-    if shapes is None or len(grids) != layout.line_count:
+    if len(grids) != layout.line_count or any(len(cells) != layout.line_length for line in grids for cells in line):
         return None
-    templates = np.stack([shapes[char] for char in glyph_alphabet()])
-    lines = []
-    for placements, allowed_line in zip(grids, allowed_per_position(layout)):
-        if any(len(cells) != layout.line_length for cells in placements):
+    height = min(round(char_height), SHARP_ENOUGH)
+    best_fit, best_lines = -np.inf, None
+    # A small photo may also be out of focus: the glyphs blurred as much as the zone fit it best.
+    for focus_blur in FOCUS_BLURS if height < SHARP_ENOUGH else (0.0,):
+        shapes = glyphs(height, focus_blur)
+        if shapes is None:
             return None
+        fit, lines = _likeness_to(np.stack([shapes[char] for char in glyph_alphabet()]), grids, layout)
+        if fit > best_fit:
+            best_fit, best_lines = fit, lines
+    return best_lines
+
+
+FOCUS_BLURS = (0.0, 0.6, 1.0)  # photo pixels
+
+
+def _likeness_to(templates: np.ndarray, grids: Sequence[Sequence[np.ndarray]], layout: Layout) -> tuple[float, list[np.ndarray]]:
+    """How well the zone fits ``templates`` in all, and per line the likeness of each cell to each."""
+    total, lines = 0.0, []
+    for placements, allowed_line in zip(grids, allowed_per_position(layout)):
         disallowed = np.array([[char not in allowed for char in glyph_alphabet()] for allowed in allowed_line])
         best_fit, best_likeness = -np.inf, None
         for cells in placements:
@@ -113,8 +138,9 @@ def cell_likeness(grids: Sequence[Sequence[np.ndarray]], layout: Layout, char_he
             path, fit = _elastic_path(likeness.max(axis=2))
             if fit > best_fit:
                 best_fit, best_likeness = fit, likeness[np.arange(len(path)), path]
+        total += best_fit
         lines.append(best_likeness)
-    return lines
+    return total, lines
 
 
 def _elastic_path(fit: np.ndarray) -> tuple[np.ndarray, float]:
@@ -138,34 +164,47 @@ def _elastic_path(fit: np.ndarray) -> tuple[np.ndarray, float]:
 
 COUNTRY_FIELDS = ("issuing_country", "nationality")
 SAME_COUNTRY_BONUS = 0.1
-# Many states leave the letter O out of document numbers for its likeness to 0; where the two look
-# alike, the 0 is the better guess.
 LETTER_O_DOUBT = 0.1
+FILLER_PRIOR = 0.03
 MAX_CHECK_REPAIR = 0.25  # likeness a field may give up to agree with its check digit
+MAX_CHECK_CHANGES = 2  # characters it may change for that: more is a chance agreement
 
 
 def decode(likeness: Sequence[np.ndarray], layout: Layout) -> list[str]:
-    """The lines most like the cells, with two things the layout knows: a country field holds a
+    """The lines most like the cells, with what the layout knows: a country field holds a
     country's code, and a checked field agrees with its check digit unless that costs too much
     likeness (then the field stays as it looks, and the check digit fails it)."""
     alphabet = glyph_alphabet()
+    likeness = _with_priors(likeness, layout)
     lines = [[alphabet[index] for index in line.argmax(axis=1)] for line in likeness]
     countries = [layout.field(name) for name in COUNTRY_FIELDS]
     for field, code in zip(countries, _likeliest_countries([likeness[f.line][f.start:f.end] for f in countries])):
         lines[field.line][field.start:field.end] = code
     for field in layout.fields:
-        row = likeness[field.line]
-        if field.kind == "alnum":
-            row = row.copy()
-            for letter in "OQ":
-                row[field.start:field.end, alphabet.index(letter)] -= LETTER_O_DOUBT
         if field.check is not None:
+            row = likeness[field.line]
             repaired = _likeliest_checked(row[field.start:field.end], row[field.check])
             if repaired is not None:
                 value, check = repaired
                 lines[field.line][field.start:field.end] = value
                 lines[field.line][field.check] = check
     return ["".join(line) for line in lines]
+
+
+def _with_priors(likeness: Sequence[np.ndarray], layout: Layout) -> list[np.ndarray]:
+    """Near ties settled as documents usually are: no letter O in a document number (many states
+    leave it out for its likeness to 0), and fillers after names and in optional data, which is
+    mostly empty (a blurred "<" looks much like an H)."""
+    alphabet = glyph_alphabet()
+    adjusted = [line.copy() for line in likeness]
+    for field in layout.fields:
+        cells = adjusted[field.line][field.start:field.end]
+        if field.kind == "alnum":
+            for letter in "OQ":
+                cells[:, alphabet.index(letter)] -= LETTER_O_DOUBT
+        elif field.kind in ("names", "optional"):
+            cells[:, alphabet.index(FILLER)] += FILLER_PRIOR
+    return adjusted
 
 
 def _likeliest_countries(fields: Sequence[np.ndarray]) -> tuple[str, str]:
@@ -186,31 +225,45 @@ def _country_codes() -> tuple[str, ...]:
 
 
 def _likeliest_checked(cells: np.ndarray, check_cell: np.ndarray) -> tuple[list[str], str] | None:
-    """The likeliest field and check digit that agree (ICAO 9303 weights 7, 3, 1, modulo 10),
-    found position by position over the ten running remainders; None if agreeing costs more
-    than MAX_CHECK_REPAIR."""
+    """The likeliest field and check digit that agree (ICAO 9303 weights 7, 3, 1, modulo 10) with
+    at most MAX_CHECK_CHANGES characters other than the likeliest of their cells; None if agreeing
+    costs more than MAX_CHECK_REPAIR. Found position by position over the ten running remainders
+    and the changes made so far: a field of near ties (blurred fillers) could otherwise be made to
+    agree with any check digit."""
     alphabet = glyph_alphabet()
     values = np.array([_char_value(char) for char in alphabet])
-    best = np.full(10, -np.inf)
-    best[0] = 0.0
+    changes = np.arange(MAX_CHECK_CHANGES + 1)
+    best = np.full((10, len(changes)), -np.inf)  # [remainder, changes so far]
+    best[0, 0] = 0.0
     back = []
     for position, row in enumerate(cells):
         contribution = values * (7, 3, 1)[position % 3] % 10
-        # totals[r, a]: remainder r reached by glyph a after the best prefix that leaves r - contribution[a]
-        totals = best[(np.arange(10)[:, None] - contribution[None, :]) % 10] + row[None, :]
-        back.append(totals.argmax(axis=1))
-        best = totals.max(axis=1)
+        changed = (np.arange(len(alphabet)) != row.argmax()).astype(np.int64)
+        # totals[r, c, a]: reaching remainder r with c changes by glyph a, after the best such prefix
+        before_r = (np.arange(10)[:, None] - contribution[None, :]) % 10  # (10, alphabet)
+        before_c = changes[:, None] - changed[None, :]  # (changes, alphabet)
+        totals = np.where(before_c[None] >= 0, best[before_r[:, None, :], np.clip(before_c, 0, None)[None]], -np.inf)
+        totals = totals + row[None, None, :]
+        back.append(totals.argmax(axis=2))
+        best = totals.max(axis=2)
     check_values = np.array([_char_value(char) if char in CHECK else -1 for char in alphabet])
-    with_check = np.where(check_values >= 0, best[np.clip(check_values, 0, 9)] + check_cell, -np.inf)
+    check_changed = (np.arange(len(alphabet)) != check_cell.argmax()).astype(np.int64)
+    allowed_changes = MAX_CHECK_CHANGES - check_changed  # what the field may still change, per check glyph
+    field_best = np.array([best[value, :limit + 1].max() if value >= 0 and limit >= 0 else -np.inf
+                           for value, limit in zip(check_values, allowed_changes)])
+    with_check = field_best + check_cell
     check_index = int(with_check.argmax())
     agreeing = float(with_check[check_index])
-    if cells.max(axis=1).sum() + check_cell.max() - agreeing > MAX_CHECK_REPAIR:
+    if not np.isfinite(agreeing) or cells.max(axis=1).sum() + check_cell.max() - agreeing > MAX_CHECK_REPAIR:
         return None
-    chars, remainder = [], check_values[check_index]
+    remainder = int(check_values[check_index])
+    used = int(best[remainder, :allowed_changes[check_index] + 1].argmax())
+    chars = []
     for position in range(len(cells) - 1, -1, -1):
-        glyph = int(back[position][remainder])
+        glyph = int(back[position][remainder, used])
         chars.append(alphabet[glyph])
-        remainder = (remainder - values[glyph] * (7, 3, 1)[position % 3]) % 10
+        remainder = int((remainder - values[glyph] * (7, 3, 1)[position % 3]) % 10)
+        used -= int(glyph != cells[position].argmax())
     return chars[::-1], alphabet[check_index]
 
 

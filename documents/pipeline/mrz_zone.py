@@ -19,6 +19,7 @@ from .lighting import window_max, window_min
 from .loading import shrink_page
 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
+MAX_ENLARGEMENT = 2.0
 MAX_ZONES = 2  # at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
@@ -165,7 +166,9 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     """MRZ candidates on the page as it is and turned a quarter, best first.
 
     ``overview``: a smaller copy of ``image`` (at least WORK_SIDE long) to search, when the caller has one."""
-    scale = WORK_SIDE / max(image.size)
+    # Small photos are enlarged at most MAX_ENLARGEMENT times: further, the text mask's windows
+    # would be narrower than a blurred stroke and leave only the cores of the characters.
+    scale = min(WORK_SIDE / max(image.size), MAX_ENLARGEMENT)
     if scale < 1:  # reduce, then convert the small copy: converting the whole page costs more than the search
         small = np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L"))
     else:
@@ -175,7 +178,7 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     zones = []
     for turned, view in ((False, mask), (True, np.rot90(mask))):
         view = np.ascontiguousarray(view)
-        blobs = line_blobs(view, min_length=0.15 * WORK_SIDE)
+        blobs = line_blobs(view, min_length=0.15 * max(view.shape))
         zones += [_scale_zone(_with_text_below(zone, view), 1 / scale) for zone in group_lines(blobs, turned)]
     zones = [zone for zone in zones if zone.orientations]
     return sorted(zones, key=lambda zone: -sum(blob.length for blob in zone.lines))[:MAX_ZONES]

@@ -154,6 +154,13 @@ def test_passport_photographed_at_an_angle_is_read_exactly(corpus_dir, name):
     assert _mismatches(read_mrz(photo), LABELS[name]["mrz"]) == {}
 
 
+@pytest.mark.parametrize("name", ["002_passport.jpg", "004_passport.pdf", "009_id_card.jpg"])
+def test_small_photo_out_of_focus_is_read_exactly(corpus_dir, name):
+    # 300 px wide and blurred: the characters are 6 px smudges, the shapes are compared at that blur.
+    photo = photograph(str(corpus_dir / name), 300, "out of focus")
+    assert _mismatches(read_mrz(photo), LABELS[name]["mrz"]) == {}
+
+
 def test_blank_page_gives_none():
     assert read_mrz(Image.new("RGB", (1200, 900), "white")) is None
 
