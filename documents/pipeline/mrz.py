@@ -52,7 +52,7 @@ TESSERACT_CONFIG = (
     "-c load_system_dawg=0 -c load_freq_dawg=0"
 )
 RETRY_HEIGHTS = (28, 44, 24, 52)  # other scales, in turn, while no reading passes its check digits
-SMALL_CHARACTERS = 9  # px high in the photo: below, the shapes read the zone better than Tesseract
+SMALL_CHARACTERS = 12  # px high in the photo: below, the shapes read the zone better than Tesseract
 
 
 # ---------------------------------------------------------------- text path
