@@ -50,10 +50,11 @@ def sensor_noise(photo: Image.Image) -> Image.Image:
     return Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
 
 
-def taken_from_an_angle(photo: Image.Image) -> Image.Image:
-    """The top edge 16% narrower than the bottom, as when the phone leans back."""
+def taken_from_an_angle(photo: Image.Image, lean: float = 0.08) -> Image.Image:
+    """The top edge narrower than the bottom by twice ``lean`` of the width, as when the phone
+    leans back (wider, with a negative ``lean``, as when it leans forward)."""
     width, height = photo.size
-    inset = 0.08 * width
+    inset = lean * width
     # PIL maps each output pixel to an input one: solve for the projective map of the corners.
     corners_out = [(0, 0), (width, 0), (width, height), (0, height)]
     corners_in = [(-inset, 0), (width + inset, 0), (width, height), (0, height)]

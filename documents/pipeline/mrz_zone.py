@@ -166,15 +166,24 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     """MRZ candidates on the page as it is and turned a quarter, best first.
 
     ``overview``: a smaller copy of ``image`` (at least WORK_SIDE long) to search, when the caller has one."""
-    # Small photos are enlarged at most MAX_ENLARGEMENT times: further, the text mask's windows
-    # would be narrower than a blurred stroke and leave only the cores of the characters.
-    scale = min(WORK_SIDE / max(image.size), MAX_ENLARGEMENT)
+    scale = WORK_SIDE / max(image.size)
     if scale < 1:  # reduce, then convert the small copy: converting the whole page costs more than the search
-        small = np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L"))
-    else:
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        small = np.asarray(image.convert("L").resize(size, Image.BILINEAR))
-    mask = text_mask(small)
+        return _zones_in(np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L")), scale)
+    # A small photo is enlarged first at most MAX_ENLARGEMENT times, where the text mask's windows
+    # still span a blurred stroke; if that finds nothing, to WORK_SIDE, where the gap between
+    # close lines is wider than JPEG's smudges bridge.
+    zones: list[Zone] = []
+    for enlargement in sorted({min(scale, MAX_ENLARGEMENT), scale}):
+        size = (max(1, round(image.width * enlargement)), max(1, round(image.height * enlargement)))
+        zones = _zones_in(np.asarray(image.convert("L").resize(size, Image.BILINEAR)), enlargement)
+        if zones:
+            break
+    return zones
+
+
+def _zones_in(gray: np.ndarray, scale: float) -> list[Zone]:
+    """``find_zones`` on ``gray``, the image scaled by ``scale``."""
+    mask = text_mask(gray)
     zones = []
     for turned, view in ((False, mask), (True, np.rot90(mask))):
         view = np.ascontiguousarray(view)
