@@ -231,6 +231,7 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         return [], False
     upside_down = zone.orientations[0]
     first_crop = _upright(crop_zone(image, zone), upside_down)
+    by_shape = None
     if zone_char_height(zone) < SMALL_CHARACTERS:
         # Small characters: Tesseract adds, drops and swaps them, and a misread field passes its
         # check digit one time in ten. The shapes of OCR-B, read under the layout's rules, do better.
@@ -254,24 +255,25 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         if best is None:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
-    by_shape = _read_by_shape(first_crop, zone) if best is None else None
-    if by_shape is not None:
+    if best is None:
         # Tesseract failed at every scale: the cells read by the shapes of OCR-B are one more
         # reading for the check digits to judge.
-        readings.append(by_shape)
-        merged = combine_readings(readings)
-        best = merged if is_good(merged) else None
+        by_shape = by_shape or _read_by_shape(first_crop, zone)
+        if by_shape is not None:
+            readings.append(by_shape)
+            merged = combine_readings(readings)
+            best = merged if is_good(merged) else None
     if best is None:
         return readings, upside_down
     # Several readings: a field that passed its check digit by chance in one loses to the others.
     merged = combine_readings(readings) if len(readings) > 1 else best
     chosen = merged if is_good(merged) else best
     voters = list(readings)
-    if names_doubtful(chosen) and by_shape is None:
+    if names_doubtful(chosen):
         # Every scale left the names in doubt, and no check digit covers them: the shapes, read on
-        # a grid the check digits prove right, have a say.
-        by_shape = _read_by_shape(first_crop, zone)
-        if by_shape is not None and checked_fields(by_shape) == checked_fields(chosen):
+        # a grid the check digits prove right, have a say (if not a reading already).
+        by_shape = by_shape or _read_by_shape(first_crop, zone)
+        if by_shape is not None and by_shape not in voters and checked_fields(by_shape) == checked_fields(chosen):
             voters.append(by_shape)
     return readings + [with_voted_names(chosen, voters)], upside_down
 
