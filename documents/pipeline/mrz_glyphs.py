@@ -130,8 +130,7 @@ FOCUS_BLURS = (0.0, 0.6, 1.0)  # photo pixels
 def _likeness_to(templates: np.ndarray, grids: Sequence[Sequence[np.ndarray]], layout: Layout) -> tuple[float, list[np.ndarray]]:
     """How well the zone fits ``templates`` in all, and per line the likeness of each cell to each."""
     total, lines = 0.0, []
-    for placements, allowed_line in zip(grids, allowed_per_position(layout)):
-        disallowed = np.array([[char not in allowed for char in glyph_alphabet()] for allowed in allowed_line])
+    for placements, disallowed in zip(grids, _disallowed(layout)):
         best_fit, best_likeness = -np.inf, None
         for cells in placements:
             likeness = np.where(disallowed[:, None, :], -np.inf, cells @ templates.T)  # (length, shifts, alphabet)
@@ -141,6 +140,14 @@ def _likeness_to(templates: np.ndarray, grids: Sequence[Sequence[np.ndarray]], l
         total += best_fit
         lines.append(best_likeness)
     return total, lines
+
+
+@lru_cache(maxsize=4)
+def _disallowed(layout: Layout) -> list[np.ndarray]:
+    """Per line, a (length, alphabet) mask of the glyphs each position may not hold."""
+    alphabet = glyph_alphabet()
+    return [np.array([[char not in allowed for char in alphabet] for allowed in line])
+            for line in allowed_per_position(layout)]
 
 
 def _elastic_path(fit: np.ndarray) -> tuple[np.ndarray, float]:
