@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from bench.photo_faults import lamp_on_one_side
 from documents.pipeline import classify, extract, languages, lighting, mrz, ocr, orientation, run_pipeline
 from documents.pipeline.loading import load_pages
 from documents.pipeline.types import DocumentKind as K
@@ -61,18 +62,11 @@ def test_grey_paper_is_made_white_and_ink_stays_dark():
     assert whitened.getpixel((100, 45)) < 80
 
 
-def _lit_from_one_side(photo: Image.Image, darkest: float = 0.4) -> Image.Image:
-    """``photo`` as taken with the lamp on its right: the left edge gets ``darkest`` of the light."""
-    pixels = np.asarray(photo.convert("RGB"), dtype=np.float32)
-    light = np.linspace(darkest, 1.0, photo.width, dtype=np.float32)[None, :, None]
-    return Image.fromarray((pixels * light).astype(np.uint8))
-
-
 def test_page_on_a_table_in_uneven_light_is_cropped_to_the_page(latin_page):
     page = latin_page.crop(orientation.analyse(latin_page).crop)
     table = Image.new("RGB", (page.width + 600, page.height + 600), (90, 80, 80))
     table.paste(page, (300, 300))
-    crop = orientation.analyse(_lit_from_one_side(table)).crop
+    crop = orientation.analyse(lamp_on_one_side(table)).crop
     assert crop is not None
     assert all(abs(found - expected) < 40 for found, expected in zip(crop, (300, 300, 300 + page.width, 300 + page.height)))
 
@@ -94,7 +88,7 @@ def test_evenly_lit_image_is_left_as_it_is():
 
 @pytest.mark.parametrize(("name", "kind"), [(UPRIGHT_LATIN, K.ASYLUM_DECISION), (UPRIGHT_ARABIC, K.BIRTH_CERTIFICATE)])
 def test_page_photographed_in_uneven_light_is_read(corpus_dir, name, kind):
-    result = run_pipeline(_png_bytes(_lit_from_one_side(load_pages(corpus_dir / name)[0])))
+    result = run_pipeline(_png_bytes(lamp_on_one_side(load_pages(corpus_dir / name)[0])))
     assert result.kind is kind
     if kind is K.ASYLUM_DECISION:
         assert result.decision_date == date(2026, 12, 28)
