@@ -20,6 +20,7 @@ from .loading import shrink_page
 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
 MAX_ENLARGEMENT = 2.0
+STRICT_TEXT_MASK = 1.5
 MAX_ZONES = 2  # at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
@@ -68,11 +69,12 @@ def otsu_threshold(values: np.ndarray) -> int:
     return int(np.argmax(between))
 
 
-def text_mask(gray: np.ndarray) -> np.ndarray:
-    """Thin dark strokes (text), not large dark areas such as the table around a page."""
+def text_mask(gray: np.ndarray, strictness: float = 1.0) -> np.ndarray:
+    """Thin dark strokes (text), not large dark areas such as the table around a page;
+    ``strictness`` above 1 keeps only the darker strokes (not JPEG's smudges between lines)."""
     closed = window_min(window_min(window_max(window_max(gray, 11, 1), 7, 0), 11, 1), 7, 0)
     blackhat = (closed.astype(np.int16) - gray).clip(0, 255).astype(np.uint8)
-    return blackhat > max(otsu_threshold(blackhat), 25)
+    return blackhat > strictness * max(otsu_threshold(blackhat), 25)
 
 
 def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -171,19 +173,22 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
         return _zones_in(np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L")), scale)
     # A small photo is enlarged first at most MAX_ENLARGEMENT times, where the text mask's windows
     # still span a blurred stroke; if that finds nothing, to WORK_SIDE, where the gap between
-    # close lines is wider than JPEG's smudges bridge.
+    # close lines is wider. At each size, if need be, only the darker strokes are kept: JPEG's
+    # smudges join the close lines of a small ID card's zone into one.
     zones: list[Zone] = []
     for enlargement in sorted({min(scale, MAX_ENLARGEMENT), scale}):
         size = (max(1, round(image.width * enlargement)), max(1, round(image.height * enlargement)))
-        zones = _zones_in(np.asarray(image.convert("L").resize(size, Image.BILINEAR)), enlargement)
-        if zones:
-            break
+        gray = np.asarray(image.convert("L").resize(size, Image.BILINEAR))
+        for strictness in (1.0, STRICT_TEXT_MASK):
+            zones = _zones_in(gray, enlargement, strictness)
+            if zones:
+                return zones
     return zones
 
 
-def _zones_in(gray: np.ndarray, scale: float) -> list[Zone]:
+def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0) -> list[Zone]:
     """``find_zones`` on ``gray``, the image scaled by ``scale``."""
-    mask = text_mask(gray)
+    mask = text_mask(gray, strictness)
     zones = []
     for turned, view in ((False, mask), (True, np.rot90(mask))):
         view = np.ascontiguousarray(view)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from bench.photo_faults import lamp_on_one_side, photograph, taken_from_an_angle
+from bench.photo_faults import jpeg_quality_30, lamp_on_one_side, photograph, taken_from_an_angle
 from documents.pipeline.loading import load_pages
 from documents.pipeline.mrz import read_machine_zone, read_mrz
 from documents.pipeline.mrz_zone import find_zones
@@ -164,6 +164,14 @@ def test_small_photo_taken_leaning_forward_is_found_and_read():
     photo = taken_from_an_angle(page.resize((300, round(page.height * 300 / page.width)), Image.LANCZOS), lean=-0.08)
     photo = photo.rotate(4, expand=True, resample=Image.BICUBIC, fillcolor=(110, 90, 80))
     assert _mismatches(read_mrz(photo), LABELS["003_passport.jpg"]["mrz"]) == {}
+
+
+def test_small_id_card_photo_compressed_hard_is_found_and_read():
+    # 300 px wide, JPEG quality 30: the smudges join the three close lines unless kept out.
+    page = _first_page(ID_CARD)
+    photo = page.resize((300, round(page.height * 300 / page.width)), Image.LANCZOS)
+    photo = jpeg_quality_30(photo.rotate(4, expand=True, resample=Image.BICUBIC, fillcolor=(110, 90, 80)))
+    assert _mismatches(read_mrz(photo), LABELS[ID_CARD]["mrz"]) == {}
 
 
 def test_blank_page_gives_none():
