@@ -4,7 +4,7 @@ Every page is photographed anew (scaled, turned 4 degrees on a table) with one f
 a lamp on one side, heavy JPEG compression, a little out of focus, sensor noise, or
 taken from an angle (the far edge narrower). Printed per fault: classification and
 decision dates over the whole corpus at 1200 px wide, and the MRZ of every passport
-and ID card at 400 and 1000 px (check-digit-valid / every field exact / photos).
+and ID card at 300, 400 and 1000 px (check-digit-valid / every field exact / photos).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from documents.pipeline.types import DocumentKind, PipelineResult
 
 TABLE = (110, 90, 80)
 PAGE_WIDTH = 1200
-MRZ_WIDTHS = (400, 1000)
+MRZ_WIDTHS = (300, 400, 1000)
 
 
 def lamp_on_one_side(photo: Image.Image) -> Image.Image:
