@@ -16,6 +16,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.services import record_event
 from tracker.models import Case
 
 from .messages import embedded_name, translate_message
@@ -68,7 +70,7 @@ def load_limits() -> loading.LoadLimits:
     return loading.LoadLimits(max_pixels=settings.DOCUMENT_MAX_PIXELS, max_pages=settings.DOCUMENT_MAX_PDF_PAGES)
 
 
-def receive_upload(*, case: Case, uploaded: UploadedFile, user) -> Received:
+def receive_upload(*, case: Case, uploaded: UploadedFile, user, request=None) -> Received:
     """Store one uploaded file as a new document of ``case`` and queue it for reading."""
     checked = check_upload(uploaded)
     duplicate_of = find_duplicate(case, checked.sha256)
@@ -77,7 +79,8 @@ def receive_upload(*, case: Case, uploaded: UploadedFile, user) -> Received:
 
     stored = without_location(checked)
     # sha256 is of what the user sent, so a second upload of the same photo is recognised.
-    document = store_document(case=case, name=uploaded.name, stored=stored, sha256=checked.sha256, user=user)
+    document = store_document(case=case, name=uploaded.name, stored=stored, sha256=checked.sha256, user=user,
+                              request=request)
     return Received(document=document)
 
 
@@ -91,8 +94,9 @@ def find_duplicate(case: Case, sha256: str) -> Document | None:
     )
 
 
-def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: str, user) -> Document:
-    """Save what was received as a new document of ``case``, and queue it for reading once committed."""
+def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: str, user, request=None) -> Document:
+    """Save what was received as a new document of ``case`` (recorded in the audit trail), and queue it
+    for reading once committed."""
     with transaction.atomic():
         document = Document(
             case=case,
@@ -110,6 +114,7 @@ def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: s
         except Exception:
             document.file.delete(save=False)  # nothing half-stored
             raise
+        record_event(actor=user, action=AuditEvent.Action.CREATE, target=document, case_id=case.pk, request=request)
         transaction.on_commit(lambda: enqueue(document))
     return document
 

@@ -30,7 +30,7 @@ from .pipeline import filetypes
 from .sanitise import Sanitised
 
 
-def receive_pages(*, case: Case, uploads: list[UploadedFile], user) -> Received:
+def receive_pages(*, case: Case, uploads: list[UploadedFile], user, request=None) -> Received:
     """Store ``uploads``, photos in page order, as one new document of ``case``, and queue it for reading."""
     if len(uploads) > settings.DOCUMENT_MAX_PDF_PAGES:
         raise UploadRejected(_("One document can have at most %(count)d pages.")
@@ -47,7 +47,8 @@ def receive_pages(*, case: Case, uploads: list[UploadedFile], user) -> Received:
     photos = [without_location(upload) for upload in checked]
     stored = Sanitised(as_pdf(photos), filetypes.PDF)
     name = f"{uploads[0].name or 'upload'} (+{len(uploads) - 1})"
-    return Received(document=store_document(case=case, name=name, stored=stored, sha256=sha256, user=user))
+    return Received(document=store_document(case=case, name=name, stored=stored, sha256=sha256, user=user,
+                                            request=request))
 
 
 def as_pdf(photos: list[Sanitised]) -> bytes:

@@ -40,15 +40,12 @@ def upload(request, case_id: int):
         name = batch[0].name if len(batch) == 1 else f"{batch[0].name} (+{len(batch) - 1})"
         try:
             if len(batch) == 1:
-                received = receive_upload(case=case, uploaded=batch[0], user=request.user)
+                received = receive_upload(case=case, uploaded=batch[0], user=request.user, request=request)
             else:
-                received = receive_pages(case=case, uploads=batch, user=request.user)
+                received = receive_pages(case=case, uploads=batch, user=request.user, request=request)
         except UploadRejected as rejection:
             outcomes.append(UploadOutcome(name, "rejected", str(rejection)))
             continue
-        if not received.duplicate_of:
-            record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=received.document,
-                         case_id=case.pk, request=request)
         if received.duplicate_of:
             message = _("%(name)s was uploaded before (as %(original)s); it was not added again.") % {
                 "name": embedded_name(name), "original": embedded_name(received.duplicate_of.original_name)}

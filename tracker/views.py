@@ -13,6 +13,7 @@ from documents.selectors import documents_of, has_unfinished
 from . import selectors, views_counsellor
 from .checklist import build_checklist
 from .forms import FamilyMemberForm, flash_form_errors
+from .services import add_family_member
 
 
 @login_required
@@ -63,11 +64,7 @@ def member_create(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     form = FamilyMemberForm(request.POST)
     if form.is_valid():
-        member = form.save(commit=False)
-        member.case = case
-        member.save()
-        record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=member, case_id=case.pk,
-                     request=request)
+        member = add_family_member(case, form.save(commit=False), actor=request.user, request=request)
         messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})
     else:
         flash_form_errors(request, form)
