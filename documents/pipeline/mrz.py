@@ -8,8 +8,8 @@
 4. Correct by position and let check digits choose (``mrz_parse``); the "<" glyphs
    Tesseract reads as K, X or 6 are found again by their shape (``mrz_cells``).
 5. Only if a check digit fails or a name looks doubtful: read the crop at other
-   scales, merge field by field and vote on the names; if no reading passes, the
-   shapes are one more reading for the check digits to judge.
+   scales, merge field by field and vote on the names (``mrz_choose``); if no reading
+   passes, the shapes are one more reading for the check digits to judge.
 """
 
 from __future__ import annotations
@@ -29,18 +29,15 @@ from scipy import ndimage  # noqa: E402
 from . import mrz_glyphs  # noqa: E402
 from .lighting import even_lighting  # noqa: E402
 from .mrz_cells import CHAR_HEIGHT, GLYPH_PITCH_SCALES, GLYPH_SHIFTS, cell_grid, fix_fillers_by_shape  # noqa: E402
-from .mrz_parse import (  # noqa: E402
-    LAYOUTS,
-    checked_fields,
+from .mrz_choose import (  # noqa: E402
     combine_readings,
     is_good,
     names_doubtful,
-    normalise_line,
-    parse_mrz,
     score,
     with_known_countries,
     with_voted_names,
 )
+from .mrz_parse import LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
 

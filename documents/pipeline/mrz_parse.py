@@ -9,9 +9,8 @@ ambiguities. Pure Python, no image code.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from .mrz_countries import is_country_code
@@ -388,7 +387,7 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
         for candidate in _realign_candidates(line, layout.line_length):
             trial = _correct_fitted(normalised[:index] + [candidate] + normalised[index + 1:], layout, flips=False)
             # Many edits are tried: one that breaks a country code is a chance match of the check digits.
-            if not _plausible_number(trial, layout) or not _plausible_countries(trial, layout):
+            if not _plausible_number(trial, layout) or not plausible_countries(trial, layout):
                 continue
             # Among equally good edits, the one needing fewest letter/digit corrections.
             fitted = fit_length(candidate, layout.line_length)
@@ -441,120 +440,9 @@ def parse_mrz(lines: Sequence[str]) -> MrzResult | None:
     return result
 
 
-def plausible(result: MrzResult) -> bool:
-    """Fields no check digit covers look right: letters for countries, M/F/< for sex."""
-    layout = LAYOUTS[result.format]
-    sex = layout.field("sex")
-    return _plausible_countries(result.lines, layout) and result.lines[sex.line][sex.start:sex.end] in ("M", "F", FILLER, "X")
-
-
-def _plausible_countries(lines: Sequence[str], layout: Layout) -> bool:
+def plausible_countries(lines: Sequence[str], layout: Layout) -> bool:
     for name in ("nationality", "issuing_country"):
         field = layout.field(name)
         if not is_country_code(lines[field.line][field.start:field.end]):
             return False
     return True
-
-
-def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
-    """``result`` with each country code that is no country replaced by the one most other
-    readings of the zone give (country codes have no check digit)."""
-    layout = LAYOUTS[result.format]
-    lines = list(result.lines)
-    for name in ("issuing_country", "nationality"):
-        field = layout.field(name)
-        if is_country_code(lines[field.line][field.start:field.end]):
-            continue
-        codes = Counter(
-            code for reading in readings if reading.format == result.format
-            and is_country_code(code := reading.lines[field.line][field.start:field.end])
-        )
-        if codes:
-            line = lines[field.line]
-            lines[field.line] = line[:field.start] + codes.most_common(1)[0][0] + line[field.end:]
-    if lines == list(result.lines):
-        return result
-    return replace(build_result(lines, layout), surname=result.surname, given_names=result.given_names)
-
-
-def score(result: MrzResult) -> tuple[int, int, int]:
-    """Higher is better: valid and plausible, then valid, then the number of check digits that hold."""
-    layout = LAYOUTS[result.format]
-    return int(result.valid and plausible(result)), int(result.valid), sum(checks(result.lines, layout))
-
-
-def is_good(result: MrzResult | None) -> bool:
-    return result is not None and result.valid and plausible(result)
-
-
-def combine_readings(readings: Sequence[MrzResult]) -> MrzResult | None:
-    """Merge readings of one MRZ field by field: each check-digit protected field as most of the
-    readings where its check holds give it (one reading alone may pass by chance), the rest by
-    majority vote per character. The merge stands only if it scores as well as the best reading."""
-    if not readings:
-        return None
-    layout = LAYOUTS[Counter(r.format for r in readings).most_common(1)[0][0]]
-    same = [r for r in readings if r.format == layout.format]
-    merged = [list(line) for line in _vote([r.lines for r in same], layout)]
-    for field in layout.fields:
-        if field.check is None:
-            continue
-        passing = Counter(
-            (row[field.start:field.end], row[field.check]) for row in (r.lines[field.line] for r in same)
-            if check_holds(row[field.start:field.end], row[field.check])
-        )
-        if passing:
-            value, digit = passing.most_common(1)[0][0]
-            merged[field.line][field.start:field.end] = list(value)
-            merged[field.line][field.check] = digit
-    lines = ["".join(row) for row in merged]
-    result = build_result(lines, layout)
-    best = max(same, key=score)
-    return result if score(result) >= score(best) else best
-
-
-def _vote(line_sets: Sequence[Sequence[str]], layout: Layout) -> list[str]:
-    voted = []
-    for index in range(layout.line_count):
-        columns = zip(*(lines[index] for lines in line_sets))
-        voted.append("".join(Counter(column).most_common(1)[0][0] for column in columns))
-    return voted
-
-
-def _name_doubts(surname: str, given_names: str) -> int:
-    """Signs of "<" read as letters: no surname or no given names (the "<<" between them lost),
-    one-letter names, names ending in K or X ("SELAMK"), the same letter three times running
-    ("AHMADSSSSSS"). (A leading K is left alone: KAREEM is a name far more often than a misread "<".)"""
-    tokens = f"{surname} {given_names}".split()
-    return (not surname) + (not given_names) + sum(
-        len(token) == 1 or token[-1] in "KX" or _TRIPLE_LETTER.search(token) is not None for token in tokens
-    )
-
-
-_TRIPLE_LETTER = re.compile(r"([A-Z])\1\1")
-
-
-def names_doubtful(result: MrzResult) -> bool:
-    return _name_doubts(result.surname, result.given_names) > 0
-
-
-def with_voted_names(best: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
-    """``best`` with the names most readings agree on (fewest doubts breaking ties).
-
-    A name ending in K or X that another reading has without them ("SELAMKK", "SELAM") counts as
-    that name: those letters are the fillers after it, read as letters. (Not at the start: KAREEM.)"""
-    same = [r for r in readings if r.format == best.format] or [best]
-    seen = {token for r in same for token in f"{r.surname} {r.given_names}".split()}
-
-    def cleaned(name: str) -> str:
-        return " ".join(token.rstrip("KX") if token.rstrip("KX") in seen else token for token in name.split())
-
-    votes = Counter((cleaned(r.surname), cleaned(r.given_names)) for r in same)
-    surname, given = max(votes, key=lambda names: (votes[names], -_name_doubts(*names)))
-    field = LAYOUTS[best.format].field("names")
-    written = (surname.replace(" ", FILLER) + FILLER * 2 + given.replace(" ", FILLER)).rstrip(FILLER)
-    line = best.lines[field.line]
-    names = written[:field.end - field.start].ljust(field.end - field.start, FILLER)
-    lines = list(best.lines)
-    lines[field.line] = line[:field.start] + names + line[field.end:]
-    return replace(best, lines=tuple(lines), surname=surname, given_names=given)

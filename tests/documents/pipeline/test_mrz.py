@@ -7,14 +7,8 @@ from datetime import date
 import pytest
 
 from documents.pipeline.mrz import find_mrz_in_text, parse_mrz
-from documents.pipeline.mrz_parse import (
-    check_digit,
-    combine_readings,
-    names_doubtful,
-    plausible,
-    with_known_countries,
-    with_voted_names,
-)
+from documents.pipeline.mrz_choose import combine_readings, names_doubtful, plausible, with_known_countries, with_voted_names
+from documents.pipeline.mrz_parse import check_digit
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
