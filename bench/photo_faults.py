@@ -75,10 +75,14 @@ FAULTS: dict[str, Callable[[Image.Image], Image.Image]] = {
 }
 
 
-def photograph(path: str, width: int, fault: str) -> Image.Image:
+def photograph(path: str, width: int, fault: str | None = None, skew: float = 4) -> Image.Image:
+    """The file's first page as a photo ``width`` px wide, lying ``skew`` degrees askew on a table,
+    with ``fault`` (a key of FAULTS), if any."""
     page = load_pages(path)[0]
     photo = page.resize((width, round(page.height * width / page.width)), Image.LANCZOS)
-    return FAULTS[fault](photo.rotate(4, expand=True, resample=Image.BICUBIC, fillcolor=TABLE))
+    if skew:
+        photo = photo.rotate(skew, expand=True, resample=Image.BICUBIC, fillcolor=TABLE)
+    return FAULTS[fault](photo) if fault else photo
 
 
 def _classify(job: tuple[str, str]) -> PipelineResult:

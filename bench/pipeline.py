@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from multiprocessing import Pool
 from pathlib import Path
 
-from PIL import Image
-
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from bench.photo_faults import fault_table, print_fault_table  # noqa: E402
+from bench.photo_faults import fault_table, photograph, print_fault_table  # noqa: E402
 from documents.pipeline import run_pipeline  # noqa: E402
 from documents.pipeline.loading import load_pages  # noqa: E402
 from documents.pipeline.mrz import read_mrz  # noqa: E402
@@ -113,11 +111,7 @@ VARIANT_SKEWS = (0, 6, -9)
 
 def _read_variant(job: tuple[str, int, int]):
     path, width, skew = job
-    page = load_pages(path)[0]
-    photo = page.resize((width, round(page.height * width / page.width)), Image.LANCZOS)
-    if skew:
-        photo = photo.rotate(skew, expand=True, resample=Image.BICUBIC, fillcolor=(110, 90, 80))
-    return read_mrz(photo)
+    return read_mrz(photograph(path, width, skew=skew))
 
 
 def mrz_variants(corpus_dir: Path, labels: list[dict], workers: int = 2) -> dict[tuple[int, int], tuple[int, int, int]]:

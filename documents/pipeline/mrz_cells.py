@@ -20,6 +20,7 @@ from .mrz_parse import FILLER_LOOKALIKES
 from .mrz_zone import otsu_threshold
 
 CHAR_HEIGHT = 36  # px of an MRZ character in a crop
+CELL_SIZE = (12, 18)  # px: each character cell is compared at this size (here and in mrz_glyphs)
 
 
 def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
@@ -51,14 +52,14 @@ def _cell_vectors(gray: np.ndarray, band: tuple[int, int], x0: float, pitch: flo
                   shifts: Sequence[float] = FILLER_SHIFTS) -> np.ndarray:
     """Each character cell, at small shifts, as a zero-mean unit vector: (count, len(shifts), 216)."""
     top, bottom = band
-    vectors = np.zeros((count, len(shifts), 12 * 18), dtype=np.float32)
+    vectors = np.zeros((count, len(shifts), CELL_SIZE[0] * CELL_SIZE[1]), dtype=np.float32)
     for index in range(count):
         for k, shift in enumerate(shifts):
             left = round(x0 + (index - 0.1 + shift) * pitch)
             cell = gray[top:bottom, max(left, 0):max(left + round(pitch), 1)]
             if cell.size == 0:
                 continue
-            small = np.asarray(Image.fromarray(cell).resize((12, 18), Image.BILINEAR), dtype=np.float32).ravel()
+            small = np.asarray(Image.fromarray(cell).resize(CELL_SIZE, Image.BILINEAR), dtype=np.float32).ravel()
             small -= small.mean()
             vectors[index, k] = small / (np.linalg.norm(small) + 1e-6)
     return vectors

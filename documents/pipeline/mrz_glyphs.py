@@ -25,10 +25,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from .mrz_countries import COUNTRY_CODES
-from .mrz_parse import FILLER, Layout
+from .mrz_cells import CELL_SIZE
+from .mrz_parse import CHECK_WEIGHTS, FILLER, Layout, char_value
 
 OCRB_FONT = Path(os.environ.get("NAREIS_OCRB_FONT", "/usr/share/fonts/opentype/ocr-b/OCRB.otf"))
-CELL_SIZE = (12, 18)  # the cell vectors of mrz._cell_vectors
 SHARP_ENOUGH = 18  # px: characters at least this high lose nothing at CELL_SIZE
 DIGITS = "0123456789"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -232,19 +232,19 @@ def _country_codes() -> tuple[str, ...]:
 
 
 def _likeliest_checked(cells: np.ndarray, check_cell: np.ndarray) -> tuple[list[str], str] | None:
-    """The likeliest field and check digit that agree (ICAO 9303 weights 7, 3, 1, modulo 10) with
+    """The likeliest field and check digit that agree (ICAO 9303 CHECK_WEIGHTS, modulo 10) with
     at most MAX_CHECK_CHANGES characters other than the likeliest of their cells; None if agreeing
     costs more than MAX_CHECK_REPAIR. Found position by position over the ten running remainders
     and the changes made so far: a field of near ties (blurred fillers) could otherwise be made to
     agree with any check digit."""
     alphabet = glyph_alphabet()
-    values = np.array([_char_value(char) for char in alphabet])
+    values = np.array([char_value(char) for char in alphabet])
     changes = np.arange(MAX_CHECK_CHANGES + 1)
     best = np.full((10, len(changes)), -np.inf)  # [remainder, changes so far]
     best[0, 0] = 0.0
     back = []
     for position, row in enumerate(cells):
-        contribution = values * (7, 3, 1)[position % 3] % 10
+        contribution = values * CHECK_WEIGHTS[position % 3] % 10
         changed = (np.arange(len(alphabet)) != row.argmax()).astype(np.int64)
         # totals[r, c, a]: reaching remainder r with c changes by glyph a, after the best such prefix
         before_r = (np.arange(10)[:, None] - contribution[None, :]) % 10  # (10, alphabet)
@@ -253,7 +253,7 @@ def _likeliest_checked(cells: np.ndarray, check_cell: np.ndarray) -> tuple[list[
         totals = totals + row[None, None, :]
         back.append(totals.argmax(axis=2))
         best = totals.max(axis=2)
-    check_values = np.array([_char_value(char) if char in CHECK else -1 for char in alphabet])
+    check_values = np.array([char_value(char) if char in CHECK else -1 for char in alphabet])
     check_changed = (np.arange(len(alphabet)) != check_cell.argmax()).astype(np.int64)
     allowed_changes = MAX_CHECK_CHANGES - check_changed  # what the field may still change, per check glyph
     field_best = np.array([best[value, :limit + 1].max() if value >= 0 and limit >= 0 else -np.inf
@@ -269,10 +269,6 @@ def _likeliest_checked(cells: np.ndarray, check_cell: np.ndarray) -> tuple[list[
     for position in range(len(cells) - 1, -1, -1):
         glyph = int(back[position][remainder, used])
         chars.append(alphabet[glyph])
-        remainder = int((remainder - values[glyph] * (7, 3, 1)[position % 3]) % 10)
+        remainder = int((remainder - values[glyph] * CHECK_WEIGHTS[position % 3]) % 10)
         used -= int(glyph != cells[position].argmax())
     return chars[::-1], alphabet[check_index]
-
-
-def _char_value(char: str) -> int:
-    return int(char) if char.isdigit() else ord(char) - 55 if char.isalpha() else 0

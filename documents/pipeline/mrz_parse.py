@@ -97,18 +97,19 @@ TD1 = Layout(
 LAYOUTS = {layout.format: layout for layout in (TD1, TD2, TD3)}
 
 
+def char_value(char: str) -> int:
+    """A character's value in ICAO 9303 check digits: digits as themselves, A=10 .. Z=35, "<" = 0."""
+    if char.isdigit():
+        return int(char)
+    return ord(char) - 55 if "A" <= char <= "Z" else 0
+
+
+CHECK_WEIGHTS = (7, 3, 1)
+
+
 def check_digit(data: str) -> str:
-    """ICAO 9303 check digit: weights 7, 3, 1 over digit values (A=10 .. Z=35, < = 0)."""
-    total = 0
-    for index, char in enumerate(data):
-        if char.isdigit():
-            value = int(char)
-        elif "A" <= char <= "Z":
-            value = ord(char) - 55
-        else:
-            value = 0
-        total += value * (7, 3, 1)[index % 3]
-    return str(total % 10)
+    """ICAO 9303 check digit: weights 7, 3, 1 over the characters' values."""
+    return str(sum(char_value(char) * CHECK_WEIGHTS[index % 3] for index, char in enumerate(data)) % 10)
 
 
 def checked_fields(result: MrzResult) -> list[str]:
