@@ -17,4 +17,8 @@ class DocumentKind(StrEnum):
     TRANSLATION = "translation"
     CONSENT_DECLARATION = "consent_declaration"
     ASYLUM_DECISION = "asylum_decision"
+    PASSPORT_PHOTO = "passport_photo"
+    GOOD_CONDUCT_STATEMENT = "good_conduct_statement"
+    MARITAL_STATUS_STATEMENT = "marital_status_statement"
+    FOSTER_CARE_DECISION = "foster_care_decision"
     OTHER = "other"

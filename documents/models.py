@@ -36,6 +36,10 @@ class Document(models.Model):
         TRANSLATION = DocumentKind.TRANSLATION, _("Sworn translation")
         CONSENT_DECLARATION = DocumentKind.CONSENT_DECLARATION, _("Consent declaration")
         ASYLUM_DECISION = DocumentKind.ASYLUM_DECISION, _("Asylum decision")
+        PASSPORT_PHOTO = DocumentKind.PASSPORT_PHOTO, _("Passport photo")
+        GOOD_CONDUCT_STATEMENT = DocumentKind.GOOD_CONDUCT_STATEMENT, _("Good-conduct statement (antecedentenverklaring)")
+        MARITAL_STATUS_STATEMENT = DocumentKind.MARITAL_STATUS_STATEMENT, _("Marital-status statement (verklaring burgerlijke staat)")
+        FOSTER_CARE_DECISION = DocumentKind.FOSTER_CARE_DECISION, _("Foster-care decision")
         OTHER = DocumentKind.OTHER, _("Other")
 
     class Review(models.TextChoices):
