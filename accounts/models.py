@@ -21,6 +21,10 @@ class User(AbstractUser):
     def is_counsellor(self) -> bool:
         return self.role == self.Role.COUNSELLOR
 
+    @property
+    def works_on_cases(self) -> bool:
+        """Staff of an organisation or an admin: gets the laptop layout and the counsellor's tools in the menu."""
+        return self.is_superuser or self.role != self.Role.SPONSOR
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

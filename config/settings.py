@@ -118,7 +118,7 @@ LANGUAGES = [
     ("fa", "فارسی"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["config.formats"]  # date formats Django lacks (Tigrinya)
+FORMAT_MODULE_PATH = ["config.formats"]  # one date format per language (config/formats/shared.py)
 # Django ships no metadata for Tigrinya.
 LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
 TIME_ZONE = "Europe/Amsterdam"

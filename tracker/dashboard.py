@@ -139,17 +139,39 @@ def document_members(cases: QuerySet[Case]) -> dict[int, tuple[str, ...]]:
     return {document_id: tuple(members) for document_id, members in linked.items()}
 
 
+@dataclass(frozen=True)
+class RequirementCounts:
+    met: int
+    total: int
+    missing: int
+
+    @property
+    def share_met(self) -> int:
+        """Percentage of requirements met, 0 to 100."""
+        return round(100 * self.met / self.total) if self.total else 0
+
+
+def requirement_counts(evaluation: rules.CaseEvaluation) -> RequirementCounts:
+    """The requirements of the sponsor and of the members who can come: how many are met, how many missing."""
+    requirements = [*evaluation.sponsor, *(r for m in evaluation.members if m.eligible for r in m.requirements)]
+    return RequirementCounts(
+        met=sum(r.status in rules.policy.COMPLETE_STATUSES for r in requirements),
+        total=len(requirements),
+        missing=sum(r.status == rules.RequirementStatus.MISSING for r in requirements),
+    )
+
+
 def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | None = None) -> DashboardRow:
     """``linked``: ``document_members`` of the cases, fetched once; without it the documents' members are read."""
     documents = list(case.documents.all())
     evaluation = rules.evaluate(case_facts(case, list(case.members.all()), documents, linked), today)
-    requirements = [*evaluation.sponsor, *(r for m in evaluation.members if m.eligible for r in m.requirements)]
+    counts = requirement_counts(evaluation)
     return DashboardRow(
         case=case,
         evaluation=evaluation,
-        requirements_met=sum(r.status in rules.policy.COMPLETE_STATUSES for r in requirements),
-        requirements_total=len(requirements),
-        missing=sum(r.status == rules.RequirementStatus.MISSING for r in requirements),
+        requirements_met=counts.met,
+        requirements_total=counts.total,
+        missing=counts.missing,
         awaiting_review=sum(
             bool(d.is_finished and d.kind and d.review_status == Document.Review.PENDING) for d in documents
         ),

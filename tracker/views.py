@@ -11,6 +11,7 @@ from documents.forms import UploadForm
 from documents.selectors import documents_of, has_unfinished
 
 from . import selectors, views_counsellor
+from .case_header import case_header
 from .checklist import build_checklist
 from .forms import FamilyMemberForm, flash_form_errors
 from .services import add_family_member
@@ -29,10 +30,12 @@ def case_list(request):
 def _live_context(case) -> dict:
     prefetch_related_objects([case], "members", "explanations")  # the page lists them per document: fetch once
     documents = list(documents_of(case))
+    checklist = build_checklist(case)
     return {
         "case": case,
         "ind_letters": views_counsellor.case_letters(case),
-        "checklist": build_checklist(case),
+        "checklist": checklist,
+        "header": case_header(case, checklist.evaluation),
         "documents": documents,
         "documents_unfinished": has_unfinished(documents),
     }

@@ -1,14 +1,11 @@
-"""Date formats for Tigrinya, which Django does not ship.
+"""Date formats for Tigrinya, which Django does not ship: the same as every language (``config.formats.shared``).
 
 Month names come from the project's catalogue: the markers below keep them there.
 """
 
 from django.utils.translation import gettext_noop
 
-DATE_FORMAT = "j F Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "j F Y H:i"
-FIRST_DAY_OF_WEEK = 1
+from config.formats.shared import *  # noqa: F403
 
 MONTH_NAMES = [
     gettext_noop("January"), gettext_noop("February"), gettext_noop("March"), gettext_noop("April"),
