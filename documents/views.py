@@ -109,7 +109,7 @@ def document_links(request, document_id: int):
             document, form.cleaned_data["members"], actor=request.user,
             may_review=can_manage_case(request.user, document.case), request=request,
         )
-        messages.success(request, _("The links of %(name)s were saved.") % {"name": document.original_name})
+        messages.success(request, _("The links of %(name)s were saved.") % {"name": embedded_name(document.original_name)})
     else:
         messages.error(request, _("Choose family members of this case."))
     return redirect("tracker:case_detail", case_id=document.case_id)
@@ -121,5 +121,5 @@ def document_delete(request, document_id: int):
     document = selectors.get_document_for(request.user, document_id)
     case_id, name = document.case_id, document.original_name
     services.delete_document_for(document, actor=request.user, request=request)
-    messages.success(request, _("%(name)s was deleted.") % {"name": name})
+    messages.success(request, _("%(name)s was deleted.") % {"name": embedded_name(name)})
     return redirect("tracker:case_detail", case_id=case_id)

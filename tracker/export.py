@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from documents.models import Document
 
@@ -163,9 +163,13 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
     line(_("Date on the asylum decision: %(date)s") % {"date": _day(case.permit_decision_date)})
     if evaluation.deadline:
         days = evaluation.days_left
-        line(_("Deadline to apply: %(date)s (%(days)s days left, %(status)s)") % {
-            "date": _day(evaluation.deadline), "days": days,
-            "status": DEADLINE_STATUS_LABELS[evaluation.deadline_status]}, size=12, gap=7)
+        if days == 0:
+            deadline = _("Deadline to apply: %(date)s (today is the last day, %(status)s)")
+        else:
+            deadline = ngettext("Deadline to apply: %(date)s (%(days)s day left, %(status)s)",
+                                "Deadline to apply: %(date)s (%(days)s days left, %(status)s)", abs(days))
+        line(deadline % {"date": _day(evaluation.deadline), "days": days,
+                         "status": DEADLINE_STATUS_LABELS[evaluation.deadline_status]}, size=12, gap=7)
     else:
         line(str(DEADLINE_STATUS_LABELS[evaluation.deadline_status]), size=12, gap=7)
     if case.application_filed_on:

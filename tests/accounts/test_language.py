@@ -15,7 +15,7 @@ from tests.factories import CaseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["nl", "ar", "fa", "ti"]
+LANGUAGES = [code for code, _ in settings.LANGUAGES if code != "en"]
 
 
 def html_tag(page: str) -> str:
@@ -106,3 +106,36 @@ def test_password_rules_speak_tigrinya_too(client):
     page = client.post(reverse("accounts:welcome"),
                        {"code": issued.code, "password1": "1234", "password2": "1234"}).content.decode()
     assert "እዚ ፓስዎርድ ኣዝዩ ሓጺር እዩ" in page and "ቁጽርታት ጥራይ እዩ" in page
+
+
+def decided_for(days_left: int) -> date:
+    """A decision date whose deadline is ``days_left`` days from today."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tracker.rules.dates import deadline_for
+
+    target = timezone.localdate() + timedelta(days=days_left)
+    return next(target - timedelta(days=back) for back in range(80, 100) if deadline_for(target - timedelta(days=back)) == target)
+
+
+@pytest.mark.parametrize(("days", "words"), [
+    (0, "اليوم هو آخر يوم."), (1, "بقي يوم واحد"), (2, "بقي يومان"), (7, "بقيت 7 أيام"), (30, "بقي 30 يومًا"),
+])
+def test_arabic_days_left_agree_with_their_number(client, days, words):
+    case = CaseFactory(sponsor__preferred_language="ar", permit_decision_date=decided_for(days))
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert words in page
+
+
+def test_the_last_day_is_called_so_in_every_language(client):
+    case = CaseFactory(permit_decision_date=decided_for(0))
+    client.force_login(case.sponsor)
+    for language in LANGUAGES:
+        client.post(reverse("accounts:set_language"), {"language": language, "next": "/"})
+        page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+        with translation.override(language):
+            assert translation.gettext("Today is the last day.") in page
+        assert "0 " not in re.sub(r"<[^>]+>", "", page.split('class="days-left"')[1].split("</p>")[0])

@@ -50,7 +50,7 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
     sponsor.screenshot("3-uploaded")
 
     expect(page.locator('[data-kind="passport"]')).to_be_visible(timeout=READING_CEILING_MS)
-    expect(page.locator('[data-kind="passport"]')).to_have_text("جواز سفر")
+    expect(page.locator('[data-kind="passport"]')).to_have_text("جواز السفر")
     expect(identity).to_have_attribute("data-status", "pending")
     sponsor.screenshot("4-read")
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
@@ -60,7 +60,7 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
 
     page.reload()
     expect(identity).to_have_attribute("data-status", "satisfied")
-    expect(page.locator('[data-review="accepted"]')).to_have_text("مقبول")
+    expect(page.locator('[data-review="accepted"]')).to_have_text("تم القبول")
     sponsor.screenshot("5-accepted")
     assert sponsor.policy_violations == []
 

@@ -1,0 +1,95 @@
+"""Every catalogue keeps to locale/GLOSSARY.md: no term it says to avoid, and the fixed labels as chosen."""
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+INTERFACE_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != "en"]
+
+
+@dataclass
+class Section:
+    avoid: list[str] = field(default_factory=list)
+    fixed: dict[str, str] = field(default_factory=dict)
+
+
+def glossary() -> dict[str, Section]:
+    """The sections of GLOSSARY.md by language code: backticked terms of the Avoid column, the fixed-label tables."""
+    sections: dict[str, Section] = {}
+    section, header = None, []
+    for line in (LOCALE / "GLOSSARY.md").read_text().splitlines():
+        if heading := re.match(r"## ([a-z]{2,3}): ", line):
+            section = sections.setdefault(heading.group(1), Section())
+            header = []
+        elif line.startswith("## "):
+            section = None
+        elif section is not None and line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not header:
+                header = [cell.lower() for cell in cells]
+            elif not set(line) <= set("|-: "):
+                row = dict(zip(header, cells))
+                section.avoid += re.findall(r"`([^`]+)`", row.get("avoid", ""))
+                if "msgid" in row:
+                    section.fixed[row["msgid"]] = row["msgstr"]
+        else:
+            header = []
+    return sections
+
+
+def catalogue(language: str) -> list[tuple[str, list[str]]]:
+    """(msgid, [msgstr or each plural form]) of every live entry of the language's django.po."""
+    entries = []
+    for block in (LOCALE / language / "LC_MESSAGES" / "django.po").read_text().split("\n\n"):
+        fields: dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            if line.startswith("#"):
+                continue
+            if match := re.match(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$', line):
+                key = match.group(1)
+                fields[key] = ast.literal_eval(match.group(2))
+            elif line.startswith('"') and key:
+                fields[key] += ast.literal_eval(line)
+        if fields.get("msgid"):
+            entries.append((fields["msgid"], [value for name, value in fields.items() if name.startswith("msgstr")]))
+    return entries
+
+
+def uses(text: str, term: str) -> bool:
+    text = re.sub(r"%\(\w+\)[sd]|%[sd]|\{\{[^}]*\}\}", "", text)  # placeholders are not words
+    if re.fullmatch(r"[\x00-\u024f\s]+", term):  # Latin script: whole words, any case
+        return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) is not None
+    return term in text
+
+
+def test_glossary_has_a_section_for_every_interface_language():
+    assert set(INTERFACE_LANGUAGES) <= set(glossary())
+    assert all(glossary()[language].avoid for language in INTERFACE_LANGUAGES)
+
+
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_no_catalogue_entry_uses_a_term_the_glossary_says_to_avoid(language):
+    avoid = glossary()[language].avoid
+    offending = [(msgid, term) for msgid, translations in catalogue(language)
+                 for term in avoid if any(uses(text, term) for text in translations)]
+    assert offending == []
+
+
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_fixed_labels_are_translated_as_the_glossary_chose(language):
+    fixed = glossary()[language].fixed
+    translated = {msgid: translations[0] for msgid, translations in catalogue(language) if len(translations) == 1}
+    assert {msgid: translated.get(msgid) for msgid in fixed} == fixed
+
+
+def test_a_forbidden_term_is_found_inside_a_word_in_arabic_and_as_a_whole_word_in_latin_script():
+    assert uses("اسم العائلة للكفيل", "كفيل")
+    assert uses("Ontbrekende documenten missen nog", "missen")
+    assert not uses("De kefilname", "kefil")
+    assert not uses("Uitnodiging voor %(sponsor)s", "sponsor")
