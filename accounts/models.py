@@ -16,6 +16,10 @@ class User(AbstractUser):
         _("language"), max_length=10, choices=settings.LANGUAGES, blank=True,
         help_text=_("Set by the language switcher; used on every page after login."),
     )
+    phone = models.CharField(
+        _("mobile phone"), max_length=30, blank=True,
+        help_text=_("For text messages (SMS) about the case, in international form: +31612345678."),
+    )
 
     @property
     def is_counsellor(self) -> bool:

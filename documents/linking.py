@@ -136,3 +136,54 @@ def link_to_members(document: Document, result: PipelineResult) -> list[int]:
     matched = match_members(mentions_in(result), members)
     document.members.add(*matched)
     return matched
+
+
+def stored_mentions(document: Document) -> list[PersonMention]:
+    """The people a read document names, from what was kept of the pipeline's result (fields and MRZ)."""
+    mentions = []
+    for person in (document.fields or {}).get("people") or []:
+        if isinstance(person, dict) and person.get("name"):
+            mentions.append(PersonMention(person["name"], _iso_date(person.get("birth_date"))))
+    mrz = document.mrz or {}
+    if mrz.get("surname"):
+        mentions.append(PersonMention(f"{mrz.get('given_names', '')} {mrz['surname']}", _iso_date(mrz.get("birth_date"))))
+    return mentions
+
+
+def _iso_date(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def member_name(member) -> MemberName:
+    return MemberName(member.pk, member.given_names, member.surname, member.birth_date)
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    document: Document
+    linked: bool  # True: the member was linked; False: the link made from the old details was taken away
+
+
+def links_after_member_change(member, before: MemberName, documents: Iterable[Document]) -> list[LinkChange]:
+    """Which links a change of ``member``'s name or birth date calls for, among ``documents`` of the case.
+
+    A document that names the member as they now are is linked; one that was linked and named them only as
+    they were before (so the link came from the old details) is unlinked. Links nothing else explains stay.
+    """
+    after = member_name(member)
+    changes = []
+    for document in documents:
+        mentions = stored_mentions(document)
+        if not mentions:
+            continue
+        linked = any(m.pk == member.pk for m in document.members.all())
+        matches_now = any(is_same_person(after, mention) for mention in mentions)
+        matched_before = any(is_same_person(before, mention) for mention in mentions)
+        if matches_now and not linked:
+            changes.append(LinkChange(document, linked=True))
+        elif linked and matched_before and not matches_now:
+            changes.append(LinkChange(document, linked=False))
+    return changes

@@ -80,6 +80,19 @@ class Document(models.Model):
         _("review"), max_length=20, choices=Review.choices, default=Review.PENDING, db_index=True
     )
     review_reason = models.TextField(_("reason given to the sponsor"), blank=True)
+    # Linked to nobody means "not yet assigned", unless the sponsor said the document is about themself.
+    about_sponsor = models.BooleanField(_("about the sponsor"), default=False)
+    # Members a proposed link (see linking.proposed_links) was turned down for: not proposed again.
+    dismissed_proposals = models.JSONField(_("proposals turned down"), default=list, blank=True)
+
+    # The bin: a removed document is kept (file and all) for BIN_DAYS, then the bin empties itself.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, db_index=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("removed by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    # An accepted document only a counsellor may remove: the sponsor asks for it.
+    removal_requested_at = models.DateTimeField(_("removal asked for at"), null=True, blank=True)
 
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

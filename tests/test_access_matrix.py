@@ -102,6 +102,9 @@ MATRIX: dict[str, Entry] = {
     "cases/<int:case_id>/members/": case_scoped(
         lambda w: reverse("tracker:member_create", args=[w.case.pk]), method="post",
         data=lambda w: {"relation": "child", "given_names": "Sara", "surname": "Haile", "birth_date": "2016-02-03"}),
+    # Family members: the sponsor and the case's counsellors alike (issue 16 item 4, issue 11 item 5).
+    "members/<int:member_id>/edit/": case_scoped(lambda w: reverse("tracker:member_update", args=[w.member.pk])),
+    "members/<int:member_id>/remove/": case_scoped(lambda w: reverse("tracker:member_remove", args=[w.member.pk])),
     "cases/<int:case_id>/documents/upload/": case_scoped(
         lambda w: reverse("documents:upload", args=[w.case.pk]), method="post"),
     "documents/<int:document_id>/file/": case_scoped(lambda w: reverse("documents:file", args=[w.document.pk])),

@@ -2,16 +2,21 @@ from django import forms
 from django.contrib import messages
 
 from .models import FamilyMember
+from .services import MEMBER_FIELDS
 
 
 class FamilyMemberForm(forms.ModelForm):
+    """Adding a member, and (unbound to the member, see ``for_member``) changing one through the service."""
+
     class Meta:
         model = FamilyMember
-        fields = [
-            "relation", "given_names", "surname", "birth_date", "mentioned_in_asylum_procedure",
-            "belongs_to_family", "other_parent_stays_behind", "married", "in_relationship",
-        ]
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+        fields = list(MEMBER_FIELDS)
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    @classmethod
+    def for_member(cls, member: FamilyMember, data=None) -> "FamilyMemberForm":
+        # Not bound to the instance: validating would change it before the service sees what changed.
+        return cls(data, initial={field: getattr(member, field) for field in MEMBER_FIELDS})
 
 
 def flash_form_errors(request, form: forms.BaseForm) -> None:

@@ -42,6 +42,10 @@ class Case(models.Model):
         _("application filed on"), null=True, blank=True,
         help_text=_("Once filed, the nareis deadline is met: no more deadline reminders."),
     )
+    # The sponsor alone confirmed the decision date: a counsellor must still check it.
+    decision_date_to_check = models.BooleanField(_("decision date to be checked by a counsellor"), default=False)
+    # The sponsor added, changed or removed a family member: shown on the dashboard until a counsellor opens the case.
+    members_changed_by_sponsor_at = models.DateTimeField(_("family changed by the sponsor"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -68,11 +72,17 @@ class FamilyMember(models.Model):
         PARENT = rules.Relation.PARENT, _("Parent")
         SIBLING = rules.Relation.SIBLING, _("Brother or sister")
 
+    class Sex(models.TextChoices):
+        FEMALE = "F", _("Female")
+        MALE = "M", _("Male")
+        OTHER = "X", _("Other or unknown")
+
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="members")
     relation = models.CharField(_("relation to the sponsor"), max_length=20, choices=Relation.choices)
     given_names = models.CharField(_("given names"), max_length=200)
     surname = models.CharField(_("surname"), max_length=200)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
     mentioned_in_asylum_procedure = models.BooleanField(_("mentioned during the asylum procedure"), default=True)
     belongs_to_family = models.BooleanField(_("belonged to the family abroad"), default=True)
     other_parent_stays_behind = models.BooleanField(_("the other parent stays behind"), default=False)

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import Case
+from .models import Case, FamilyMember
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -43,3 +43,12 @@ def get_managed_case_for(user, case_id: int) -> Case:
 def can_manage_case(user, case: Case) -> bool:
     """Counsellors and admins review; the sponsor only uploads and links."""
     return user.is_superuser or (user.is_counsellor and case.counsellors.filter(pk=user.pk).exists())
+
+
+def get_member_for(user, member_id: int) -> FamilyMember:
+    """The family member, if ``user`` may see their case; 404 otherwise."""
+    member = FamilyMember.objects.select_related("case").filter(
+        pk=member_id, case__in=cases_visible_to(user)).first()
+    if member is None:
+        raise Http404("No such family member.")
+    return member

@@ -9,6 +9,8 @@ urlpatterns = [
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("cases/<int:case_id>/live/", views.case_live, name="case_live"),
     path("cases/<int:case_id>/members/", views.member_create, name="member_create"),
+    path("members/<int:member_id>/edit/", views.member_update, name="member_update"),
+    path("members/<int:member_id>/remove/", views.member_remove, name="member_remove"),
     # The counsellor's workspace (views_counsellor): the dashboard is case_list for counsellors and admins.
     path("cases/<int:case_id>/facts/", views_counsellor.case_facts_update, name="case_facts_update"),
     path("cases/<int:case_id>/decision-date/confirm/", views_counsellor.decision_date_confirm,

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -14,7 +15,7 @@ from . import selectors, views_counsellor
 from .case_header import case_header
 from .checklist import build_checklist
 from .forms import FamilyMemberForm, flash_form_errors
-from .services import add_family_member
+from .services import add_family_member, mark_family_seen, remove_family_member, update_family_member
 
 
 @login_required
@@ -45,6 +46,7 @@ def _live_context(case) -> dict:
 def case_detail(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
+    mark_family_seen(case, request.user)
     context = _live_context(case) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm()}
     context |= views_counsellor.review_context(request.user, case)
     return render(request, "tracker/case_detail.html", context)
@@ -72,3 +74,33 @@ def member_create(request, case_id: int):
     else:
         flash_form_errors(request, form)
     return redirect("tracker:case_detail", case_id=case.pk)
+
+
+def _case_page(case_id: int, anchor: str = ""):
+    return redirect(reverse("tracker:case_detail", args=[case_id]) + (f"#{anchor}" if anchor else ""))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_update(request, member_id: int):
+    """The sponsor or a counsellor corrects a member's details (a page of its own: it works on any phone)."""
+    member = selectors.get_member_for(request.user, member_id)
+    form = FamilyMemberForm.for_member(member, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if update_family_member(member, form.cleaned_data, actor=request.user, request=request):
+            messages.success(request, _("The details of %(name)s were saved.") % {"name": member.full_name})
+        return _case_page(member.case_id, f"member-{member.pk}")
+    return render(request, "tracker/member_form.html", {"case": member.case, "member": member, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_remove(request, member_id: int):
+    """Asks first (a page, so it works without JavaScript); the documents stay, no longer linked to the member."""
+    member = selectors.get_member_for(request.user, member_id)
+    if request.method == "POST":
+        case_id, name = member.case_id, member.full_name
+        remove_family_member(member, actor=request.user, request=request)
+        messages.success(request, _("%(name)s was taken off the family list. Their documents are kept.") % {"name": name})
+        return _case_page(case_id)
+    return render(request, "tracker/member_remove.html", {"case": member.case, "member": member})
