@@ -3,7 +3,9 @@
     .venv/bin/python -m bench.pipeline [CORPUS_DIR] [--workers N]
 
 Prints per-kind precision and recall, the confusion matrix, the MRZ exact-field
-rate, decision-date accuracy, seconds per document and the same timing for
+rate, decision-date accuracy, the same for the rendered samples of ``bench.samples``
+(the kinds the corpus lacks, and decision letters carrying a start and an
+application date beside the decision's: counted separately), seconds per document and the same timing for
 ``tesseract -l eng+nld+fra+ara FILE stdout`` over the same files with the same
 parallelism, and the ratio of the two wall times. CPU seconds (this process and
 its Tesseract children) are reported too: on a machine shared with other work
@@ -29,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from bench.photo_faults import fault_table, photograph, print_fault_table  # noqa: E402
+from bench.samples import all_samples  # noqa: E402
 from documents.pipeline import run_pipeline  # noqa: E402
 from documents.pipeline.loading import load_pages  # noqa: E402
 from documents.pipeline.mrz import read_mrz  # noqa: E402
@@ -39,6 +42,11 @@ BASELINE_COMMAND = ("tesseract", "-l", "eng+nld+fra+ara")
 MRZ_FIELDS = ("format", "document_number", "surname", "given_names", "nationality", "issuing_country",
               "birth_date", "sex", "expiry_date")
 KINDS = [str(kind) for kind in DocumentKind]
+SHORT_KINDS = {"passport": "pass", "id_card": "id", "birth_certificate": "birth", "marriage_certificate": "marr",
+               "death_certificate": "death", "family_booklet": "bookl", "translation": "transl",
+               "consent_declaration": "consent", "asylum_decision": "asylum", "passport_photo": "photo",
+               "good_conduct_statement": "conduct", "marital_status_statement": "marital",
+               "foster_care_decision": "foster", "other": "other"}
 
 
 @dataclass
@@ -83,6 +91,22 @@ def mrz_exact(label: dict, result: PipelineResult) -> bool:
         return False
     got = result.mrz.to_dict()
     return all(str(got.get(field)) == str(expected.get(field)) for field in MRZ_FIELDS if field in expected)
+
+
+def _run_sample(index: int) -> PipelineResult:
+    return run_pipeline(all_samples()[index].make())
+
+
+def run_samples(workers: int = 2) -> CorpusRun:
+    """The rendered samples, labelled like the corpus."""
+    samples = all_samples()
+    started = time.perf_counter()
+    with Pool(workers) as pool:
+        results = pool.map(_run_sample, range(len(samples)))
+    labels = [{"file": sample.name, "kind": sample.kind,
+               "decision_date": sample.decision_date.isoformat() if sample.decision_date else None}
+              for sample in samples]
+    return CorpusRun(labels, results, time.perf_counter() - started, [])
 
 
 def scores(run: CorpusRun) -> dict:
@@ -167,6 +191,38 @@ def run_baseline(paths: list[Path], workers: int = 2) -> tuple[list[float], list
 
 # ---------------------------------------------------------------- report
 
+def print_classification(summary: dict, out=sys.stdout) -> None:
+    confusion = summary["confusion"]
+    print(f"Classification: {summary['correct']}/{summary['total']} "
+          f"({100 * summary['correct'] / summary['total']:.1f}%)", file=out)
+    print(f"\n{'kind':<26}{'precision':>10}{'recall':>8}{'n':>4}", file=out)
+    for kind in KINDS:
+        true_positive = confusion[(kind, kind)]
+        predicted = sum(count for (_, got), count in confusion.items() if got == kind)
+        actual = sum(count for (expected, _), count in confusion.items() if expected == kind)
+        precision = true_positive / predicted if predicted else float("nan")
+        recall = true_positive / actual if actual else float("nan")
+        print(f"{kind:<26}{precision:>10.2f}{recall:>8.2f}{actual:>4}", file=out)
+    print("\nConfusion (rows: label, columns: predicted)", file=out)
+    print(f"{'':<26}" + "".join(f"{SHORT_KINDS[kind]:>8}" for kind in KINDS), file=out)
+    for expected in KINDS:
+        print(f"{expected:<26}" + "".join(f"{confusion[(expected, got)]:>8}" for got in KINDS), file=out)
+
+
+def print_samples_report(run: CorpusRun, out=sys.stdout) -> None:
+    summary = scores(run)
+    print("\nRendered samples (bench/samples.py: the kinds the corpus lacks, decision letters with three dates)",
+          file=out)
+    print_classification(summary, out)
+    print(f"\nDecision date right on letters that also carry the permit's start date and the application's: "
+          f"{summary['dates_right']}/{summary['dates_total']}", file=out)
+    for label, result in zip(run.labels, run.results):
+        found = result.decision_date.isoformat() if result.decision_date else None
+        if label["kind"] != str(result.kind):
+            print(f"misclassified {label['file']}: {label['kind']} -> {result.kind}", file=out)
+        if label["decision_date"] and found != label["decision_date"]:
+            print(f"wrong date {label['file']}: {found} instead of {label['decision_date']}", file=out)
+
 def _timing(seconds: list[float]) -> str:
     return f"mean {statistics.mean(seconds):.2f}  p50 {statistics.median(seconds):.2f}  max {max(seconds):.2f}"
 
@@ -178,24 +234,9 @@ def print_report(run: CorpusRun, baseline_seconds: list[float], baseline_cpu: li
         for label, result, base in zip(run.labels, run.results, baseline_seconds):
             print(f"{label['file']:<32}{str(result.kind):<22}{result.confidence:>6.2f}{result.seconds:>7.2f}"
                   f"{base:>7.2f}  {','.join(result.languages)}", file=out)
-    confusion = summary["confusion"]
-    print(f"Classification: {summary['correct']}/{summary['total']} "
-          f"({100 * summary['correct'] / summary['total']:.1f}%)", file=out)
-    print(f"\n{'kind':<22}{'precision':>10}{'recall':>8}{'n':>4}", file=out)
-    for kind in KINDS:
-        true_positive = confusion[(kind, kind)]
-        predicted = sum(count for (_, got), count in confusion.items() if got == kind)
-        actual = sum(count for (expected, _), count in confusion.items() if expected == kind)
-        precision = true_positive / predicted if predicted else float("nan")
-        recall = true_positive / actual if actual else float("nan")
-        print(f"{kind:<22}{precision:>10.2f}{recall:>8.2f}{actual:>4}", file=out)
-    short = [kind[:6] for kind in KINDS]
-    print("\nConfusion (rows: label, columns: predicted)", file=out)
-    print(f"{'':<22}" + "".join(f"{name:>7}" for name in short), file=out)
-    for expected in KINDS:
-        print(f"{expected:<22}" + "".join(f"{confusion[(expected, got)]:>7}" for got in KINDS), file=out)
+    print_classification(summary, out)
     print(f"\nMRZ all fields exact: {summary['mrz_exact']}/{summary['mrz_total']}", file=out)
-    print(f"Decision date right:  {summary['dates_right']}/{summary['dates_total']}", file=out)
+    print(f"Decision date right (corpus):  {summary['dates_right']}/{summary['dates_total']}", file=out)
     errors = [(label["file"], result.error) for label, result in zip(run.labels, run.results) if result.error]
     for file, error in errors:
         print(f"error {file}: {error}", file=out)
@@ -220,11 +261,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--verbose", action="store_true", help="also list every file")
     parser.add_argument("--no-variants", action="store_true", help="skip the MRZ reads of scaled and skewed copies")
     parser.add_argument("--no-faults", action="store_true", help="skip the corpus photographed with faults")
+    parser.add_argument("--no-samples", action="store_true", help="skip the rendered samples")
     args = parser.parse_args(argv)
     run = run_corpus(args.corpus, args.workers)
     paths = [args.corpus / label["file"] for label in run.labels]
     baseline_seconds, baseline_cpu, baseline_wall = run_baseline(paths, args.workers)
     print_report(run, baseline_seconds, baseline_cpu, baseline_wall, verbose=args.verbose)
+    if not args.no_samples:
+        print_samples_report(run_samples(args.workers))
     if not args.no_variants:
         print_mrz_variants(mrz_variants(args.corpus, run.labels, args.workers))
     if not args.no_faults:

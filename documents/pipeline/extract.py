@@ -12,34 +12,10 @@ import re
 from datetime import date
 
 from . import classify, languages
+from .dates import find_dates
+from .decision_date import decision_date as read_decision_date
 from .types import DocumentKind, MrzResult, PersonMention, TranslationInfo
 
-MONTHS = {
-    # Dutch, English, French, German; abbreviations as printed on letters.
-    "januari": 1, "january": 1, "janvier": 1, "januar": 1, "jan": 1,
-    "februari": 2, "february": 2, "fevrier": 2, "februar": 2, "feb": 2, "fev": 2,
-    "maart": 3, "march": 3, "mars": 3, "marz": 3, "mrt": 3, "mar": 3,
-    "april": 4, "avril": 4, "apr": 4, "avr": 4,
-    "mei": 5, "may": 5, "mai": 5,
-    "juni": 6, "june": 6, "juin": 6, "jun": 6,
-    "juli": 7, "july": 7, "juillet": 7, "jul": 7,
-    "augustus": 8, "august": 8, "aout": 8, "aug": 8,
-    "september": 9, "septembre": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "october": 10, "octobre": 10, "okt": 10, "oct": 10,
-    "november": 11, "novembre": 11, "nov": 11,
-    "december": 12, "decembre": 12, "dezember": 12, "dec": 12, "dez": 12,
-}
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NAMED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s?[-./]\s?(\d{1,2})\s?[-./]\s?(\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-# Labels that make a date the decision's date, and ones that make it someone's birth date or another date.
-_DECISION_LABELS = re.compile(r"\b(datum|date|dagtekening|besluit|beschikking|decision|den haag|zwolle|rijswijk)\b")
-_OTHER_DATE_LABELS = re.compile(
-    r"(geboren|geboorte|birth|born|naissance|\bnee?\b|geburt|geb\b|ingang|vervaldatum|geldig|valid|expir|"
-    r"aanvraag|ontvangen|received|uw brief|kenmerk|verzonden)"
-)
 _SWORN = re.compile(
     r"(sworn|certified|official) translat|beedigd|wbtv|traduct(eur|rice) (jure|assermente)|"
     r"(vereidigt|beeidigt|ermachtigt)\w* (ubersetz|dolmetsch)|yeminli|مترجم (محلف|معتمد|رسمي)"
@@ -61,32 +37,9 @@ _NOT_NAMES = {
 }
 
 
-def find_dates(line: str) -> list[date]:
-    """Dates written in ``line``: 28 december 2026, 28-12-2026, 28.12.2026, 28/12/2026, 2026-12-28."""
-    folded = languages.fold(languages.normalise_digits(line))
-    found = []
-    for match in _NAMED_DATE.finditer(folded):
-        found.append((match.start(), _make_date(int(match[3]), MONTHS[match[2]], int(match[1]))))
-    for match in _NUMERIC_DATE.finditer(folded):
-        found.append((match.start(), _make_date(int(match[3]), int(match[2]), int(match[1]))))
-    for match in _ISO_DATE.finditer(folded):
-        found.append((match.start(), _make_date(int(match[1]), int(match[2]), int(match[3]))))
-    return [value for _, value in sorted(found, key=lambda item: item[0]) if value is not None]
-
-
 def decision_date(text: str) -> date | None:
-    """The date of an IND decision: the labelled date near the top, never a birth or application date."""
-    candidates = []
-    for index, line in enumerate(text.splitlines()):
-        dates = find_dates(line)
-        if not dates:
-            continue
-        folded = languages.fold(line)
-        if _OTHER_DATE_LABELS.search(folded):
-            continue
-        score = (10 if _DECISION_LABELS.search(folded) else 0) - index * 0.1
-        candidates.append((score, dates[0]))
-    return max(candidates, key=lambda item: item[0])[1] if candidates else None
+    """The date of an IND decision: its own, never the permit's start, the application's or a birth date."""
+    return read_decision_date(text)
 
 
 def translation_info(text: str, text_languages: list[str]) -> TranslationInfo:
@@ -189,10 +142,3 @@ def _birth_date_near(lines: list[str], index: int) -> date | None:
             if found:
                 return found[0]
     return None
-
-
-def _make_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
