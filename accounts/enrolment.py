@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from tracker.models import Case
 
 from .invitations import IssuedInvitation, issue_invitation
-from .models import User
+from .models import Organisation, User
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,12 @@ class Enrolment:
 
 def enrol_sponsor(
     *, counsellor: User, first_name: str, last_name: str, birth_date: date | None, v_number: str,
-    decision_date: date | None, permit_type: str,
+    decision_date: date | None, permit_type: str, organisation: Organisation | None = None,
 ) -> Enrolment:
+    """``organisation``: the case's; by default the one the counsellor works for (admins choose one)."""
+    organisation = organisation or counsellor.organisation
+    if organisation is None:
+        raise ValueError("A case belongs to an organisation.")
     with transaction.atomic():
         sponsor = User(username=new_username(first_name), first_name=first_name, last_name=last_name,
                        role=User.Role.SPONSOR)
@@ -32,7 +36,7 @@ def enrol_sponsor(
         sponsor.save()
         case = Case.objects.create(
             sponsor=sponsor, sponsor_birth_date=birth_date, v_number=v_number,
-            permit_decision_date=decision_date, permit_type=permit_type,
+            permit_decision_date=decision_date, permit_type=permit_type, organisation=organisation,
         )
         if counsellor.is_counsellor:
             case.counsellors.add(counsellor)

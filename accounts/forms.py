@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Case
 
+from .models import Organisation
 from .invitations import InvitationInvalid, find_open_invitation
 
 
@@ -22,6 +23,12 @@ class SponsorCaseForm(forms.Form):
     )
     permit_type = forms.ChoiceField(label=_("Permit type"), choices=Case.PermitType.choices,
                                     initial=Case.PermitType.REFUGEE)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.is_superuser and user.organisation_id is None:  # an admin: the case's organisation is chosen
+            self.fields["organisation"] = forms.ModelChoiceField(label=_("Organisation"),
+                                                                 queryset=Organisation.objects.all())
 
 
 class InvitationAcceptForm(forms.Form):

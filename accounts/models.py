@@ -1,17 +1,44 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Organisation(models.Model):
+    """A team that helps families: a municipal team, a law firm, a volunteer group, a refugee-council office.
+
+    Every case and every counsellor and coordinator belongs to one; nothing of one is visible to another.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DEFAULT_ORGANISATION_NAME = "Nareis"  # where rows from before organisations went (migration accounts 0003)
+
+
 class User(AbstractUser):
-    """A sponsor, a counsellor or an admin (``is_staff``)."""
+    """A sponsor, a counsellor, a coordinator (leads an organisation's team) or an admin (``is_superuser``)."""
 
     class Role(models.TextChoices):
         SPONSOR = "sponsor", _("Sponsor")
         COUNSELLOR = "counsellor", _("Counsellor")
+        COORDINATOR = "coordinator", _("Coordinator")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPONSOR)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="members", help_text=_("Counsellors and coordinators: the organisation they work for."),
+    )
     preferred_language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, blank=True,
         help_text=_("Set by the language switcher; used on every page after login."),
@@ -29,6 +56,15 @@ class User(AbstractUser):
     def works_on_cases(self) -> bool:
         """Staff of an organisation or an admin: gets the laptop layout and the counsellor's tools in the menu."""
         return self.is_superuser or self.role != self.Role.SPONSOR
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == self.Role.COORDINATOR
+
+    def clean(self):
+        super().clean()
+        if self.role in (self.Role.COUNSELLOR, self.Role.COORDINATOR) and self.organisation_id is None:
+            raise ValidationError({"organisation": _("Counsellors and coordinators belong to an organisation.")})
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -83,15 +83,15 @@ def _accept(form: InvitationAcceptForm):
 @login_required
 @require_http_methods(["GET", "POST"])
 def sponsor_case_create(request):
-    if not (request.user.is_counsellor or request.user.is_superuser):
+    if not (request.user.is_superuser or (request.user.works_on_cases and request.user.organisation_id)):
         raise PermissionDenied
-    form = SponsorCaseForm(request.POST or None)
+    form = SponsorCaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         enrolment = enrol_sponsor(
             counsellor=request.user, first_name=data["first_name"], last_name=data["last_name"],
             birth_date=data["birth_date"], v_number=data["v_number"], decision_date=data["decision_date"],
-            permit_type=data["permit_type"],
+            permit_type=data["permit_type"], organisation=data.get("organisation"),
         )
         record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=enrolment.case,
                      case_id=enrolment.case.pk, request=request)

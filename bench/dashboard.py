@@ -62,17 +62,19 @@ def seed(cases: int) -> str:
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
 
-    from accounts.models import User
+    from accounts.models import Organisation, User
     from documents.models import Document
     from tracker.models import Case, FamilyMember, IndLetter
 
     call_command("migrate", verbosity=0)
-    counsellor = User.objects.create_user("bench-counsellor", role=User.Role.COUNSELLOR, password="bench-password")
+    organisation = Organisation.objects.create(name="Bench")
+    counsellor = User.objects.create_user("bench-counsellor", role=User.Role.COUNSELLOR, password="bench-password",
+                                          organisation=organisation)
     sponsors = User.objects.bulk_create(User(username=f"sponsor-{i}", first_name="Omar", last_name=f"Rahimi{i}")
                                         for i in range(cases))
     today = date.today()
     created = Case.objects.bulk_create(
-        Case(sponsor=sponsor, v_number=f"{1000000000 + i}", sponsor_birth_date=date(1988, 1, 15),
+        Case(sponsor=sponsor, organisation=organisation, v_number=f"{1000000000 + i}", sponsor_birth_date=date(1988, 1, 15),
              permit_decision_date=today - timedelta(days=i % 120))
         for i, sponsor in enumerate(sponsors))
     Case.counsellors.through.objects.bulk_create(

@@ -40,14 +40,15 @@ def create_documents(corpus: Path, count: int) -> list[int]:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
 
-    from accounts.models import User
+    from accounts.models import Organisation, User
     from documents.intake import check_upload
     from documents.models import Document
     from tracker.models import Case
 
     call_command("migrate", verbosity=0)
     sponsor = User.objects.create(username=f"bench-{uuid.uuid4().hex[:6]}")
-    case = Case.objects.create(sponsor=sponsor)
+    organisation, _ = Organisation.objects.get_or_create(name="Bench")
+    case = Case.objects.create(sponsor=sponsor, organisation=organisation)
     files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in {".jpg", ".png", ".pdf", ".heic"})
     ids = []
     for index in range(count):

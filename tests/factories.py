@@ -3,9 +3,19 @@ from datetime import date
 import factory
 from django.core.files.base import ContentFile
 
-from accounts.models import User
+from accounts.models import Organisation, User
 from documents.models import Document
 from tracker.models import Case, FamilyMember
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """By default every case and counsellor of a test shares one organisation; name another for a second."""
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = "Organisation A"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -27,6 +37,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class CounsellorFactory(UserFactory):
     role = User.Role.COUNSELLOR
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CoordinatorFactory(UserFactory):
+    role = User.Role.COORDINATOR
+    organisation = factory.SubFactory(OrganisationFactory)
 
 
 class AdminFactory(UserFactory):
@@ -40,6 +56,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     sponsor = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
     sponsor_birth_date = date(1988, 1, 15)
     permit_decision_date = date(2026, 10, 1)
     v_number = factory.Sequence(lambda n: f"{1000000000 + n}")

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.actions import delete_selected
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from audit.admin import AuditedAdminMixin
 from documents.models import Document
 
 from . import admin_oversight
+from .assignment import AssignmentError, assignable_counsellors, check_assignable
 from .models import Case, Explanation, FamilyMember, IndLetter, ReminderSent
 from .purging import purge_case
 
@@ -42,11 +44,30 @@ class IndLetterInline(admin.TabularInline):
     fields = ("kind", "received_on", "response_due", "subject", "answered_on")
 
 
+class CaseAdminForm(forms.ModelForm):
+    """Only counsellors can follow a case, and only those of the case's organisation."""
+
+    class Meta:
+        model = Case
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, counsellors = cleaned.get("organisation"), cleaned.get("counsellors")
+        if organisation is not None and counsellors is not None:
+            try:
+                check_assignable(Case(organisation=organisation), counsellors)
+            except AssignmentError as error:
+                self.add_error("counsellors", str(error))
+        return cleaned
+
+
 @admin.register(Case)
 class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ("id", "sponsor", "v_number", "permit_type", "permit_decision_date", "deadline", "member_count")
-    list_filter = (admin_oversight.DeadlineStatusFilter, admin_oversight.MissingEvidenceFilter, "permit_type",
-                   "counsellors")
+    form = CaseAdminForm
+    list_display = ("id", "sponsor", "organisation", "v_number", "permit_type", "permit_decision_date", "deadline", "member_count")
+    list_filter = ("organisation", admin_oversight.DeadlineStatusFilter, admin_oversight.MissingEvidenceFilter,
+                   "permit_type", "counsellors")
     search_fields = ("sponsor__username", "sponsor__first_name", "sponsor__last_name", "v_number",
                      "members__given_names", "members__surname")
     date_hierarchy = "permit_decision_date"
@@ -69,10 +90,15 @@ class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
         for case in queryset:
             purge_case(case, actor=request.user, request=request)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "counsellors":
+            kwargs["queryset"] = assignable_counsellors(None).select_related("organisation")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_queryset(self, request):
         from django.db.models import Count
 
-        return super().get_queryset(request).select_related("sponsor").annotate(_member_count=Count("members"))
+        return super().get_queryset(request).select_related("sponsor", "organisation").annotate(_member_count=Count("members"))
 
     @admin.display(description="members", ordering="_member_count")
     def member_count(self, case):

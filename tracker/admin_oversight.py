@@ -11,7 +11,6 @@ import zipfile
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,7 +18,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import record_event
 from documents.models import Document
@@ -32,6 +30,7 @@ from .dashboard import (
     document_members,
     filter_by_deadline,
 )
+from .assignment import AssignmentError, assign_counsellors, assignable_counsellors
 from .export import build_dossier
 from .review import read_again
 
@@ -79,8 +78,7 @@ class MissingEvidenceFilter(admin.SimpleListFilter):
 
 class ReassignForm(forms.Form):
     counsellors = forms.ModelMultipleChoiceField(
-        label=_("Counsellors"), queryset=User.objects.filter(role=User.Role.COUNSELLOR, is_active=True),
-        widget=forms.CheckboxSelectMultiple,
+        label=_("Counsellors"), queryset=assignable_counsellors(None), widget=forms.CheckboxSelectMultiple,
     )
     replace = forms.BooleanField(label=_("Remove the counsellors the cases have now"), required=False)
 
@@ -89,18 +87,12 @@ class ReassignForm(forms.Form):
 def reassign_counsellors(modeladmin, request, queryset):
     form = ReassignForm(request.POST if "apply" in request.POST else None)
     if form.is_valid():
-        chosen = list(form.cleaned_data["counsellors"])
-        with transaction.atomic():
-            for case in queryset.prefetch_related("counsellors"):
-                before = sorted(user.pk for user in case.counsellors.all())
-                if form.cleaned_data["replace"]:
-                    case.counsellors.set(chosen)
-                else:
-                    case.counsellors.add(*chosen)
-                after = sorted(case.counsellors.values_list("pk", flat=True))
-                if before != after:
-                    record_event(actor=request.user, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
-                                 changes={"counsellors": [before, after]}, request=request)
+        try:
+            assign_counsellors(queryset, form.cleaned_data["counsellors"], replace=form.cleaned_data["replace"],
+                               actor=request.user, request=request)
+        except AssignmentError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+            return None
         modeladmin.message_user(request, _("Counsellors of %(count)d cases updated.") % {"count": queryset.count()},
                                 messages.SUCCESS)
         return None

@@ -73,6 +73,11 @@ class DashboardRow:
         return DeadlineFilter.FILED if self.filed else str(self.evaluation.deadline_status)
 
     @property
+    def unattended(self) -> bool:
+        """No active counsellor follows the case (none assigned, or theirs was deactivated)."""
+        return not any(counsellor.is_active for counsellor in self.case.counsellors.all())
+
+    @property
     def next_response_due(self) -> date | None:
         return min((letter.response_due for letter in self.open_letters), default=None)
 
@@ -83,6 +88,7 @@ class DashboardRow:
     def urgency(self) -> tuple:
         """Sort key: the nearest date something must be done by, then the most missing evidence.
 
+        Cases no active counsellor follows come first of all: someone must take them over.
         Cases with nothing due (deadline unknown, passed, or the application filed and no IND question open)
         come after those with a date; of these, an unknown deadline first: someone must find the decision date.
         """
@@ -96,7 +102,7 @@ class DashboardRow:
             group, when = 1, 0
         else:
             group, when = 2, 0
-        return group, when, -self.missing, -self.awaiting_review, self.case.pk
+        return not self.unattended, group, when, -self.missing, -self.awaiting_review, self.case.pk
 
 
 def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
@@ -110,7 +116,7 @@ def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
             | Q(pk__in=FamilyMember.objects.filter(Q(given_names__icontains=term) | Q(surname__icontains=term))
                 .values("case_id"))
         )
-    if filters.counsellor_id and user.is_superuser:
+    if filters.counsellor_id and (user.is_superuser or user.is_coordinator):
         cases = cases.filter(counsellors__pk=filters.counsellor_id)
     return cases.prefetch_related(
         "members",
@@ -212,6 +218,7 @@ class DashboardSummary:
     passed: int
     awaiting_review: int
     open_letters: int
+    unattended: int
 
 
 def summarise(rows: list[DashboardRow]) -> DashboardSummary:
@@ -221,6 +228,7 @@ def summarise(rows: list[DashboardRow]) -> DashboardSummary:
         passed=sum(row.deadline_state == DeadlineFilter.PASSED for row in rows),
         awaiting_review=sum(row.awaiting_review for row in rows),
         open_letters=sum(len(row.open_letters) for row in rows),
+        unattended=sum(row.unattended for row in rows),
     )
 
 

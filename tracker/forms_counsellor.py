@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from documents.models import Document
 
+from .assignment import assignable_counsellors
 from .dashboard import DashboardFilters, DeadlineFilter, NeedsFilter
 from .labels import requirement_choices
 from .models import Case, Explanation, IndLetter
@@ -37,10 +38,13 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and user.is_superuser:
+        if user is not None and (user.is_superuser or user.is_coordinator):
+            counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
+            if not user.is_superuser:
+                counsellors = counsellors.filter(organisation_id=user.organisation_id)
             self.fields["counsellor"] = forms.ModelChoiceField(
                 label=_("Counsellor"), required=False, empty_label=_("Every counsellor"),
-                queryset=User.objects.filter(role=User.Role.COUNSELLOR).order_by("first_name", "last_name"),
+                queryset=counsellors.order_by("first_name", "last_name"),
             )
 
     def filters(self) -> DashboardFilters:
@@ -105,3 +109,22 @@ class IndLetterForm(forms.ModelForm):
             "response_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class AssignCounsellorsForm(forms.Form):
+    """The counsellors to follow one case (they replace its current ones) or several (added, or replacing)."""
+
+    counsellors = forms.ModelMultipleChoiceField(label=_("Counsellors"), queryset=None,
+                                                 widget=forms.CheckboxSelectMultiple)
+    replace = forms.BooleanField(label=_("Remove the counsellors the cases have now"), required=False)
+    cases = forms.ModelMultipleChoiceField(label=_("Cases"), queryset=None, required=False)
+
+    def __init__(self, *args, organisation_id: int | None, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counsellors"].queryset = assignable_counsellors(organisation_id)
+        if cases is None:
+            del self.fields["cases"]
+        else:
+            self.fields["cases"].queryset = cases
+            self.fields["cases"].required = True
+            self.fields["cases"].error_messages["required"] = _("Choose one or more cases first.")

@@ -20,6 +20,9 @@ class Case(models.Model):
     sponsor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("sponsor"), on_delete=models.PROTECT, related_name="sponsored_cases"
     )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="cases",
+    )
     sponsor_birth_date = models.DateField(_("sponsor's date of birth"), null=True, blank=True)
     v_number = models.CharField(_("V-number"), max_length=20, blank=True, db_index=True)
     permit_decision_date = models.DateField(

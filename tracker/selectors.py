@@ -1,6 +1,7 @@
 """Queries about cases, always scoped to who is asking.
 
-Nobody sees a case but its sponsor, its assigned counsellors and admins.
+Nobody sees a case but its sponsor, its assigned counsellors, its organisation's coordinators and admins.
+A counsellor sees only cases of their own organisation, even if once assigned to another's.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ def cases_visible_to(user) -> QuerySet[Case]:
     cases = Case.objects.select_related("sponsor")
     if user.is_superuser:
         return cases
+    if user.is_coordinator:
+        return cases.filter(organisation_id=user.organisation_id) if user.organisation_id else Case.objects.none()
     if user.is_counsellor:
-        return cases.filter(counsellors=user)
+        return cases.filter(counsellors=user, organisation_id=user.organisation_id)
     return cases.filter(sponsor=user)
 
 
@@ -41,8 +44,24 @@ def get_managed_case_for(user, case_id: int) -> Case:
 
 
 def can_manage_case(user, case: Case) -> bool:
-    """Counsellors and admins review; the sponsor only uploads and links."""
-    return user.is_superuser or (user.is_counsellor and case.counsellors.filter(pk=user.pk).exists())
+    """Counsellors, their coordinators and admins review; the sponsor only uploads and links."""
+    return can_assign_counsellors(user, case) or (
+        user.is_counsellor and user.organisation_id == case.organisation_id
+        and case.counsellors.filter(pk=user.pk).exists()
+    )
+
+
+def can_assign_counsellors(user, case: Case) -> bool:
+    """Admins, and the coordinators of the case's organisation."""
+    return user.is_superuser or (user.is_coordinator and user.organisation_id == case.organisation_id)
+
+
+def get_assignable_case_for(user, case_id: int) -> Case:
+    """The case, if ``user`` may (re)assign its counsellors: 404 if they cannot see it, 403 otherwise."""
+    case = get_case_for(user, case_id)
+    if not can_assign_counsellors(user, case):
+        raise PermissionDenied(_("Only the organisation's coordinators can assign counsellors."))
+    return case
 
 
 def get_member_for(user, member_id: int) -> FamilyMember:

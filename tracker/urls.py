@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_counsellor
+from . import views, views_coordination, views_counsellor
 
 app_name = "tracker"
 
@@ -23,4 +23,7 @@ urlpatterns = [
     path("cases/<int:case_id>/ind-letters/", views_counsellor.ind_letter_create, name="ind_letter_create"),
     path("ind-letters/<int:letter_id>/answered/", views_counsellor.ind_letter_answered, name="ind_letter_answered"),
     path("cases/<int:case_id>/export/", views_counsellor.case_export, name="case_export"),
+    # Coordinators (views_coordination): who follows which case.
+    path("cases/<int:case_id>/counsellors/", views_coordination.case_counsellors, name="case_counsellors"),
+    path("cases/assign/", views_coordination.cases_assign, name="cases_assign"),
 ]

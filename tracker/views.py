@@ -20,7 +20,7 @@ from .services import add_family_member, mark_family_seen, remove_family_member,
 
 @login_required
 def case_list(request):
-    if request.user.is_counsellor or request.user.is_superuser:
+    if request.user.works_on_cases:
         return views_counsellor.dashboard(request)
     cases = selectors.cases_visible_to(request.user)
     if len(cases) == 1:

@@ -20,7 +20,7 @@ from audit.services import record_event
 from documents.models import Document
 from documents.selectors import get_document_for
 
-from . import selectors
+from . import selectors, views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
 from .dashboard import dashboard_rows, summarise
 from .decision_date import confirm_proposed_decision_date, dismiss_proposed_decision_date
@@ -39,7 +39,8 @@ def dashboard(request):
     rows = dashboard_rows(request.user, form.filters())
     return render(request, "tracker/dashboard.html", {
         "rows": rows, "summary": summarise(rows), "filter_form": form, "filtered": bool(request.GET),
-        "show_counsellors": request.user.is_superuser,
+        "show_counsellors": request.user.is_superuser or request.user.is_coordinator,
+        "assign_form": views_coordination.assign_form(request.user),
         # One reverse() instead of one per row: the case URL is this prefix and the case's id.
         "case_url_prefix": reverse("tracker:case_detail", args=[0]).removesuffix("0/"),
     })
@@ -53,6 +54,7 @@ def review_context(user, case: Case) -> dict:
                .order_by("-at", "-id")[:HISTORY_LENGTH])
     return {
         "can_manage": True,
+        "assign_form": views_coordination.assign_form(user, case),
         "facts_form": CaseFactsForm(case=case),
         "explanation_form": ExplanationForm(case=case),
         "letter_form": IndLetterForm(),

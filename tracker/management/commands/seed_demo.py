@@ -8,12 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Organisation
 from tracker.models import Case, FamilyMember
+
+DEMO_ORGANISATION = "Demo organisation"
 
 DEMO_ACCOUNTS = [
     # username, password, role, first name, last name, superuser
     ("sponsor", "nareis-sponsor", "sponsor", "Omar", "Rahimi", False),
     ("counsellor", "nareis-counsellor", "counsellor", "Sanne", "de Vries", False),
+    ("coordinator", "nareis-coordinator", "coordinator", "Ruud", "Bakker", False),
     ("admin", "nareis-admin", "counsellor", "Admin", "Nareis", True),
 ]
 
@@ -34,11 +38,13 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("Demo accounts have known passwords: seed_demo refuses to run in production.")
         User = get_user_model()
+        organisation, _ = Organisation.objects.get_or_create(name=DEMO_ORGANISATION)
         users = {}
         for username, password, role, first, last, superuser in DEMO_ACCOUNTS:
             user, _ = User.objects.get_or_create(username=username)
             user.first_name, user.last_name, user.role = first, last, role
             user.is_staff = user.is_superuser = superuser
+            user.organisation = organisation if role in ("counsellor", "coordinator") and not superuser else None
             user.set_password(password)
             user.save()
             users[username] = user
@@ -49,6 +55,7 @@ class Command(BaseCommand):
                 "sponsor_birth_date": date(1988, 1, 15),
                 "permit_decision_date": timezone.localdate() - timedelta(days=40),
                 "v_number": "1234567890",
+                "organisation": organisation,
             },
         )
         case.counsellors.add(users["counsellor"])
