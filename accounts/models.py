@@ -23,7 +23,7 @@ class Organisation(models.Model):
         return self.name
 
 
-DEFAULT_ORGANISATION_NAME = "Nareis"  # where rows from before organisations went (migration accounts 0003)
+DEFAULT_ORGANISATION_NAME = "Nareis"  # where rows from before organisations went (migration tracker 0005)
 
 
 class User(AbstractUser):

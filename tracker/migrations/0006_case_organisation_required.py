@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0004_default_organisation")]
+    dependencies = [("tracker", "0005_default_organisation")]
 
     operations = [
         migrations.AlterField(

@@ -18,6 +18,6 @@ def into_default_organisation(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0003_case_organisation")]
+    dependencies = [("tracker", "0004_case_organisation")]
 
     operations = [migrations.RunPython(into_default_organisation, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_user_preferred_language_invitation'),
+        ('accounts', '0003_user_phone'),
     ]
 
     operations = [

@@ -3,15 +3,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    """Cases belong to an organisation: added empty here, filled by 0004, required by 0005.
+    """Cases belong to an organisation: added empty here, filled by 0005, required by 0006.
 
     Three migrations, each in its own transaction: PostgreSQL refuses to alter a table with pending
     foreign-key checks from rows updated in the same transaction.
     """
 
     dependencies = [
-        ("accounts", "0003_organisations"),
-        ("tracker", "0002_counsellor_workspace"),
+        ("accounts", "0004_organisations"),
+        ("tracker", "0003_sponsor_side"),
     ]
 
     operations = [
