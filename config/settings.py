@@ -116,11 +116,14 @@ LANGUAGES = [
     ("ar", "العربية"),
     ("ti", "ትግርኛ"),
     ("fa", "فارسی"),
+    ("so", "Soomaali"),
+    ("tr", "Türkçe"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]  # one date format per language (config/formats/shared.py)
 # Django ships no metadata for Tigrinya.
 LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
+LANG_INFO.setdefault("so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"})
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -45,6 +45,14 @@ def test_language_chosen_on_the_login_page_is_kept_at_first_login(client):
     assert sponsor.preferred_language == "fa"
 
 
+@pytest.mark.parametrize("language", ["so", "tr"])
+def test_somali_and_turkish_read_left_to_right(client, language):
+    case = CaseFactory(sponsor__preferred_language=language)
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert f'lang="{language}"' in html_tag(page) and 'dir="ltr"' in html_tag(page)
+
+
 def test_tigrinya_reads_left_to_right_with_tigrinya_month_names(client):
     case = CaseFactory(sponsor__preferred_language="ti", permit_decision_date=date(2026, 10, 1))
     client.force_login(case.sponsor)
@@ -53,7 +61,9 @@ def test_tigrinya_reads_left_to_right_with_tigrinya_month_names(client):
     assert "1 ጥሪ 2027" in page  # 1 January 2027
 
 
-@pytest.mark.parametrize(("language", "month"), [("nl", "januari"), ("ar", "يناير"), ("fa", "ژانویه")])
+@pytest.mark.parametrize(("language", "month"), [
+    ("nl", "januari"), ("ar", "يناير"), ("fa", "ژانویه"), ("so", "1 Janaayo 2027"), ("tr", "1 Ocak 2027"),
+])
 def test_deadline_date_is_written_in_the_users_language(client, language, month):
     case = CaseFactory(sponsor__preferred_language=language, permit_decision_date=date(2026, 10, 1))
     client.force_login(case.sponsor)

@@ -1,0 +1,3 @@
+"""Dates in this language: see ``config.formats.shared``."""
+
+from config.formats.shared import *  # noqa: F403
