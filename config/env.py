@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -26,3 +27,13 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None or value == "":
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_date(name: str, default: date | None) -> date | None:
+    """A YYYY-MM-DD date; "none" for no date at all."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip().lower() == "none":
+        return None
+    return date.fromisoformat(value.strip())

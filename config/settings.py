@@ -5,13 +5,14 @@ With no environment at all the project runs embedded: SQLite, media on the
 local disk, Redis on localhost.
 """
 
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("NAREIS_VAR_DIR", str(BASE_DIR / "var")))
@@ -107,6 +108,9 @@ LOGIN_REDIRECT_URL = "tracker:case_list"
 LOGOUT_REDIRECT_URL = "login"
 # Invitation codes with which a sponsor sets a (new) password; a counsellor hands them out.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# The filing day from which the rules of the two-status law apply (CONTRACTS.md section 4;
+# tracker/rules/policy.py). A case filed (or to be filed) before it keeps the earlier rules.
+TWO_STATUS_RULES_FROM = env_date("NAREIS_TWO_STATUS_FROM", date(2027, 1, 1))
 
 # --- Languages of the interface. Right-to-left: Arabic and Farsi.
 LANGUAGE_CODE = "en"

@@ -9,6 +9,9 @@ REQUIREMENT_LABELS = {
     rules.Requirement.FAMILY_BOND: _("Family bond"),
     rules.Requirement.CONSENT: _("Consent of the other parent"),
     rules.Requirement.TRANSLATION: _("Sworn translation"),
+    rules.Requirement.PHOTO: _("Passport photo"),
+    rules.Requirement.GOOD_CONDUCT: _("Good-conduct statement"),
+    rules.Requirement.MARITAL_STATUS: _("Marital-status statement"),
     rules.Requirement.ASYLUM_DECISION: _("Asylum decision"),
 }
 
@@ -23,6 +26,15 @@ REQUIREMENT_HELP = {
     rules.Requirement.TRANSLATION: _(
         "Documents not in Dutch, English, French or German need a translation by a sworn translator "
         "(registered under the Wbtv), attached to a copy of the original."
+    ),
+    rules.Requirement.PHOTO: _("A recent passport photo of this person: the face alone, against a light background."),
+    rules.Requirement.GOOD_CONDUCT: _(
+        "The IND's statement on criminal history (antecedentenverklaring), signed by this person. "
+        "Everyone aged 12 or older."
+    ),
+    rules.Requirement.MARITAL_STATUS: _(
+        "The IND's statement of marital status and relationships (verklaring burgerlijke staat), signed by this "
+        "person. Everyone aged 15 or older."
     ),
     rules.Requirement.ASYLUM_DECISION: _("The decision that granted your asylum permit. Its date fixes the deadline."),
 }
@@ -42,6 +54,9 @@ REQUIREMENT_DOCUMENTS = {
         _("A court decision that gives you custody"),
     ],
     rules.Requirement.TRANSLATION: [_("A sworn translation into Dutch, English, French or German")],
+    rules.Requirement.PHOTO: [_("A passport photo taken in the last six months")],
+    rules.Requirement.GOOD_CONDUCT: [_("The IND form 'antecedentenverklaring', filled in and signed")],
+    rules.Requirement.MARITAL_STATUS: [_("The IND form 'verklaring burgerlijke staat', filled in and signed")],
     rules.Requirement.ASYLUM_DECISION: [_("The IND decision on your asylum application (beschikking)")],
 }
 
@@ -56,6 +71,9 @@ REQUIREMENT_WHERE = {
         "Only a sworn translator in the Netherlands can make it. Find one in the register at bureauwbtv.nl, "
         "or ask your counsellor. Keep the translation together with a copy of the original."
     ),
+    rules.Requirement.PHOTO: _("At a photographer's, or a photo booth. Ask for a passport photo."),
+    rules.Requirement.GOOD_CONDUCT: _("Your counsellor gives you the form. The family member signs it."),
+    rules.Requirement.MARITAL_STATUS: _("Your counsellor gives you the form. The family member signs it."),
     rules.Requirement.ASYLUM_DECISION: _("You received it from the IND by post. Your lawyer also has a copy."),
 }
 
@@ -92,6 +110,23 @@ WARNING_LABELS = {
         "The sponsor is under 18: other procedures apply and there can be costs. The guardian decides."
     ),
     rules.WarningCode.MORE_THAN_ONE_PARTNER: _("Only one partner may come, with the children of that partner."),
+    rules.WarningCode.SUBSIDIARY_WAITING_PERIOD: _(
+        "Subsidiary protection under the two-status law: the family can only apply two years after the permit."
+    ),
+    rules.WarningCode.TURNS_ADULT_BEFORE_DEADLINE: _(
+        "Turns 18 before the deadline. Apply before that birthday, so this child is still judged as a minor."
+    ),
+    rules.WarningCode.ADULT_CHILD_DEPENDENCY: _(
+        "25 or older: the IND asks for more proof that this child still depends on the family."
+    ),
+    rules.WarningCode.IDENTITY_DOCUMENT_EXPIRED: _(
+        "The passport or ID card has expired: a new one is needed, or record why it cannot be had."
+    ),
+    rules.WarningCode.IDENTITY_DOCUMENT_EXPIRES_SOON: _(
+        "The passport or ID card expires within six months. The family travels on it: renew it in time."
+    ),
+    rules.WarningCode.INCONSISTENT_BIRTH_DATE: _("The documents do not agree on the date of birth."),
+    rules.WarningCode.INCONSISTENT_GIVEN_NAMES: _("The documents do not agree on the first given name."),
 }
 
 REASON_LABELS = {
@@ -103,5 +138,10 @@ REASON_LABELS = {
     rules.IneligibilityReason.SECOND_PARTNER: _("Only one partner may come."),
     rules.IneligibilityReason.PARTNER_IS_MINOR: _("A partner must be 18 or older."),
     rules.IneligibilityReason.SIBLING_IS_ADULT: _("Adult brothers and sisters can only come in exceptional cases."),
-    rules.IneligibilityReason.RELATION_NOT_ALLOWED_FOR_PERMIT: _("Not allowed with this kind of permit."),
+    rules.IneligibilityReason.RELATION_NOT_ALLOWED_BY_POLICY: _(
+        "The two-status law allows only the husband or wife and minor children."
+    ),
+    rules.IneligibilityReason.CHILD_OF_OTHER_PARTNER: _(
+        "A child of a partner who may not come cannot come either."
+    ),
 }

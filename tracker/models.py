@@ -74,6 +74,7 @@ class FamilyMember(models.Model):
         ADULT_CHILD = rules.Relation.ADULT_CHILD, _("Adult child")
         PARENT = rules.Relation.PARENT, _("Parent")
         SIBLING = rules.Relation.SIBLING, _("Brother or sister")
+        FOSTER_CHILD = rules.Relation.FOSTER_CHILD, _("Foster child")
 
     class Sex(models.TextChoices):
         FEMALE = "F", _("Female")

@@ -77,9 +77,9 @@ def test_the_row_counts_requirements_met_documents_to_review_and_open_questions(
 
     [row] = dashboard_rows(counsellor)
 
-    # Sponsor: asylum decision missing. Child: identity satisfied, family bond pending.
-    assert (row.requirements_met, row.requirements_total, row.missing) == (1, 3, 1)
-    assert row.share_met == 33
+    # Sponsor: asylum decision missing. Child: identity satisfied, family bond pending, photo missing.
+    assert (row.requirements_met, row.requirements_total, row.missing) == (1, 4, 2)
+    assert row.share_met == 25
     assert row.awaiting_review == 1 and row.being_read == 1
     assert [letter.subject for letter in row.open_letters] == ["Vragen"]
 

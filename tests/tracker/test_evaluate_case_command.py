@@ -38,9 +38,11 @@ def test_contract_example_prints_its_evaluation(tmp_path):
     assert output["members"][0]["requirements"] == [
         {"code": "identity", "status": "satisfied", "documents": ["d1"]},
         {"code": "family_bond", "status": "missing", "documents": []},
-        {"code": "translation", "status": "pending", "documents": ["d2"]},
+        {"code": "photo", "status": "missing", "documents": []},
+        {"code": "good_conduct", "status": "missing", "documents": []},
+        {"code": "marital_status", "status": "missing", "documents": []},
     ]
-    assert [r["code"] for r in output["members"][1]["requirements"]] == ["identity", "family_bond", "consent"]
+    assert [r["code"] for r in output["members"][1]["requirements"]] == ["identity", "family_bond", "consent", "photo"]
 
 
 def test_today_defaults_to_the_current_date(tmp_path, monkeypatch):
@@ -102,3 +104,59 @@ def test_command_line_error_goes_to_stderr_without_traceback(tmp_path):
     assert result.stdout == ""
     assert result.stderr.startswith("CommandError: ") and "'cousin' is not one of" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+PARTNER_SCENARIO = {
+    "today": "2026-11-28",
+    "sponsor": {"birth_date": "1990-05-01", "permit_decision_date": "2026-10-01"},
+    "members": [{"id": "p", "relation": "partner", "birth_date": "1991-01-01"}],
+}
+
+
+def partner_reasons(tmp_path, **scenario) -> list[str]:
+    return evaluate_case(write_scenario(tmp_path, {**PARTNER_SCENARIO, **scenario}))["members"][0]["reasons"]
+
+
+def test_a_named_policy_applies_whatever_the_setting(tmp_path, settings):
+    settings.TWO_STATUS_RULES_FROM = date(2020, 1, 1)
+    assert partner_reasons(tmp_path, policy="before_two_status") == []
+    settings.TWO_STATUS_RULES_FROM = None
+    assert partner_reasons(tmp_path, policy="two_status") == ["relation_not_allowed_by_policy"]
+
+
+def test_without_a_policy_the_setting_chooses_by_the_filing_day(tmp_path, settings):
+    settings.TWO_STATUS_RULES_FROM = date(2027, 1, 1)
+    assert partner_reasons(tmp_path) == []  # filed today, 28 November 2026
+    assert partner_reasons(tmp_path, application_date="2027-01-01") == ["relation_not_allowed_by_policy"]
+
+
+def test_section_3_and_4_input_is_read(tmp_path):
+    scenario = {
+        "today": "2026-11-28",
+        "policy": "before_two_status",
+        "application_date": "2026-12-01",
+        "sponsor": {"birth_date": "2008-06-01", "permit_decision_date": "2026-10-01",
+                    "asylum_application_date": "2024-06-01"},
+        "members": [{"id": "m", "relation": "parent", "birth_date": "1970-01-01", "name": "AMINA YUSUF"}],
+        "documents": [{"id": "d", "kind": "passport", "members": ["m"], "status": "accepted", "language": "ar",
+                       "expiry_date": "2026-12-31", "mrz": True,
+                       "people": [{"member": "m", "given_names": "AMNA", "birth_date": "1970-01-01"}]}],
+    }
+    output = evaluate_case(write_scenario(tmp_path, scenario))
+    assert output["members"][0]["eligible"] is True
+    assert output["warnings"] == [
+        {"code": "deadline_due_soon", "member": None},
+        {"code": "minor_sponsor_procedure", "member": None},
+        {"code": "identity_document_expires_soon", "member": "m"},
+    ]
+    assert [r["code"] for r in output["members"][0]["requirements"]] == [
+        "identity", "family_bond", "photo", "good_conduct", "marital_status"
+    ]
+
+
+def test_unknown_policy_and_dangling_other_parent_are_clear_errors(tmp_path):
+    with pytest.raises(CommandError, match=r"scenario\.policy: 'new' is not one of before_two_status, two_status"):
+        call_command("evaluate_case", write_scenario(tmp_path, {**PARTNER_SCENARIO, "policy": "new"}))
+    members = [{"id": "c", "relation": "child", "other_parent": "x"}]
+    with pytest.raises(CommandError, match=r"members\[0\]\.other_parent: no other member has id 'x'"):
+        call_command("evaluate_case", write_scenario(tmp_path, {**PARTNER_SCENARIO, "members": members}))

@@ -78,7 +78,8 @@ def test_correcting_the_kind_and_relinking_moves_the_evidence(client, case):
 
 
 def test_marking_a_translation_satisfies_the_translation_requirement(client, case):
-    original = DocumentFactory(case=case, languages=["ar"], review_status="accepted")
+    original = DocumentFactory(case=case, kind=Document.Kind.BIRTH_CERTIFICATE, languages=["ar"],
+                               review_status="accepted")
     original.members.add(case.child)
     translation = DocumentFactory(case=case, kind=Document.Kind.TRANSLATION, languages=["nl"],
                                   review_status="accepted")

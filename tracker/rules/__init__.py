@@ -2,7 +2,8 @@
 
 Pure Python (no Django), so the web checklist, the Celery workers and
 `manage.py evaluate_case` run exactly the same code. The policy lives in
-`policy.py` as tables; `evaluation.py` applies them.
+`policy.py` as tables, in versions chosen by the filing day; `evaluation.py`
+applies them, `consistency.py` compares what documents say about each person.
 """
 
 from .codes import (
@@ -10,6 +11,7 @@ from .codes import (
     DocumentKind,
     IneligibilityReason,
     PermitType,
+    PolicyName,
     Relation,
     Requirement,
     RequirementStatus,
@@ -18,10 +20,17 @@ from .codes import (
     WarningCode,
 )
 from .dates import age_on, deadline_for
-from .evaluation import CaseEvaluation, MemberEvaluation, RequirementResult, WarningItem, evaluate
-from .facts import CaseFacts, DocumentFacts, ExplanationFacts, MemberFacts, SponsorFacts
+from .evaluation import (
+    CaseEvaluation,
+    MemberEvaluation,
+    RequirementResult,
+    UpcomingRequirement,
+    WarningItem,
+    evaluate,
+)
+from .facts import CaseFacts, DocumentFacts, ExplanationFacts, MemberFacts, PersonFacts, SponsorFacts
 from .parsing import case_facts_from_dict
-from .policy import ADULT_AGE, DUE_SOON_DAYS, LANGUAGES_WITHOUT_TRANSLATION
+from .policy import ADULT_AGE, DUE_SOON_DAYS, LANGUAGES_WITHOUT_TRANSLATION, POLICIES, Policy, choose
 
 __all__ = [
     "ADULT_AGE",
@@ -36,7 +45,11 @@ __all__ = [
     "IneligibilityReason",
     "MemberEvaluation",
     "MemberFacts",
+    "POLICIES",
     "PermitType",
+    "PersonFacts",
+    "Policy",
+    "PolicyName",
     "Relation",
     "Requirement",
     "RequirementResult",
@@ -44,10 +57,12 @@ __all__ = [
     "ReviewStatus",
     "SponsorAge",
     "SponsorFacts",
+    "UpcomingRequirement",
     "WarningCode",
     "WarningItem",
     "age_on",
     "case_facts_from_dict",
+    "choose",
     "deadline_for",
     "evaluate",
 ]

@@ -23,6 +23,14 @@ class Relation(StrEnum):
     ADULT_CHILD = "adult_child"
     PARENT = "parent"
     SIBLING = "sibling"
+    FOSTER_CHILD = "foster_child"  # placed with the family by a court's or authority's decision
+
+
+class PolicyName(StrEnum):
+    """The versions of the rules (CONTRACTS.md section 4); `policy.POLICIES` holds their tables."""
+
+    BEFORE_TWO_STATUS = "before_two_status"
+    TWO_STATUS = "two_status"  # the two-status law (Kamerstukken 36 703)
 
 
 class SponsorAge(StrEnum):
@@ -35,6 +43,9 @@ class Requirement(StrEnum):
     FAMILY_BOND = "family_bond"
     CONSENT = "consent"
     TRANSLATION = "translation"
+    PHOTO = "photo"  # CONTRACTS.md section 3: the IND's extra evidence per member
+    GOOD_CONDUCT = "good_conduct"
+    MARITAL_STATUS = "marital_status"
     ASYLUM_DECISION = "asylum_decision"  # the sponsor's only requirement
 
 
@@ -67,9 +78,8 @@ class IneligibilityReason(StrEnum):
     SECOND_PARTNER = "second_partner"
     PARTNER_IS_MINOR = "partner_is_minor"
     SIBLING_IS_ADULT = "sibling_is_adult"
-    # Not in CONTRACTS.md yet: only given once RELATIONS_BY_PERMIT_TYPE is narrowed.
-    # Add it to the contract in the same change.
-    RELATION_NOT_ALLOWED_FOR_PERMIT = "relation_not_allowed_for_permit"
+    RELATION_NOT_ALLOWED_BY_POLICY = "relation_not_allowed_by_policy"  # section 4: the two-status law
+    CHILD_OF_OTHER_PARTNER = "child_of_other_partner"  # the child's other parent is a partner who may not come
 
 
 class WarningCode(StrEnum):
@@ -79,3 +89,11 @@ class WarningCode(StrEnum):
     SUBSIDIARY_PROTECTION = "subsidiary_protection"
     MINOR_SPONSOR_PROCEDURE = "minor_sponsor_procedure"
     MORE_THAN_ONE_PARTNER = "more_than_one_partner"
+    SUBSIDIARY_WAITING_PERIOD = "subsidiary_waiting_period"  # two-status law: subsidiary holders wait two years
+    # Per member:
+    TURNS_ADULT_BEFORE_DEADLINE = "turns_adult_before_deadline"
+    ADULT_CHILD_DEPENDENCY = "adult_child_dependency"
+    IDENTITY_DOCUMENT_EXPIRED = "identity_document_expired"
+    IDENTITY_DOCUMENT_EXPIRES_SOON = "identity_document_expires_soon"
+    INCONSISTENT_BIRTH_DATE = "inconsistent_birth_date"
+    INCONSISTENT_GIVEN_NAMES = "inconsistent_given_names"

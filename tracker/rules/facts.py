@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .codes import PermitType, Relation, Requirement, ReviewStatus
+from .codes import PermitType, PolicyName, Relation, Requirement, ReviewStatus
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,8 @@ class SponsorFacts:
     birth_date: date | None
     permit_decision_date: date | None
     permit_type: PermitType = PermitType.REFUGEE
+    # The day the sponsor signed the asylum application: a sponsor under 18 then stays a minor sponsor.
+    asylum_application_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,18 @@ class MemberFacts:
     other_parent_stays_behind: bool = False
     married: bool = False
     in_relationship: bool = False
+    name: str | None = None  # "GIVEN NAMES SURNAME" as the sponsor entered it
+    other_parent: str | None = None  # for a child: the member of this case who is the other parent
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What one document itself says about one member it names (any part may be missing)."""
+
+    member: str
+    given_names: str | None = None
+    surname: str | None = None
+    birth_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,9 @@ class DocumentFacts:
     language: str | None  # ISO 639-1 of its text; None: not known
     status: ReviewStatus
     translation_of: str | None = None  # for a translation: the id of the original
+    expiry_date: date | None = None  # passports and ID cards
+    mrz: bool = False  # an ID card with a machine-readable zone needs no translation
+    people: tuple[PersonFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,3 +69,7 @@ class CaseFacts:
     members: tuple[MemberFacts, ...]
     documents: tuple[DocumentFacts, ...] = ()
     explanations: tuple[ExplanationFacts, ...] = ()
+    # The day the application was or will be filed: every age is judged on it (default: today).
+    application_date: date | None = None
+    # Which version of the rules; None: the rules before the two-status law (callers choose, see policy.choose).
+    policy: PolicyName | None = None

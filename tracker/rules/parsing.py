@@ -12,8 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from .codes import DocumentKind, PermitType, Relation, Requirement, ReviewStatus
-from .facts import CaseFacts, DocumentFacts, ExplanationFacts, MemberFacts, SponsorFacts
+from .codes import DocumentKind, PermitType, PolicyName, Relation, Requirement, ReviewStatus
+from .facts import CaseFacts, DocumentFacts, ExplanationFacts, MemberFacts, PersonFacts, SponsorFacts
 
 E = TypeVar("E", bound=StrEnum)
 _REQUIRED: Any = object()
@@ -21,13 +21,17 @@ _JSON_TYPE_NAMES = {dict: "an object", list: "a list", str: "a string", bool: "t
 
 
 def case_facts_from_dict(data: Any) -> tuple[CaseFacts, date | None]:
-    """The facts of the scenario, and its `today` (None when not given)."""
+    """The facts of the scenario, and its `today` (None when not given).
+
+    The facts' `policy` is None when the scenario names none: the caller chooses (`policy.choose`)."""
     scenario = _as(data, dict, "scenario")
     facts = CaseFacts(
         sponsor=_sponsor(_field(scenario, "sponsor", "scenario", dict)),
         members=tuple(_member(item, f"members[{i}]") for i, item in _items(scenario, "members")),
         documents=tuple(_document(item, f"documents[{i}]") for i, item in _items(scenario, "documents")),
         explanations=tuple(_explanation(item, f"explanations[{i}]") for i, item in _items(scenario, "explanations")),
+        application_date=_date(scenario, "application_date", "scenario"),
+        policy=_choice(scenario, "policy", "scenario", PolicyName, None),
     )
     _check_references(facts)
     return facts, _date(scenario, "today", "scenario")
@@ -38,6 +42,7 @@ def _sponsor(data: dict) -> SponsorFacts:
         birth_date=_date(data, "birth_date", "sponsor"),
         permit_decision_date=_date(data, "permit_decision_date", "sponsor"),
         permit_type=_choice(data, "permit_type", "sponsor", PermitType, PermitType.REFUGEE),
+        asylum_application_date=_date(data, "asylum_application_date", "sponsor"),
     )
 
 
@@ -52,6 +57,8 @@ def _member(item: Any, where: str) -> MemberFacts:
         other_parent_stays_behind=_field(data, "other_parent_stays_behind", where, bool, False),
         married=_field(data, "married", where, bool, False),
         in_relationship=_field(data, "in_relationship", where, bool, False),
+        name=_field(data, "name", where, str, None),
+        other_parent=_field(data, "other_parent", where, str, None),
     )
 
 
@@ -66,6 +73,21 @@ def _document(item: Any, where: str) -> DocumentFacts:
         language=language.strip().lower() or None if language else None,
         status=_choice(data, "status", where, ReviewStatus),
         translation_of=_field(data, "translation_of", where, str, None),
+        expiry_date=_date(data, "expiry_date", where),
+        mrz=_field(data, "mrz", where, bool, False),
+        people=tuple(
+            _person(person, f"{where}.people[{i}]") for i, person in enumerate(_field(data, "people", where, list, []))
+        ),
+    )
+
+
+def _person(item: Any, where: str) -> PersonFacts:
+    data = _as(item, dict, where)
+    return PersonFacts(
+        member=_id(data, "member", where),
+        given_names=_field(data, "given_names", where, str, None),
+        surname=_field(data, "surname", where, str, None),
+        birth_date=_date(data, "birth_date", where),
     )
 
 
@@ -93,6 +115,12 @@ def _check_references(facts: CaseFacts) -> None:
                 raise ValueError(f"documents[{i}].members: no member has id {member_id!r}")
         if document.translation_of is not None and document.translation_of not in document_ids - {document.id}:
             raise ValueError(f"documents[{i}].translation_of: no other document has id {document.translation_of!r}")
+        for j, person in enumerate(document.people):
+            if person.member not in member_ids:
+                raise ValueError(f"documents[{i}].people[{j}].member: no member has id {person.member!r}")
+    for i, member in enumerate(facts.members):
+        if member.other_parent is not None and member.other_parent not in member_ids - {member.id}:
+            raise ValueError(f"members[{i}].other_parent: no other member has id {member.other_parent!r}")
     for i, explanation in enumerate(facts.explanations):
         if explanation.member is not None and explanation.member not in member_ids:
             raise ValueError(f"explanations[{i}].member: no member has id {explanation.member!r}")
@@ -144,8 +172,10 @@ def _date(data: dict, key: str, where: str) -> date | None:
         raise ValueError(f"{where}.{key}: {value!r} is not a date as YYYY-MM-DD") from None
 
 
-def _choice(data: dict, key: str, where: str, enum: type[E], default: E = _REQUIRED) -> E:
+def _choice(data: dict, key: str, where: str, enum: type[E], default: E | None = _REQUIRED) -> E | None:
     value = _field(data, key, where, str, default)
+    if value is None:
+        return None
     try:
         return enum(value)
     except ValueError:

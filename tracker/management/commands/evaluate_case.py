@@ -1,4 +1,4 @@
-"""`manage.py evaluate_case SCENARIO.json`: the nareis rules on a described case (CONTRACTS.md section 2).
+"""`manage.py evaluate_case SCENARIO.json`: the nareis rules on a described case (CONTRACTS.md sections 2 to 4).
 
 Prints exactly one JSON object on stdout; errors go to stderr as a CommandError
 (exit status 1, no traceback). Reads and writes no database.
@@ -10,10 +10,13 @@ import json
 import sys
 from typing import Any
 
+from dataclasses import replace
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from tracker.rules import case_facts_from_dict, evaluate
+from tracker.rules import case_facts_from_dict, choose, evaluate
 
 
 class Command(BaseCommand):
@@ -29,7 +32,10 @@ class Command(BaseCommand):
             facts, today = case_facts_from_dict(data)
         except ValueError as error:
             raise CommandError(f"{scenario}: {error}") from None
-        evaluation = evaluate(facts, today or timezone.localdate())
+        today = today or timezone.localdate()
+        if facts.policy is None:  # CONTRACTS.md section 4: the version in force on the filing day
+            facts = replace(facts, policy=choose(facts.application_date or today, settings.TWO_STATUS_RULES_FROM))
+        evaluation = evaluate(facts, today)
         self.stdout.write(json.dumps(evaluation.to_dict(), ensure_ascii=False))
 
 
