@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0002_counsellor_workspace'),
+        ('tracker', '0003_sponsor_side'),
     ]
 
     operations = [
