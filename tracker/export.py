@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _, ngettext
 from documents.models import Document
 
 from .checklist import Checklist, build_checklist
-from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS
+from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS, relation_label
 from .models import Case
 
 # Fonts with more than Latin-1, so names in the index print as written; the first one found is used.
@@ -187,7 +187,7 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
     folders = person_folders(case, checklist)
     heading(_("Checklist"))
     for row, title in [(checklist.sponsor, _("Sponsor: %(name)s") % {"name": case.sponsor}),
-                       *[(r, f"{r.member.full_name} ({r.member.get_relation_display()})") for r in checklist.members]]:
+                       *[(r, f"{r.member.full_name} ({relation_label(r.member)})") for r in checklist.members]]:
         line(title, size=11, gap=6.5)
         if not row.eligible:
             reasons = "; ".join(str(REASON_LABELS.get(reason, reason)) for reason in row.reasons)

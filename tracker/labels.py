@@ -145,3 +145,25 @@ REASON_LABELS = {
         "A child of a partner who may not come cannot come either."
     ),
 }
+
+# A family member's relation in the words for their sex, where the sex is known: Arabic and Somali,
+# among others, have no word for "child" that fits a 16-year-old daughter.
+RELATION_BY_SEX = {
+    (rules.Relation.SPOUSE, "M"): _("Husband"),
+    (rules.Relation.SPOUSE, "F"): _("Wife"),
+    (rules.Relation.CHILD, "M"): _("Son (under 18)"),
+    (rules.Relation.CHILD, "F"): _("Daughter (under 18)"),
+    (rules.Relation.PARTNER_CHILD, "M"): _("Son of the partner"),
+    (rules.Relation.PARTNER_CHILD, "F"): _("Daughter of the partner"),
+    (rules.Relation.ADULT_CHILD, "M"): _("Adult son (18 or older)"),
+    (rules.Relation.ADULT_CHILD, "F"): _("Adult daughter (18 or older)"),
+    (rules.Relation.PARENT, "M"): _("Father"),
+    (rules.Relation.PARENT, "F"): _("Mother"),
+    (rules.Relation.SIBLING, "M"): _("Brother"),
+    (rules.Relation.SIBLING, "F"): _("Sister"),
+}
+
+
+def relation_label(member) -> str:
+    """``member``'s relation to the sponsor: "Daughter (under 18)" where the sex is known, else "Child"."""
+    return str(RELATION_BY_SEX.get((member.relation, member.sex)) or member.get_relation_display())

@@ -149,3 +149,17 @@ def test_the_last_day_is_called_so_in_every_language(client):
         with translation.override(language):
             assert translation.gettext("Today is the last day.") in page
         assert "0 " not in re.sub(r"<[^>]+>", "", page.split('class="days-left"')[1].split("</p>")[0])
+
+
+@pytest.mark.parametrize(("sex", "language", "relation"), [
+    ("F", "ar", "ابنة (أقل من 18 سنة)"), ("M", "ar", "ابن (أقل من 18 سنة)"), ("", "ar", "ابن أو ابنة (أقل من 18 سنة)"),
+    ("F", "so", "Gabar (ka yar 18 sano)"), ("F", "en", "Daughter (under 18)"),
+])
+def test_a_childs_card_names_a_son_or_a_daughter_where_the_sex_is_known(client, sex, language, relation):
+    from tests.factories import FamilyMemberFactory
+
+    case = CaseFactory(sponsor__preferred_language=language)
+    FamilyMemberFactory(case=case, relation="child", sex=sex, birth_date=date(2010, 3, 2))
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert f"<small>{relation}</small>" in page

@@ -3,9 +3,12 @@
 from django import template
 
 from documents.messages import translate_message
-from tracker.labels import REASON_LABELS, REQUIREMENT_DOCUMENTS, REQUIREMENT_WHERE, WARNING_LABELS
+from tracker.labels import REASON_LABELS, REQUIREMENT_DOCUMENTS, REQUIREMENT_WHERE, WARNING_LABELS, relation_label
 
 register = template.Library()
+
+
+register.filter("relation_label", relation_label)
 
 
 @register.filter
