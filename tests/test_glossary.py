@@ -44,6 +44,11 @@ def glossary() -> dict[str, Section]:
 
 def catalogue(language: str) -> list[tuple[str, list[str]]]:
     """(msgid, [msgstr or each plural form]) of every live entry of the language's django.po."""
+    return [(fields["msgid"], translations) for fields, translations in catalogue_entries(language)]
+
+
+def catalogue_entries(language: str) -> list[tuple[dict[str, str], list[str]]]:
+    """(the entry's msgid, msgid_plural and msgctxt, [msgstr or each plural form]) of every live entry."""
     entries = []
     for block in (LOCALE / language / "LC_MESSAGES" / "django.po").read_text().split("\n\n"):
         fields: dict[str, str] = {}
@@ -57,7 +62,7 @@ def catalogue(language: str) -> list[tuple[str, list[str]]]:
             elif line.startswith('"') and key:
                 fields[key] += ast.literal_eval(line)
         if fields.get("msgid"):
-            entries.append((fields["msgid"], [value for name, value in fields.items() if name.startswith("msgstr")]))
+            entries.append((fields, [value for name, value in fields.items() if name.startswith("msgstr")]))
     return entries
 
 
@@ -86,6 +91,30 @@ def test_fixed_labels_are_translated_as_the_glossary_chose(language):
     fixed = glossary()[language].fixed
     translated = {msgid: translations[0] for msgid, translations in catalogue(language) if len(translations) == 1}
     assert {msgid: translated.get(msgid) for msgid in fixed} == fixed
+
+
+NAMED = re.compile(r"%\((\w+)\)[sd]")
+POSITIONAL = re.compile(r"%[sd]")
+TAGS = re.compile(r"</?[a-z]+[^>]*>")
+
+
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_translations_keep_the_placeholders_and_markup_of_their_source(language):
+    """A lost %(date)s hides the date; an extra or misspelt one is an error on the page; a lost <bdi> jumbles a name."""
+    broken = []
+    for fields, translations in catalogue_entries(language):
+        sources = [fields["msgid"], fields.get("msgid_plural", fields["msgid"])]
+        for text in filter(None, translations):
+            named = set(NAMED.findall(text))
+            if "msgid_plural" in fields:  # a form may spell its number out ("يومان"), never add a name
+                ok = named <= set().union(*(NAMED.findall(source) for source in sources))
+            else:
+                ok = named == set(NAMED.findall(fields["msgid"]))
+            ok = ok and len(POSITIONAL.findall(text)) == len(POSITIONAL.findall(fields["msgid"]))
+            ok = ok and sorted(TAGS.findall(text)) == sorted(TAGS.findall(fields["msgid"]))
+            if not ok:
+                broken.append((fields["msgid"], text))
+    assert broken == []
 
 
 def test_a_forbidden_term_is_found_inside_a_word_in_arabic_and_as_a_whole_word_in_latin_script():
