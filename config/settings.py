@@ -178,6 +178,7 @@ DOCUMENT_MAX_PDF_PAGES = env_int("DOCUMENT_MAX_PDF_PAGES", 20)
 # stayed "queued" or "processing" (message lost, worker died) longer than a task may run.
 DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS", 60)
 DOCUMENT_STUCK_AFTER_SECONDS = env_int("DOCUMENT_STUCK_AFTER_SECONDS", 900)
+DOCUMENT_BIN_DAYS = env_int("DOCUMENT_BIN_DAYS", 30)  # a removed document is kept this long, then deleted for good
 DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)  # then "failed": a file that kills workers stops there
 
 # --- Celery through Redis.
@@ -206,6 +207,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-documents": {"task": "documents.sweep_stuck_documents", "schedule": 60.0},
     # Deadline and IND reminders (30, 14, 7 days before), each sent once: running often costs nothing.
     "send-reminders": {"task": "tracker.send_reminders", "schedule": 3600.0},
+    # Documents removed DOCUMENT_BIN_DAYS ago are deleted for good (documents.bin), each deletion audited.
+    "empty-bin": {"task": "documents.empty_bin", "schedule": 3600.0},
 }
 
 # --- Security. Secure cookies and HSTS whenever not in local development.

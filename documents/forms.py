@@ -41,8 +41,8 @@ class DocumentLinksForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("This document is about"),
-        help_text=_("Tick nobody if the document is about you, the sponsor."),
     )
+    about_sponsor = forms.BooleanField(label=_("me (the sponsor)"), required=False)
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)

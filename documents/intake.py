@@ -85,9 +85,9 @@ def receive_upload(*, case: Case, uploaded: UploadedFile, user, request=None) ->
 
 
 def find_duplicate(case: Case, sha256: str) -> Document | None:
-    """An earlier upload of the same bytes to this case; one that failed may be sent again."""
+    """An earlier upload of the same bytes to this case; one that failed or is in the bin may be sent again."""
     return (
-        Document.objects.filter(case=case, sha256=sha256)
+        Document.objects.filter(case=case, sha256=sha256, removed_at__isnull=True)
         .exclude(status=Document.Status.FAILED)
         .order_by("created_at")
         .first()

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
+from enum import StrEnum
 
 from .models import Document
 from .names import latin_skeleton, name_tokens
@@ -130,3 +131,54 @@ def links_after_member_change(member, before: MemberName, documents: Iterable[Do
         elif linked and matched_before and not matches_now:
             changes.append(LinkChange(document, linked=False))
     return changes
+
+
+class Difference(StrEnum):
+    BIRTH_DATE = "birth_date"  # the same name, another birth date
+    NAME = "name"  # the same given names and birth date, another family name (a maiden name, say)
+
+
+@dataclass(frozen=True)
+class ProposedLink:
+    """A person a document names almost as a member was entered: shown with both values, for the sponsor to judge."""
+
+    member_id: int
+    name_on_document: str
+    birth_date_on_document: date | None
+    difference: Difference
+
+
+def _given_names_found(member: MemberName, mention: PersonMention) -> bool:
+    given = name_tokens(member.given_names)
+    mentioned = name_tokens(mention.name)
+    return bool(given) and all(_token_matches(token, mentioned) for token in given)
+
+
+def near_miss(member: MemberName, mention: PersonMention) -> Difference | None:
+    """How ``mention`` differs from ``member`` if it is almost them, else None (also when it is them)."""
+    if is_same_person(member, mention):
+        return None
+    undated = MemberName(member.id, member.given_names, member.surname, None)
+    if member.birth_date and mention.birth_date and is_same_person(undated, mention):
+        return Difference.BIRTH_DATE
+    dates_conflict = bool(member.birth_date and mention.birth_date and member.birth_date != mention.birth_date)
+    has_family_name = len(name_tokens(mention.name)) > len(name_tokens(member.given_names))
+    if not dates_conflict and has_family_name and _given_names_found(member, mention):
+        return Difference.NAME
+    return None
+
+
+def proposed_links(mentions: Sequence[PersonMention], members: Sequence[MemberName], *,
+                   linked: Iterable[int] = (), dismissed: Iterable[int] = ()) -> list[ProposedLink]:
+    """One proposal per member not linked (nor turned down before) whom a mention names almost as entered."""
+    skip = {*linked, *dismissed}
+    proposals = []
+    for member in members:
+        if member.id in skip:
+            continue
+        for mention in mentions:
+            difference = near_miss(member, mention)
+            if difference is not None:
+                proposals.append(ProposedLink(member.id, mention.name, mention.birth_date, difference))
+                break
+    return proposals

@@ -10,7 +10,9 @@ from .models import Document
 
 
 def documents_of(case: Case) -> QuerySet[Document]:
-    return case.documents.prefetch_related("members").select_related("translation_of")
+    """The case's documents, not those in the bin (see ``bin.binned_documents_of``)."""
+    return (case.documents.filter(removed_at__isnull=True).prefetch_related("members")
+            .select_related("translation_of"))
 
 
 def get_document_for(user, document_id: int) -> Document:

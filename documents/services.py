@@ -21,8 +21,9 @@ def set_document_members(document: Document, members: Iterable[FamilyMember]) ->
     document.members.set(members)
 
 
-def relink_document(document: Document, members: Iterable[FamilyMember], *, actor, may_review: bool, request=None) -> None:
-    """Someone changes whom a document is about.
+def relink_document(document: Document, members: Iterable[FamilyMember], *, actor, may_review: bool,
+                    about_sponsor: bool | None = None, request=None) -> None:
+    """Someone changes whom a document is about (family members, and whether it is about the sponsor).
 
     A counsellor's acceptance was for the people it was linked to then: when the
     sponsor relinks a reviewed document, it goes back to waiting for review.
@@ -30,30 +31,34 @@ def relink_document(document: Document, members: Iterable[FamilyMember], *, acto
     members = list(members)
     before = sorted(document.members.values_list("pk", flat=True))
     after = sorted(member.pk for member in members)
-    if before == after:
+    changes = {}
+    if before != after:
+        changes["members"] = [before, after]
+    if about_sponsor is not None and about_sponsor != document.about_sponsor:
+        changes["about_sponsor"] = [document.about_sponsor, about_sponsor]
+        document.about_sponsor = about_sponsor
+    if not changes:
         return
     with transaction.atomic():
-        set_document_members(document, members)
-        changes = {"members": [before, after]}
+        if "members" in changes:
+            set_document_members(document, members)
+        fields = ["about_sponsor"] if "about_sponsor" in changes else []
         if not may_review and document.review_status != Document.Review.PENDING:
             changes["review_status"] = [document.review_status, Document.Review.PENDING]
             document.review_status = Document.Review.PENDING
-            document.save(update_fields=["review_status", "updated_at"])
+            fields.append("review_status")
+        if fields:
+            document.save(update_fields=[*fields, "updated_at"])
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
                      changes=changes, request=request)
 
 
 def delete_document(document: Document) -> None:
-    """Remove the row and, once the deletion is committed, the stored file."""
+    """Remove the row and, once the deletion is committed, the stored file.
+
+    Only the bin emptying itself (``bin.empty_bin``) and an admin call this: people remove to the bin."""
     file_name, storage = document.file.name, document.file.storage
     with transaction.atomic():
         forget_proposal_from(document)
         document.delete()
         transaction.on_commit(lambda: storage.delete(file_name))
-
-
-def delete_document_for(document: Document, *, actor, request=None) -> None:
-    with transaction.atomic():
-        record_event(actor=actor, action=AuditEvent.Action.DELETE, target=document, case_id=document.case_id,
-                     changes={"sha256": [document.sha256, None]}, request=request)
-        delete_document(document)

@@ -9,6 +9,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError, InterfaceError
 
 from . import processing
+from .bin import empty_bin
 from .queueing import PROCESS_DOCUMENT_TASK, SWEEP_STUCK_DOCUMENTS_TASK, requeue_stuck_documents
 
 logger = logging.getLogger(__name__)
@@ -37,3 +38,12 @@ def process_document_task(self, document_id: int) -> None:
 def sweep_stuck_documents_task() -> int:
     """Run by Celery beat every minute: nothing uploaded stays unread because Redis or a worker failed."""
     return len(requeue_stuck_documents().requeued)
+
+
+EMPTY_BIN_TASK = "documents.empty_bin"
+
+
+@shared_task(name=EMPTY_BIN_TASK, ignore_result=True, expires=3000)
+def empty_bin_task() -> int:
+    """Run by Celery beat every hour: what has been in the bin for ``DOCUMENT_BIN_DAYS`` is deleted for good."""
+    return empty_bin()

@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.conf import settings
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.models import AuditEvent
 from audit.services import record_event
@@ -14,6 +15,8 @@ from tracker import selectors as case_selectors
 from tracker.selectors import can_manage_case
 
 from . import selectors, services
+from .assignment import assign_document, confirm_proposal, dismiss_proposal, proposals_for
+from .bin import RemovalRefused, ask_for_removal, binned_documents_of, emptied_on, may_remove, remove_document, restore_document
 from .downloads import download_name, signed_file_url
 from .forms import DocumentLinksForm, UploadForm
 from .intake import UploadRejected, receive_upload
@@ -106,7 +109,7 @@ def document_links(request, document_id: int):
     form = DocumentLinksForm(request.POST, case=document.case)
     if form.is_valid():
         services.relink_document(
-            document, form.cleaned_data["members"], actor=request.user,
+            document, form.cleaned_data["members"], actor=request.user, about_sponsor=form.cleaned_data["about_sponsor"],
             may_review=can_manage_case(request.user, document.case), request=request,
         )
         messages.success(request, _("The links of %(name)s were saved.") % {"name": embedded_name(document.original_name)})
@@ -115,11 +118,110 @@ def document_links(request, document_id: int):
     return redirect("tracker:case_detail", case_id=document.case_id)
 
 
+def _documents_section(case_id: int):
+    return redirect(reverse("tracker:case_detail", args=[case_id]) + "#documents")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_remove(request, document_id: int):
+    """Asks first (a page of its own, so it works without JavaScript), then moves the document to the bin."""
+    document = selectors.get_document_for(request.user, document_id)
+    may_review = can_manage_case(request.user, document.case)
+    if request.method == "GET":
+        return render(request, "documents/remove.html", {
+            "document": document, "case": document.case, "may_remove": may_remove(document, may_review=may_review),
+            "bin_days": settings.DOCUMENT_BIN_DAYS})
+    try:
+        remove_document(document, actor=request.user, may_review=may_review, request=request)
+    except RemovalRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        days = settings.DOCUMENT_BIN_DAYS
+        messages.success(request, ngettext("%(name)s is in the bin. You can put it back for %(days)s day.",
+                                           "%(name)s is in the bin. You can put it back for %(days)s days.", days)
+                         % {"name": embedded_name(document.original_name), "days": days})
+    return _documents_section(document.case_id)
+
+
 @login_required
 @require_POST
-def document_delete(request, document_id: int):
+def document_restore(request, document_id: int):
+    """Undo a removal: the sponsor (their own case) or a counsellor puts the document back."""
     document = selectors.get_document_for(request.user, document_id)
-    case_id, name = document.case_id, document.original_name
-    services.delete_document_for(document, actor=request.user, request=request)
-    messages.success(request, _("%(name)s was deleted.") % {"name": embedded_name(name)})
-    return redirect("tracker:case_detail", case_id=case_id)
+    restore_document(document, actor=request.user, request=request)
+    messages.success(request, _("%(name)s is back.") % {"name": embedded_name(document.original_name)})
+    return _documents_section(document.case_id)
+
+
+@login_required
+@require_POST
+def document_ask_removal(request, document_id: int):
+    """An accepted document: the sponsor asks the counsellor to remove it."""
+    document = selectors.get_document_for(request.user, document_id)
+    ask_for_removal(document, actor=request.user, request=request)
+    messages.success(request, _("Your counsellor was asked to remove %(name)s.") % {
+        "name": embedded_name(document.original_name)})
+    return _documents_section(document.case_id)
+
+
+@login_required
+@require_GET
+def case_bin(request, case_id: int):
+    """What was removed from a case, by whom and when, until the bin empties itself; with a way back."""
+    case = case_selectors.get_case_for(request.user, case_id)
+    binned = [(document, emptied_on(document)) for document in binned_documents_of(case)]
+    requested = case.documents.filter(removal_requested_at__isnull=False, removed_at__isnull=True)
+    return render(request, "documents/bin.html", {
+        "case": case, "binned": binned, "requested": requested, "bin_days": settings.DOCUMENT_BIN_DAYS})
+
+
+@login_required
+@require_POST
+def document_assign(request, document_id: int):
+    """One tap on a not-yet-assigned document: a family member's name, or "this is about me"."""
+    document = selectors.get_document_for(request.user, document_id)
+    member = None
+    if request.POST.get("member"):
+        member = document.case.members.filter(pk=request.POST["member"]).first() if request.POST["member"].isdigit() else None
+        if member is None:
+            messages.error(request, _("Choose family members of this case."))
+            return _documents_section(document.case_id)
+    about_sponsor = request.POST.get("about_sponsor") == "1"
+    if member is None and not about_sponsor:
+        messages.error(request, _("Choose whom this document is about."))
+        return _documents_section(document.case_id)
+    assign_document(document, member=member, about_sponsor=about_sponsor, actor=request.user,
+                    may_review=can_manage_case(request.user, document.case), request=request)
+    if member is not None:
+        message = _("%(document)s is now linked to %(who)s.") % {
+            "document": embedded_name(document.original_name), "who": member.full_name}
+    else:
+        message = _("%(document)s is now marked as your own document.") % {
+            "document": embedded_name(document.original_name)}
+    messages.success(request, message)
+    return _documents_section(document.case_id)
+
+
+@login_required
+@require_POST
+def document_proposal(request, document_id: int, member_id: int):
+    """The sponsor answers a proposed link: yes (and perhaps take the document's birth date), or not this person."""
+    document = selectors.get_document_for(request.user, document_id)
+    member = get_object_or_404(document.case.members, pk=member_id)
+    proposal = next((p for p in proposals_for(document, list(document.case.members.all())) if p.member == member), None)
+    answer = request.POST.get("answer")
+    if answer == "dismiss":
+        dismiss_proposal(document, member, actor=request.user, request=request)
+        messages.info(request, _("Understood: %(document)s is not about %(name)s.") % {
+            "document": embedded_name(document.original_name), "name": member.full_name})
+    elif answer in ("link", "correct") and proposal is not None:
+        use_date = answer == "correct" and proposal.dates_differ
+        confirm_proposal(document, member, birth_date=proposal.link.birth_date_on_document if use_date else None,
+                         actor=request.user, may_review=can_manage_case(request.user, document.case), request=request)
+        message = (_("%(document)s is now linked to %(who)s, and the date of birth was corrected.") if use_date
+                   else _("%(document)s is now linked to %(who)s."))
+        messages.success(request, message % {"document": embedded_name(document.original_name), "who": member.full_name})
+    else:
+        messages.error(request, _("This proposal is no longer open. Check the document's links below."))
+    return _documents_section(document.case_id)

@@ -26,7 +26,7 @@ def test_sponsor_cannot_open_another_cases_pages_or_files(client, document):
     client.force_login(UserFactory())
     for url in case_urls(document):
         assert client.get(url).status_code == 404, url
-    assert client.post(reverse("documents:delete", args=[document.pk])).status_code == 404
+    assert client.post(reverse("documents:remove", args=[document.pk])).status_code == 404
     assert client.post(reverse("documents:upload", args=[document.case_id])).status_code == 404
     document.refresh_from_db()
 

@@ -146,8 +146,21 @@ MATRIX: dict[str, Entry] = {
     "documents/<int:document_id>/links/": case_scoped(
         lambda w: reverse("documents:links", args=[w.document.pk]), method="post",
         data=lambda w: {"members": [w.member.pk]}),
-    "documents/<int:document_id>/delete/": case_scoped(
-        lambda w: reverse("documents:delete", args=[w.document.pk]), method="post"),
+    # The bin (issue 16 item 1): the sponsor and the counsellors remove (to the bin), put back and look.
+    "documents/<int:document_id>/remove/": case_scoped(
+        lambda w: reverse("documents:remove", args=[w.document.pk]), method="post"),
+    "documents/<int:document_id>/restore/": case_scoped(
+        lambda w: reverse("documents:restore", args=[w.document.pk]), method="post"),
+    "documents/<int:document_id>/ask-removal/": case_scoped(
+        lambda w: reverse("documents:ask_removal", args=[w.document.pk]), method="post"),
+    "cases/<int:case_id>/bin/": case_scoped(lambda w: reverse("documents:bin", args=[w.case.pk])),
+    # Whom a document is about (issue 16 items 2 and 3): one tap, and answering a proposed link.
+    "documents/<int:document_id>/assign/": case_scoped(
+        lambda w: reverse("documents:assign", args=[w.document.pk]), method="post",
+        data=lambda w: {"member": w.member.pk}),
+    "documents/<int:document_id>/proposals/<int:member_id>/": case_scoped(
+        lambda w: reverse("documents:proposal", args=[w.document.pk, w.member.pk]), method="post",
+        data=lambda w: {"answer": "dismiss"}),
     "cases/<int:case_id>/export/": case_scoped(lambda w: reverse("tracker:case_export", args=[w.case.pk])),
     "cases/<int:case_id>/decision-date/confirm/": case_scoped(
         lambda w: reverse("tracker:decision_date_confirm", args=[w.case.pk]), method="post"),

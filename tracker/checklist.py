@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from documents.assignment import needs_no_person
 from documents.models import Document
 
 from . import rules
@@ -86,9 +87,10 @@ def case_facts(
                 status=rules.ReviewStatus(d.review_status),
                 translation_of=str(d.translation_of_id) if d.translation_of_id else None,
             )
-            # Only documents that have been read say what they are (or a counsellor said it for one that could not be).
+            # Only documents that have been read say what they are (or a counsellor said it for one that could not be);
+            # one linked to nobody counts for the sponsor only if it is theirs (see documents.assignment).
             for d in documents
-            if d.kind and d.is_finished
+            if d.kind and d.is_finished and (members_of(d) or needs_no_person(d))
         ),
         explanations=tuple(
             rules.ExplanationFacts(
@@ -104,7 +106,8 @@ def case_facts(
 def build_checklist(case: Case, today: date | None = None) -> Checklist:
     members = list(case.members.all())
     documents = list(
-        case.documents.prefetch_related(Prefetch("members", queryset=FamilyMember.objects.only("pk")))
+        case.documents.filter(removed_at__isnull=True)
+        .prefetch_related(Prefetch("members", queryset=FamilyMember.objects.only("pk")))
     )
     evaluation = rules.evaluate(case_facts(case, members, documents), today or timezone.localdate())
     by_id = {str(d.pk): d for d in documents}

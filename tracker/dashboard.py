@@ -123,8 +123,8 @@ def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
         "explanations",
         "counsellors",
         # Only what the rules and the counts read; the documents' members come as id pairs (document_members).
-        Prefetch("documents", queryset=Document.objects.only(
-            "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id")),
+        Prefetch("documents", queryset=Document.objects.filter(removed_at__isnull=True).only(
+            "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id", "about_sponsor")),
         Prefetch(
             "ind_letters",
             queryset=IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True),

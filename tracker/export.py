@@ -108,7 +108,8 @@ def build_dossier(case: Case, today: date | None = None) -> Dossier:
 
 def _build_dossier(case: Case, today: date) -> Dossier:
     checklist = build_checklist(case, today)
-    documents = list(case.documents.prefetch_related("members").order_by("created_at", "id"))
+    documents = list(case.documents.filter(removed_at__isnull=True).prefetch_related("members")
+                     .order_by("created_at", "id"))
     planned = plan_files(case, documents, checklist)
     name = dossier_name(case, today)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)

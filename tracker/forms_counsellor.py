@@ -66,7 +66,8 @@ class DocumentReviewForm(forms.Form):
     def __init__(self, *args, document: Document, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = document.case.members.all()
-        self.fields["translation_of"].queryset = document.case.documents.exclude(pk=document.pk)
+        self.fields["translation_of"].queryset = document.case.documents.filter(removed_at__isnull=True).exclude(
+            pk=document.pk)
 
     def review(self) -> DocumentReview:
         data = self.cleaned_data

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
@@ -8,6 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from documents.assignment import annotate_cards
+from documents.bin import binned_documents_of, emptied_on
 from documents.forms import UploadForm
 from documents.selectors import documents_of, has_unfinished
 
@@ -28,7 +31,7 @@ def case_list(request):
     return render(request, "tracker/case_list.html", {"cases": cases})
 
 
-def _live_context(case) -> dict:
+def _live_context(case, user) -> dict:
     prefetch_related_objects([case], "members", "explanations")  # the page lists them per document: fetch once
     documents = list(documents_of(case))
     checklist = build_checklist(case)
@@ -39,6 +42,10 @@ def _live_context(case) -> dict:
         "header": case_header(case, checklist.evaluation),
         "documents": documents,
         "documents_unfinished": has_unfinished(documents),
+        "unassigned_count": annotate_cards(case, documents),
+        "binned": [(document, emptied_on(document)) for document in binned_documents_of(case)],
+        "bin_days": settings.DOCUMENT_BIN_DAYS,
+        "can_manage": selectors.can_manage_case(user, case),
     }
 
 
@@ -47,7 +54,7 @@ def case_detail(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
     mark_family_seen(case, request.user)
-    context = _live_context(case) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm()}
+    context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm()}
     context |= views_counsellor.review_context(request.user, case)
     return render(request, "tracker/case_detail.html", context)
 
@@ -60,7 +67,7 @@ def case_live(request, case_id: int):
     Not audited: it is polled every few seconds by a page whose opening is.
     """
     case = selectors.get_case_for(request.user, case_id)
-    return render(request, "tracker/_case_live.html", _live_context(case))
+    return render(request, "tracker/_case_live.html", _live_context(case, request.user))
 
 
 @login_required

@@ -1,10 +1,15 @@
 """Every view, download, change and deletion of a case or document is recorded: who, what, when, from where."""
 
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
+from django.utils import timezone
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from documents.bin import empty_bin
 from tests.documents import hostile
 from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 
@@ -69,12 +74,18 @@ def test_linking_a_document_records_the_change(client, document):
     assert event.changes == {"members": [[], [member.pk]]}
 
 
-def test_deletion_is_recorded_and_outlives_the_document(client, document):
+def test_removal_and_deletion_are_recorded_and_outlive_the_document(client, document):
     document_id, case_id = document.pk, document.case_id
     client.force_login(document.case.sponsor)
-    client.post(reverse("documents:delete", args=[document_id]), **FROM)
+    client.post(reverse("documents:remove", args=[document_id]), **FROM)
+    removal = last_event()
+    assert (removal.action, removal.target_id, removal.actor) == ("change", str(document_id), document.case.sponsor)
+    assert removal.changes["removed_at"][0] is None and removal.changes["removed_at"][1]
+
+    empty_bin(now=timezone.now() + timedelta(days=settings.DOCUMENT_BIN_DAYS))
+
     event = last_event()
-    assert (event.action, event.target_id, event.case_id) == ("delete", str(document_id), case_id)
+    assert (event.action, event.target_id, event.case_id, event.actor) == ("delete", str(document_id), case_id, None)
     assert event.target_repr == "passport.jpg"
 
 

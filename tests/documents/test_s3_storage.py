@@ -17,12 +17,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import boto3
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
+from documents.bin import empty_bin
 from documents.models import Document
 from tests.documents import hostile
 from tests.factories import CaseFactory
@@ -136,8 +138,11 @@ def test_others_get_no_signed_url(client, uploaded):
     assert client.get(reverse("documents:file", args=[uploaded.pk])).status_code == 404
 
 
-def test_deleting_the_document_removes_the_object(client, uploaded, s3, django_capture_on_commit_callbacks):
+def test_the_bin_emptying_removes_the_object(client, uploaded, s3, django_capture_on_commit_callbacks):
     key = uploaded.file.name
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("documents:delete", args=[uploaded.pk]))
+        client.post(reverse("documents:remove", args=[uploaded.pk]))
+    assert s3.list_objects_v2(Bucket=BUCKET, Prefix=key).get("KeyCount", 0) == 1  # in the bin: kept
+    with django_capture_on_commit_callbacks(execute=True):
+        empty_bin(now=datetime.now(timezone.utc) + timedelta(days=settings.DOCUMENT_BIN_DAYS))
     assert s3.list_objects_v2(Bucket=BUCKET, Prefix=key).get("KeyCount", 0) == 0

@@ -108,7 +108,7 @@ def test_a_deleted_decision_no_longer_proposes_its_date(client):
     read_as(decision, DocumentKind.ASYLUM_DECISION, date(2026, 9, 14))
     client.force_login(case.sponsor)
 
-    client.post(reverse("documents:delete", args=[decision.pk]))
+    client.post(reverse("documents:remove", args=[decision.pk]))
 
     case.refresh_from_db()
     assert case.proposed_decision_date is None

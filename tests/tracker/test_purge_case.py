@@ -1,6 +1,12 @@
 """Deleting removes files from storage: a sponsor's document, and an admin's purge of a whole case."""
 
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from documents.bin import empty_bin
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -15,15 +21,17 @@ from tests.factories import AdminFactory, CaseFactory, DocumentFactory, FamilyMe
 pytestmark = pytest.mark.django_db(transaction=True)  # files leave storage when the deletion commits
 
 
-def test_sponsor_deleting_a_document_removes_its_file(client):
+def test_a_removed_document_keeps_its_file_until_the_bin_empties(client):
     document = DocumentFactory()
     name = document.file.name
     assert default_storage.exists(name)
     client.force_login(document.case.sponsor)
 
-    response = client.post(reverse("documents:delete", args=[document.pk]), follow=True)
+    response = client.post(reverse("documents:remove", args=[document.pk]), follow=True)
 
-    assert "was deleted" in response.content.decode()
+    assert "is in the bin" in response.content.decode()
+    assert default_storage.exists(name)
+    assert empty_bin(now=timezone.now() + timedelta(days=settings.DOCUMENT_BIN_DAYS)) == 1
     assert not Document.objects.filter(pk=document.pk).exists()
     assert not default_storage.exists(name)
 
