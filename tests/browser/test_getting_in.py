@@ -39,7 +39,7 @@ def test_sponsor_sets_a_password_with_the_counsellors_link_and_sees_the_checklis
     sponsor.screenshot("1-welcome")
     page.locator("form.card button[type=submit]").click()
 
-    expect(page.locator("#deadline-title")).to_have_text("መወዳእታ ግዜ ምሕታት")
+    expect(page.locator("#deadline-title")).to_have_text("መወዳእታ ዕለት ምእታው ሕቶ")
     expect(page.locator(".deadline-date")).to_have_text("1 ጥሪ 2027")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     assert User.objects.get(last_name="Tesfay").preferred_language == "ti"
