@@ -174,6 +174,8 @@ DATA_UPLOAD_MAX_NUMBER_FILES = DOCUMENT_MAX_FILES_PER_UPLOAD * 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DOCUMENT_MAX_PIXELS = env_int("DOCUMENT_MAX_PIXELS", 60_000_000)
 DOCUMENT_MAX_PDF_PAGES = env_int("DOCUMENT_MAX_PDF_PAGES", 20)
+# Decoded pixels of all pages of one document, and of all files of one upload request, together.
+DOCUMENT_MAX_TOTAL_PIXELS = env_int("DOCUMENT_MAX_TOTAL_PIXELS", 400_000_000)
 # Nothing lost: the sweeper queues again what stayed "received" (Redis was down) this long, and what
 # stayed "queued" or "processing" (message lost, worker died) longer than a task may run.
 DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS", 60)

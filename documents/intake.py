@@ -40,16 +40,40 @@ class Received:
 
 @dataclass(frozen=True)
 class CheckedUpload:
-    """An upload read once, as sent: its bytes, detected type and SHA-256."""
+    """An upload checked once, as sent: its detected type, SHA-256 and decoded size. The bytes stay in the
+    upload (a temporary file for large ones) until ``read``: one upload at a time is held in memory."""
 
     name: str | None
-    data: bytes
+    uploaded: UploadedFile
     content_type: str
     sha256: str
+    pixels: int
+    pages: int
+
+    def read(self) -> bytes:
+        self.uploaded.seek(0)
+        data = self.uploaded.read()
+        self.uploaded.seek(0)
+        return data
 
 
-def check_upload(uploaded: UploadedFile) -> CheckedUpload:
-    """Read and check an upload, or raise ``UploadRejected`` with a message a user can act on."""
+class PixelBudget:
+    """The decoded pixels one upload request may cost (``DOCUMENT_MAX_TOTAL_PIXELS``), spent file by file:
+    each file is decoded on its own, but a request of many huge photos would still keep a process busy
+    for minutes."""
+
+    def __init__(self, pixels: int | None = None):
+        self.left = settings.DOCUMENT_MAX_TOTAL_PIXELS if pixels is None else pixels
+
+    def spend(self, pixels: int) -> bool:
+        if pixels > self.left:
+            return False
+        self.left -= pixels
+        return True
+
+
+def check_upload(uploaded: UploadedFile, budget: PixelBudget | None = None) -> CheckedUpload:
+    """Check an upload from its headers, or raise ``UploadRejected`` with a message a user can act on."""
     name = embedded_name(uploaded.name or _("the file"))
     if uploaded.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
         limit = settings.DOCUMENT_MAX_UPLOAD_BYTES // (1024 * 1024)
@@ -60,19 +84,28 @@ def check_upload(uploaded: UploadedFile) -> CheckedUpload:
     data = uploaded.read()
     uploaded.seek(0)
     try:
-        content_type = loading.check_readable(data, load_limits())
+        readable = loading.check_readable(data, load_limits())
     except PipelineError as error:
         raise UploadRejected(f"{name}: {translate_message(str(error))}") from None
-    return CheckedUpload(uploaded.name, data, content_type, hashlib.sha256(data).hexdigest())
+    if budget is not None and not budget.spend(readable.pixels):
+        raise UploadRejected(
+            _("%(name)s was not added: the files sent together are too large to process (more than %(megapixels)d "
+              "megapixels in all). Please send it again on its own.")
+            % {"name": name, "megapixels": settings.DOCUMENT_MAX_TOTAL_PIXELS // 1_000_000}
+        )
+    return CheckedUpload(uploaded.name, uploaded, readable.content_type, hashlib.sha256(data).hexdigest(),
+                         readable.pixels, readable.pages)
 
 
 def load_limits() -> loading.LoadLimits:
-    return loading.LoadLimits(max_pixels=settings.DOCUMENT_MAX_PIXELS, max_pages=settings.DOCUMENT_MAX_PDF_PAGES)
+    return loading.LoadLimits(max_pixels=settings.DOCUMENT_MAX_PIXELS, max_pages=settings.DOCUMENT_MAX_PDF_PAGES,
+                              max_total_pixels=settings.DOCUMENT_MAX_TOTAL_PIXELS)
 
 
-def receive_upload(*, case: Case, uploaded: UploadedFile, user, request=None) -> Received:
+def receive_upload(*, case: Case, uploaded: UploadedFile, user, request=None,
+                   budget: PixelBudget | None = None) -> Received:
     """Store one uploaded file as a new document of ``case`` and queue it for reading."""
-    checked = check_upload(uploaded)
+    checked = check_upload(uploaded, budget)
     duplicate_of = find_duplicate(case, checked.sha256)
     if duplicate_of is not None:
         return Received(document=duplicate_of, duplicate_of=duplicate_of)
@@ -120,12 +153,17 @@ def store_document(*, case: Case, name: str | None, stored: Sanitised, sha256: s
 
 
 def without_location(checked: CheckedUpload) -> Sanitised:
-    """Photos are stored re-encoded, upright and without GPS or other metadata (see ``sanitise``)."""
+    """Photos are stored re-encoded, upright and without GPS or other metadata; PDFs rewritten without
+    metadata (see ``sanitise``)."""
     try:
-        return without_metadata(checked.data, checked.content_type, load_limits())
+        return without_metadata(checked.read(), checked.content_type, load_limits())
     except SanitiseError:
-        name = embedded_name(checked.name or _("the file"))
-        raise UploadRejected(
-            _("%(name)s: the image is damaged or incomplete and cannot be read. Please take the photo again.")
-            % {"name": name}
-        ) from None
+        raise damaged(checked) from None
+
+
+def damaged(checked: CheckedUpload) -> UploadRejected:
+    name = embedded_name(checked.name or _("the file"))
+    return UploadRejected(
+        _("%(name)s: the image is damaged or incomplete and cannot be read. Please take the photo again.")
+        % {"name": name}
+    )

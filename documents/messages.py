@@ -37,6 +37,17 @@ WITH_NUMBERS = [
                    r"Upload each document separately\."),
         gettext_noop("The PDF has %(pages)s pages; at most %(limit)s are accepted. Upload each document separately."),
     ),
+    (
+        re.compile(r"The file has (?P<pages>\d+) pages; at most (?P<limit>\d+) are accepted\. "
+                   r"Upload each document separately\."),
+        gettext_noop("The file has %(pages)s pages; at most %(limit)s are accepted. Upload each document separately."),
+    ),
+    (
+        re.compile(r"The pages are too large to process together \(more than (?P<megapixels>\d+) megapixels in all\)\. "
+                   r"Please upload fewer or smaller photos\."),
+        gettext_noop("The pages are too large to process together (more than %(megapixels)s megapixels in all). "
+                     "Please upload fewer or smaller photos."),
+    ),
 ]
 
 

@@ -8,15 +8,18 @@ profile is kept. Re-encoding also drops anything appended after the image data
 (polyglot files).
 
 HEIC is stored as JPEG: browsers cannot show HEIC, and counsellors need to see
-the photo. PDFs are stored as they are.
+the photo. PDFs are stored rewritten without their metadata (``pdf_metadata``).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, ImageSequence
+from PIL import Image, ImageOps, TiffImagePlugin
+
+from .pdf_metadata import PdfMetadataError, pdf_without_metadata
 
 from .pipeline import filetypes, loading
 
@@ -43,46 +46,60 @@ class Sanitised:
 
 
 def without_metadata(data: bytes, content_type: str, limits: loading.LoadLimits) -> Sanitised:
-    """Return what to store for an upload already checked by ``loading.check_readable``."""
-    if content_type not in _STORED_AS:
-        return Sanitised(data, content_type)  # PDFs as they are
+    """Return what to store for an upload already checked by ``loading.check_readable``.
+
+    One decoded copy of one frame at a time: the orientation is applied in place and each TIFF
+    page is written out before the next is decoded.
+    """
+    if content_type == filetypes.PDF:
+        try:
+            return Sanitised(pdf_without_metadata(data), content_type)
+        except PdfMetadataError as error:
+            raise SanitiseError(str(error)) from error
     target = _STORED_AS[content_type]
+    output = io.BytesIO()
     try:
         with Image.open(io.BytesIO(data)) as image:
-            frames = _upright_frames(image, limits, keep_all=target == filetypes.TIFF)
             icc_profile = image.info.get("icc_profile")
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+            if target == filetypes.TIFF and getattr(image, "n_frames", 1) > 1:
+                _write_tiff_pages(data, min(image.n_frames, limits.max_pages), output, limits, icc_profile)
+            else:
+                _encode(_upright_pixels(image, limits), output, target, icc_profile)
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as error:
         raise SanitiseError(str(error)) from error
-    return Sanitised(_encode(frames, target, icc_profile), target)
+    return Sanitised(output.getvalue(), target)
 
 
-def _upright_frames(image: Image.Image, limits: loading.LoadLimits, *, keep_all: bool) -> list[Image.Image]:
-    if image.width * image.height > limits.max_pixels:
+def _upright_pixels(frame: Image.Image, limits: loading.LoadLimits) -> Image.Image:
+    """The frame decoded and turned upright, as a plain image: no ``info`` (where EXIF, XMP and comments
+    travel) and no file tags (a TIFF's would be written again). Shares the decoded pixels, no copy."""
+    if frame.width * frame.height > limits.max_pixels:
         raise SanitiseError("too many pixels")  # check_readable refuses these first
-    frames = []
-    for frame in ImageSequence.Iterator(image):
-        upright = ImageOps.exif_transpose(frame)  # a copy, with the orientation applied
-        frames.append(_pixels_only(upright))
-        if not keep_all or len(frames) >= limits.max_pages:
-            break
-    return frames
+    frame.load()
+    ImageOps.exif_transpose(frame, in_place=True)
+    plain = frame._new(frame.im)
+    plain.info = {}
+    return plain
 
 
-def _pixels_only(image: Image.Image) -> Image.Image:
-    """A new image with the same pixels and no ``info`` (where EXIF and XMP travel)."""
-    clean = image.copy()
-    clean.info = {}
-    return clean
+def _write_tiff_pages(data: bytes, count: int, output: io.BytesIO, limits: loading.LoadLimits,
+                      icc_profile: bytes | None) -> None:
+    """Every page of a TIFF, each decoded from a fresh reader and written before the next is decoded."""
+    with TiffImagePlugin.AppendingTiffWriter(output) as pages:
+        for index in range(count):
+            with Image.open(io.BytesIO(data)) as frame:
+                frame.seek(index)
+                _encode(_upright_pixels(frame, limits), pages, filetypes.TIFF, icc_profile)
+            pages.newFrame()
 
 
-def _encode(frames: list[Image.Image], content_type: str, icc_profile: bytes | None) -> bytes:
-    first, rest = frames[0], frames[1:]
+def _encode(image: Image.Image, output, content_type: str, icc_profile: bytes | None) -> None:
     options: dict = {"exif": b""}
     if icc_profile:
         options["icc_profile"] = icc_profile
     if content_type == filetypes.JPEG:
-        if first.mode not in ("RGB", "L", "CMYK"):
-            first = _flatten(first)
+        if image.mode not in ("RGB", "L", "CMYK"):
+            image = _flatten(image)
         options |= {"format": "JPEG", "quality": JPEG_QUALITY, "subsampling": 0, "optimize": True}
     elif content_type == filetypes.PNG:
         options |= {"format": "PNG", "compress_level": 6}
@@ -90,14 +107,10 @@ def _encode(frames: list[Image.Image], content_type: str, icc_profile: bytes | N
         options |= {"format": "WEBP", "quality": JPEG_QUALITY, "method": 4}
     else:
         options |= {"format": "TIFF", "compression": "tiff_deflate"}
-        if rest:
-            options |= {"save_all": True, "append_images": rest}
-    output = io.BytesIO()
     try:
-        first.save(output, **options)
+        image.save(output, **options)
     except (OSError, ValueError, KeyError) as error:
         raise SanitiseError(str(error)) from error
-    return output.getvalue()
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -107,3 +120,19 @@ def _flatten(image: Image.Image) -> Image.Image:
         background.paste(image, mask=image.getchannel("A"))
         return background
     return image.convert("RGB")
+
+
+def jpeg_pages(data: bytes, limits: loading.LoadLimits) -> Iterator[bytes]:
+    """Each page of a photo (every frame of a TIFF) upright, without metadata, as JPEG; one decoded at a time."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            count = min(getattr(image, "n_frames", 1), limits.max_pages) if image.format == "TIFF" else 1
+            icc_profile = image.info.get("icc_profile")
+        for index in range(count):
+            output = io.BytesIO()
+            with Image.open(io.BytesIO(data)) as frame:
+                frame.seek(index)
+                _encode(_upright_pixels(frame, limits), output, filetypes.JPEG, icc_profile)
+            yield output.getvalue()
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as error:
+        raise SanitiseError(str(error)) from error

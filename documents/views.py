@@ -19,7 +19,7 @@ from .assignment import assign_document, confirm_proposal, dismiss_proposal, pro
 from .bin import RemovalRefused, ask_for_removal, binned_documents_of, emptied_on, may_remove, remove_document, restore_document
 from .downloads import download_name, signed_file_url
 from .forms import DocumentLinksForm, UploadForm
-from .intake import UploadRejected, receive_upload
+from .intake import PixelBudget, UploadRejected, receive_upload
 from .messages import embedded_name
 from .pages import receive_pages
 
@@ -39,13 +39,15 @@ def upload(request, case_id: int):
     files = form.cleaned_data["files"]
     # Ticked "pages of one document": the photos are stored together; else each file is a document.
     batches = [files] if form.cleaned_data["one_document"] and len(files) > 1 else [[file] for file in files]
+    budget = PixelBudget()  # the decoded pixels of the whole request
     for batch in batches:
         name = batch[0].name if len(batch) == 1 else f"{batch[0].name} (+{len(batch) - 1})"
         try:
             if len(batch) == 1:
-                received = receive_upload(case=case, uploaded=batch[0], user=request.user, request=request)
+                received = receive_upload(case=case, uploaded=batch[0], user=request.user, request=request,
+                                          budget=budget)
             else:
-                received = receive_pages(case=case, uploads=batch, user=request.user, request=request)
+                received = receive_pages(case=case, uploads=batch, user=request.user, request=request, budget=budget)
         except UploadRejected as rejection:
             outcomes.append(UploadOutcome(name, "rejected", str(rejection)))
             continue

@@ -38,11 +38,11 @@ def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loadin
 
 
 def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResult:
-    pages = loading.load_pages(source, limits)
     texts = []
     machine_zone: MrzResult | None = None
-    for page in pages:
+    for page in loading.iter_pages(source, limits):  # one page decoded at a time
         text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid)
+        page.close()
         texts.append(text)
         machine_zone = _better_mrz(machine_zone, page_zone)
     text = PAGE_BREAK.join(texts)
@@ -53,7 +53,7 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         kind=kind,
         confidence=classification.confidence,
         languages=text_languages,
-        pages=len(pages),
+        pages=len(texts),
         text=text,
         mrz=machine_zone,
         decision_date=extract.decision_date(text) if kind is DocumentKind.ASYLUM_DECISION else None,

@@ -1,14 +1,18 @@
-"""Stage 1: turn an uploaded file into upright RGB page images.
+"""Stage 1: turn an uploaded file into upright RGB page images, one page at a time.
 
-Applies EXIF orientation, decodes HEIC/HEIF through pillow-heif and renders PDF
-pages through pypdfium2. Limits on pixels and pages keep a hostile file from
-exhausting a worker's memory.
+Applies EXIF orientation, decodes HEIC/HEIF through pillow-heif, reads every
+page of a TIFF and renders PDF pages through pypdfium2. Limits keep a hostile
+file from exhausting a process's memory: every page's size is read from the
+file's headers before anything is decoded, each page must stay within
+``max_pixels`` and all pages together within ``max_total_pixels``, and pages
+are decoded one at a time (``iter_pages``), so only one is held at once.
 """
 
 from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +33,8 @@ except ImportError:  # pragma: no cover - pillow-heif is in requirements.txt
 class LoadLimits:
     max_pixels: int = 60_000_000  # per page, after decoding
     max_pages: int = 20
+    # All pages of one document (or of one upload request) together, after decoding.
+    max_total_pixels: int = 400_000_000
     pdf_dpi: int = 200
     # Pages at least twice this long (longest side, px) are reduced by a whole factor: later
     # stages take what they need from them, and a whole-factor reduction is cheap.
@@ -39,15 +45,25 @@ DEFAULT_LIMITS = LoadLimits()
 
 
 def load_pages(source: str | Path | bytes, limits: LoadLimits = DEFAULT_LIMITS) -> list[Image.Image]:
-    """Decode ``source`` (a path or the file's bytes) into RGB page images.
+    """Decode ``source`` (a path or the file's bytes) into RGB page images, all at once.
+
+    For tools and tests with small files; the pipeline uses ``iter_pages``.
+    """
+    return list(iter_pages(source, limits))
+
+
+def iter_pages(source: str | Path | bytes, limits: LoadLimits = DEFAULT_LIMITS) -> Iterator[Image.Image]:
+    """Decode ``source`` page by page into RGB images, after checking every page's size.
 
     Raises ``PipelineError`` with a message a user can act on.
     """
     data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
     content_type = _supported_type(data)
+    check_sizes(data, content_type, limits)
     if content_type == filetypes.PDF:
-        return _load_pdf(data, limits)
-    return [_load_image(data, limits)]
+        yield from _iter_pdf(data, limits)
+    else:
+        yield from _iter_image(data, limits)
 
 
 def _supported_type(data: bytes) -> str:
@@ -59,29 +75,113 @@ def _supported_type(data: bytes) -> str:
     return content_type
 
 
-def check_readable(data: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> str:
-    """Cheaply confirm that ``data`` decodes, within the limits; return its content type.
+@dataclass(frozen=True)
+class Readable:
+    content_type: str
+    pixels: int  # all pages together, as they will be decoded
+    pages: int
 
-    Used at upload, so a broken file is refused while the user is still there.
-    Images are decoded at reduced scale (JPEG draft mode), which still reads
-    every byte and so catches truncated files.
+
+def check_readable(data: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> Readable:
+    """Cheaply confirm that ``data`` is a document within the limits; return its type and decoded size.
+
+    Used at upload, so a broken file is refused while the user is still there. Every page's size is
+    read from the headers; a JPEG is also decoded at 1/8 scale (draft mode), which still reads every
+    byte and so catches truncated files. Other images are decoded in full only once, when they are
+    re-encoded for storage (``documents.sanitise``), one at a time.
     """
     content_type = _supported_type(data)
-    if content_type == filetypes.PDF:
-        _open_pdf(data, limits).close()
-    else:
-        _decode(data, limits, draft=True)
-    return content_type
+    sizes = check_sizes(data, content_type, limits)
+    if content_type == filetypes.JPEG:
+        _decode(data, limits, draft=True).close()
+    return Readable(content_type, sum(width * height for width, height in sizes), len(sizes))
 
 
-def _load_image(data: bytes, limits: LoadLimits) -> Image.Image:
-    image = _decode(data, limits, fit_side=limits.max_side)
-    image = ImageOps.exif_transpose(image)
+def check_sizes(data: bytes, content_type: str, limits: LoadLimits) -> list[tuple[int, int]]:
+    """The decoded size of every page, from the headers; ``PipelineError`` over a limit."""
+    sizes = _pdf_page_sizes(data, limits) if content_type == filetypes.PDF else image_frame_sizes(data, limits)
+    pixels = 0
+    for width, height in sizes:
+        if width * height > limits.max_pixels:
+            raise PipelineError(_too_large_message(limits))
+        pixels += width * height
+    if pixels > limits.max_total_pixels:
+        raise PipelineError(too_many_pixels_message(limits.max_total_pixels))
+    return sizes
+
+
+def image_frame_sizes(data: bytes, limits: LoadLimits) -> list[tuple[int, int]]:
+    """The size of every page of an image file without decoding it: all frames of a TIFF, else the first."""
+    try:
+        with _opened(data, limits) as image:
+            if image.format != "TIFF":
+                return [image.size]
+            sizes = []
+            for index in range(_frame_count(image, limits)):
+                image.seek(index)
+                sizes.append(image.size)
+            return sizes
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise PipelineError(_DAMAGED) from exc
+
+
+def _frame_count(image: Image.Image, limits: LoadLimits) -> int:
+    count = getattr(image, "n_frames", 1)
+    if count > limits.max_pages:
+        raise PipelineError(
+            f"The file has {count} pages; at most {limits.max_pages} are accepted. Upload each document separately."
+        )
+    return count
+
+
+class _opened:
+    """``Image.open`` under the pixel cap, as a context manager; a decompression bomb is refused."""
+
+    def __init__(self, data: bytes, limits: LoadLimits):
+        self.data, self.limits = data, limits
+
+    def __enter__(self) -> Image.Image:
+        self.previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = self.limits.max_pixels
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                self.image = Image.open(io.BytesIO(self.data))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            Image.MAX_IMAGE_PIXELS = self.previous
+            raise PipelineError(_too_large_message(self.limits)) from None
+        except BaseException:
+            Image.MAX_IMAGE_PIXELS = self.previous
+            raise
+        return self.image
+
+    def __exit__(self, *exc_info) -> None:
+        Image.MAX_IMAGE_PIXELS = self.previous
+        self.image.close()
+
+
+_DAMAGED = "The image is damaged or incomplete and cannot be read. Please take the photo again."
+
+
+def _iter_image(data: bytes, limits: LoadLimits) -> Iterator[Image.Image]:
+    with _opened(data, limits) as image:
+        count = _frame_count(image, limits) if image.format == "TIFF" else 1
+    if count == 1:
+        yield _load_image(data, limits)
+        return
+    for index in range(count):  # the pages of a TIFF, each decoded on its own
+        yield _load_image(data, limits, frame=index)
+
+
+def _load_image(data: bytes, limits: LoadLimits, frame: int = 0) -> Image.Image:
+    image = _decode(data, limits, fit_side=limits.max_side, frame=frame)
+    ImageOps.exif_transpose(image, in_place=True)  # no copy: a page may be 60 megapixels
     return _normalise(image, limits)
 
 
-def _decode(data: bytes, limits: LoadLimits, draft: bool = False, fit_side: int | None = None) -> Image.Image:
-    """Decode with the pixel cap. ``draft``: at 1/8 scale, only to prove the file decodes.
+def _decode(data: bytes, limits: LoadLimits, draft: bool = False, fit_side: int | None = None,
+            frame: int = 0) -> Image.Image:
+    """Decode one frame with the pixel cap. ``draft``: at 1/8 scale, only to prove the file decodes.
     ``fit_side``: let JPEG decode at a reduced scale that still covers this many pixels (much cheaper)."""
     previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = limits.max_pixels
@@ -89,6 +189,8 @@ def _decode(data: bytes, limits: LoadLimits, draft: bool = False, fit_side: int 
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
+            if frame:
+                image.seek(frame)
             if image.width * image.height > limits.max_pixels:
                 raise PipelineError(_too_large_message(limits))
             if draft:
@@ -99,8 +201,8 @@ def _decode(data: bytes, limits: LoadLimits, draft: bool = False, fit_side: int 
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PipelineError(_too_large_message(limits)) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise PipelineError("The image is damaged or incomplete and cannot be read. Please take the photo again.") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise PipelineError(_DAMAGED) from exc
     finally:
         Image.MAX_IMAGE_PIXELS = previous
     return image
@@ -127,20 +229,37 @@ def _open_pdf(data: bytes, limits: LoadLimits):
     return pdf
 
 
-def _load_pdf(data: bytes, limits: LoadLimits) -> list[Image.Image]:
+def _render_scale(width: float, height: float, limits: LoadLimits) -> float:
+    """The scale a page of ``width`` × ``height`` points is rendered at: ``pdf_dpi``, within the caps."""
+    scale = min(limits.pdf_dpi / 72, limits.max_side / max(width, height, 1))
+    if width * height * scale * scale > limits.max_pixels:
+        scale = (limits.max_pixels / (width * height)) ** 0.5
+    return scale
+
+
+def _pdf_page_sizes(data: bytes, limits: LoadLimits) -> list[tuple[int, int]]:
     pdf = _open_pdf(data, limits)
     try:
-        pages = []
+        sizes = []
+        for index in range(len(pdf)):
+            width, height = pdf.get_page_size(index)
+            scale = _render_scale(width, height, limits)
+            sizes.append((max(1, int(width * scale)), max(1, int(height * scale))))
+        return sizes
+    finally:
+        pdf.close()
+
+
+def _iter_pdf(data: bytes, limits: LoadLimits) -> Iterator[Image.Image]:
+    pdf = _open_pdf(data, limits)
+    try:
         for index in range(len(pdf)):
             page = pdf[index]
             width, height = page.get_size()  # in points, 1/72 inch
-            scale = min(limits.pdf_dpi / 72, limits.max_side / max(width, height, 1))
-            if width * height * scale * scale > limits.max_pixels:
-                scale = (limits.max_pixels / (width * height)) ** 0.5
-            bitmap = page.render(scale=scale)
-            pages.append(_normalise(bitmap.to_pil(), limits))
+            bitmap = page.render(scale=_render_scale(width, height, limits))
+            image = bitmap.to_pil()
             page.close()
-        return pages
+            yield _normalise(image, limits)
     finally:
         pdf.close()
 
@@ -176,6 +295,12 @@ def shrink(image: Image.Image, scale: float) -> Image.Image:
     if factor >= 2:
         image = image.reduce(factor)
     return image.resize(size, Image.BILINEAR) if image.size != size else image
+
+
+def too_many_pixels_message(max_total_pixels: int) -> str:
+    megapixels = max_total_pixels // 1_000_000
+    return (f"The pages are too large to process together (more than {megapixels} megapixels in all). "
+            "Please upload fewer or smaller photos.")
 
 
 def _too_large_message(limits: LoadLimits) -> str:

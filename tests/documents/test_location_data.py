@@ -7,9 +7,12 @@ import pillow_heif
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image, ImageDraw
+import pypdf
+import pypdfium2
+from PIL import Image, ImageChops, ImageDraw
 
 from documents.models import Document
+from tests.documents import hostile
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,10 +97,25 @@ def test_sha256_is_of_what_the_sponsor_sent(client, sponsor_case):
     assert document.size == len(stored_bytes(document))
 
 
-def test_pdf_is_stored_as_sent(client, sponsor_case, corpus_dir):
-    sent = (corpus_dir / "001_passport.pdf").read_bytes()
-    document = upload(client, sponsor_case, "passport.pdf", sent)
-    assert stored_bytes(document) == sent
+def rendered_pages(data: bytes) -> list[Image.Image]:
+    pdf = pypdfium2.PdfDocument(data)
+    return [pdf[index].render(scale=1).to_pil().convert("RGB") for index in range(len(pdf))]
+
+
+@pytest.mark.parametrize("sent", [hostile.pdf_wrapping_phone_photo(), None], ids=["phone-photo", "corpus-passport"])
+def test_pdf_is_stored_without_metadata_and_its_pages_look_the_same(client, sponsor_case, corpus_dir, sent):
+    sent = sent or (corpus_dir / "001_passport.pdf").read_bytes()
+
+    document = upload(client, sponsor_case, "scan.pdf", sent)
+
+    data = stored_bytes(document)
+    assert document.content_type == "application/pdf" and document.sha256 == hashlib.sha256(sent).hexdigest()
+    for trace in (b"GPSLatitude", b"iPhone", hostile.PHOTO_COMMENT, b"Yonas", b"52.3731", b"xmpmeta"):
+        assert trace not in data
+    assert pypdf.PdfReader(io.BytesIO(data)).metadata is None
+    before, after = rendered_pages(sent), rendered_pages(data)
+    assert len(before) == len(after)
+    assert all(ImageChops.difference(old, new).getbbox() is None for old, new in zip(before, after))
 
 
 def test_heic_photo_is_offered_as_jpeg_under_the_sponsors_name(client, sponsor_case):

@@ -73,3 +73,12 @@ def test_a_document_that_keeps_killing_workers_ends_failed(settings):
     document.refresh_from_db()
     assert document.status == Document.Status.FAILED
     assert "could not be read after several tries" in document.error_message
+
+
+def test_every_page_of_a_tiff_is_read():
+    from documents.pipeline import run_pipeline
+
+    result = run_pipeline(hostile.tiff_pages(["FIRST PAGE", "BIRTH CERTIFICATE", "THIRD PAGE"]))
+
+    assert result.error is None and result.pages == 3
+    assert "BIRTH CERTIFICATE" in result.text and "THIRD PAGE" in result.text
