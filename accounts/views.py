@@ -2,13 +2,15 @@ from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -17,6 +19,7 @@ from audit.models import AuditEvent
 from audit.services import record_event
 from tracker import selectors as case_selectors
 
+from . import two_factor as two_factor_service
 from .enrolment import enrol_sponsor
 from .forms import InvitationAcceptForm, SponsorCaseForm
 from .invitations import InvitationInvalid, IssuedInvitation, accept_invitation, format_code, issue_invitation
@@ -135,3 +138,78 @@ def _remember_issued(request, case_id: int, issued: IssuedInvitation) -> None:
         "code": issued.display_code,
         "username": issued.invitation.user.username,
     }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autocapitalize": "none",
+                                      "spellcheck": "false", "dir": "ltr", "autofocus": True}),
+    )
+
+
+def _after_two_factor(request):
+    target = request.POST.get("next") or request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = reverse(settings.LOGIN_REDIRECT_URL)
+    return target
+
+
+def _locked_out(request):
+    logout(request)
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request):
+    """The second step of a staff login: a code from the authenticator app, or a recovery code."""
+    if not request.user.works_on_cases:
+        raise PermissionDenied  # sponsors log in with their password alone
+    if not two_factor_service.has_authenticator(request.user):
+        return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode({'next': _after_two_factor(request)})}")
+    if request.user.is_verified():
+        return redirect(_after_two_factor(request))
+    if two_factor_service.is_locked(request, request.user):
+        return _locked_out(request)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if two_factor_service.verify(request, request.user, form.cleaned_data["token"]):
+            return redirect(_after_two_factor(request))
+        if two_factor_service.is_locked(request, request.user):
+            return _locked_out(request)
+        form.add_error("token", _("This code is not right. Wait a moment, then type the 6 digits your app shows now, or a recovery code."))
+    return render(request, "accounts/two_factor.html", {"form": form, "next": _after_two_factor(request)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request):
+    """First login: link an authenticator app (QR code or key), confirm with a code, keep the recovery codes.
+
+    Only while the user has no authenticator: replacing one is for an admin (delete the device in the admin).
+    """
+    if not request.user.works_on_cases:
+        raise PermissionDenied
+    if two_factor_service.has_authenticator(request.user):
+        return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': _after_two_factor(request)})}")
+    if two_factor_service.is_locked(request, request.user):
+        return _locked_out(request)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = two_factor_service.confirm_enrolment(request, request.user, form.cleaned_data["token"])
+        if codes is not None:
+            record_event(actor=request.user, action=AuditEvent.Action.CHANGE, target=request.user, request=request,
+                         changes={"two_factor": [None, "authenticator"]})
+            return render(request, "accounts/two_factor_codes.html",
+                          {"codes": codes, "next": _after_two_factor(request)})
+        if two_factor_service.is_locked(request, request.user):
+            return _locked_out(request)
+        form.add_error("token", _("This code is not right. Wait a moment, check that the app shows Nareis, then type the 6 digits it shows now."))
+    enrolment = two_factor_service.pending_enrolment(request.user)
+    return render(request, "accounts/two_factor_setup.html", {
+        "form": form, "secret": " ".join(enrolment.secret[i:i + 4] for i in range(0, len(enrolment.secret), 4)),
+        "qr_svg": mark_safe(enrolment.qr_svg),  # made by segno from our own otpauth address: no user input
+        "next": _after_two_factor(request),
+    })

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "documents",
     "audit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor was given
+    "accounts.middleware.TwoFactorMiddleware",  # staff without it go to set it up or give it
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -238,6 +243,13 @@ AXES_VERBOSE = False
 # Behind a reverse proxy: how many proxies append to X-Forwarded-For (config/client_ip.py); 0 = none.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+
+# Two-factor login (TOTP with recovery codes, django-otp) for counsellors, coordinators and admins: set up on
+# their first login, asked at every login. Always on with NAREIS_PRODUCTION=true; TWO_FACTOR_REQUIRED=true turns
+# it on for development. Sponsors log in with their password only.
+TWO_FACTOR_REQUIRED = PRODUCTION or env_bool("TWO_FACTOR_REQUIRED", False)
+TWO_FACTOR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = env_str("TWO_FACTOR_ISSUER", "Nareis")
 
 # Content Security Policy (config/csp.py): pages load scripts, styles and images from this site only.
 CONTENT_SECURITY_POLICY = (

@@ -188,6 +188,11 @@ MATRIX: dict[str, Entry] = {
     "cases/<int:case_id>/invitation/": managed(lambda w: reverse("accounts:invitation", args=[w.case.pk])),
     "cases/<int:case_id>/invitation/new/": managed(
         lambda w: reverse("accounts:invitation_issue", args=[w.case.pk]), "post"),
+    # Two-factor login (issue 18): staff only; sponsors log in with a password.
+    "two-factor/": Entry(lambda w: reverse("accounts:two_factor"),
+                         roles(302, anonymous=LOGIN, sponsor=403, other_sponsor=403)),  # no app yet: to set-up
+    "two-factor/setup/": Entry(lambda w: reverse("accounts:two_factor_setup"),
+                               roles(200, anonymous=LOGIN, sponsor=403, other_sponsor=403)),
     # Organisations and coordinators (issue 18).
     "cases/<int:case_id>/counsellors/": coordinated(
         lambda w: reverse("tracker:case_counsellors", args=[w.case.pk]),
@@ -264,6 +269,19 @@ def test_nothing_leaks_to_outsiders(client, world, route, role):
     body = b"".join(response.streaming_content) if response.streaming else response.content
     leaked = [secret for secret in SECRETS if secret.encode() in body]
     assert not leaked, (route, role, leaked)
+
+
+STAFF_ROLES = ("counsellor", "coordinator", "counsellor_b", "admin")
+OPEN_BEFORE_SECOND_FACTOR = {"logout/", "i18n/setlang/", "language/", "two-factor/", "two-factor/setup/"}
+
+
+@pytest.mark.parametrize("role", STAFF_ROLES)
+@pytest.mark.parametrize("route", sorted(MATRIX.keys() - OPEN_BEFORE_SECOND_FACTOR))
+def test_staff_reach_nothing_before_their_second_factor(client, world, settings, route, role):
+    """With two-factor login required, a password alone opens no page and no action, only the second step."""
+    settings.TWO_FACTOR_REQUIRED = True
+    response = visit(client, world, role, MATRIX[route])
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:two_factor")), response
 
 
 POST_ROUTES = sorted(route for route, entry in MATRIX.items() if entry.method == "post")

@@ -92,9 +92,18 @@ def run_manage(*args, env) -> subprocess.CompletedProcess:
 
 
 def test_deploy_check_is_clean_in_production():
+    """Production requires two-factor login for staff; the deploy check is clean with it on."""
+    code = "from django.conf import settings as s; print(s.TWO_FACTOR_REQUIRED)"
+    assert run_manage("shell", "--no-imports", "-c", code, env=production_env()).stdout.split()[-1] == "True"
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_two_factor_login_is_off():
+    env = production_env() | {"NAREIS_PRODUCTION": "false", "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    result = run_manage("check", "--deploy", env=env)
+    assert "accounts.W001" in result.stdout + result.stderr
 
 
 def test_production_settings_turn_on_secure_cookies_and_hsts():
