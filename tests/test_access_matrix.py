@@ -164,6 +164,8 @@ MATRIX: dict[str, Entry] = {
     "cases/<int:case_id>/export/": case_scoped(lambda w: reverse("tracker:case_export", args=[w.case.pk])),
     "cases/<int:case_id>/decision-date/confirm/": case_scoped(
         lambda w: reverse("tracker:decision_date_confirm", args=[w.case.pk]), method="post"),
+    "cases/<int:case_id>/decision-date/checked/": managed(
+        lambda w: reverse("tracker:decision_date_checked", args=[w.case.pk]), "post"),
     "cases/<int:case_id>/decision-date/dismiss/": case_scoped(
         lambda w: reverse("tracker:decision_date_dismiss", args=[w.case.pk]), method="post"),
     # The counsellor's workspace (issue 4).

@@ -45,6 +45,10 @@ class Checklist:
     sponsor: MemberRow
     members: list[MemberRow]
 
+    @property
+    def warnings(self) -> list:
+        return shown_warnings(self.evaluation)
+
 
 def case_facts(
     case: Case,
@@ -101,6 +105,14 @@ def case_facts(
             for e in case.explanations.all()
         ),
     )
+
+
+def shown_warnings(evaluation: rules.CaseEvaluation) -> list:
+    """The warnings pages and the dossier show: "due soon" only once the status says so (``DUE_SOON_DAYS``),
+    so the notice, the status, the filters and the reminders agree on one number."""
+    due_soon = evaluation.deadline_status == rules.DeadlineStatus.DUE_SOON
+    return [warning for warning in evaluation.warnings
+            if warning.code != rules.WarningCode.DEADLINE_DUE_SOON or due_soon]
 
 
 def build_checklist(case: Case, today: date | None = None) -> Checklist:

@@ -197,7 +197,7 @@ def _matches(row: DashboardRow, filters: DashboardFilters) -> bool:
         case NeedsFilter.IND:
             return bool(row.open_letters)
         case NeedsFilter.PROPOSED_DATE:
-            return row.case.proposed_decision_date is not None
+            return row.case.proposed_decision_date is not None or row.case.decision_date_to_check
     return True
 
 

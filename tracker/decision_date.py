@@ -14,6 +14,7 @@ from django.db import transaction
 from audit.models import AuditEvent
 from audit.services import record_event
 
+from . import rules
 from .models import Case
 from .rules import DocumentKind
 
@@ -45,8 +46,19 @@ def propose_decision_date(document) -> date | None:
     return decision_date
 
 
-def confirm_proposed_decision_date(case: Case, *, actor, request=None) -> date | None:
-    """The proposed date becomes the case's decision date (and so fixes the deadline)."""
+def proposed_deadline(case: Case, today: date) -> tuple[date, int] | None:
+    """The deadline the proposed date would give, and the days it leaves: shown before anyone confirms it."""
+    if case.proposed_decision_date is None:
+        return None
+    deadline = rules.deadline_for(case.proposed_decision_date)
+    return deadline, (deadline - today).days
+
+
+def confirm_proposed_decision_date(case: Case, *, actor, by_counsellor: bool, request=None) -> date | None:
+    """The proposed date becomes the case's decision date (and so fixes the deadline).
+
+    Confirmed by the sponsor alone, the date is still to be checked by a counsellor (``decision_date_to_check``).
+    """
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         proposed = case.proposed_decision_date
@@ -56,11 +68,24 @@ def confirm_proposed_decision_date(case: Case, *, actor, request=None) -> date |
         case.permit_decision_date = proposed
         case.proposed_decision_date = None
         case.proposed_decision_document = None
+        case.decision_date_to_check = not by_counsellor
         case.save(update_fields=["permit_decision_date", "proposed_decision_date", "proposed_decision_document",
-                                 "updated_at"])
+                                 "decision_date_to_check", "updated_at"])
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
-                     changes={"permit_decision_date": [old, proposed]})
+                     changes={"permit_decision_date": [old, proposed],
+                              "decision_date_to_check": [False, case.decision_date_to_check]})
     return proposed
+
+
+def check_decision_date(case: Case, *, actor, request=None) -> bool:
+    """A counsellor checked the date the sponsor confirmed; returns whether there was anything to check."""
+    with transaction.atomic():
+        updated = Case.objects.filter(pk=case.pk, decision_date_to_check=True).update(decision_date_to_check=False)
+        if updated:
+            case.decision_date_to_check = False
+            record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
+                         changes={"decision_date_to_check": [True, False]})
+    return bool(updated)
 
 
 def dismiss_proposed_decision_date(case: Case, *, actor, request=None) -> None:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _, ngettext
 
 from documents.models import Document
 
-from .checklist import Checklist, build_checklist
+from .checklist import Checklist, build_checklist, shown_warnings
 from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS, relation_label
 from .models import Case
 
@@ -177,9 +177,9 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
         line(_("Application filed on %(date)s") % {"date": _day(case.application_filed_on)})
     line(_("Made on %(date)s") % {"date": _day(today)})
 
-    if evaluation.warnings:
+    if warnings := shown_warnings(evaluation):
         heading(_("Warnings"))
-        for warning in evaluation.warnings:
+        for warning in warnings:
             line(f"- {WARNING_LABELS.get(warning.code, warning.code)}")
 
     paths = {}

@@ -22,8 +22,10 @@ from django.utils import timezone, translation
 
 from .dashboard import earliest_decision_date_for_deadline_on_or_after
 from .models import Case, IndLetter, ReminderSent
+from .rules import DUE_SOON_DAYS
 
-REMINDER_DAYS = (30, 14, 7)
+# The first reminder goes out when the deadline turns "due soon" (the one number, rules.DUE_SOON_DAYS).
+REMINDER_DAYS = (DUE_SOON_DAYS, 14, 7)
 
 logger = logging.getLogger(__name__)
 

@@ -120,6 +120,9 @@ def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
         if field in values and getattr(case, field) != values[field]:
             changes[field] = [getattr(case, field), values[field]]
             setattr(case, field, values[field])
+    if "permit_decision_date" in changes and case.decision_date_to_check:
+        changes["decision_date_to_check"] = [True, False]  # a counsellor entered the date: nothing left to check
+        case.decision_date_to_check = False
     if changes:
         with transaction.atomic():
             case.save(update_fields=[*changes, "updated_at"])  # not the proposal, which the worker may be writing

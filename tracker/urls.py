@@ -15,6 +15,8 @@ urlpatterns = [
     path("cases/<int:case_id>/facts/", views_counsellor.case_facts_update, name="case_facts_update"),
     path("cases/<int:case_id>/decision-date/confirm/", views_counsellor.decision_date_confirm,
          name="decision_date_confirm"),
+    path("cases/<int:case_id>/decision-date/checked/", views_counsellor.decision_date_checked,
+         name="decision_date_checked"),
     path("cases/<int:case_id>/decision-date/dismiss/", views_counsellor.decision_date_dismiss,
          name="decision_date_dismiss"),
     path("cases/<int:case_id>/explanations/", views_counsellor.explanation_create, name="explanation_create"),

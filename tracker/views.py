@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,6 +18,7 @@ from documents.selectors import documents_of, has_unfinished
 from . import selectors, views_counsellor
 from .case_header import case_header
 from .checklist import build_checklist
+from .decision_date import proposed_deadline
 from .forms import FamilyMemberForm, flash_form_errors
 from .services import add_family_member, mark_family_seen, remove_family_member, update_family_member
 
@@ -43,6 +45,7 @@ def _live_context(case, user) -> dict:
         "documents": documents,
         "documents_unfinished": has_unfinished(documents),
         "unassigned_count": annotate_cards(case, documents),
+        "proposed_deadline": proposed_deadline(case, timezone.localdate()),
         "binned": [(document, emptied_on(document)) for document in binned_documents_of(case)],
         "bin_days": settings.DOCUMENT_BIN_DAYS,
         "can_manage": selectors.can_manage_case(user, case),

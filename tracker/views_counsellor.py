@@ -23,7 +23,7 @@ from documents.selectors import get_document_for
 from . import selectors, views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
 from .dashboard import dashboard_rows, summarise
-from .decision_date import confirm_proposed_decision_date, dismiss_proposed_decision_date
+from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .export import build_dossier
 from .forms import flash_form_errors
 from .forms_counsellor import CaseFactsForm, DashboardFilterForm, DocumentReviewForm, ExplanationForm, IndLetterForm
@@ -140,8 +140,22 @@ def case_facts_update(request, case_id: int):
 def decision_date_confirm(request, case_id: int):
     """The sponsor or a counsellor confirms the date read from the asylum decision."""
     case = selectors.get_case_for(request.user, case_id)
-    if confirm_proposed_decision_date(case, actor=request.user, request=request):
-        messages.success(request, _("The date was confirmed. The deadline is now fixed."))
+    by_counsellor = selectors.can_manage_case(request.user, case)
+    if confirm_proposed_decision_date(case, actor=request.user, by_counsellor=by_counsellor, request=request):
+        if by_counsellor:
+            messages.success(request, _("The date was confirmed. The deadline is now fixed."))
+        else:
+            messages.success(request, _("The date was confirmed. Your counsellor will check it too."))
+    return redirect("tracker:case_detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def decision_date_checked(request, case_id: int):
+    """A counsellor checked the decision date the sponsor confirmed against the paper."""
+    case = selectors.get_managed_case_for(request.user, case_id)
+    if check_decision_date(case, actor=request.user, request=request):
+        messages.success(request, _("The date was checked. The deadline is now fixed."))
     return redirect("tracker:case_detail", case_id=case.pk)
 
 

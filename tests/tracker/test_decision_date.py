@@ -54,7 +54,8 @@ def test_the_sponsor_sees_the_proposal_and_confirms_it(client):
     assert case.permit_decision_date == date(2026, 8, 31) and case.proposed_decision_date is None
     assert case.deadline == date(2026, 11, 30)
     event = AuditEvent.objects.filter(target_id=str(case.pk), action="change").latest("id")
-    assert event.actor == case.sponsor and event.changes == {"permit_decision_date": [None, "2026-08-31"]}
+    assert event.actor == case.sponsor and event.changes == {"permit_decision_date": [None, "2026-08-31"],
+                                                             "decision_date_to_check": [False, True]}
 
 
 def test_a_counsellor_can_dismiss_a_misread_date(client):

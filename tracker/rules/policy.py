@@ -32,10 +32,13 @@ ADULT_AGE = 18
 
 # --- Deadline (nareistermijn): the same under every version ------------------------
 DEADLINE_MONTHS = 3  # after the date on the asylum decision
+# The one number that decides "due soon" wherever the product shows or acts on it: the status, the notice on the
+# sponsor's and counsellor's pages (tracker.checklist.shown_warnings), the dashboard filters and the first reminder.
 DUE_SOON_DAYS = 30  # deadline_status "due_soon" at this many days left or fewer
 # A missed deadline is the worst outcome, so the warning comes earlier than the
 # status turns: CONTRACTS.md's example warns with 34 days left. Six weeks leaves
 # time to gather documents and still file a month ahead.
+# Only evaluate_case's JSON (CONTRACTS.md section 2 fixes this warning at 34 days left in its example) uses it.
 WARN_DAYS_BEFORE_DEADLINE = 42
 
 # A case is complete when every requirement of the sponsor and of every eligible

@@ -1,0 +1,105 @@
+"""The deadline: seen before a read date is confirmed, checked by a counsellor, and one number for "due soon"."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import CaseFactory, CounsellorFactory
+from tracker import rules
+from tracker.dashboard import DashboardFilters, NeedsFilter, dashboard_rows
+from tracker.reminders import REMINDER_DAYS, due_reminders
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, case) -> str:
+    return client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+
+
+@pytest.fixture
+def counsellor():
+    return CounsellorFactory()
+
+
+def test_the_sponsor_sees_the_deadline_a_read_date_gives_before_confirming(client):
+    today = timezone.localdate()
+    case = CaseFactory(permit_decision_date=None, proposed_decision_date=today - timedelta(days=20))
+    client.force_login(case.sponsor)
+    deadline = rules.deadline_for(today - timedelta(days=20))
+    html = page(client, case)
+    assert f'data-proposed-deadline="{deadline:%Y-%m-%d}"' in html
+    assert f"{(deadline - today).days} days left" in html
+
+
+def test_a_date_the_sponsor_confirmed_is_to_be_checked_by_a_counsellor(client, counsellor):
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=None, proposed_decision_date=date(2026, 9, 1))
+    client.force_login(case.sponsor)
+    client.post(reverse("tracker:decision_date_confirm", args=[case.pk]))
+    case.refresh_from_db()
+    assert case.permit_decision_date == date(2026, 9, 1) and case.decision_date_to_check
+    assert "To be checked by your counsellor." in page(client, case)
+
+    client.force_login(counsellor)
+    assert "data-date-to-check" in client.get(reverse("tracker:case_list")).content.decode()
+    [row] = dashboard_rows(counsellor, DashboardFilters(needs=NeedsFilter.PROPOSED_DATE))
+    assert row.case == case
+    client.post(reverse("tracker:decision_date_checked", args=[case.pk]))
+    case.refresh_from_db()
+    assert not case.decision_date_to_check
+    assert "data-to-check" not in page(client, case)
+    assert "data-date-to-check" not in client.get(reverse("tracker:case_list")).content.decode()
+
+
+def test_a_date_a_counsellor_confirmed_needs_no_check(client, counsellor):
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=None, proposed_decision_date=date(2026, 9, 1))
+    client.force_login(counsellor)
+    client.post(reverse("tracker:decision_date_confirm", args=[case.pk]))
+    case.refresh_from_db()
+    assert case.permit_decision_date == date(2026, 9, 1) and not case.decision_date_to_check
+
+
+def test_the_sponsor_cannot_mark_the_date_checked(client):
+    case = CaseFactory(decision_date_to_check=True)
+    client.force_login(case.sponsor)
+    assert client.post(reverse("tracker:decision_date_checked", args=[case.pk])).status_code == 403
+    case.refresh_from_db()
+    assert case.decision_date_to_check
+
+
+@pytest.mark.parametrize("days_left", [(rules.DUE_SOON_DAYS + 10, rules.DUE_SOON_DAYS + 12),
+                                       (rules.DUE_SOON_DAYS + 1, rules.DUE_SOON_DAYS + 4)])
+def test_no_due_soon_notice_before_the_status_turns(client, days_left):
+    today = timezone.localdate()
+    case = CaseFactory(permit_decision_date=decided_for(today, *days_left))
+    client.force_login(case.sponsor)
+    html = page(client, case)
+    assert 'data-code="deadline_due_soon"' not in html and "deadline-open" in html
+
+
+def test_status_notice_filter_and_first_reminder_turn_on_the_same_day(client, counsellor):
+    today = timezone.localdate()
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=decided_for(today, rules.DUE_SOON_DAYS - 3, rules.DUE_SOON_DAYS))
+    client.force_login(case.sponsor)
+    html = page(client, case)
+    assert 'data-code="deadline_due_soon"' in html and "deadline-due_soon" in html
+    [row] = dashboard_rows(counsellor, DashboardFilters(deadline="due_soon"))
+    assert row.case == case
+    assert max(REMINDER_DAYS) == rules.DUE_SOON_DAYS
+    assert [r.days_before for r in due_reminders(today) if r.case == case] == [rules.DUE_SOON_DAYS]
+
+
+def decided_for(today: date, fewest: int, most: int) -> date:
+    """The latest decision date whose deadline leaves between ``fewest`` and ``most`` days after ``today``
+    (three calendar months clamp at a month's end, so not every count of days is reachable on every day)."""
+    decided = today - timedelta(days=200)
+    found = None
+    while decided < today:
+        if fewest <= (rules.deadline_for(decided) - today).days <= most:
+            found = decided
+        decided += timedelta(days=1)
+    assert found is not None
+    return found
