@@ -47,6 +47,20 @@ class Document(models.Model):
         ACCEPTED = ReviewStatus.ACCEPTED, _("Accepted")
         REJECTED = ReviewStatus.REJECTED, _("Rejected")
 
+    class RejectionReason(models.TextChoices):
+        """What a counsellor chooses from, so the sponsor reads it in their own language."""
+
+        BLURRED = "blurred", _("The photo is blurred. Take it again, holding the phone still.")
+        CUT_OFF = "cut_off", _("Part of the document is cut off. Take the photo with all four corners visible.")
+        GLARE = "glare", _("Light reflects on the document. Take the photo again without flash, away from the lamp.")
+        WRONG_DOCUMENT = "wrong_document", _("This is not the document that was asked for.")
+        EXPIRED = "expired", _("This document has expired. A valid one is needed.")
+        ONE_SIDE = "one_side", _("Only one side is here. Add a photo of the other side too.")
+        PAGE_MISSING = "page_missing", _("A page is missing. Add every page of the document.")
+        NEEDS_SWORN_TRANSLATION = "needs_sworn_translation", _(
+            "This document needs a sworn translation into Dutch, English, French or German.")
+        NOT_READABLE = "not_readable", _("The document cannot be read. Upload a clearer photo or scan.")
+
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="documents")
     file = models.FileField(_("file"), upload_to=document_upload_path, max_length=300)
     original_name = models.CharField(_("original file name"), max_length=255)
@@ -79,7 +93,10 @@ class Document(models.Model):
     review_status = models.CharField(
         _("review"), max_length=20, choices=Review.choices, default=Review.PENDING, db_index=True
     )
-    review_reason = models.TextField(_("reason given to the sponsor"), blank=True)
+    rejection_reason = models.CharField(
+        _("reason for rejecting"), max_length=30, choices=RejectionReason.choices, blank=True)
+    # The counsellor's own words, shown to the sponsor as such (beside the standard reason, if any).
+    review_reason = models.TextField(_("note to the sponsor"), blank=True)
     # Linked to nobody means "not yet assigned", unless the sponsor said the document is about themself.
     about_sponsor = models.BooleanField(_("about the sponsor"), default=False)
     # Members a proposed link (see linking.proposed_links) was turned down for: not proposed again.

@@ -3,7 +3,7 @@ from dataclasses import asdict, dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.conf import settings
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _, ngettext
@@ -22,6 +22,9 @@ from .forms import DocumentLinksForm, UploadForm
 from .intake import PixelBudget, UploadRejected, receive_upload
 from .messages import embedded_name
 from .pages import receive_pages
+from .pipeline.types import PipelineError
+from .rendering import CONTENT_TYPE as RENDERED_TYPE
+from .rendering import PageNotFound, render_page
 
 
 @login_required
@@ -82,10 +85,17 @@ def _upload_response(request, case, outcomes: list[UploadOutcome], *, status: in
 @login_required
 @require_GET
 def document_file(request, document_id: int):
+    """The stored file; with ``?page=N`` (and ``&turn=1..3`` quarter turns) one page of it as a picture,
+    which the review screen shows."""
     document = selectors.get_document_for(request.user, document_id)
     as_attachment = request.GET.get("download") == "1"
-    record_event(actor=request.user, action=AuditEvent.Action.DOWNLOAD if as_attachment else AuditEvent.Action.VIEW,
-                 target=document, case_id=document.case_id, request=request)
+    page = _whole_number(request.GET.get("page"))
+    if not page or page == 1:
+        # The pages of a document on the review screen are one viewing, recorded for the first page.
+        record_event(actor=request.user, action=AuditEvent.Action.DOWNLOAD if as_attachment else AuditEvent.Action.VIEW,
+                     target=document, case_id=document.case_id, request=request)
+    if page:
+        return _page_response(document, page, _whole_number(request.GET.get("turn")) or 0)
     if settings.STORAGE_BACKEND == "s3":
         return redirect(signed_file_url(document, as_attachment=as_attachment))
     try:
@@ -98,6 +108,22 @@ def document_file(request, document_id: int):
         as_attachment=as_attachment,
         filename=download_name(document),
     )
+    return _private(response)
+
+
+def _whole_number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 4 else None
+
+
+def _page_response(document, page: int, quarter_turns: int):
+    try:
+        picture = render_page(document, page, quarter_turns)
+    except (FileNotFoundError, OSError, PageNotFound, PipelineError):
+        raise Http404("No such page.") from None
+    return _private(HttpResponse(picture, content_type=RENDERED_TYPE))
+
+
+def _private(response):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -121,6 +121,12 @@ def coordinated(url, method="post", data=lambda world: {}) -> Entry:
                  method, data)
 
 
+def staff_only(allowed: int | str) -> dict[str, int | str]:
+    """Pages across a counsellor's own cases (each shows only theirs): sponsors are refused."""
+    return {"anonymous": LOGIN, "sponsor": 403, "other_sponsor": 403,
+            "counsellor": allowed, "other_counsellor": allowed, "admin": allowed}
+
+
 def for_everyone(status: int | str) -> dict[str, int | str]:
     return roles(status)
 
@@ -180,6 +186,11 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("tracker:ind_letter_create", args=[w.case.pk]), "post"),
     "ind-letters/<int:letter_id>/answered/": managed(
         lambda w: reverse("tracker:ind_letter_answered", args=[w.ind_letter.pk]), "post"),
+    # The review screen and the queue across a counsellor's cases (issue 11).
+    "review/": Entry(lambda w: reverse("tracker:review_queue"), staff_only(200)),
+    "review/accept/": Entry(lambda w: reverse("tracker:review_accept"), staff_only(DONE), method="post",
+                            data=lambda w: {"documents": [w.document.pk]}),
+    "review/documents/<int:document_id>/": managed(lambda w: reverse("tracker:review_screen", args=[w.document.pk])),
     # Accounts and invitations (issue 5).
     "language/": Entry(lambda w: reverse("accounts:set_language"), for_everyone(302), method="post",
                        data=lambda w: {"language": "ar", "next": "/"}),

@@ -57,8 +57,11 @@ class DashboardFilterForm(forms.Form):
 
 class DocumentReviewForm(forms.Form):
     review_status = forms.ChoiceField(label=_("Review"), choices=Document.Review.choices)
-    review_reason = forms.CharField(label=_("Reason given to the sponsor"), required=False, max_length=2000,
-                                    widget=forms.Textarea(attrs={"rows": 2}))
+    rejection_reason = forms.ChoiceField(label=_("Reason for rejecting (the sponsor reads it in their language)"),
+                                         choices=[("", _("Choose a reason")), *Document.RejectionReason.choices],
+                                         required=False)
+    review_reason = forms.CharField(label=_("Your own note to the sponsor (optional)"), required=False,
+                                    max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Not known")), *Document.Kind.choices], required=False)
     members = forms.ModelMultipleChoiceField(label=_("About whom"), queryset=None, required=False)
     translation_of = forms.ModelChoiceField(label=_("Translation of"), queryset=None, required=False)
@@ -73,7 +76,7 @@ class DocumentReviewForm(forms.Form):
         data = self.cleaned_data
         return DocumentReview(review_status=data["review_status"], review_reason=data["review_reason"],
                               kind=data["kind"], members=list(data["members"]),
-                              translation_of=data["translation_of"])
+                              translation_of=data["translation_of"], rejection_reason=data["rejection_reason"])
 
 
 class ExplanationForm(forms.Form):

@@ -25,7 +25,11 @@ from .models import Case, Explanation, FamilyMember
 
 
 class ReviewError(ValueError):
-    """A change that cannot be made; the message is shown to the counsellor."""
+    """A change that cannot be made; the message is shown to the counsellor, next to ``field`` when it names one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -35,21 +39,24 @@ class DocumentReview:
     kind: str
     members: list[FamilyMember]
     translation_of: Document | None
+    rejection_reason: str = ""  # a Document.RejectionReason; review_reason is then the counsellor's own note
 
 
 def review_document(document: Document, review: DocumentReview, *, actor, request=None) -> dict:
     """Apply a counsellor's review; return the changes made (field: [old, new]), also kept in the audit trail."""
-    if review.review_status == Document.Review.REJECTED and not review.review_reason.strip():
-        raise ReviewError(_("Give a reason when you reject a document: the sponsor sees it."))
+    rejected = review.review_status == Document.Review.REJECTED
+    if rejected and not (review.rejection_reason or review.review_reason.strip()):
+        raise ReviewError(_("Choose a reason when you reject a document: the sponsor reads it in their language."),
+                          field="rejection_reason")
     if any(member.case_id != document.case_id for member in review.members):
-        raise ReviewError(_("Choose family members of this case."))
+        raise ReviewError(_("Choose family members of this case."), field="members")
     _check_translation_of(document, review.translation_of)
 
     old_members = sorted(document.members.values_list("pk", flat=True))
     new_members = sorted(member.pk for member in review.members)
     changes = {}
     for field, new in (("review_status", review.review_status), ("review_reason", review.review_reason.strip()),
-                       ("kind", review.kind)):
+                       ("rejection_reason", review.rejection_reason if rejected else ""), ("kind", review.kind)):
         if getattr(document, field) != new:
             changes[field] = [getattr(document, field), new]
             setattr(document, field, new)
@@ -76,23 +83,34 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
     return changes
 
 
+def accept_documents(documents: Iterable[Document], *, actor, request=None) -> int:
+    """Accept several documents as they are (kind, links and translation unchanged); return how many changed."""
+    accepted = 0
+    for document in documents:
+        review = DocumentReview(review_status=Document.Review.ACCEPTED, review_reason=document.review_reason,
+                                kind=document.kind, members=list(document.members.all()),
+                                translation_of=document.translation_of)
+        accepted += bool(review_document(document, review, actor=actor, request=request))
+    return accepted
+
+
 def _check_translation_of(document: Document, original: Document | None) -> None:
     if original is None:
         return
     if original.pk == document.pk:
-        raise ReviewError(_("A document cannot be its own translation."))
+        raise ReviewError(_("A document cannot be its own translation."), field="translation_of")
     if original.case_id != document.case_id:
-        raise ReviewError(_("The original must be a document of this case."))
+        raise ReviewError(_("The original must be a document of this case."), field="translation_of")
     if original.translation_of_id == document.pk:
-        raise ReviewError(_("That document is already marked as a translation of this one."))
+        raise ReviewError(_("That document is already marked as a translation of this one."), field="translation_of")
 
 
 def add_explanation(case: Case, *, member: FamilyMember | None, requirement: str, text: str, remedy: str = "",
                     actor, request=None) -> Explanation:
     if member is not None and member.case_id != case.pk:
-        raise ReviewError(_("Choose a family member of this case."))
+        raise ReviewError(_("Choose a family member of this case."), field="member")
     if not text.strip():
-        raise ReviewError(_("Write why the evidence cannot be had."))
+        raise ReviewError(_("Write why the evidence cannot be had."), field="text")
     with transaction.atomic():
         explanation = Explanation.objects.create(case=case, member=member, requirement=requirement,
                                                  text=text.strip(), remedy=remedy, created_by=actor)

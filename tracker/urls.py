@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_coordination, views_counsellor
+from . import views, views_coordination, views_counsellor, views_review
 
 app_name = "tracker"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("cases/<int:case_id>/explanations/", views_counsellor.explanation_create, name="explanation_create"),
     path("explanations/<int:explanation_id>/delete/", views_counsellor.explanation_delete, name="explanation_delete"),
     path("documents/<int:document_id>/review/", views_counsellor.document_review, name="document_review"),
+    # The review screen and the queue across a counsellor's cases (views_review).
+    path("review/", views_review.queue, name="review_queue"),
+    path("review/accept/", views_review.queue_accept, name="review_accept"),
+    path("review/documents/<int:document_id>/", views_review.review_screen, name="review_screen"),
     path("cases/<int:case_id>/ind-letters/", views_counsellor.ind_letter_create, name="ind_letter_create"),
     path("ind-letters/<int:letter_id>/answered/", views_counsellor.ind_letter_answered, name="ind_letter_answered"),
     path("cases/<int:case_id>/export/", views_counsellor.case_export, name="case_export"),

@@ -60,8 +60,6 @@ def review_context(user, case: Case) -> dict:
         "letter_form": IndLetterForm(),
         "explanations": list(case.explanations.select_related("member", "created_by")),
         "history": list(history),
-        "review_choices": Document.Review.choices,
-        "kind_choices": Document.Kind.choices,
     }
 
 

@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+LAPTOP = {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}  # staff work on laptops
 AXE_SOURCE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "correct horse battery"  # the factories' password
 # Ceilings against hangs on a busy machine, not speed checks.
@@ -48,8 +49,8 @@ def screenshot_dir(tmp_path_factory) -> Path:
 class Phone:
     """One person's phone: a browser context, its page, and what the page complained about."""
 
-    def __init__(self, browser, base_url: str, screenshot_dir: Path, name: str):
-        self.context = browser.new_context(base_url=base_url, **PHONE)
+    def __init__(self, browser, base_url: str, screenshot_dir: Path, name: str, device: dict = PHONE):
+        self.context = browser.new_context(base_url=base_url, **device)
         self.context.set_default_timeout(30_000)
         self.page = self.context.new_page()
         self.screenshot_dir = screenshot_dir
@@ -74,13 +75,16 @@ class Phone:
 
     def serious_accessibility_violations(self) -> list[dict]:
         """axe-core's serious and critical findings on the page as it is now."""
+        return [v for v in self.accessibility_violations() if v["impact"] in ("serious", "critical")]
+
+    def accessibility_violations(self) -> list[dict]:
+        """Every axe-core finding on the page as it is now, whatever its impact."""
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
             self.page.evaluate(AXE_SOURCE.read_text())
-        results = self.page.evaluate(
+        return self.page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
             ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
         )
-        return [v for v in results if v["impact"] in ("serious", "critical")]
 
     def close(self) -> None:
         self.context.close()
@@ -91,11 +95,17 @@ def phone_factory(browser, live_server, screenshot_dir):
     assert AXE_SOURCE.exists(), "axe-core is missing: `make test` installs it (npm ci)"
     phones = []
 
-    def make(name: str) -> Phone:
-        phone = Phone(browser, live_server.url, screenshot_dir, name)
+    def make(name: str, device: dict = PHONE) -> Phone:
+        phone = Phone(browser, live_server.url, screenshot_dir, name, device)
         phones.append(phone)
         return phone
 
     yield make
     for phone in phones:
         phone.close()
+
+
+@pytest.fixture
+def laptop_factory(phone_factory):
+    """A staff member's laptop: the same browser, 1366 x 768."""
+    return lambda name: phone_factory(name, LAPTOP)

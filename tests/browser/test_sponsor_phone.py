@@ -66,52 +66,13 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
 
 
 def accept_as_counsellor(phone_factory, counsellor, document):
-    """The counsellor accepts the passport in the review panel of the case page, on their own phone."""
+    """The counsellor accepts the passport on its review screen, on their own phone."""
     phone = phone_factory("counsellor")
     phone.page.goto("/login/")
     phone.log_in(counsellor.username)
+    phone.page.goto(f"/review/documents/{document.pk}/")
+    phone.page.locator("[data-shortcut=accept]").click()
+    expect(phone.page.locator(".message.success")).to_be_visible()
     phone.page.goto(f"/cases/{document.case_id}/")
-    review = phone.page.locator(f"#review-document-{document.pk}")
-    review.locator("input[name=review_status][value=accepted]").check()
-    review.locator("button[type=submit]").click()
     expect(phone.page.locator(f"#review-document-{document.pk}")).to_have_class(re.compile("review-accepted"))
     phone.screenshot("1-accepted")
-
-
-def test_a_failed_upload_is_sent_again_and_photos_of_one_document_stay_together(phone_factory, celery_worker, corpus_dir):
-    case = CaseFactory(sponsor__preferred_language="fa")
-    sponsor = phone_factory("sponsor-fa")
-    page = sponsor.page
-    page.goto("/login/")
-    sponsor.log_in(case.sponsor.username)
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-
-    upload_url = f"**/cases/{case.pk}/documents/upload/"
-    page.route(upload_url, lambda route: route.abort("internetdisconnected"))
-    page.locator("input[data-upload-input][multiple]").set_input_files(
-        [corpus_dir / "046_other.jpg", corpus_dir / "036_asylum_decision.jpg"]
-    )
-    items = page.locator(".upload-item")
-    expect(items).to_have_count(2)
-    for index in range(2):
-        expect(items.nth(index)).to_have_attribute("data-upload-status", "failed")
-    sponsor.screenshot("1-upload-failed")
-    assert sponsor.serious_accessibility_violations() == []
-
-    page.unroute(upload_url)
-    items.nth(0).get_by_role("button").click()
-    expect(items.nth(0)).to_have_attribute("data-upload-status", "done")
-    expect(items.nth(1)).to_have_attribute("data-upload-status", "failed")
-    assert Document.objects.filter(case=case).count() == 1
-    sponsor.screenshot("2-retried")
-
-    # Front and back of an ID card, ticked as the pages of one document: one upload, one document.
-    page.locator("[data-one-document]").check()
-    page.locator("input[data-upload-input][multiple]").set_input_files(
-        [corpus_dir / "009_id_card.jpg", corpus_dir / "010_id_card.jpg"]
-    )
-    expect(items).to_have_count(3)
-    expect(items.nth(2)).to_have_attribute("data-upload-status", "done")
-    expect(items.nth(2).locator(".upload-name")).to_have_text("009_id_card.jpg (+1)")
-    assert Document.objects.filter(case=case, content_type="application/pdf").count() == 1
-    sponsor.screenshot("3-pages-of-one-document")

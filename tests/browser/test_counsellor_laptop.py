@@ -1,0 +1,113 @@
+"""A counsellor on a laptop works through a ten-document case; the sponsor, on a phone in Arabic, sees the outcome."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from documents.models import Document
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SCANS = ["002_passport.jpg", "003_passport.jpg", "008_id_card.jpg", "011_birth_certificate.jpg",
+         "012_birth_certificate.jpg", "016_marriage_certificate.jpg", "021_family_booklet.jpg",
+         "028_translation.jpg", "009_id_card.jpg", "013_birth_certificate.jpg"]
+KINDS = ["passport", "passport", "id_card", "birth_certificate", "birth_certificate", "marriage_certificate",
+         "family_booklet", "translation", "id_card", "birth_certificate"]
+
+
+def ten_document_case(corpus_dir):
+    counsellor = CounsellorFactory(first_name="Sanne", last_name="de Vries")
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=timezone.localdate() - timedelta(days=50),
+                       sponsor__first_name="Yonas", sponsor__last_name="Rahimi", sponsor__preferred_language="ar",
+                       sponsor__email="yonas@example.org")
+    wife = FamilyMemberFactory(case=case, relation="spouse", given_names="Amal", surname="Rahimi",
+                               birth_date=date(1990, 3, 4))
+    child = FamilyMemberFactory(case=case, relation="child", given_names="Sara", surname="Rahimi",
+                                birth_date=date(2016, 2, 3))
+    documents = []
+    for index, (scan, kind) in enumerate(zip(SCANS, KINDS, strict=True)):
+        data = (corpus_dir / scan).read_bytes()
+        document = DocumentFactory(case=case, file=ContentFile(data, name=scan), original_name=scan,
+                                   kind=kind, confidence=0.9 if index != 2 else 0.42, size=len(data),
+                                   fields={"pages": 1, "people": [{"name": "Amal Rahimi", "birth_date": "1990-03-04"}]})
+        document.members.add(wife if index % 2 else child)
+        documents.append(document)
+    return counsellor, case, documents
+
+
+def assert_accessible(device) -> None:
+    assert device.accessibility_violations() == []
+
+
+def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_factory, phone_factory, corpus_dir):
+    counsellor, case, documents = ten_document_case(corpus_dir)
+    desk = laptop_factory("counsellor-laptop")
+    page = desk.page
+    page.goto("/login/")
+    desk.log_in(counsellor.username)
+
+    page.goto(f"/cases/{case.pk}/")
+    expect(page.locator("[data-case-header]")).to_contain_text("Yonas Rahimi")
+    assert_accessible(desk)
+    desk.screenshot("1-case")
+
+    page.get_by_role("link", name="Documents to review").click()
+    expect(page.locator(".review-queue tbody tr")).to_have_count(10)
+    assert_accessible(desk)
+    desk.screenshot("2-queue")
+
+    page.get_by_role("link", name="Start reviewing").click()
+    first, second, third = documents[0], documents[1], documents[2]
+    expect(page).to_have_url(f"{desk.page.url.split('/review')[0]}/review/documents/{first.pk}/?from=queue")
+    expect(page.locator("img[data-page='1']")).to_have_js_property("complete", True)
+    assert page.locator("img[data-page='1']").evaluate("img => img.naturalWidth") > 0
+    page.get_by_role("link", name="Turn right").click()
+    expect(page.locator("img[data-page='1']")).to_have_attribute(
+        "src", re.compile(rf"/documents/{first.pk}/file/\?page=1&turn=1$"))
+    page.get_by_role("link", name="Zoom in").click()
+    expect(page.locator("[data-zoom-label]")).to_have_text("150%")
+    assert_accessible(desk)
+    desk.screenshot("3-review-screen")
+
+    page.keyboard.press("a")  # accept: the next document opens
+    expect(page.locator(".viewer-title")).to_have_text(second.original_name)
+    page.keyboard.press("n")
+    expect(page.locator(".viewer-title")).to_have_text(third.original_name)
+    expect(page.locator("[data-unsure]")).to_be_visible()
+    page.keyboard.press("p")
+    expect(page.locator(".viewer-title")).to_have_text(second.original_name)
+
+    page.keyboard.press("r")  # reject without a reason: the reason list gets the focus and says why
+    reason = page.locator("#id_rejection_reason")
+    expect(reason).to_be_focused()
+    expect(page.locator("#error-rejection_reason")).to_be_visible()
+    assert_accessible(desk)
+    desk.screenshot("4-reason-needed")
+    reason.select_option("glare")
+    page.locator("#id_review_reason").fill("De flits valt op de foto, rechtsboven.")
+    reason.focus()
+    reason.press("Enter")
+    expect(page.locator(".viewer-title")).to_have_text(third.original_name)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.review_status == Document.Review.ACCEPTED
+    assert (second.review_status, second.rejection_reason) == (Document.Review.REJECTED, "glare")
+    assert desk.policy_violations == []
+
+    sponsor = phone_factory("sponsor-rejected-ar")
+    sponsor.page.goto("/login/")
+    sponsor.log_in(case.sponsor.username)
+    expect(sponsor.page.locator("html")).to_have_attribute("dir", "rtl")
+    rejected = sponsor.page.locator(f'[data-document="{second.pk}"]')
+    expect(rejected.locator("[data-rejection-reason]")).to_have_text(
+        "ينعكس الضوء على الوثيقة. التقط الصورة مرة أخرى بدون فلاش وبعيدًا عن المصباح.")
+    expect(rejected.locator("[data-counsellor-note]")).to_contain_text("كتب مرشدك:")
+    assert_accessible(sponsor)
+    sponsor.screenshot("1-rejection-in-arabic")

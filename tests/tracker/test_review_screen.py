@@ -1,0 +1,178 @@
+"""The review screen: a document's pages beside what was read; decisions with standard reasons; the queue."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from documents.models import Document
+from documents.pages import as_pdf
+from documents.sanitise import Sanitised
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+# A TD3 MRZ whose check digits all agree (ICAO 9303's specimen), and its reading as the pipeline stores it.
+SPECIMEN_LINES = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+SPECIMEN = {"format": "TD3", "lines": SPECIMEN_LINES, "document_number": "L898902C3", "surname": "ERIKSSON",
+            "given_names": "ANNA MARIA", "nationality": "UTO", "issuing_country": "UTO", "birth_date": "1974-08-12",
+            "sex": "F", "expiry_date": "2012-04-15", "valid": True}
+
+
+def photo(colour="white") -> ContentFile:
+    output = io.BytesIO()
+    Image.new("RGB", (300, 400), colour).save(output, "JPEG")
+    return ContentFile(output.getvalue(), name="page.jpg")
+
+
+@pytest.fixture
+def case():
+    counsellor = CounsellorFactory(username="sanne")
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=timezone.localdate() - timedelta(days=20))
+    case.counsellor = counsellor
+    case.anna = FamilyMemberFactory(case=case, relation="spouse", given_names="Anna Maria", surname="Eriksson",
+                                    birth_date=date(1974, 8, 12))
+    return case
+
+
+def screen(client, document, **query):
+    return client.get(reverse("tracker:review_screen", args=[document.pk]), query)
+
+
+def test_the_screen_shows_the_pages_beside_the_mrz_its_check_digits_the_people_and_why_they_are_linked(client, case):
+    passport = DocumentFactory(case=case, file=photo(), mrz=SPECIMEN, confidence=0.97, languages=["en"],
+                               fields={"people": [], "pages": 1})
+    passport.members.add(case.anna)
+    client.force_login(case.counsellor)
+
+    page = screen(client, passport).content.decode()
+
+    assert f'src="/documents/{passport.pk}/file/?page=1&amp;turn=0"' in page
+    assert "L898902C3" in page and 'data-mrz-valid="true"' in page
+    assert page.count('data-check="ok"') == 3  # number, birth date, expiry
+    assert "ANNA MARIA ERIKSSON" in page and "12 August 1974" in page
+    assert f'data-linked="{case.anna.pk}"' in page and "MRZ match" in page
+    assert 'data-expiry="2012-04-15"' in page and "English" in page
+
+
+def test_an_unsure_reading_says_so_with_the_pipelines_reason(client, case):
+    unsure = DocumentFactory(case=case, kind="other", confidence=0.3,
+                             fields={"pages": 1, "reason": "looks like an ID card, no MRZ found"})
+    client.force_login(case.counsellor)
+    page = screen(client, unsure).content.decode()
+    assert "data-unsure" in page and "looks like an ID card, no MRZ found" in page
+
+
+def test_pages_are_served_turned_through_the_permission_checked_file_view(client, case):
+    pdf = as_pdf([Sanitised(photo("white").read(), "image/jpeg"), Sanitised(photo("black").read(), "image/jpeg")])
+    booklet = DocumentFactory(case=case, file=ContentFile(pdf, name="b.pdf"), content_type="application/pdf",
+                              fields={"pages": 2})
+    client.force_login(case.counsellor)
+
+    second = client.get(reverse("documents:file", args=[booklet.pk]), {"page": 2, "turn": 1})
+    assert second.status_code == 200 and second["Content-Type"] == "image/jpeg"
+    picture = Image.open(io.BytesIO(b"".join(second.streaming_content if second.streaming else [second.content])))
+    assert picture.width > picture.height  # a portrait page turned a quarter
+    assert picture.getpixel((10, 10))[0] < 50  # the second page, the black one
+    assert client.get(reverse("documents:file", args=[booklet.pk]), {"page": 3}).status_code == 404
+    client.force_login(CounsellorFactory())
+    assert client.get(reverse("documents:file", args=[booklet.pk]), {"page": 1}).status_code == 404
+
+
+def test_rejecting_without_a_reason_comes_back_with_the_error_next_to_the_reason_and_focus_on_it(client, case):
+    blurred = DocumentFactory(case=case)
+    client.force_login(case.counsellor)
+
+    response = client.post(reverse("tracker:review_screen", args=[blurred.pk]),
+                           {"review_status": "rejected", "kind": "passport"})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    field = page[page.index('id="id_rejection_reason"'):page.index("</select>", page.index('id="id_rejection_reason"'))]
+    assert "autofocus" in field and 'aria-invalid="true"' in field
+    assert 'id="error-rejection_reason">Choose a reason' in page
+    blurred.refresh_from_db()
+    assert blurred.review_status == "pending"
+
+
+def test_a_standard_reason_reaches_the_sponsor_in_arabic_and_the_note_is_labelled_as_the_counsellors(client, case):
+    first, second = DocumentFactory(case=case), DocumentFactory(case=case)
+    client.force_login(case.counsellor)
+
+    response = client.post(reverse("tracker:review_screen", args=[first.pk]), {
+        "review_status": "rejected", "rejection_reason": "glare", "review_reason": "Zie de flits rechtsboven.",
+        "kind": "passport"})
+
+    assert response.status_code == 302 and response.url == reverse("tracker:review_screen", args=[second.pk])
+    first.refresh_from_db()
+    assert (first.review_status, first.rejection_reason) == ("rejected", "glare")
+    case.sponsor.preferred_language = "ar"
+    case.sponsor.save()
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    reason = page[page.index('data-rejection-reason="glare"'):]
+    assert "ينعكس الضوء" in reason[:300]
+    assert '<bdi dir="auto">Zie de flits rechtsboven.</bdi>' in page and "كتب مرشدك:" in page
+
+
+def test_the_queue_lists_the_case_nearest_its_deadline_first_and_accepts_several_at_once(client, case):
+    later = CaseFactory(counsellors=[case.counsellor], permit_decision_date=timezone.localdate() - timedelta(days=5))
+    late_one = DocumentFactory(case=later, original_name="later.jpg")
+    urgent = [DocumentFactory(case=case, original_name=f"urgent-{n}.jpg") for n in range(2)]
+    DocumentFactory(case=CaseFactory(), original_name="not-mine.jpg")
+    client.force_login(case.counsellor)
+
+    page = client.get(reverse("tracker:review_queue")).content.decode()
+    assert page.index("urgent-0.jpg") < page.index("urgent-1.jpg") < page.index("later.jpg")
+    assert "not-mine.jpg" not in page
+
+    client.post(reverse("tracker:review_accept"), {"documents": [d.pk for d in urgent]})
+    assert set(Document.objects.filter(review_status="accepted")) == set(urgent)
+    late_one.refresh_from_db()
+    assert late_one.review_status == "pending"
+
+
+def test_the_queue_steps_from_one_document_to_the_next_across_cases(client, case):
+    later = CaseFactory(counsellors=[case.counsellor], permit_decision_date=timezone.localdate() - timedelta(days=5))
+    first, second = DocumentFactory(case=case), DocumentFactory(case=later)
+    client.force_login(case.counsellor)
+    response = client.post(reverse("tracker:review_screen", args=[first.pk]) + "?from=queue",
+                           {"review_status": "accepted", "kind": "passport"})
+    assert response.url == reverse("tracker:review_screen", args=[second.pk]) + "?from=queue"
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def add_documents(case, count: int) -> Document:
+    documents = [DocumentFactory(case=case, mrz=SPECIMEN, fields={"pages": 1, "people": [
+        {"name": "Anna Maria Eriksson", "birth_date": "1974-08-12"}]}) for _ in range(count)]
+    for document in documents:
+        document.members.add(case.anna)
+    return documents[0]
+
+
+@pytest.mark.parametrize("url", ["screen", "queue"])
+def test_the_screen_and_the_queue_run_as_many_queries_for_ten_documents_as_for_two(client, case, url):
+    client.force_login(case.counsellor)
+    small = CaseFactory(counsellors=[case.counsellor])
+    small.anna = FamilyMemberFactory(case=small)
+    first_small = add_documents(small, 2)
+    address = (lambda d: reverse("tracker:review_screen", args=[d.pk])) if url == "screen" else (
+        lambda d: reverse("tracker:review_queue"))
+    with_two = queries_for(client, address(first_small))
+    first_large = add_documents(case, 10)
+    FamilyMemberFactory.create_batch(4, case=case)
+    with_ten = queries_for(client, address(first_large))
+    assert with_two == with_ten
