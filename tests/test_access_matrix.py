@@ -122,9 +122,8 @@ def coordinated(url, method="post", data=lambda world: {}) -> Entry:
 
 
 def staff_only(allowed: int | str) -> dict[str, int | str]:
-    """Pages across a counsellor's own cases (each shows only theirs): sponsors are refused."""
-    return {"anonymous": LOGIN, "sponsor": 403, "other_sponsor": 403,
-            "counsellor": allowed, "other_counsellor": allowed, "admin": allowed}
+    """Pages across the cases a member of staff follows (each sees only theirs): sponsors are refused."""
+    return roles(allowed, anonymous=LOGIN, sponsor=403, other_sponsor=403)
 
 
 def for_everyone(status: int | str) -> dict[str, int | str]:
