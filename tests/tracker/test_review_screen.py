@@ -15,7 +15,6 @@ from PIL import Image
 
 from documents.models import Document
 from documents.pages import as_pdf
-from documents.sanitise import Sanitised
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +71,7 @@ def test_an_unsure_reading_says_so_with_the_pipelines_reason(client, case):
 
 
 def test_pages_are_served_turned_through_the_permission_checked_file_view(client, case):
-    pdf = as_pdf([Sanitised(photo("white").read(), "image/jpeg"), Sanitised(photo("black").read(), "image/jpeg")])
+    pdf = as_pdf([photo("white").read(), photo("black").read()])
     booklet = DocumentFactory(case=case, file=ContentFile(pdf, name="b.pdf"), content_type="application/pdf",
                               fields={"pages": 2})
     client.force_login(case.counsellor)
