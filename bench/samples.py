@@ -12,6 +12,7 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -276,8 +277,291 @@ def decision_letters() -> list[Sample]:
             for index, letter in enumerate(LETTERS) for photo in (0, 1)]
 
 
-def all_samples() -> list[Sample]:
-    return decision_letters()
+# ---------------------------------------------------------------- the IND's statements
 
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    birth: str
+    place: str
+    signed: str
+
+
+SIGNERS = (Signer("Selam Tesfay", "12-04-2009", "Asmara", "Kampala, 3-11-2026"),
+           Signer("Omar Hassan", "02-03-1985", "Aleppo", "Beirut, 14 okt 2026"),
+           Signer("Maryam Rahimi", "21-08-1990", "Herat", "Teheran 28.10.2026"))
+
+
+def _form_head(page: Page, title: str, subtitle: str, font: str = SANS_BOLD) -> None:
+    page.line("IND", 54, font, gap=1.1)
+    page.line("Immigratie- en Naturalisatiedienst" if subtitle.isascii() else "", 22, gap=1.8)
+    page.line(title, 40, font, gap=1.4)
+    page.line(subtitle, 24, gap=2.4)
+
+
+def good_conduct_dutch(signer: Signer | None) -> bytes:
+    page = Page()
+    _form_head(page, "Antecedentenverklaring", "Bijlage bij de aanvraag voor een mvv - nareizigers asiel")
+    page.paragraph("Deze verklaring vult u alleen in als de vreemdeling 12 jaar of ouder is.", 24)
+    page.line("1  Verklaring", 30, SANS_BOLD)
+    page.line("Kruis aan wat van toepassing is", 24)
+    page.box("Ik verklaar dat:", ticked=signer is not None)
+    for clause in ("ik nooit ben veroordeeld tot een gevangenisstraf of vrijheidsbenemende maatregel;",
+                   "ik nooit een taakstraf of onvoorwaardelijke geldboete heb gekregen;",
+                   "ik nooit een strafbeschikking of transactie heb aanvaard voor een misdrijf;",
+                   "ik op dit moment niet word vervolgd voor een misdrijf;",
+                   "ik geen gedragingen heb gepleegd als bedoeld in artikel 1F van het Vluchtelingenverdrag."):
+        page.paragraph("-  " + clause, 22, width=78)
+    page.box("Ik kan het bovenstaande niet verklaren, om de volgende reden:", ticked=False)
+    page.skip(30)
+    page.line("2  Ondertekening", 30, SANS_BOLD)
+    page.field("Naam", signer.name if signer else "")
+    page.field("Geboortedatum", signer.birth if signer else "")
+    page.field("Plaats en datum", signer.signed if signer else "")
+    page.field("Handtekening", "S. T." if signer else "")
+    return page.png()
+
+
+def good_conduct_english(signer: Signer | None) -> bytes:
+    page = Page()
+    _form_head(page, "Antecedents certificate", "Annex to the application for a provisional residence permit", DEJAVU_BOLD)
+    page.paragraph("This certificate only needs to be completed if the foreign national is 12 years of age or older.",
+                   24, DEJAVU)
+    page.line("1  Certificate", 30, DEJAVU_BOLD)
+    page.box("I certify that:", ticked=signer is not None)
+    for clause in ("I have never been sentenced to imprisonment or a custodial measure for committing a crime;",
+                   "I have never been sentenced to community service or an unconditional fine;",
+                   "I have never accepted an out-of-court settlement or a penalty order;",
+                   "I am currently not subject to prosecution for committing a crime."):
+        page.paragraph("-  " + clause, 22, DEJAVU, width=78)
+    page.box("I am unable to certify the above for the following reasons:", ticked=False)
+    page.skip(30)
+    page.line("2  Signing (by the foreign national)", 30, DEJAVU_BOLD)
+    page.line("I have completed this form truthfully.", 24, DEJAVU)
+    page.field("Name", signer.name if signer else "")
+    page.field("Place and date", signer.signed if signer else "")
+    page.field("Signature", "O. H." if signer else "")
+    return page.png()
+
+
+def good_conduct_questions(signer: Signer | None) -> bytes:
+    """Another wording: a statement on criminal history as questions answered yes or no, in both languages."""
+    page = Page()
+    page.line("Verklaring omtrent antecedenten / Statement on criminal history", 32, SERIF_BOLD, gap=2.4)
+    for dutch, english in (("Bent u ooit veroordeeld voor een strafbaar feit?", "Have you ever been convicted of a criminal offence?"),
+                           ("Wordt u op dit moment vervolgd?", "Are you currently being prosecuted?"),
+                           ("Heeft u een inreisverbod?", "Are you subject to an entry ban?")):
+        page.line(dutch, 26, SERIF)
+        page.line(english, 24, SERIF, gap=1.4)
+        page.box("nee / no", ticked=signer is not None, size=24)
+        page.box("ja / yes", ticked=False, size=24)
+    page.skip(20)
+    page.field("Naam / Name", signer.name if signer else "")
+    page.field("Datum / Date", signer.signed if signer else "")
+    page.field("Handtekening / Signature", "M. R." if signer else "")
+    return page.png()
+
+
+def marital_status_dutch(signer: Signer | None) -> bytes:
+    page = Page()
+    _form_head(page, "Verklaring burgerlijke staat", "Bijlage voor gezinsleden van 15 jaar en ouder")
+    page.field("Naam", signer.name if signer else "")
+    page.field("Geboortedatum", signer.birth if signer else "")
+    page.field("Geboorteplaats", signer.place if signer else "")
+    page.line("1  Wat is uw burgerlijke staat?", 30, SANS_BOLD)
+    for option in ("ongehuwd (nooit gehuwd geweest)", "gehuwd", "geregistreerd partnerschap", "gescheiden",
+                   "weduwe / weduwnaar"):
+        page.box(option, ticked=signer is not None and option.startswith("ongehuwd"))
+    page.line("2  Heeft u een relatie?", 30, SANS_BOLD)
+    page.box("Nee, ik heb geen relatie", ticked=signer is not None)
+    page.box("Ja, ik heb een relatie met:", ticked=False)
+    page.skip(20)
+    page.paragraph("Ik verklaar dat ik deze verklaring naar waarheid heb ingevuld.", 24)
+    page.field("Plaats en datum", signer.signed if signer else "")
+    page.field("Handtekening", "S. T." if signer else "")
+    return page.png()
+
+
+def marital_status_english(signer: Signer | None) -> bytes:
+    page = Page()
+    _form_head(page, "Declaration of marital status", "For family members aged 15 or older", DEJAVU_BOLD)
+    page.line("I declare that I am:", 28, DEJAVU)
+    for option in ("never married", "married", "in a registered partnership", "divorced", "widowed"):
+        page.box(option, ticked=signer is not None and option == "married")
+    page.line("Relationship", 30, DEJAVU_BOLD)
+    page.box("I do not have a relationship with anyone", ticked=False)
+    page.box("I have a relationship with:", ticked=signer is not None)
+    page.field("Name of partner", "Sara Ali" if signer else "")
+    page.skip(20)
+    page.field("Name", signer.name if signer else "")
+    page.field("Place and date", signer.signed if signer else "")
+    page.field("Signature", "O. H." if signer else "")
+    return page.png()
+
+
+def marital_status_relations(signer: Signer | None) -> bytes:
+    """Another wording: a statement of civil status and relationships, Dutch and English side by side."""
+    page = Page()
+    page.line("Statement of civil status and relationships", 34, SERIF_BOLD, gap=1.3)
+    page.line("Verklaring over de burgerlijke staat en relaties", 28, SERIF, gap=2.4)
+    page.field("Full name / Volledige naam", signer.name if signer else "", value_x=620)
+    page.field("Date of birth / Geboortedatum", signer.birth if signer else "", value_x=620)
+    page.line("Civil status / Burgerlijke staat", 28, SERIF_BOLD)
+    for option in ("single, not married / ongehuwd", "married / gehuwd", "divorced / gescheiden",
+                   "widowed / weduwe of weduwnaar"):
+        page.box(option, ticked=signer is not None and option.startswith("widowed"))
+    page.box("I live together with a partner / ik woon samen met een partner", ticked=False)
+    page.skip(20)
+    page.field("Signature / Handtekening", "M. R." if signer else "", value_x=620)
+    return page.png()
+
+
+STATEMENT_FORMS = {
+    "good_conduct_statement": (good_conduct_dutch, good_conduct_english, good_conduct_questions),
+    "marital_status_statement": (marital_status_dutch, marital_status_english, marital_status_relations),
+}
+
+
+def _form_sample(kind: str, form, signer: Signer | None, fault: str | None) -> bytes:
+    page = Image.open(io.BytesIO(form(signer)))
+    return png(photographed(page, skew=-3, fault=fault) if fault else page)
+
+
+def ind_statements() -> list[Sample]:
+    """Each form blank, filled in by hand, and filled in and photographed."""
+    samples = []
+    for kind, forms in STATEMENT_FORMS.items():
+        for index, form in enumerate(forms):
+            signer = SIGNERS[index % len(SIGNERS)]
+            fault = ("lamp on one side", "JPEG quality 30", "taken at an angle")[index]
+            for variant, who, photo in (("blank", None, None), ("filled", signer, None), ("photo", signer, fault)):
+                samples.append(Sample(f"{form.__name__}_{variant}", kind, partial(_form_sample, kind, form, who, photo)))
+    return samples
+
+
+# ---------------------------------------------------------------- photos of people
 
 REAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
+# Specimens whose holder's photo is large and frontal (passports, ID cards, a driving licence).
+FACE_SPECIMENS = ("009_passport.jpg", "013_passport.png", "024_id_card.jpg", "029_id_card.jpg", "060_other.jpg",
+                  "005_passport.jpg")
+PHOTO_SIZE = (413, 531)  # 35 x 45 mm at 300 dpi
+
+
+def holder_photo(specimen: str, face_share: float = 0.68) -> Image.Image:
+    """The holder's photo cut from a real specimen, framed as a passport photo (the face's box
+    ``face_share`` of the width, the eyes a little above the middle)."""
+    from documents.pipeline.faces import find_faces
+    from documents.pipeline.loading import load_pages
+
+    page = load_pages(REAL_DIR / specimen)[0].convert("RGB")
+    face = find_faces(page, work_side=1000, smallest_share=0.05)[0]
+    x, y, w, h = face.left * page.width, face.top * page.height, face.width * page.width, face.height * page.height
+    width = w / face_share
+    height = width * PHOTO_SIZE[1] / PHOTO_SIZE[0]
+    left, top = x + w / 2 - width / 2, y + h * 0.45 - height * 0.42
+    return page.crop((round(left), round(top), round(left + width), round(top + height))).resize(PHOTO_SIZE, Image.LANCZOS)
+
+
+def _on_photo_paper(photo: Image.Image, border: int = 14) -> Image.Image:
+    paper = Image.new("RGB", (photo.width + 2 * border, photo.height + 2 * border), (246, 246, 242))
+    paper.paste(photo, (border, border))
+    return paper
+
+
+def passport_photo_scan(specimen: str) -> bytes:
+    return png(holder_photo(specimen).resize((826, 1062), Image.LANCZOS))
+
+
+def passport_photo_on_table(specimen: str, fault: str | None = None) -> bytes:
+    """The print photographed lying on a table, a little askew, the table around it."""
+    return png(photographed(_on_photo_paper(holder_photo(specimen)), skew=5, fault=fault, width=520))
+
+
+def _person(scene: Image.Image, specimen: str, centre_x: int, head_top: int, head_height: int, full_body: bool) -> None:
+    """Someone standing in ``scene``: the head from a specimen, a body drawn below it."""
+    photo = holder_photo(specimen, face_share=0.8)
+    head = photo.resize((round(head_height * photo.width / photo.height), head_height), Image.LANCZOS)
+    draw = ImageDraw.Draw(scene)
+    shoulders = head.width * 1.25
+    body_height = head_height * (3.2 if full_body else 1.2)
+    neck_y = head_top + head_height * 0.85
+    chooser = random.Random(specimen)
+    colour = tuple(chooser.randint(30, 200) for _ in range(3))
+    draw.rounded_rectangle((centre_x - shoulders / 2, neck_y, centre_x + shoulders / 2, neck_y + body_height),
+                           radius=round(head.width / 3), fill=colour)
+    if full_body:
+        legs_top = neck_y + body_height
+        for offset in (-shoulders / 4, shoulders / 4):
+            draw.rectangle((centre_x + offset - shoulders / 7, legs_top, centre_x + offset + shoulders / 7,
+                            legs_top + head_height * 3.4), fill=(40, 50, 90))
+    scene.paste(head, (round(centre_x - head.width / 2), head_top))
+
+
+def _landscape(size: tuple[int, int]) -> Image.Image:
+    """Sky above, sand or grass below."""
+    scene = Image.new("RGB", size, (120, 170, 220))
+    draw = ImageDraw.Draw(scene)
+    horizon = round(size[1] * 0.55)
+    for row in range(horizon):
+        shade = round(60 * row / horizon)
+        draw.line((0, row, size[0], row), fill=(110 + shade, 160 + shade // 2, 225))
+    draw.rectangle((0, horizon, size[0], size[1]), fill=(215, 195, 150))
+    return scene
+
+
+def group_photo(specimens: tuple[str, ...]) -> bytes:
+    """Several people side by side, their heads the same size: a family or holiday picture."""
+    scene = _landscape((1500, 1000))
+    step = scene.width / (len(specimens) + 1)
+    for index, specimen in enumerate(specimens):
+        _person(scene, specimen, round(step * (index + 1)), 260 + 20 * (index % 2), 240, full_body=False)
+    return png(scene)
+
+
+def full_body_snapshot(specimen: str, fault: str | None = None) -> bytes:
+    """One person, standing, head to feet: the face a small part of the picture."""
+    scene = _landscape((900, 1200))
+    _person(scene, specimen, 450, 220, 130, full_body=True)
+    return png(photographed(scene, skew=0, fault=fault, width=900) if fault else scene)
+
+
+def holiday_photo(specimens: tuple[str, str]) -> bytes:
+    """Two people in a wide view of a beach."""
+    scene = _landscape((1800, 1200))
+    _person(scene, specimens[0], 650, 430, 190, full_body=True)
+    _person(scene, specimens[1], 1100, 460, 170, full_body=True)
+    return png(scene)
+
+
+def two_close_up(specimens: tuple[str, str]) -> bytes:
+    """Two faces side by side filling the picture, as in a selfie: two people, not a passport photo."""
+    heads = [holder_photo(specimen).resize((435, 560), Image.LANCZOS) for specimen in specimens]
+    scene = Image.new("RGB", (900, 620), (200, 190, 170))
+    for index, head in enumerate(heads):
+        scene.paste(head, (10 + index * 445, 30))
+    return png(scene)
+
+
+def photos_of_people() -> list[Sample]:
+    """Passport photos (scanned, photographed on a table) and pictures of people that are not."""
+    samples = []
+    for index, specimen in enumerate(FACE_SPECIMENS[:5]):
+        stem = specimen.split(".")[0]
+        samples.append(Sample(f"photo_scan_{stem}", "passport_photo", partial(passport_photo_scan, specimen)))
+        fault = (None, "lamp on one side", "JPEG quality 30")[index % 3]
+        samples.append(Sample(f"photo_on_table_{stem}", "passport_photo",
+                              partial(passport_photo_on_table, specimen, fault)))
+    samples += [
+        Sample("group_three", "other", partial(group_photo, FACE_SPECIMENS[:3])),
+        Sample("group_four", "other", partial(group_photo, FACE_SPECIMENS[2:6])),
+        Sample("full_body", "other", partial(full_body_snapshot, FACE_SPECIMENS[3])),
+        Sample("full_body_noisy", "other", partial(full_body_snapshot, FACE_SPECIMENS[1], "sensor noise")),
+        Sample("holiday_two", "other", partial(holiday_photo, (FACE_SPECIMENS[4], FACE_SPECIMENS[0]))),
+        Sample("two_close_up", "other", partial(two_close_up, (FACE_SPECIMENS[1], FACE_SPECIMENS[3]))),
+    ]
+    return samples
+
+
+def all_samples() -> list[Sample]:
+    return decision_letters() + ind_statements() + photos_of_people()

@@ -1,4 +1,4 @@
-"""The document pipeline: load → orientation → OCR (script, languages) → MRZ → classify → extract.
+"""The document pipeline: load → orientation → OCR (script, languages) → MRZ → (faces) → classify → extract.
 
 ``run_pipeline`` is the one entry point: the Celery task, ``classify_documents``,
 the benchmark and the tests all call it. It never raises for a bad file; the
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import classify, extract, languages, loading, mrz, mrz_zone, ocr, orientation
+from . import classify, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
@@ -46,7 +46,7 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         texts.append(text)
         machine_zone = _better_mrz(machine_zone, page_zone)
     text = PAGE_BREAK.join(texts)
-    classification = classify.classify(text, machine_zone)
+    classification = classify.classify(text, machine_zone, _portrait(pages, text, machine_zone))
     kind = classification.kind
     text_languages = languages.detect_languages(text)
     return PipelineResult(
@@ -60,6 +60,14 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         translation=extract.translation_info(text, text_languages) if kind is DocumentKind.TRANSLATION else None,
         people=extract.people(text, kind, machine_zone),
     )
+
+
+def _portrait(pages: list[Image.Image], text: str, machine_zone: MrzResult | None) -> faces.Face | None:
+    """The face of a one-page photo with little text, when it fills much of the frame (a passport photo).
+    Documents with text never pay for the face search."""
+    if len(pages) != 1 or machine_zone is not None or not classify.has_little_text(text):
+        return None
+    return faces.portrait_face(pages[0])
 
 
 def _read_page(page: Image.Image, look_for_mrz: bool) -> tuple[str, MrzResult | None]:

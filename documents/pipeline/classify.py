@@ -1,10 +1,11 @@
-"""Stage 5: which of the ten kinds a document is, with a confidence, from weighted evidence.
+"""Stage 5: which kind a document is, with a confidence, from weighted evidence.
 
 Evidence is the multilingual phrase families of ``vocabulary`` (a family counts
 once; in the first lines, where titles are, it weighs more), plus structure:
-an MRZ decides between passport and ID card, and a translator's statement makes
-a document a translation whatever the translated text says it is. Too little
-evidence for any kind gives ``other`` rather than a guess.
+an MRZ decides between passport and ID card, a translator's statement makes
+a document a translation whatever the translated text says it is, and a photo
+with little text whose one face fills much of the frame is a passport photo
+(``faces``). Too little evidence for any kind gives ``other`` rather than a guess.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import vocabulary
+from .faces import Face
 from .types import DocumentKind, MrzResult
 
 MIN_EVIDENCE = 3.5  # below this no kind is claimed: the document is "other"
 TRANSLATION_OVERRIDE = 5.0  # a translator's statement at least this strong makes it a translation
 MRZ_WEIGHT = 8.0
+LITTLE_TEXT_WORDS = 8  # a passport photo carries at most a studio's name or a date on its back
 
 # Letter variants OCR confuses (Arabic and Persian forms, the four Persian letters read by the Arabic pack).
 _ARABIC_FOLDS = str.maketrans({
@@ -81,7 +84,12 @@ def score_text(text: str) -> dict[DocumentKind, float]:
     return scores
 
 
-def classify(text: str, mrz: MrzResult | None = None) -> Classification:
+def has_little_text(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{3,}", text)) <= LITTLE_TEXT_WORDS
+
+
+def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = None) -> Classification:
+    """``portrait``: the face of a photo with one face filling much of the frame (``faces.portrait_face``)."""
     scores = score_text(text)
     if mrz is not None:
         mrz_kind = kind_of_mrz(mrz)
@@ -94,6 +102,8 @@ def classify(text: str, mrz: MrzResult | None = None) -> Classification:
     ranked = sorted(candidates.items(), key=lambda item: item[1], reverse=True)
     (best_kind, best), (_, second) = ranked[0], ranked[1]
     if best_kind is DocumentKind.OTHER or best < MIN_EVIDENCE:
+        if portrait is not None and mrz is None and has_little_text(text):
+            return Classification(DocumentKind.PASSPORT_PHOTO, _portrait_confidence(portrait), scores)
         return Classification(DocumentKind.OTHER, _other_confidence(scores), scores)
     return Classification(best_kind, _confidence(best, second), scores)
 
@@ -104,6 +114,11 @@ def kind_of_mrz(mrz: MrzResult) -> DocumentKind:
     if first.startswith("P") or (not first and mrz.format == "TD3"):
         return DocumentKind.PASSPORT
     return DocumentKind.ID_CARD
+
+
+def _portrait_confidence(face: Face) -> float:
+    """Surer the more of the frame the face fills (about 60% of the width in a 35 x 45 mm photo)."""
+    return round(min(0.95, 0.6 + 0.35 * min(1.0, face.width / 0.6)), 3)
 
 
 def _other_confidence(scores: dict[DocumentKind, float]) -> float:

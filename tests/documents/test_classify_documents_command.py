@@ -15,7 +15,8 @@ CONTRACT_KEYS = {"file", "kind", "confidence", "languages", "pages", "mrz", "dec
 MRZ_KEYS = {"format", "lines", "document_number", "surname", "given_names", "nationality", "issuing_country",
             "birth_date", "sex", "expiry_date", "valid"}
 KINDS = {"passport", "id_card", "birth_certificate", "marriage_certificate", "death_certificate", "family_booklet",
-         "translation", "consent_declaration", "asylum_decision", "other"}
+         "translation", "consent_declaration", "asylum_decision", "passport_photo", "good_conduct_statement",
+         "marital_status_statement", "foster_care_decision", "other"}
 
 
 def classify_documents(*arguments: str) -> subprocess.CompletedProcess:
