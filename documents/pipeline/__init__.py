@@ -40,13 +40,16 @@ def run_pipeline(source: str | Path | bytes, limits: loading.LoadLimits = loadin
 def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResult:
     texts = []
     machine_zone: MrzResult | None = None
+    portrait: faces.Face | None = None
     for page in loading.iter_pages(source, limits):  # one page decoded at a time
         text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid)
+        # A passport photo is one page: a face on the first is looked for before the page is let go.
+        portrait = _portrait(page, text, page_zone) if not texts else None
         page.close()
         texts.append(text)
         machine_zone = _better_mrz(machine_zone, page_zone)
     text = PAGE_BREAK.join(texts)
-    classification = classify.classify(text, machine_zone, _portrait(pages, text, machine_zone))
+    classification = classify.classify(text, machine_zone, portrait)
     kind = classification.kind
     text_languages = languages.detect_languages(text)
     return PipelineResult(
@@ -62,12 +65,12 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     )
 
 
-def _portrait(pages: list[Image.Image], text: str, machine_zone: MrzResult | None) -> faces.Face | None:
-    """The face of a one-page photo with little text, when it fills much of the frame (a passport photo).
+def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> faces.Face | None:
+    """The face of a photo with little text, when it fills much of the frame (a passport photo).
     Documents with text never pay for the face search."""
-    if len(pages) != 1 or machine_zone is not None or not classify.has_little_text(text):
+    if machine_zone is not None or not classify.has_little_text(text):
         return None
-    return faces.portrait_face(pages[0])
+    return faces.portrait_face(page)
 
 
 def _read_page(page: Image.Image, look_for_mrz: bool) -> tuple[str, MrzResult | None]:
