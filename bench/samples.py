@@ -439,6 +439,122 @@ def ind_statements() -> list[Sample]:
     return samples
 
 
+# ---------------------------------------------------------------- foster-care decisions
+
+class RightToLeftPage(Page):
+    """Arabic lines set from the right margin."""
+
+    def line(self, text: str, size: int = 30, font: str = ARABIC, x: int | None = None, gap: float = 1.7,
+             fill=INK) -> None:
+        right = PAGE_SIZE[0] - self.margin if x is None else x
+        self.draw.text((right, self.y), text, font=ImageFont.truetype(font, size), fill=fill, anchor="ra",
+                       direction="rtl")
+        self.y += round(size * gap)
+
+
+def foster_english_care_order() -> bytes:
+    page = Page()
+    page.line("IN THE FAMILY COURT AT KAMPALA", 34, SERIF_BOLD, gap=1.4)
+    page.line("Family Cause No. 214 of 2024", 26, SERIF, gap=2.2)
+    page.line("CARE ORDER", 40, SERIF_BOLD, gap=2.2)
+    page.paragraph("Upon the application of the Probation and Social Welfare Officer, and having considered the "
+                   "best interests of the child SELAM TESFAY, a minor born on 12 April 2015, the court orders that "
+                   "the child be placed in the care of Mr Yonas Tesfay and Mrs Hiwet Gebre as foster parents until "
+                   "she attains the age of eighteen years.", 26, SERIF)
+    page.paragraph("Given under my hand and the seal of the court this 3rd day of June 2024.", 26, SERIF)
+    page.line("Magistrate Grade I", 26, SERIF)
+    return page.png()
+
+
+def foster_english_guardianship() -> bytes:
+    """A guardianship order set out as labelled fields."""
+    page = Page()
+    page.line("REPUBLIC OF SOMALILAND", 30, DEJAVU_BOLD, gap=1.3)
+    page.line("Hargeisa Regional Court", 26, DEJAVU, gap=2.2)
+    page.line("Guardianship Order", 40, DEJAVU_BOLD, gap=2.2)
+    for label, value in (("Name of the minor", "Abdi Warsame Osman"), ("Date of birth", "07-09-2013"),
+                         ("Legal guardian appointed", "Hodan Ali Osman (aunt)"),
+                         ("Reason", "both parents deceased"), ("Case number", "HRC/GU/2023/118")):
+        page.line(f"{label}: {value}", 27, DEJAVU)
+    page.paragraph("The guardian shall have custody of the minor and may act for him in all matters of civil "
+                   "status, travel and residence.", 26, DEJAVU)
+    return page.png()
+
+
+def foster_french_placement() -> bytes:
+    page = Page()
+    page.line("REPUBLIQUE DU BURUNDI", 30, SERIF_BOLD, gap=1.3)
+    page.line("Tribunal pour enfants de Bujumbura", 28, SERIF, gap=2.2)
+    page.line("JUGEMENT DE PLACEMENT", 40, SERIF_BOLD, gap=2.2)
+    page.paragraph("Le juge des enfants, vu la requête de l'aide sociale à l'enfance, ordonne le placement de "
+                   "l'enfant mineure NDAYISHIMIYE Grace, née le 2 février 2016 à Gitega, auprès de la famille "
+                   "d'accueil de Monsieur et Madame NIYONZIMA, à qui la garde de l'enfant est confiée.", 26, SERIF)
+    page.paragraph("Fait à Bujumbura, le 18 mars 2023.", 26, SERIF)
+    return page.png()
+
+
+def foster_french_tutelle() -> bytes:
+    page = Page()
+    page.line("Ordonnance de tutelle", 40, SANS_BOLD, gap=2.2)
+    page.paragraph("Nous, juge de paix du canton de Goma, désignons Madame BAHATI Esther comme tutrice de "
+                   "l'enfant mineur MUGISHA Eric, né le 11 novembre 2012, confié à sa famille depuis le décès de "
+                   "ses parents.", 27)
+    page.line("Droit de garde : la tutrice", 27)
+    page.line("Signature et cachet du tribunal", 27)
+    return page.png()
+
+
+def foster_dutch_placement() -> bytes:
+    page = Page()
+    page.line("Rechtbank Noord-Nederland", 30, SANS_BOLD, gap=1.3)
+    page.line("Team familie en jeugd - kinderrechter", 26, gap=2.2)
+    page.line("Beschikking uithuisplaatsing", 40, SANS_BOLD, gap=2.2)
+    page.paragraph("De kinderrechter verleent een machtiging tot uithuisplaatsing van de minderjarige Ahmad "
+                   "Rahimi, geboren op 4 juli 2014, in een pleeggezin. De jeugdbeschermer plaatst het kind bij de "
+                   "pleegouders Karimi te Groningen.", 27)
+    page.paragraph("Deze beschikking is gegeven op 9 januari 2025.", 27)
+    return page.png()
+
+
+def foster_arabic_custody() -> bytes:
+    page = RightToLeftPage()
+    page.line("المحكمة الشرعية في دمشق", 34)
+    page.line("حجة حضانة", 44)
+    page.line("بناء على الدعوى المقدمة تقرر المحكمة إسناد حضانة الطفل", 30)
+    page.line("محمد خالد العلي المولود في ٢٠١٥/٠٣/١٠", 30)
+    page.line("إلى عمه السيد أحمد العلي لوفاة والديه", 30)
+    page.line("القاضي الشرعي", 30)
+    return page.png()
+
+
+def foster_arabic_kafala() -> bytes:
+    page = RightToLeftPage()
+    page.line("المملكة المغربية", 32)
+    page.line("عقد كفالة", 44)
+    page.line("يتكفل السيد يوسف بنعلي بالطفلة المكفولة", 30)
+    page.line("سارة المولودة بتاريخ ٢٠١٧/٠٥/٢٢", 30)
+    page.line("وفقا لقرار قاضي شؤون القاصرين", 30)
+    return page.png()
+
+
+FOSTER_DECISIONS = (foster_english_care_order, foster_english_guardianship, foster_french_placement,
+                    foster_french_tutelle, foster_dutch_placement, foster_arabic_custody, foster_arabic_kafala)
+
+
+def _photographed_sample(render, fault: str | None) -> bytes:
+    page = Image.open(io.BytesIO(render()))
+    return png(photographed(page, skew=2.5, fault=fault) if fault else page)
+
+
+def foster_care_decisions() -> list[Sample]:
+    """Placement, guardianship, custody and kafala decisions in English, French, Dutch and Arabic; every other
+    one photographed."""
+    faults = ("lamp on one side", "JPEG quality 30", "out of focus")
+    return [Sample(render.__name__, "foster_care_decision",
+                   partial(_photographed_sample, render, faults[index % 3] if index % 2 else None))
+            for index, render in enumerate(FOSTER_DECISIONS)]
+
+
 # ---------------------------------------------------------------- photos of people
 
 REAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
@@ -564,4 +680,4 @@ def photos_of_people() -> list[Sample]:
 
 
 def all_samples() -> list[Sample]:
-    return decision_letters() + ind_statements() + photos_of_people()
+    return decision_letters() + ind_statements() + foster_care_decisions() + photos_of_people()

@@ -1,5 +1,6 @@
 """The IND's extra evidence is recognised: passport photos (one face filling much of the frame, little text),
-and the antecedentenverklaring and verklaring burgerlijke staat, blank or filled in by hand, in Dutch and English.
+the antecedentenverklaring and verklaring burgerlijke staat, blank or filled in by hand, in Dutch and English,
+and foster children's placement, guardianship, custody and kafala decisions in Arabic, English, French and Dutch.
 A photo of people that is not a passport photo stays ``other``."""
 
 from __future__ import annotations
@@ -7,13 +8,14 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from bench.samples import FACE_SPECIMENS, holder_photo, ind_statements, photos_of_people
+from bench.samples import FACE_SPECIMENS, foster_care_decisions, holder_photo, ind_statements, photos_of_people
 from documents.pipeline import classify, run_pipeline
 from documents.pipeline.faces import Face, is_portrait, portrait_face
 from documents.pipeline.types import DocumentKind as K
 
 
-@pytest.mark.parametrize("sample", ind_statements() + photos_of_people(), ids=lambda sample: sample.name)
+@pytest.mark.parametrize("sample", ind_statements() + foster_care_decisions() + photos_of_people(),
+                         ids=lambda sample: sample.name)
 def test_rendered_samples_are_classified_and_carry_no_other_kinds_fields(sample):
     result = run_pipeline(sample.make())
     assert str(result.kind) == sample.kind, result.text[:300]
@@ -52,3 +54,19 @@ def test_one_face_filling_much_of_the_frame_and_no_other_like_it(faces, portrait
 
 def test_a_blank_photo_has_no_face():
     assert portrait_face(Image.new("RGB", (400, 500), (230, 230, 230))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The child was placed with the foster parents by order of the court.",
+    "L'enfant mineur est confié à la famille d'accueil désignée par le tribunal.",
+    "De kinderrechter besliste over de uithuisplaatsing; het kind woont in een pleeggezin.",
+    "تقرر المحكمة إسناد حضانة الطفل إلى عمه الحاضن",
+])
+def test_a_foster_care_decision_is_known_by_its_wording_without_its_title(text):
+    assert classify.classify(text).kind is K.FOSTER_CARE_DECISION
+
+
+def test_a_consent_signed_by_a_legal_guardian_stays_a_consent():
+    text = ("Parental consent\nI, the undersigned, legal guardian of the child, who has custody of her, give my "
+            "permission for my child to travel to the Netherlands.\nSignature")
+    assert classify.classify(text).kind is K.CONSENT_DECLARATION
