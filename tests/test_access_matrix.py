@@ -26,7 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from audit.models import AuditEvent
-from tracker.models import Explanation, IndLetter
+from tracker.models import CaseNote, Explanation, IndLetter
 from tests.factories import (
     AdminFactory,
     CaseFactory,
@@ -83,6 +83,7 @@ class World:
         self.explanation = Explanation.objects.create(case=self.case, member=self.member, requirement="identity",
                                                       text="No passport office in the region")
         self.ind_letter = IndLetter.objects.create(case=self.case, received_on=date(2026, 11, 2), subject="Questions")
+        self.note = CaseNote.objects.create(case=self.case, text="Call the sponsor", due_on=date(2026, 11, 20))
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,9 @@ MATRIX: dict[str, Entry] = {
     "review/accept/": Entry(lambda w: reverse("tracker:review_accept"), staff_only(DONE), method="post",
                             data=lambda w: {"documents": [w.document.pk]}),
     "review/documents/<int:document_id>/": managed(lambda w: reverse("tracker:review_screen", args=[w.document.pk])),
+    "cases/<int:case_id>/notes/": managed(lambda w: reverse("tracker:note_create", args=[w.case.pk]), "post",
+                                          data=lambda w: {"text": "Ask for the birth certificate"}),
+    "notes/<int:note_id>/done/": managed(lambda w: reverse("tracker:note_done", args=[w.note.pk]), "post"),
     # Accounts and invitations (issue 5).
     "language/": Entry(lambda w: reverse("accounts:set_language"), for_everyone(302), method="post",
                        data=lambda w: {"language": "ar", "next": "/"}),

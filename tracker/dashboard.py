@@ -18,7 +18,7 @@ from documents.models import Document
 
 from . import rules
 from .checklist import case_facts
-from .models import Case, FamilyMember, IndLetter
+from .models import Case, CaseNote, FamilyMember, IndLetter
 from .rules.dates import add_months
 from .rules.policy import DEADLINE_MONTHS
 from .selectors import cases_visible_to
@@ -58,6 +58,7 @@ class DashboardRow:
     awaiting_review: int  # documents read and waiting for a counsellor's review
     being_read: int  # documents not yet read
     open_letters: list[IndLetter] = field(default_factory=list)
+    open_tasks: list[CaseNote] = field(default_factory=list)  # internal tasks not done yet, nearest due first
 
     @property
     def share_met(self) -> int:
@@ -80,6 +81,10 @@ class DashboardRow:
     @property
     def next_response_due(self) -> date | None:
         return min((letter.response_due for letter in self.open_letters), default=None)
+
+    @property
+    def next_task_due(self) -> date | None:
+        return min((task.due_on for task in self.open_tasks if task.due_on), default=None)
 
     @property
     def has_herstelverzuim(self) -> bool:
@@ -130,6 +135,8 @@ def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
             queryset=IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True),
             to_attr="open_ind_letters",
         ),
+        Prefetch("notes", queryset=CaseNote.objects.filter(done_at__isnull=True).exclude(
+            due_on__isnull=True, assignee__isnull=True).order_by("due_on", "id"), to_attr="open_case_tasks"),
     )
 
 
@@ -183,6 +190,7 @@ def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | 
         ),
         being_read=sum(not d.is_finished for d in documents),
         open_letters=list(getattr(case, "open_ind_letters", [])),
+        open_tasks=list(getattr(case, "open_case_tasks", [])),
     )
 
 

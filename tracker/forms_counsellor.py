@@ -79,6 +79,18 @@ class DocumentReviewForm(forms.Form):
                               translation_of=data["translation_of"], rejection_reason=data["rejection_reason"])
 
 
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Note (only staff see it)"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    due_on = forms.DateField(label=_("Due on (makes it a task)"), required=False,
+                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    assignee = forms.ModelChoiceField(label=_("For"), queryset=None, required=False, empty_label=_("Anyone"))
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = case.counsellors.all()
+
+
 class ExplanationForm(forms.Form):
     member = forms.ModelChoiceField(label=_("For"), queryset=None, required=False, empty_label=_("The sponsor"))
     requirement = forms.ChoiceField(label=_("Requirement"), choices=requirement_choices)

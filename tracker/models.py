@@ -192,3 +192,33 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class CaseNote(models.Model):
+    """Staff's internal note on a case, never shown to the sponsor; with a due date or an assignee it is a task."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.SET_NULL,
+                               null=True, related_name="+")
+    text = models.TextField(_("note"))
+    due_on = models.DateField(_("due on"), null=True, blank=True, db_index=True)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("for"), on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="case_tasks")
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_task(self) -> bool:
+        return self.due_on is not None or self.assignee_id is not None
+
+    @property
+    def is_open_task(self) -> bool:
+        return self.is_task and self.done_at is None

@@ -181,7 +181,7 @@ def review_queue(user) -> QuerySet[Document]:
     """Documents waiting for review in ``user``'s cases: the case nearest its deadline first, then by upload."""
     return (
         Document.objects.filter(case__in=managed_cases(user).values("pk"), review_status=Document.Review.PENDING,
-                                status__in=[Document.Status.DONE, Document.Status.FAILED])
+                                status__in=[Document.Status.DONE, Document.Status.FAILED], removed_at__isnull=True)
         .exclude(kind="")
         .order_by(F("case__application_filed_on").asc(nulls_first=True),
                   F("case__permit_decision_date").asc(nulls_last=True), "case_id", "created_at", "id")

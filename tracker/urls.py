@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_coordination, views_counsellor, views_review
+from . import views, views_coordination, views_counsellor, views_notes, views_review
 
 app_name = "tracker"
 
@@ -24,6 +24,8 @@ urlpatterns = [
     path("documents/<int:document_id>/review/", views_counsellor.document_review, name="document_review"),
     # The review screen and the queue across a counsellor's cases (views_review).
     path("review/", views_review.queue, name="review_queue"),
+    path("cases/<int:case_id>/notes/", views_notes.note_create, name="note_create"),
+    path("notes/<int:note_id>/done/", views_notes.note_done, name="note_done"),
     path("review/accept/", views_review.queue_accept, name="review_accept"),
     path("review/documents/<int:document_id>/", views_review.review_screen, name="review_screen"),
     path("cases/<int:case_id>/ind-letters/", views_counsellor.ind_letter_create, name="ind_letter_create"),

@@ -26,11 +26,21 @@ from .dashboard import dashboard_rows, summarise
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .export import build_dossier
 from .forms import flash_form_errors
-from .forms_counsellor import CaseFactsForm, DashboardFilterForm, DocumentReviewForm, ExplanationForm, IndLetterForm
+from .forms_counsellor import (
+    CaseFactsForm,
+    DashboardFilterForm,
+    DocumentReviewForm,
+    ExplanationForm,
+    IndLetterForm,
+    NoteForm,
+)
 from .models import Case, Explanation, IndLetter
+from .history import readable_history
+from .notes import open_tasks_for
 from .review import ReviewError, add_explanation, review_document, update_case_facts, withdraw_explanation
 
 HISTORY_LENGTH = 100
+MY_TASKS_SHOWN = 20
 
 
 def dashboard(request):
@@ -38,6 +48,7 @@ def dashboard(request):
     form = DashboardFilterForm(request.GET or None, user=request.user)
     rows = dashboard_rows(request.user, form.filters())
     return render(request, "tracker/dashboard.html", {
+        "my_tasks": list(open_tasks_for(request.user)[:MY_TASKS_SHOWN]),
         "rows": rows, "summary": summarise(rows), "filter_form": form, "filtered": bool(request.GET),
         "show_counsellors": request.user.is_superuser or request.user.is_coordinator,
         "assign_form": views_coordination.assign_form(request.user),
@@ -59,7 +70,9 @@ def review_context(user, case: Case) -> dict:
         "explanation_form": ExplanationForm(case=case),
         "letter_form": IndLetterForm(),
         "explanations": list(case.explanations.select_related("member", "created_by")),
-        "history": list(history),
+        "history": readable_history(case, history),
+        "note_form": NoteForm(case=case),
+        "notes": list(case.notes.select_related("author", "assignee")),
     }
 
 

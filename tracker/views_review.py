@@ -90,7 +90,8 @@ def review_screen(request, document_id: int):
 def _order(user, case, in_queue: bool) -> list[int]:
     if in_queue:
         return list(review_queue(user).values_list("pk", flat=True))
-    return list(case.documents.order_by("created_at", "id").values_list("pk", flat=True))
+    return list(case.documents.filter(removed_at__isnull=True).order_by("created_at", "id")
+                .values_list("pk", flat=True))
 
 
 def _screen_url(document_id: int, in_queue: bool) -> str:
@@ -108,7 +109,8 @@ def _view_settings(request) -> tuple[int, int]:
 def _screen_context(request, document, case, form, in_queue, previous_id, next_id) -> dict:
     members = list(case.members.all())
     linked = list(document.members.all())
-    others = list(case.documents.exclude(pk=document.pk).only("id", "case_id", "original_name", "kind").order_by("created_at"))
+    others = list(case.documents.filter(removed_at__isnull=True).exclude(pk=document.pk)
+                  .only("id", "case_id", "original_name", "kind").order_by("created_at"))
     checklist = build_checklist(case)
     zoom, turn = _view_settings(request)
     reading = reading_of(document, linked)
