@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from .models import Document
 from .names import latin_skeleton, name_tokens
-from .pipeline.types import PersonMention, PipelineResult
+from .pipeline.types import PersonMention, PipelineResult, Role
 
 _SIMILAR_ENOUGH = 0.8
 
@@ -87,11 +87,20 @@ def stored_mentions(document: Document) -> list[PersonMention]:
     mentions = []
     for person in (document.fields or {}).get("people") or []:
         if isinstance(person, dict) and person.get("name"):
-            mentions.append(PersonMention(person["name"], _iso_date(person.get("birth_date"))))
+            mentions.append(PersonMention(person["name"], _iso_date(person.get("birth_date")),
+                                          given_names=person.get("given_names"), surname=person.get("surname"),
+                                          role=_role(person.get("role")), source=person.get("source")))
     mrz = document.mrz or {}
     if mrz.get("surname"):
         mentions.append(PersonMention(f"{mrz.get('given_names', '')} {mrz['surname']}", _iso_date(mrz.get("birth_date"))))
     return mentions
+
+
+def _role(value) -> Role | None:
+    try:
+        return Role(value) if value else None
+    except ValueError:
+        return None
 
 
 def _iso_date(value) -> date | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from ..kinds import DocumentKind
 
-__all__ = ["DocumentKind", "MrzResult", "PersonMention", "PipelineError", "PipelineResult", "TranslationInfo"]
+__all__ = ["DocumentKind", "MrzResult", "PersonMention", "PipelineError", "PipelineResult", "Role", "TranslationInfo"]
 
 
 class PipelineError(Exception):
@@ -49,15 +50,53 @@ class TranslationInfo:
         return asdict(self)
 
 
+class Role(StrEnum):
+    """Who a person is on the document, in the document's own words."""
+
+    HOLDER = "holder"  # of a passport or ID card
+    CHILD = "child"  # the child a birth certificate is about
+    FATHER = "father"
+    MOTHER = "mother"
+    HUSBAND = "husband"
+    WIFE = "wife"
+    SPOUSE = "spouse"
+    HEAD_OF_FAMILY = "head_of_family"
+    SON = "son"
+    DAUGHTER = "daughter"
+    DECEASED = "deceased"
+    WITNESS = "witness"
+    TRANSLATOR = "translator"
+
+
 @dataclass(frozen=True)
 class PersonMention:
-    """A person a document names, for linking it to family members."""
+    """What a document says about one person it names: for linking it to family members and for comparing
+    what the documents say about each member.
+
+    Stored as ``Document.fields["people"]``, a list of these as dicts (``to_dict``)::
+
+        {"name": "FATIMA AHMAD AL AHMAD",   # as written; linking compares it with members' names
+         "given_names": "FATIMA AHMAD",     # null where the document does not tell them apart
+         "surname": "AL AHMAD",
+         "birth_date": "1978-04-24",        # ISO date, or null
+         "role": "daughter",                # a Role value, or null
+         "source": "booklet"}               # "mrz", "fields" (a certificate's labelled fields), "text"
+                                            # (names in sentences) or "booklet" (a family booklet's rows)
+
+    Older rows hold only ``name`` and ``birth_date``; readers must take the other keys as optional.
+    """
 
     name: str
     birth_date: date | None = None
+    given_names: str | None = None
+    surname: str | None = None
+    role: Role | None = None
+    source: str | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "birth_date": self.birth_date.isoformat() if self.birth_date else None}
+        return {"name": self.name, "given_names": self.given_names, "surname": self.surname,
+                "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+                "role": str(self.role) if self.role else None, "source": self.source}
 
 
 @dataclass
