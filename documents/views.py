@@ -3,7 +3,7 @@ from dataclasses import asdict, dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _, ngettext
@@ -17,7 +17,7 @@ from tracker.selectors import can_manage_case
 from . import selectors, services
 from .assignment import assign_document, confirm_proposal, dismiss_proposal, proposals_for
 from .bin import RemovalRefused, ask_for_removal, binned_documents_of, emptied_on, may_remove, remove_document, restore_document
-from .downloads import download_name, signed_file_url
+from .downloads import download_name, private, stored_file_response
 from .forms import DocumentLinksForm, UploadForm
 from .intake import PixelBudget, UploadRejected, receive_upload
 from .messages import embedded_name
@@ -96,19 +96,8 @@ def document_file(request, document_id: int):
                      target=document, case_id=document.case_id, request=request)
     if page:
         return _page_response(document, page, _whole_number(request.GET.get("turn")) or 0)
-    if settings.STORAGE_BACKEND == "s3":
-        return redirect(signed_file_url(document, as_attachment=as_attachment))
-    try:
-        stored = document.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404("The file is no longer stored.") from None
-    response = FileResponse(
-        stored,
-        content_type=document.content_type,
-        as_attachment=as_attachment,
-        filename=download_name(document),
-    )
-    return _private(response)
+    return stored_file_response(document.file, document.content_type, download_name(document),
+                                as_attachment=as_attachment)
 
 
 def _whole_number(value: str | None) -> int | None:
@@ -120,14 +109,7 @@ def _page_response(document, page: int, quarter_turns: int):
         picture = render_page(document, page, quarter_turns)
     except (FileNotFoundError, OSError, PageNotFound, PipelineError):
         raise Http404("No such page.") from None
-    return _private(HttpResponse(picture, content_type=RENDERED_TYPE))
-
-
-def _private(response):
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return private(HttpResponse(picture, content_type=RENDERED_TYPE))
 
 
 @login_required

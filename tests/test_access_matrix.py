@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -82,7 +83,9 @@ class World:
         self.audit_event = AuditEvent.objects.create(action="view", target_type="tracker.case", target_id="1")
         self.explanation = Explanation.objects.create(case=self.case, member=self.member, requirement="identity",
                                                       text="No passport office in the region")
-        self.ind_letter = IndLetter.objects.create(case=self.case, received_on=date(2026, 11, 2), subject="Questions")
+        self.ind_letter = IndLetter.objects.create(case=self.case, received_on=date(2026, 11, 2), subject="Questions",
+                                                   scan=ContentFile(b"%PDF-1.4 placeholder", name="letter.pdf"),
+                                                   scan_content_type="application/pdf", scan_name="letter.pdf")
         self.note = CaseNote.objects.create(case=self.case, text="Call the sponsor", due_on=date(2026, 11, 20))
 
 
@@ -184,6 +187,8 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("tracker:document_review", args=[w.document.pk]), "post"),
     "cases/<int:case_id>/ind-letters/": managed(
         lambda w: reverse("tracker:ind_letter_create", args=[w.case.pk]), "post"),
+    "ind-letters/<int:letter_id>/scan/": case_scoped(
+        lambda w: reverse("tracker:ind_letter_scan", args=[w.ind_letter.pk])),
     "ind-letters/<int:letter_id>/answered/": managed(
         lambda w: reverse("tracker:ind_letter_answered", args=[w.ind_letter.pk]), "post"),
     # The review screen and the queue across a counsellor's cases (issue 11).

@@ -117,6 +117,9 @@ class CaseFactsForm(forms.Form):
 
 
 class IndLetterForm(forms.ModelForm):
+    scan = forms.FileField(label=_("Scan or photo of the letter (optional)"), required=False,
+                           widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}))
+
     class Meta:
         model = IndLetter
         fields = ["kind", "received_on", "response_due", "subject", "notes"]

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import uuid
 from datetime import date
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -136,8 +138,13 @@ class Explanation(models.Model):
         return f"{self.member or _('sponsor')}: {self.requirement}"
 
 
+def letter_scan_path(letter: IndLetter, filename: str) -> str:
+    # Random names, private like documents: served only through the permission-checked view.
+    return f"cases/{letter.case_id}/letters/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
 class IndLetter(models.Model):
-    """A letter or question from the IND, with the date by which the sponsor must respond."""
+    """A letter or question from the IND, with the date by which the sponsor must respond, and its scan."""
 
     class Kind(models.TextChoices):
         QUESTION = "question", _("Request for information")
@@ -155,6 +162,9 @@ class IndLetter(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     notes = models.TextField(_("what the IND asks"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    scan = models.FileField(_("scan of the letter"), upload_to=letter_scan_path, max_length=300, blank=True)
+    scan_content_type = models.CharField(_("detected content type"), max_length=100, blank=True)
+    scan_name = models.CharField(_("original file name"), max_length=255, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -21,12 +21,14 @@ from .models import Case
 
 
 def purge_case(case: Case, *, actor, request=None) -> int:
-    """Delete ``case`` with its members, explanations and documents; return how many files were removed.
+    """Delete ``case`` with its members, explanations, documents and letters' scans; return how many documents'
+    files were removed.
 
     Files are removed once the deletion is committed, so a failed purge leaves nothing half-deleted.
     """
     documents = Document.objects.filter(case=case)
     file_names = [name for name in documents.values_list("file", flat=True) if name]
+    letter_scans = [name for name in case.ind_letters.values_list("scan", flat=True) if name]
     storage = Document._meta.get_field("file").storage
     case_id = case.pk
     with transaction.atomic():
@@ -35,6 +37,7 @@ def purge_case(case: Case, *, actor, request=None) -> int:
                      changes={"purged_documents": [len(file_names), 0]}, request=request)
         documents.delete()  # before the case: documents refer to each other (translations)
         case.delete()
+        transaction.on_commit(lambda: _delete_files(storage, letter_scans, folder=f"cases/{case_id}/letters"))
         transaction.on_commit(lambda: _delete_files(storage, file_names, folder=f"cases/{case_id}"))
     return len(file_names)
 

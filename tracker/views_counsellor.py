@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from documents.downloads import file_name_for, stored_file_response
 from documents.models import Document
 from documents.selectors import get_document_for
 
@@ -183,14 +184,15 @@ def decision_date_dismiss(request, case_id: int):
 @require_POST
 def ind_letter_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
-    form = IndLetterForm(request.POST)
+    form = IndLetterForm(request.POST, request.FILES)
     if not form.is_valid():
         flash_form_errors(request, form)
         return _back(case.pk, "ind-letters")
     data = form.cleaned_data
     try:
         record_letter(case, kind=data["kind"], received_on=data["received_on"], response_due=data["response_due"],
-                      subject=data["subject"], notes=data["notes"], actor=request.user, request=request)
+                      subject=data["subject"], notes=data["notes"], scan=data["scan"], actor=request.user,
+                      request=request)
     except CorrespondenceError as error:
         messages.error(request, str(error))
     else:
@@ -206,6 +208,20 @@ def ind_letter_answered(request, letter_id: int):
     mark_answered(letter, actor=request.user, request=request)
     messages.success(request, _("Marked as answered."))
     return _back(letter.case_id, "ind-letters")
+
+
+@login_required
+@require_GET
+def ind_letter_scan(request, letter_id: int):
+    """The letter's scan, for whoever may see the case (like its documents)."""
+    letter = get_object_or_404(IndLetter, pk=letter_id, case__in=selectors.cases_visible_to(request.user))
+    if not letter.scan:
+        raise Http404("This letter has no scan.")
+    record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=letter, case_id=letter.case_id,
+                 request=request)
+    return stored_file_response(letter.scan, letter.scan_content_type,
+                                file_name_for(letter.scan_name or "letter", letter.scan_content_type),
+                                as_attachment=request.GET.get("download") == "1")
 
 
 @login_required

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
+from tests.documents.test_location_data import phone_photo
 from tests.factories import CaseFactory, CounsellorFactory
 from tracker.models import IndLetter
 
@@ -65,3 +68,36 @@ def test_the_sponsor_cannot_record_or_close_letters(client, case):
     assert client.post(reverse("tracker:ind_letter_answered", args=[letter.pk])).status_code == 404
     letter.refresh_from_db()
     assert letter.answered_on is None
+
+
+def letter_form(today, **extra) -> dict:
+    return {"kind": "question", "received_on": today.isoformat(),
+            "response_due": (today + timedelta(days=14)).isoformat(), "subject": "Vragen over uw gezin"} | extra
+
+
+def test_a_letter_keeps_its_scan_privately_without_location_data_and_serves_it_to_whoever_sees_the_case(client, case):
+    client.force_login(case.counsellor)
+    scan = SimpleUploadedFile("brief-ind.jpg", phone_photo("JPEG"), content_type="image/jpeg")
+    client.post(reverse("tracker:ind_letter_create", args=[case.pk]), letter_form(timezone.localdate(), scan=scan))
+
+    letter = IndLetter.objects.get()
+    assert letter.scan.name.startswith(f"cases/{case.pk}/letters/") and "brief" not in letter.scan.name
+    with letter.scan.open("rb") as stored:
+        assert Image.open(stored).getexif().get_ifd(0x8825) == {}
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "data-letter-scan" in page
+    response = client.get(reverse("tracker:ind_letter_scan", args=[letter.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff" and "sandbox" in response["Content-Security-Policy"]
+    client.force_login(CaseFactory().sponsor)
+    assert client.get(reverse("tracker:ind_letter_scan", args=[letter.pk])).status_code == 404
+
+
+def test_a_scan_that_is_not_a_document_is_refused_with_its_reason_and_no_letter_is_recorded(client, case):
+    client.force_login(case.counsellor)
+    page = SimpleUploadedFile("brief.html", b"<html><script>alert(1)</script></html>", content_type="image/jpeg")
+    response = client.post(reverse("tracker:ind_letter_create", args=[case.pk]),
+                           letter_form(timezone.localdate(), scan=page), follow=True)
+    assert not IndLetter.objects.exists()
+    assert "not a supported document type" in response.content.decode()
