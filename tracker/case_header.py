@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.utils.translation import get_language_info
 
 from . import rules
+from .checklist import build_checklist
 from .dashboard import RequirementCounts, requirement_counts
 from .models import Case
+from .selectors import can_manage_case
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,10 @@ def case_header(case: Case, evaluation: rules.CaseEvaluation) -> CaseHeader:
         evaluation=evaluation,
         requirements=requirement_counts(evaluation),
     )
+
+
+def staff_header(user, case: Case) -> CaseHeader | None:
+    """The header for the case's counsellors, coordinators and admins on a page of their own; None for the sponsor."""
+    if not can_manage_case(user, case):
+        return None
+    return case_header(case, build_checklist(case).evaluation)

@@ -16,7 +16,7 @@ from documents.forms import UploadForm
 from documents.selectors import documents_of, has_unfinished
 
 from . import selectors, views_counsellor
-from .case_header import case_header
+from .case_header import case_header, staff_header
 from .checklist import build_checklist
 from .decision_date import proposed_deadline
 from .forms import FamilyMemberForm, flash_form_errors
@@ -100,7 +100,8 @@ def member_update(request, member_id: int):
         if update_family_member(member, form.cleaned_data, actor=request.user, request=request):
             messages.success(request, _("The details of %(name)s were saved.") % {"name": member.full_name})
         return _case_page(member.case_id, f"member-{member.pk}")
-    return render(request, "tracker/member_form.html", {"case": member.case, "member": member, "form": form})
+    return render(request, "tracker/member_form.html", {"case": member.case, "member": member, "form": form,
+                                                        "header": staff_header(request.user, member.case)})
 
 
 @login_required
@@ -113,4 +114,5 @@ def member_remove(request, member_id: int):
         remove_family_member(member, actor=request.user, request=request)
         messages.success(request, _("%(name)s was taken off the family list. Their documents are kept.") % {"name": name})
         return _case_page(case_id)
-    return render(request, "tracker/member_remove.html", {"case": member.case, "member": member})
+    return render(request, "tracker/member_remove.html", {"case": member.case, "member": member,
+                                                          "header": staff_header(request.user, member.case)})

@@ -39,6 +39,7 @@ def ten_document_case(corpus_dir):
                                    fields={"pages": 1, "people": [{"name": "Amal Rahimi", "birth_date": "1990-03-04"}]})
         document.members.add(wife if index % 2 else child)
         documents.append(document)
+    case.child = child
     return counsellor, case, documents
 
 
@@ -48,6 +49,7 @@ def assert_accessible(device) -> None:
 
 def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_factory, phone_factory, corpus_dir):
     counsellor, case, documents = ten_document_case(corpus_dir)
+    child = case.child
     desk = laptop_factory("counsellor-laptop")
     page = desk.page
     page.goto("/login/")
@@ -99,6 +101,34 @@ def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_facto
     second.refresh_from_db()
     assert first.review_status == Document.Review.ACCEPTED
     assert (second.review_status, second.rejection_reason) == (Document.Review.REJECTED, "glare")
+    assert desk.policy_violations == []
+
+    page.goto(f"/cases/{case.pk}/")
+    notes = page.locator("#notes")
+    notes.get_by_label("Note (only staff see it)").fill("Bel Yonas over de geboorteakte van Sara")
+    notes.get_by_label("Due on (makes it a task)").fill("2026-12-15")
+    notes.get_by_label("For").select_option(label="Sanne de Vries")
+    notes.get_by_role("button", name="Add").click()
+    expect(page.locator("#notes [data-task=open]")).to_contain_text("15 December 2026")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert_accessible(desk)
+    desk.screenshot("5-case-with-task-and-history")
+
+    page.goto("/")
+    expect(page.locator("[data-my-task]")).to_contain_text("Bel Yonas")
+    expect(page.locator(f'[data-case="{case.pk}"] [data-open-tasks]')).to_have_attribute("data-open-tasks", "1")
+    assert_accessible(desk)
+    desk.screenshot("6-dashboard-with-task")
+
+    page.goto(f"/cases/{case.pk}/")
+    page.locator(f'[data-member="{child.pk}"] [data-member-edit]').click()
+    expect(page.locator("[data-case-header]")).to_contain_text("Yonas Rahimi")
+    page.get_by_label("Date of birth").fill("2016-02-04")
+    assert_accessible(desk)
+    desk.screenshot("7-member-edit")
+    page.get_by_role("button", name="Save").click()
+    child.refresh_from_db()
+    assert child.birth_date == date(2016, 2, 4)
     assert desk.policy_violations == []
 
     sponsor = phone_factory("sponsor-rejected-ar")
