@@ -89,7 +89,8 @@ def stored_mentions(document: Document) -> list[PersonMention]:
         if isinstance(person, dict) and person.get("name"):
             mentions.append(PersonMention(person["name"], _iso_date(person.get("birth_date")),
                                           given_names=person.get("given_names"), surname=person.get("surname"),
-                                          role=_role(person.get("role")), source=person.get("source")))
+                                          role=_role(person.get("role")), source=person.get("source"),
+                                          birth_place=person.get("birth_place")))
     mrz = document.mrz or {}
     if mrz.get("surname"):
         mentions.append(PersonMention(f"{mrz.get('given_names', '')} {mrz['surname']}", _iso_date(mrz.get("birth_date"))))

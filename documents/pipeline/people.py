@@ -64,6 +64,8 @@ _ROLE_FIELDS: tuple[tuple[Role, re.Pattern], ...] = tuple((role, re.compile(patt
     (Role.WITNESS, r"(witness|temoin|getuige|zeuge|الشاهد|شاهد)"),
     (Role.TRANSLATOR, r"(translator|vertaler|traducteur|traductrice|ubersetzer|مترجم)"),
 ))
+_BIRTH_PLACE_FIELD = re.compile(r"^(place of birth|birth ?place|lieu de naissance|geboorteplaats|plaats van geboorte|"
+                                r"geburtsort|dogum yeri|مكان الولاده|مكان الميلاد|محل تولد)$")
 _FULL_NAME_FIELD = re.compile(r"^(full name|name|naam|nom et prenoms?|nom complet|volledige naam|ad soyad|"
                               r"adi soyadi|الاسم الكامل|الاسم الثلاثي|نام و نام خانوادكي)$")
 _FIELD = re.compile(r"^\s*(?P<label>[^:：|]{2,40}?)\s*[:：|]\s*(?P<value>\S.*?)\s*$")
@@ -92,6 +94,7 @@ class _Person:
     surname: str | None = None
     full_name: str | None = None
     birth_date: date | None = None
+    birth_place: str | None = None
     role: Role | None = None
     source: str = "fields"
     lines: list[int] = field(default_factory=list)
@@ -104,7 +107,7 @@ class _Person:
         if not name:
             return None
         return PersonMention(name=name, birth_date=self.birth_date, given_names=given, surname=surname,
-                             role=self.role, source=self.source)
+                             role=self.role, source=self.source, birth_place=self.birth_place)
 
 
 def people(text: str, kind: DocumentKind, mrz: MrzResult | None) -> list[PersonMention]:
@@ -191,6 +194,12 @@ def _from_fields(lines: list[str]) -> list[_Person]:
                 if target is not None:
                     target.birth_date = dates[0]
                     target.lines.append(index)
+            continue
+        if _BIRTH_PLACE_FIELD.match(label):
+            place = _clean_name(value)
+            if place and (subject.given_names or subject.surname or subject.full_name) and not subject.birth_place:
+                subject.birth_place = place.title() if place.isupper() else place
+                subject.lines.append(index)
             continue
         name = _clean_name(value)
         if name is None:

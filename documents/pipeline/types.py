@@ -79,6 +79,7 @@ class PersonMention:
          "given_names": "FATIMA AHMAD",     # null where the document does not tell them apart
          "surname": "AL AHMAD",
          "birth_date": "1978-04-24",        # ISO date, or null
+         "birth_place": null,               # as written, where the document gives it
          "role": "daughter",                # a Role value, or null
          "source": "booklet"}               # "mrz", "fields" (a certificate's labelled fields), "text"
                                             # (names in sentences) or "booklet" (a family booklet's rows)
@@ -92,11 +93,12 @@ class PersonMention:
     surname: str | None = None
     role: Role | None = None
     source: str | None = None
+    birth_place: str | None = None
 
     def to_dict(self) -> dict:
         return {"name": self.name, "given_names": self.given_names, "surname": self.surname,
                 "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-                "role": str(self.role) if self.role else None, "source": self.source}
+                "birth_place": self.birth_place, "role": str(self.role) if self.role else None, "source": self.source}
 
 
 @dataclass

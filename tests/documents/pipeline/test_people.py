@@ -43,6 +43,14 @@ def test_a_birth_certificate_names_its_child_and_the_parents_beside(text, child)
     assert all(birth is None for _, _, birth, _ in found[1:])  # the child's birth date is not the parents'
 
 
+def test_the_place_of_birth_of_a_certificates_subject():
+    text = "BIRTH CERTIFICATE\nFull name of child: YONAS OSMAN\nDate of birth: 08 August 2008\nPlace of birth: ASMARA"
+    [child] = people(text, K.BIRTH_CERTIFICATE, None)
+    assert (child.birth_place, child.birth_date) == ("Asmara", date(2008, 8, 8))
+    arabic = "شهادة ولادة\nالاسم: هبة\nالنسبة: حمدان\nتاريخ الولادة: 14.08.1982\nمكان الولادة: دمشق"
+    assert people(arabic, K.BIRTH_CERTIFICATE, None)[0].birth_place == "دمشق"
+
+
 def test_a_marriage_certificate_names_husband_and_wife_with_the_birth_dates_its_sentence_gives():
     text = ("CERTIFICATE OF MARRIAGE\nThis is to certify that AHMAD HAIDARI, born 17 October 1977,\n"
             "and NOUR KHALIL, born 13 May 1977, were joined in marriage.\nHusband: AHMAD HAIDARI\n"
@@ -96,4 +104,5 @@ def test_a_name_in_one_piece_is_split_as_names_are_written(written, given, surna
 def test_stored_form_keeps_name_and_birth_date_for_linking_and_adds_the_parts():
     mention = PersonMention("FATIMA AL AHMAD", date(2014, 6, 22), "FATIMA", "AL AHMAD", Role.DAUGHTER, "booklet")
     assert mention.to_dict() == {"name": "FATIMA AL AHMAD", "given_names": "FATIMA", "surname": "AL AHMAD",
-                                 "birth_date": "2014-06-22", "role": "daughter", "source": "booklet"}
+                                 "birth_date": "2014-06-22", "birth_place": None, "role": "daughter",
+                                 "source": "booklet"}
