@@ -171,6 +171,7 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("documents:proposal", args=[w.document.pk, w.member.pk]), method="post",
         data=lambda w: {"answer": "dismiss"}),
     "cases/<int:case_id>/export/": case_scoped(lambda w: reverse("tracker:case_export", args=[w.case.pk])),
+    "cases/<int:case_id>/application-form/": managed(lambda w: reverse("tracker:application_form", args=[w.case.pk])),
     "cases/<int:case_id>/decision-date/confirm/": case_scoped(
         lambda w: reverse("tracker:decision_date_confirm", args=[w.case.pk]), method="post"),
     "cases/<int:case_id>/decision-date/checked/": managed(

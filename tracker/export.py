@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _, ngettext
 
 from documents.models import Document
 
+from .application_form import DISPUTED, FORM_INTRO, FORM_TITLE, PROOF, UNKNOWN, application_form
 from .checklist import Checklist, build_checklist, shown_warnings
 from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS, relation_label
 from .models import Case
@@ -198,6 +199,7 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
             evidence = ", ".join(
                 p for d in requirement.documents for p in paths.get(d.pk, []) if p.startswith(folder + "/")) or "-"
             line(f"   {requirement.label}: {requirement.status_label}  [{evidence}]")
+    _form_647_section(line, heading, case, checklist)
     explanations = list(case.explanations.select_related("member"))
     if explanations:
         heading(_("Explanations for missing evidence"))
@@ -221,6 +223,29 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
         line(_("Not included, the stored file could not be read: %(name)s") % {"name": document.original_name},
              size=9, gap=5)
     return bytes(pdf.output())
+
+
+def _form_647_section(line, heading, case: Case, checklist: Checklist) -> None:
+    """Form 647's answers per member (Dutch, as the form asks), disputed values marked with every reading."""
+    forms = application_form(case, checklist)
+    if not forms:
+        return
+    heading(FORM_TITLE)
+    line(FORM_INTRO, size=9, gap=4.5)
+    for form in forms:
+        line(f"{form.member.full_name}", size=11, gap=6.5)
+        for answer in form.answers:
+            if answer.disputed:
+                readings = "; ".join(f"{reading.value} ({reading.source})" for reading in answer.readings)
+                line(f"   {answer.question}: LET OP, {DISPUTED.lower()}: {readings}")
+            elif answer.value:
+                sources = ", ".join(answer.sources)
+                line(f"   {answer.question}: {answer.value}  [{sources}]")
+            else:
+                line(f"   {answer.question}: -  ({UNKNOWN.lower()})")
+        for proof in form.proof:
+            names = ", ".join(document.original_name for document in proof.documents) or "-"
+            line(f"   {PROOF}, {proof.requirement}: {names}", size=9, gap=5)
 
 
 def _day(day: date | None) -> str:

@@ -32,6 +32,7 @@ urlpatterns = [
     path("ind-letters/<int:letter_id>/scan/", views_counsellor.ind_letter_scan, name="ind_letter_scan"),
     path("ind-letters/<int:letter_id>/answered/", views_counsellor.ind_letter_answered, name="ind_letter_answered"),
     path("cases/<int:case_id>/export/", views_counsellor.case_export, name="case_export"),
+    path("cases/<int:case_id>/application-form/", views_counsellor.application_form, name="application_form"),
     # Coordinators (views_coordination): who follows which case.
     path("cases/<int:case_id>/counsellors/", views_coordination.case_counsellors, name="case_counsellors"),
     path("cases/assign/", views_coordination.cases_assign, name="cases_assign"),

@@ -25,6 +25,7 @@ from . import selectors, views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
 from .dashboard import dashboard_rows, summarise
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
+from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
 from .export import build_dossier
 from .forms import flash_form_errors
 from .forms_counsellor import (
@@ -236,3 +237,13 @@ def case_export(request, case_id: int):
                             content_type="application/zip")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_GET
+def application_form(request, case_id: int):
+    """Form 647's answers per family member, for the counsellor to copy (laid out for a laptop)."""
+    case = selectors.get_managed_case_for(request.user, case_id)
+    record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
+    return render(request, "tracker/application_form.html",
+                  {"case": case, "forms": form_647(case), "title": FORM_TITLE, "intro": FORM_INTRO})
