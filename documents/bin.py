@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,12 +20,17 @@ from audit.services import record_event
 from tracker.decision_date import forget_proposal_from
 from tracker.models import Case
 
+from .messages import embedded_name
 from .models import Document
 from .services import delete_document
 
 
 class RemovalRefused(PermissionError):
     """A removal the person may not make; the message is shown to them."""
+
+
+class AlreadyInCase(ValueError):
+    """A document cannot come back from the bin: the same file is in the case again; the message says so."""
 
 
 def bin_days() -> int:
@@ -64,14 +69,17 @@ def restore_document(document: Document, *, actor, request=None) -> None:
     """Undo: the document is back where it was, with its links and review."""
     if document.removed_at is None:
         return
-    with transaction.atomic():
-        removed_at = document.removed_at
-        document.removed_at = None
-        document.removed_by = None
-        document.removal_requested_at = None
-        document.save(update_fields=["removed_at", "removed_by", "removal_requested_at", "updated_at"])
-        record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
-                     changes={"removed_at": [removed_at, None]}, request=request)
+    removed_at = document.removed_at
+    try:
+        with transaction.atomic():
+            Document.objects.filter(pk=document.pk).update(removed_at=None, removed_by=None,
+                                                           removal_requested_at=None, updated_at=timezone.now())
+            record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
+                         changes={"removed_at": [removed_at, None]}, request=request)
+    except IntegrityError:  # the same file was uploaded again after it was removed (document_once_per_case)
+        raise AlreadyInCase(_("%(name)s was not put back: the same file was uploaded again after it was removed "
+                              "and is already there.") % {"name": embedded_name(document.original_name)}) from None
+    document.removed_at = document.removed_by = document.removal_requested_at = None
 
 
 def ask_for_removal(document: Document, *, actor, request=None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
@@ -112,9 +112,22 @@ def receive_upload(*, case: Case, uploaded: UploadedFile, user, request=None,
 
     stored = without_location(checked)
     # sha256 is of what the user sent, so a second upload of the same photo is recognised.
-    document = store_document(case=case, name=uploaded.name, stored=stored, sha256=checked.sha256, user=user,
-                              request=request)
-    return Received(document=document)
+    return store_unless_duplicate(case=case, name=uploaded.name, stored=stored, sha256=checked.sha256, user=user,
+                                  request=request)
+
+
+def store_unless_duplicate(*, case: Case, name: str | None, stored: Sanitised, sha256: str, user,
+                           request=None) -> Received:
+    """``store_document``, or the document stored meanwhile by an upload of the same file at the same moment
+    (the constraint ``document_once_per_case`` refuses a second live copy)."""
+    try:
+        return Received(document=store_document(case=case, name=name, stored=stored, sha256=sha256, user=user,
+                                                request=request))
+    except IntegrityError:
+        duplicate_of = find_duplicate(case, sha256)
+        if duplicate_of is None:
+            raise
+        return Received(document=duplicate_of, duplicate_of=duplicate_of)
 
 
 def find_duplicate(case: Case, sha256: str) -> Document | None:

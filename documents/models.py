@@ -120,6 +120,15 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         indexes = [models.Index(fields=["case", "sha256"])]
+        constraints = [
+            # The same file once per case (intake.find_duplicate): two uploads at the same moment cannot both
+            # be stored. One that failed or is in the bin may be sent again.
+            models.UniqueConstraint(
+                fields=["case", "sha256"],
+                condition=models.Q(removed_at__isnull=True) & ~models.Q(status="failed"),
+                name="document_once_per_case",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.original_name

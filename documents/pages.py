@@ -30,7 +30,7 @@ from .intake import (
     damaged,
     find_duplicate,
     load_limits,
-    store_document,
+    store_unless_duplicate,
 )
 from .pipeline import filetypes
 from .sanitise import Sanitised, SanitiseError, jpeg_pages
@@ -56,8 +56,7 @@ def receive_pages(*, case: Case, uploads: list[UploadedFile], user, request=None
 
     stored = Sanitised(as_pdf(_page_photos(checked)), filetypes.PDF)
     name = f"{uploads[0].name or 'upload'} (+{len(uploads) - 1})"
-    return Received(document=store_document(case=case, name=name, stored=stored, sha256=sha256, user=user,
-                                            request=request))
+    return store_unless_duplicate(case=case, name=name, stored=stored, sha256=sha256, user=user, request=request)
 
 
 def _page_photos(checked: list[CheckedUpload]) -> Iterable[bytes]:

@@ -16,7 +16,7 @@ from tracker.selectors import can_manage_case
 
 from . import selectors, services
 from .assignment import assign_document, confirm_proposal, dismiss_proposal, proposals_for
-from .bin import RemovalRefused, ask_for_removal, binned_documents_of, emptied_on, may_remove, remove_document, restore_document
+from .bin import AlreadyInCase, RemovalRefused, ask_for_removal, binned_documents_of, emptied_on, may_remove, remove_document, restore_document
 from .downloads import download_name, private, stored_file_response
 from .forms import DocumentLinksForm, UploadForm
 from .intake import PixelBudget, UploadRejected, receive_upload
@@ -159,8 +159,12 @@ def document_remove(request, document_id: int):
 def document_restore(request, document_id: int):
     """Undo a removal: the sponsor (their own case) or a counsellor puts the document back."""
     document = selectors.get_document_for(request.user, document_id)
-    restore_document(document, actor=request.user, request=request)
-    messages.success(request, _("%(name)s is back.") % {"name": embedded_name(document.original_name)})
+    try:
+        restore_document(document, actor=request.user, request=request)
+    except AlreadyInCase as already:
+        messages.info(request, str(already))
+    else:
+        messages.success(request, _("%(name)s is back.") % {"name": embedded_name(document.original_name)})
     return _documents_section(document.case_id)
 
 

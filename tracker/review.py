@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -153,11 +153,14 @@ def read_again(documents: Iterable[Document] | QuerySet[Document], *, actor, req
     """Reset documents to ``received`` and queue them for the pipeline again; return how many were queued."""
     count = 0
     for document in documents:
-        with transaction.atomic():
-            Document.objects.filter(pk=document.pk).update(
-                status=Document.Status.RECEIVED, attempts=0, claimed_by="", error_message="")
-            record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
-                         changes={"status": [document.status, Document.Status.RECEIVED]}, request=request)
-            transaction.on_commit(lambda document=document: enqueue(document))
+        try:
+            with transaction.atomic():
+                Document.objects.filter(pk=document.pk).update(
+                    status=Document.Status.RECEIVED, attempts=0, claimed_by="", error_message="")
+                record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
+                             changes={"status": [document.status, Document.Status.RECEIVED]}, request=request)
+                transaction.on_commit(lambda document=document: enqueue(document))
+        except IntegrityError:
+            continue  # a failed copy of a file the case has again, live (document_once_per_case): nothing to read
         count += 1
     return count
