@@ -91,9 +91,18 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+# A kept connection is checked before a request uses it: after a failover or a restart of the database
+# (every backend terminated) the next request reconnects instead of failing.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["OPTIONS"] = {"timeout": 30}
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,  # seconds a writer waits for another (busy timeout)
+        # WAL: readers never wait for the writer. IMMEDIATE: a transaction takes the write lock when it
+        # begins, so two that read then write wait their turn instead of failing with "database is locked".
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
     # A file, not memory, so a Celery worker in another process sees the test data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -185,6 +194,11 @@ DOCUMENT_MAX_TOTAL_PIXELS = env_int("DOCUMENT_MAX_TOTAL_PIXELS", 400_000_000)
 # stayed "queued" or "processing" (message lost, worker died) longer than a task may run.
 DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS", 60)
 DOCUMENT_STUCK_AFTER_SECONDS = env_int("DOCUMENT_STUCK_AFTER_SECONDS", 900)
+# Faster, for what the sweeper can tell is lost: "queued" this long with no task in Redis (it lost its
+# queue), or "processing" with no heartbeat (sent every DOCUMENT_HEARTBEAT_SECONDS) this long: the worker died.
+DOCUMENT_REQUEUE_QUEUED_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_QUEUED_AFTER_SECONDS", 60)
+DOCUMENT_HEARTBEAT_SECONDS = env_int("DOCUMENT_HEARTBEAT_SECONDS", 30)
+DOCUMENT_WORKER_LOST_AFTER_SECONDS = env_int("DOCUMENT_WORKER_LOST_AFTER_SECONDS", 150)
 DOCUMENT_BIN_DAYS = env_int("DOCUMENT_BIN_DAYS", 30)  # a removed document is kept this long, then deleted for good
 DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)  # then "failed": a file that kills workers stops there
 
