@@ -7,10 +7,12 @@ so a task delivered twice (a worker died after finishing) does no harm.
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -32,7 +34,8 @@ def claim(document_id: int, task_id: str = "") -> Document | None:
     """Mark the document as being read; None if it is gone, finished, or being read by another live task.
 
     The same task may claim again (a retry, or a redelivery after its worker died). Another task may
-    take over only once the claim is older than ``DOCUMENT_STUCK_AFTER_SECONDS``: its worker is gone.
+    take over only once the claim's heartbeat is older than ``DOCUMENT_WORKER_LOST_AFTER_SECONDS``:
+    its worker is gone.
     """
     with transaction.atomic():
         document = Document.objects.select_for_update().filter(pk=document_id).first()
@@ -55,7 +58,7 @@ def claim(document_id: int, task_id: str = "") -> Document | None:
 def _claimed_by_another(document: Document, task_id: str) -> bool:
     if document.status != Document.Status.PROCESSING or not document.claimed_by or document.claimed_by == task_id:
         return False
-    return document.updated_at > timezone.now() - timedelta(seconds=settings.DOCUMENT_STUCK_AFTER_SECONDS)
+    return document.updated_at > timezone.now() - timedelta(seconds=settings.DOCUMENT_WORKER_LOST_AFTER_SECONDS)
 
 
 def process_document(document_id: int, task_id: str = "") -> Document | None:
@@ -64,9 +67,36 @@ def process_document(document_id: int, task_id: str = "") -> Document | None:
         return None
     with document.file.open("rb") as stored:
         data = stored.read()
-    result = run_pipeline(data, limits=load_limits())
+    with heartbeat(document.pk, task_id):
+        result = run_pipeline(data, limits=load_limits())
     save_result(document, result)
     return document
+
+
+@contextmanager
+def heartbeat(document_id: int, task_id: str):
+    """While the pipeline runs, touch the claimed document every ``DOCUMENT_HEARTBEAT_SECONDS``: a document
+    "processing" without a heartbeat belongs to a dead worker, and the sweeper queues it again."""
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(settings.DOCUMENT_HEARTBEAT_SECONDS):
+                try:
+                    Document.objects.filter(pk=document_id, status=Document.Status.PROCESSING,
+                                            claimed_by=task_id[:64]).update(updated_at=timezone.now())
+                except DatabaseError:
+                    logger.warning("No heartbeat for document %s: the database did not answer", document_id)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{document_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=10)
 
 
 READ_FIELDS = ["status", "error_message", "processed_at", "confidence", "languages", "ocr_text", "mrz", "fields", "updated_at"]

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from .broker import documents_with_a_task
 from .models import Document
 
 logger = logging.getLogger(__name__)
@@ -40,25 +41,36 @@ class Sweep:
     broker_down: bool = False
 
 
-def stuck_documents(now: datetime | None = None) -> QuerySet[Document]:
+def stuck_documents(now: datetime | None = None, with_a_task: set[int] | None = None) -> QuerySet[Document]:
     """Documents that should be moving but are not.
 
-    ``received`` a while: queueing failed (Redis was down). ``queued`` or ``processing`` for longer
-    than ``DOCUMENT_STUCK_AFTER_SECONDS``: the message was lost or the worker died.
+    ``received`` a while: queueing failed (Redis was down). ``queued`` a while and without a task in the
+    broker (``with_a_task``: Redis lost its queue, or the worker that had the task died before starting
+    it); when the broker could not be asked, ``queued`` for longer than ``DOCUMENT_STUCK_AFTER_SECONDS``.
+    ``processing`` without a heartbeat for ``DOCUMENT_WORKER_LOST_AFTER_SECONDS``: the worker died.
     """
     now = now or timezone.now()
-    received_before = now - timedelta(seconds=settings.DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS)
-    stuck_before = now - timedelta(seconds=settings.DOCUMENT_STUCK_AFTER_SECONDS)
+
+    def before(seconds: int) -> datetime:
+        return now - timedelta(seconds=seconds)
+
+    if with_a_task is None:
+        queued = Q(status=Document.Status.QUEUED, updated_at__lt=before(settings.DOCUMENT_STUCK_AFTER_SECONDS))
+    else:
+        queued = Q(status=Document.Status.QUEUED,
+                   updated_at__lt=before(settings.DOCUMENT_REQUEUE_QUEUED_AFTER_SECONDS)) & ~Q(pk__in=with_a_task)
     return Document.objects.filter(
-        Q(status=Document.Status.RECEIVED, updated_at__lt=received_before)
-        | Q(status__in=[Document.Status.QUEUED, Document.Status.PROCESSING], updated_at__lt=stuck_before)
+        Q(status=Document.Status.RECEIVED, updated_at__lt=before(settings.DOCUMENT_REQUEUE_RECEIVED_AFTER_SECONDS))
+        | queued
+        | Q(status=Document.Status.PROCESSING, updated_at__lt=before(settings.DOCUMENT_WORKER_LOST_AFTER_SECONDS))
     ).order_by("created_at")
 
 
 def requeue_stuck_documents(now: datetime | None = None, limit: int = 500) -> Sweep:
     """Queue stuck documents again (run every minute by Celery beat). Stops at the first broker failure."""
     requeued = []
-    for document in stuck_documents(now)[:limit]:
+    with_a_task = documents_with_a_task(PROCESS_DOCUMENT_TASK, settings.DOCUMENT_REQUEUE_QUEUED_AFTER_SECONDS)
+    for document in stuck_documents(now, with_a_task)[:limit]:
         if document.status != Document.Status.RECEIVED:
             # Back to received, so the next task may claim it and the sweeper waits a full period again.
             Document.objects.filter(pk=document.pk, status=document.status).update(

@@ -332,3 +332,51 @@ def test_a_document_over_the_time_limit_ends_failed_and_the_worker_goes_on(clien
     upload(client, case, "passport.jpg", (corpus_dir / "003_passport.jpg").read_bytes())
     quick = wait_until_finished(Document.objects.get(case=case, original_name="passport.jpg"))
     assert quick.is_finished and worker.process.poll() is None
+
+
+# --- Lost tasks found within minutes: Redis asked for the queue, workers send a heartbeat.
+
+
+def test_documents_whose_tasks_redis_lost_are_queued_again_within_two_minutes(client, broker, own_redis):
+    case = CaseFactory()
+    client.force_login(case.sponsor)
+    for index in range(3):
+        upload(client, case, f"photo{index}.jpg", hostile.photo_with_text((900 + index, 600)))
+    documents = list(Document.objects.filter(case=case))
+    assert {d.status for d in documents} == {Document.Status.QUEUED}
+    two_minutes_later = timezone.now() + timedelta(minutes=2)
+
+    assert requeue_stuck_documents(now=two_minutes_later).requeued == []  # their tasks wait in Redis
+
+    own_redis.stop()
+    own_redis.start()  # no persistence: the queue is gone
+    assert sorted(requeue_stuck_documents(now=two_minutes_later).requeued) == sorted(d.pk for d in documents)
+
+    broker("after-lost-queue-worker.log")
+    for document in documents:
+        wait_until_finished(document)
+        assert document.status == Document.Status.DONE, document.error_message
+
+
+def test_a_killed_workers_document_is_queued_again_within_five_minutes(client, broker, settings):
+    slow_redelivery = {"CELERY_VISIBILITY_TIMEOUT": "900", "DOCUMENT_HEARTBEAT_SECONDS": "1"}
+    first = broker("heartbeat-worker.log", **slow_redelivery)
+    case = CaseFactory()
+    client.force_login(case.sponsor)
+    upload(client, case, "scans.pdf", hostile.pdf_with_pages(8))
+    document = Document.objects.get(case=case)
+    wait_for(lambda: Document.objects.get(pk=document.pk).status == Document.Status.PROCESSING, "the worker to start")
+    claimed_at = Document.objects.get(pk=document.pk).updated_at
+    wait_for(lambda: Document.objects.get(pk=document.pk).updated_at > claimed_at, "a heartbeat")
+
+    # A live worker's document is left alone.
+    assert requeue_stuck_documents().requeued == []
+    first.kill()
+    lost_after = timedelta(seconds=settings.DOCUMENT_WORKER_LOST_AFTER_SECONDS + 1)
+    assert lost_after < timedelta(minutes=5) - timedelta(minutes=1)  # plus a minute until beat's next sweep
+    assert requeue_stuck_documents(now=timezone.now() + lost_after).requeued == [document.pk]
+
+    second = broker("after-heartbeat-worker.log", **slow_redelivery)
+    wait_until_finished(document)
+    assert document.status == Document.Status.DONE, document.error_message
+    assert document.attempts == 2 and times_read(second, document) == 1

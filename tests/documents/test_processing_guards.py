@@ -49,11 +49,11 @@ def test_a_document_being_read_by_a_live_task_is_not_claimed_by_another():
     assert processing.claim(document.pk, task_id="first").attempts == 2
 
 
-def test_a_claim_older_than_the_stuck_threshold_is_taken_over(settings):
+def test_a_claim_without_a_heartbeat_for_long_is_taken_over(settings):
     document = stored_document(b"", "a.jpg", "image/jpeg")
     processing.claim(document.pk, task_id="dead")
     Document.objects.filter(pk=document.pk).update(
-        updated_at=timezone.now() - timedelta(seconds=settings.DOCUMENT_STUCK_AFTER_SECONDS + 1)
+        updated_at=timezone.now() - timedelta(seconds=settings.DOCUMENT_WORKER_LOST_AFTER_SECONDS + 1)
     )
     assert processing.claim(document.pk, task_id="new").claimed_by == "new"
 
