@@ -23,7 +23,8 @@ class Enrolment:
 
 def enrol_sponsor(
     *, counsellor: User, first_name: str, last_name: str, birth_date: date | None, v_number: str,
-    decision_date: date | None, permit_type: str, organisation: Organisation | None = None,
+    decision_date: date | None, permit_type: str, organisation: Organisation | None = None, language: str = "",
+    phone: str = "",
 ) -> Enrolment:
     """``organisation``: the case's; by default the one the counsellor works for (admins choose one)."""
     organisation = organisation or counsellor.organisation
@@ -31,7 +32,7 @@ def enrol_sponsor(
         raise ValueError("A case belongs to an organisation.")
     with transaction.atomic():
         sponsor = User(username=new_username(first_name), first_name=first_name, last_name=last_name,
-                       role=User.Role.SPONSOR)
+                       role=User.Role.SPONSOR, preferred_language=language, phone=phone)
         sponsor.set_unusable_password()  # the sponsor sets one with the invitation
         sponsor.save()
         case = Case.objects.create(

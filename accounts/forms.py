@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,13 @@ class SponsorCaseForm(forms.Form):
     )
     permit_type = forms.ChoiceField(label=_("Permit type"), choices=Case.PermitType.choices,
                                     initial=Case.PermitType.REFUGEE)
+    language = forms.ChoiceField(
+        label=_("Sponsor's language"), required=False, choices=[("", _("Not known")), *settings.LANGUAGES],
+        help_text=_("Pages, messages and the printed invitation are in this language. The sponsor can change it."),
+    )
+    phone = forms.CharField(label=_("Sponsor's mobile number"), required=False, max_length=30,
+                            help_text=_("For text messages (SMS) about the case, in international form: +31612345678."),
+                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off", "dir": "ltr"}))
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,7 @@ from tracker import selectors as case_selectors
 from . import two_factor as two_factor_service
 from .enrolment import enrol_sponsor
 from .forms import InvitationAcceptForm, SponsorCaseForm
+from .invitation_sheet import qr_svg, sheet_languages
 from .invitations import InvitationInvalid, IssuedInvitation, accept_invitation, format_code, issue_invitation
 
 ISSUED_SESSION_KEY = "issued_invitation"
@@ -95,10 +96,11 @@ def sponsor_case_create(request):
             counsellor=request.user, first_name=data["first_name"], last_name=data["last_name"],
             birth_date=data["birth_date"], v_number=data["v_number"], decision_date=data["decision_date"],
             permit_type=data["permit_type"], organisation=data.get("organisation"),
+            language=data.get("language", ""), phone=data.get("phone", ""),
         )
         record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=enrolment.case,
                      case_id=enrolment.case.pk, request=request)
-        _remember_issued(request, enrolment.case.pk, enrolment.invitation)
+        _remember_issued(request, enrolment.case.pk, enrolment.invitation, data.get("language", ""))
         return redirect("accounts:invitation", case_id=enrolment.case.pk)
     return render(request, "accounts/sponsor_case_form.html", {"form": form})
 
@@ -111,7 +113,8 @@ def invitation_issue(request, case_id: int):
     issued = issue_invitation(user=case.sponsor, issued_by=request.user)
     record_event(actor=request.user, action=AuditEvent.Action.CREATE, target=issued.invitation, case_id=case.pk,
                  request=request)
-    _remember_issued(request, case.pk, issued)
+    language = request.POST.get("language", "")
+    _remember_issued(request, case.pk, issued, language if language in dict(settings.LANGUAGES) else "")
     return redirect("accounts:invitation", case_id=case.pk)
 
 
@@ -124,19 +127,24 @@ def invitation_show(request, case_id: int):
     if issued and issued.get("case_id") != case.pk:
         issued = None
     link = request.build_absolute_uri(_welcome_path(issued["code"])) if issued else ""
-    return render(request, "accounts/invitation.html", {"case": case, "issued": issued, "link": link,
-                                                        "valid_days": settings.INVITATION_VALID_DAYS})
+    context = {"case": case, "issued": issued, "link": link, "valid_days": settings.INVITATION_VALID_DAYS,
+               "language_choices": settings.LANGUAGES}
+    if issued:
+        context |= {"qr_svg": qr_svg(link),
+                    "sheet_languages": sheet_languages(issued.get("language") or case.sponsor.preferred_language)}
+    return render(request, "accounts/invitation.html", context)
 
 
 def _welcome_path(code: str) -> str:
     return reverse("accounts:welcome_code", kwargs={"code": code.replace("-", "")})
 
 
-def _remember_issued(request, case_id: int, issued: IssuedInvitation) -> None:
+def _remember_issued(request, case_id: int, issued: IssuedInvitation, language: str = "") -> None:
     request.session[ISSUED_SESSION_KEY] = {
         "case_id": case_id,
         "code": issued.display_code,
         "username": issued.invitation.user.username,
+        "language": language,  # of the printed invitation; the sponsor's own by default
     }
 
 

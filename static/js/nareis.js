@@ -119,6 +119,9 @@
       select.addEventListener("change", function () { select.form.submit(); });
     });
     document.querySelectorAll("[data-upload-form]").forEach(setupUploads);
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     schedulePoll();
   });
 })();
