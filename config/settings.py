@@ -288,6 +288,13 @@ EMAIL_BACKEND = env_str(
 )
 # Where links in e-mails point.
 NAREIS_BASE_URL = env_str("NAREIS_BASE_URL", "http://127.0.0.1:8000")
+# Text messages to sponsors (tracker.sms): printed to the console unless a gateway is configured.
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN", "")
+SMS_SENDER = env_str("SMS_SENDER", "Nareis")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+SMS_BACKEND = env_str(
+    "SMS_BACKEND", "tracker.sms.HttpGatewaySmsBackend" if SMS_GATEWAY_URL else "tracker.sms.ConsoleSmsBackend")
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ from documents.pipeline import filetypes
 from documents.sanitise import Sanitised
 
 from .models import Case, IndLetter
+from .notifications import Notice, notify_sponsor_on_commit
 
 
 class CorrespondenceError(ValueError):
@@ -48,6 +49,7 @@ def record_letter(case: Case, *, kind: str, received_on: date, response_due: dat
         record_event(actor=actor, action=AuditEvent.Action.CREATE, target=letter, case_id=case.pk, request=request,
                      changes={"kind": [None, kind], "response_due": [None, response_due],
                               "scan_name": [None, letter.scan_name or None]})
+        notify_sponsor_on_commit(case.pk, Notice.IND_LETTER, letter=letter)
     return letter
 
 

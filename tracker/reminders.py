@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 
 from .dashboard import earliest_decision_date_for_deadline_on_or_after
 from .models import Case, IndLetter, ReminderSent
+from .notifications import Notice, notify_sponsor
 from .rules import DUE_SOON_DAYS
 
 # The first reminder goes out when the deadline turns "due soon" (the one number, rules.DUE_SOON_DAYS).
@@ -95,7 +96,17 @@ def send_due_reminders(today: date | None = None) -> list[str]:
             logger.exception("Reminder %s could not be sent; it is tried again on the next run", reminder.key)
             continue
         sent.append(reminder.key)
+        _text_the_sponsor(reminder)
     return sent
+
+
+def _text_the_sponsor(reminder: DueReminder) -> None:
+    """The sponsor also gets a text message, once per reminder (the e-mail went with the ``ReminderSent`` row)."""
+    if reminder.letter is not None:
+        notify_sponsor(reminder.case, Notice.IND_LETTER, email=False, letter=reminder.letter)
+    else:
+        notify_sponsor(reminder.case, Notice.DEADLINE, email=False, days_left=reminder.days_left,
+                       due_on=reminder.due_on)
 
 
 def _recipients(case: Case) -> list:

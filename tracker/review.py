@@ -20,8 +20,8 @@ from documents.queueing import enqueue
 from documents.services import set_document_members
 
 from .decision_date import forget_proposal_from
-
 from .models import Case, Explanation, FamilyMember
+from .notifications import Notice, notify_sponsor_on_commit
 
 
 class ReviewError(ValueError):
@@ -77,6 +77,8 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
             set_document_members(document, review.members)
         if document.review_status == Document.Review.REJECTED:
             forget_proposal_from(document)
+            if "review_status" in changes:  # told in their language, with the reason
+                notify_sponsor_on_commit(document.case_id, Notice.DOCUMENT_REJECTED, document=document)
         action = AuditEvent.Action.REVIEW if "review_status" in changes else AuditEvent.Action.CHANGE
         record_event(actor=actor, action=action, target=document, case_id=document.case_id, changes=changes,
                      request=request)

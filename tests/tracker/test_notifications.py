@@ -1,0 +1,153 @@
+"""The sponsor is told in their own language: a rejected document (with the reason), an IND letter, the deadline.
+
+E-mail through Django's test outbox; text messages through the in-memory backend, and the HTTP gateway
+backend against a real HTTP server of the test's own on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from django.core import mail
+from django.utils import timezone, translation
+
+from documents.models import Document
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, UserFactory
+from tracker import sms
+from tracker.correspondence import record_letter
+from tracker.notifications import Notice, notify_sponsor
+from tracker.reminders import send_due_reminders
+from tracker.review import DocumentReview, review_document
+from tracker.rules import deadline_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def texts(settings):
+    settings.SMS_BACKEND = "tracker.sms.LocmemSmsBackend"
+    sms.outbox.clear()
+    return sms.outbox
+
+
+@pytest.fixture
+def case():
+    sponsor = UserFactory(preferred_language="ar", email="amal@example.org", phone="+31612345678")
+    return CaseFactory(sponsor=sponsor, counsellors=[CounsellorFactory()])
+
+
+def in_arabic(text) -> str:
+    with translation.override("ar"):
+        return str(text) if not isinstance(text, str) else translation.gettext(text)
+
+
+def test_a_rejected_document_is_explained_in_the_sponsors_language(case, texts, django_capture_on_commit_callbacks):
+    document = DocumentFactory(case=case, kind="passport", original_name="passport.jpg")
+    with django_capture_on_commit_callbacks(execute=True):
+        review_document(document, DocumentReview(
+            review_status=Document.Review.REJECTED, review_reason="Please include the page with the photo.",
+            kind="passport", members=[], translation_of=None,
+            rejection_reason=Document.RejectionReason.BLURRED), actor=case.counsellors.get())
+
+    [email] = mail.outbox
+    reason = in_arabic(Document.RejectionReason.BLURRED.label)
+    assert reason != Document.RejectionReason.BLURRED.label  # really translated
+    assert email.to == ["amal@example.org"] and reason in email.body and "passport.jpg" in email.body
+    assert "Please include the page with the photo." in email.body  # the counsellor's own words, as written
+    assert in_arabic("Your counsellor wrote:") in email.body
+    [text] = texts
+    assert text.to == "+31612345678" and reason in text.text and f"/cases/{case.pk}/" in text.text
+
+
+def test_accepting_tells_nobody(case, texts, django_capture_on_commit_callbacks):
+    document = DocumentFactory(case=case)
+    with django_capture_on_commit_callbacks(execute=True):
+        review_document(document, DocumentReview(review_status=Document.Review.ACCEPTED, review_reason="",
+                                                 kind="passport", members=[], translation_of=None),
+                        actor=case.counsellors.get())
+    assert mail.outbox == [] and texts == []
+
+
+def test_a_recorded_ind_letter_is_announced(case, texts, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        record_letter(case, kind="question", received_on=date(2026, 11, 2), response_due=date(2026, 11, 30),
+                      subject="Vragen over uw aanvraag", actor=case.counsellors.get())
+    [email] = mail.outbox
+    assert "Vragen over uw aanvraag" in email.body and in_arabic("Nareis: a letter from the IND") == email.subject
+    [text] = texts
+    assert text.to == "+31612345678" and "2026" in text.text
+
+
+def test_the_deadline_reminder_also_comes_as_a_text_message(case, texts):
+    today = timezone.localdate()
+    decided = today - timedelta(days=80)
+    case.permit_decision_date = decided
+    case.save()
+    days_left = (deadline_for(decided) - today).days
+    assert send_due_reminders(today)
+    [text] = texts
+    assert text.to == "+31612345678" and str(days_left) in text.text
+
+
+def test_without_address_or_number_nothing_is_sent(texts):
+    case = CaseFactory(sponsor=UserFactory(email="", phone=""))
+    sent = notify_sponsor(case, Notice.IND_LETTER, letter=None)
+    assert (sent.email, sent.sms) == (False, False) and mail.outbox == [] and texts == []
+
+
+class Gateway(BaseHTTPRequestHandler):
+    received: list[dict] = []
+    status = 200
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Gateway.received.append({"body": json.loads(body), "authorization": self.headers.get("Authorization"),
+                                 "content_type": self.headers.get("Content-Type")})
+        self.send_response(Gateway.status)
+        self.end_headers()
+        self.wfile.write(b'{"ok": true}')
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def gateway():
+    Gateway.received, Gateway.status = [], 200
+    server = HTTPServer(("127.0.0.1", 0), Gateway)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/messages"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_http_gateway_gets_one_json_post_per_message(case, gateway, settings):
+    settings.SMS_BACKEND = "tracker.sms.HttpGatewaySmsBackend"
+    settings.SMS_GATEWAY_URL, settings.SMS_GATEWAY_TOKEN, settings.SMS_SENDER = gateway, "secret-token", "Nareis"
+    sent = notify_sponsor(case, Notice.DEADLINE, email=False, days_left=7, due_on=date(2027, 1, 1))
+    assert sent.sms
+    [request] = Gateway.received
+    assert request["authorization"] == "Bearer secret-token" and request["content_type"].startswith("application/json")
+    assert request["body"]["to"] == "+31612345678" and request["body"]["from"] == "Nareis"
+    assert "7" in request["body"]["text"]
+
+
+def test_a_failing_gateway_is_logged_and_changes_nothing(case, gateway, settings, caplog):
+    settings.SMS_BACKEND = "tracker.sms.HttpGatewaySmsBackend"
+    settings.SMS_GATEWAY_URL = gateway
+    Gateway.status = 503
+    sent = notify_sponsor(case, Notice.DEADLINE, days_left=7, due_on=date(2027, 1, 1))
+    assert sent.email and not sent.sms
+    assert "could not be sent" in caplog.text
+
+
+def test_the_console_backend_prints_the_message():
+    stream = io.StringIO()
+    sms.ConsoleSmsBackend(stream).send(sms.TextMessage("+31612345678", "Hallo"))
+    assert "+31612345678" in stream.getvalue() and "Hallo" in stream.getvalue()
