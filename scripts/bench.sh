@@ -8,8 +8,12 @@ ensure_redis
 trap stop_started_redis EXIT
 export BENCH_REDIS_URL="${REDIS_URL%/*}/14"
 CORPUS=${CORPUS:-../shared/corpus}
+REAL=${REAL:-../shared/real}
 echo "== Pipeline: accuracy, MRZ, speed against plain tesseract =="
 .venv/bin/python -m bench.pipeline "$CORPUS"
+echo
+echo "== Pipeline on real scans and photos =="
+.venv/bin/python -m bench.real "$REAL"
 echo
 echo "== Worker scaling through Redis =="
 .venv/bin/python -m bench.workers "$CORPUS"

@@ -109,8 +109,11 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
 
 
 def kind_of_mrz(mrz: MrzResult) -> DocumentKind:
-    """P< is a passport; I, A and C (TD1/TD2 identity documents) an ID card."""
+    """P< is a passport; I, A and C (TD1/TD2 identity documents, residence permits among them) an ID
+    card; V a visa, which proves no identity: "other" (its MRZ is kept for the counsellor)."""
     first = mrz.lines[0] if mrz.lines else ""
+    if first.startswith("V"):
+        return DocumentKind.OTHER
     if first.startswith("P") or (not first and mrz.format == "TD3"):
         return DocumentKind.PASSPORT
     return DocumentKind.ID_CARD

@@ -33,11 +33,12 @@ from .mrz_choose import (  # noqa: E402
     combine_readings,
     is_good,
     names_doubtful,
+    number_doubtful,
     score,
     with_known_countries,
     with_voted_names,
 )
-from .mrz_parse import LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
+from .mrz_parse import ALL_LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
 
@@ -214,19 +215,17 @@ def read_mrz(image: Image.Image) -> MrzResult | None:
 def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -> ZoneReading | None:
     """``read_mrz``, also telling where the zone is and which way up the page is (``overview``: see ``find_zones``)."""
     for zone in find_zones(image, overview):
-        readings, upside_down = _read_zone(image, zone)
-        if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
-            result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)
-            return ZoneReading(with_known_countries(result, readings), zone, upside_down)
+        for upside_down in zone.orientations:
+            readings = _read_zone(image, zone, upside_down)
+            if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
+                result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)
+                return ZoneReading(with_known_countries(result, readings), zone, upside_down)
     return None
 
 
-def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
-    """Readings of one zone, and whether it was read upside down; the last reading is the answer if
-    any reading (or their merge) is good."""
-    if not zone.orientations:
-        return [], False
-    upside_down = zone.orientations[0]
+def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzResult]:
+    """Readings of one zone, one way up; the last reading is the answer if any reading (or their
+    merge) is good."""
     first_crop = _upright(crop_zone(image, zone), upside_down)
     by_shape = None
     if zone_char_height(zone) < SMALL_CHARACTERS:
@@ -234,12 +233,13 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         # check digit one time in ten. The shapes of OCR-B, read under the layout's rules, do better.
         by_shape = _read_by_shape(first_crop, zone)
         if is_good(by_shape):
-            return [by_shape], upside_down
+            return [by_shape]
     readings: list[MrzResult] = []
     best = None
     for height in (CHAR_HEIGHT, *RETRY_HEIGHTS):
-        # Names have no check digit: a doubtful one is worth more readings to vote with.
-        if best is not None and not names_doubtful(best):
+        # Names have no check digit: a doubtful one is worth more readings to vote with (and so
+        # is a document number that looks misread, though its check digit holds).
+        if best is not None and not names_doubtful(best) and not number_doubtful(best):
             break
         attempt = first_crop if height == CHAR_HEIGHT else _upright(crop_zone(image, zone, height), upside_down)
         lines = ocr_lines(attempt)
@@ -261,7 +261,7 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
     if best is None:
-        return readings, upside_down
+        return readings
     # Several readings: a field that passed its check digit by chance in one loses to the others.
     merged = combine_readings(readings) if len(readings) > 1 else best
     chosen = merged if is_good(merged) else best
@@ -272,7 +272,7 @@ def _read_zone(image: Image.Image, zone: Zone) -> tuple[list[MrzResult], bool]:
         by_shape = by_shape or _read_by_shape(first_crop, zone)
         if by_shape is not None and by_shape not in voters and checked_fields(by_shape) == checked_fields(chosen):
             voters.append(by_shape)
-    return readings + [with_voted_names(chosen, voters)], upside_down
+    return readings + [with_voted_names(chosen, voters)]
 
 
 def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:
@@ -283,7 +283,7 @@ def _read_by_shape(crop: Image.Image, zone: Zone) -> MrzResult | None:
     """The zone read cell by cell by the shapes of OCR-B, in each layout with its number of lines;
     the best by its check digits (TD3 before TD2 on a tie)."""
     readings = []
-    layouts = sorted((layout for layout in LAYOUTS.values() if layout.line_count == len(zone.lines)),
+    layouts = sorted((layout for layout in ALL_LAYOUTS if layout.line_count == len(zone.lines)),
                      key=lambda layout: -layout.line_length)
     for layout in layouts:
         cells = cell_grid(crop, layout.line_count, layout.line_length, GLYPH_SHIFTS, GLYPH_PITCH_SCALES)

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .mrz_countries import is_country_code
-from .mrz_parse import FILLER, LAYOUTS, Layout, build_result, check_holds, checks, plausible_countries
+from .mrz_parse import FILLER, Layout, build_result, check_holds, checks, irregularity, layout_of, plausible_countries
 from .types import MrzResult
 
 
 def plausible(result: MrzResult) -> bool:
     """Fields no check digit covers look right: letters for countries, M/F/< for sex."""
-    layout = LAYOUTS[result.format]
+    layout = layout_of(result)
     sex = layout.field("sex")
     return plausible_countries(result.lines, layout) and result.lines[sex.line][sex.start:sex.end] in ("M", "F", FILLER, "X")
 
@@ -26,7 +26,7 @@ def plausible(result: MrzResult) -> bool:
 def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
     """``result`` with each country code that is no country replaced by the one most other
     readings of the zone give (country codes have no check digit)."""
-    layout = LAYOUTS[result.format]
+    layout = layout_of(result)
     lines = list(result.lines)
     for name in ("issuing_country", "nationality"):
         field = layout.field(name)
@@ -46,7 +46,7 @@ def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> Mr
 
 def score(result: MrzResult) -> tuple[int, int, int]:
     """Higher is better: valid and plausible, then valid, then the number of check digits that hold."""
-    layout = LAYOUTS[result.format]
+    layout = layout_of(result)
     return int(result.valid and plausible(result)), int(result.valid), sum(checks(result.lines, layout))
 
 
@@ -60,24 +60,33 @@ def combine_readings(readings: Sequence[MrzResult]) -> MrzResult | None:
     majority vote per character. The merge stands only if it scores as well as the best reading."""
     if not readings:
         return None
-    layout = LAYOUTS[Counter(r.format for r in readings).most_common(1)[0][0]]
-    same = [r for r in readings if r.format == layout.format]
+    layout = Counter(layout_of(r) for r in readings).most_common(1)[0][0]
+    same = [r for r in readings if layout_of(r) is layout]
     merged = [list(line) for line in _vote([r.lines for r in same], layout)]
     for field in layout.fields:
         if field.check is None:
             continue
-        passing = Counter(
-            (row[field.start:field.end], row[field.check]) for row in (r.lines[field.line] for r in same)
-            if check_holds(row[field.start:field.end], row[field.check])
-        )
+        values = [((row[field.start:field.end], row[field.check]), reading.valid)
+                  for reading in same for row in (reading.lines[field.line],)]
+        passing = Counter(value for value, _ in values if check_holds(*value))
+        in_valid = Counter(value for value, valid in values if valid)
         if passing:
-            value, digit = passing.most_common(1)[0][0]
+            # A value from readings whose every check holds first (a misread passes one time in ten),
+            # then from more readings, then the more regular one.
+            value, digit = max(passing, key=lambda pair: (in_valid[pair], passing[pair], _regularity(field, pair[0])))
             merged[field.line][field.start:field.end] = list(value)
             merged[field.line][field.check] = digit
     lines = ["".join(row) for row in merged]
     result = build_result(lines, layout)
     best = max(same, key=score)
     return result if score(result) >= score(best) else best
+
+
+def _regularity(field, value: str) -> tuple[int, int]:
+    if field.name != "document_number":
+        return (0, 0)
+    changes, letters_like_zero = irregularity(value)
+    return -changes, -letters_like_zero
 
 
 def _vote(line_sets: Sequence[Sequence[str]], layout: Layout) -> list[str]:
@@ -105,6 +114,12 @@ def names_doubtful(result: MrzResult) -> bool:
     return _name_doubts(result.surname, result.given_names) > 0
 
 
+def number_doubtful(result: MrzResult) -> bool:
+    """A document number holding O or Q (issuers avoid them beside 0) may have passed its check
+    digit by chance: "BAADODO59" read for "BAA000589"."""
+    return irregularity(result.document_number)[1] > 0
+
+
 def with_voted_names(best: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
     """``best`` with the names most readings agree on (fewest doubts breaking ties).
 
@@ -118,7 +133,7 @@ def with_voted_names(best: MrzResult, readings: Sequence[MrzResult]) -> MrzResul
 
     votes = Counter((cleaned(r.surname), cleaned(r.given_names)) for r in same)
     surname, given = max(votes, key=lambda names: (votes[names], -_name_doubts(*names)))
-    field = LAYOUTS[best.format].field("names")
+    field = layout_of(best).field("names")
     written = (surname.replace(" ", FILLER) + FILLER * 2 + given.replace(" ", FILLER)).rstrip(FILLER)
     line = best.lines[field.line]
     names = written[:field.end - field.start].ljust(field.end - field.start, FILLER)

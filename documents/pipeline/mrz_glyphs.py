@@ -82,8 +82,9 @@ def allowed_per_position(layout: Layout) -> list[list[str]]:
             allowed[field.line][index] = ALLOWED[field.kind]
         if field.check is not None:
             allowed[field.line][field.check] = CHECK
-    line, index = layout.composite_at
-    allowed[line][index] = DIGITS
+    if layout.composite_at is not None:
+        line, index = layout.composite_at
+        allowed[line][index] = DIGITS
     return allowed
 
 

@@ -27,6 +27,7 @@ TO_LETTER = {"0": "O", "1": "I", "2": "Z", "5": "S", "8": "B", "6": "G", "4": "A
 # Pairs a document number can hold either way; check digits decide.
 AMBIGUOUS = {"0": "O", "O": "0", "Q": "0", "D": "0", "1": "I", "I": "1", "2": "Z", "Z": "2",
              "5": "S", "S": "5", "8": "B", "B": "8", "6": "G", "G": "6"}
+ZERO_LOOKALIKES = set("ODQ")
 SEX_FIXES = {"H": "M", "N": "M", "P": "F", "E": "F", "K": "<"}
 
 
@@ -42,12 +43,13 @@ class Field:
 
 @dataclass(frozen=True)
 class Layout:
-    format: str
+    format: str  # the size of the lines, as the contract reports it: a visa's are TD3's or TD2's
     line_count: int
     line_length: int
     fields: tuple[Field, ...]
     composite_spans: tuple[tuple[int, int, int], ...]  # (line, start, end)
-    composite_at: tuple[int, int]  # (line, index)
+    composite_at: tuple[int, int] | None  # (line, index); visas have no composite check digit
+    visa: bool = False
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -94,7 +96,43 @@ TD1 = Layout(
     ),
     ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29)), (1, 29),
 )
+
+
+def _visa_lower_line(length: int) -> tuple[Field, ...]:
+    """Machine-readable visas (MRV-A, MRV-B): the lower line of TD3/TD2 without the optional data's
+    check digit and the composite; the optional data runs to the end of the line."""
+    return _lower_line_td3_td2(length)[:-1] + (Field("optional", 1, 28, length, "optional"),)
+
+
+MRV_A = Layout("TD3", 2, 44, TD3.fields[:3] + _visa_lower_line(44), (), None, visa=True)
+MRV_B = Layout("TD2", 2, 36, TD2.fields[:3] + _visa_lower_line(36), (), None, visa=True)
 LAYOUTS = {layout.format: layout for layout in (TD1, TD2, TD3)}
+VISA_LAYOUTS = {layout.format: layout for layout in (MRV_A, MRV_B)}
+ALL_LAYOUTS = (*LAYOUTS.values(), *VISA_LAYOUTS.values())
+
+# ICAO 9303 document codes: the first character is the type (A, C and I identity documents, P passports,
+# V visas). What OCR makes of those glyphs; and of the "<" that most often follows (the second character
+# is the issuer's choice and has no check digit: a filler is far likelier than the letters "<" is misread as).
+DOCUMENT_TYPES = "ACIPV"
+TYPE_LOOKALIKES = {"W": "V", "Y": "V", "1": "I", "L": "I", "T": "I", "F": "P", "R": "P", "0": "C", "O": "C"}
+CODE_FILLER_LOOKALIKES = set("KXECLZG")  # not S, O, D ...: PS, PO, ID are codes in use
+
+
+def document_code(code: str) -> str:
+    """The two characters of a document code as they most likely stand."""
+    kind, second = code[:1], code[1:2]
+    kind = kind if kind in DOCUMENT_TYPES else TYPE_LOOKALIKES.get(kind, kind)
+    second = FILLER if second in CODE_FILLER_LOOKALIKES else TO_LETTER.get(second, second)
+    return kind + second
+
+
+def layout_of(result: MrzResult) -> Layout:
+    """The layout ``result`` was parsed with."""
+    return VISA_LAYOUTS[result.format] if is_visa(result.lines) and result.format in VISA_LAYOUTS else LAYOUTS[result.format]
+
+
+def is_visa(lines: Sequence[str]) -> bool:
+    return bool(lines) and lines[0][:1] == "V"
 
 
 def char_value(char: str) -> int:
@@ -114,7 +152,7 @@ def check_digit(data: str) -> str:
 
 def checked_fields(result: MrzResult) -> list[str]:
     """The values of the fields a check digit covers."""
-    layout = LAYOUTS[result.format]
+    layout = layout_of(result)
     return [result.lines[f.line][f.start:f.end] for f in layout.fields if f.check is not None]
 
 
@@ -137,7 +175,10 @@ def guess_layout(lines: Sequence[str]) -> Layout | None:
     if len(lines) == 2:
         longest = max(len(line) for line in lines)
         # Two lines of 30 are a TD1 with a line missing, not a TD2.
-        return TD3 if longest >= 40 else TD2 if longest >= 33 else None
+        layout = TD3 if longest >= 40 else TD2 if longest >= 33 else None
+        if layout is not None and document_code(lines[0][:2]).startswith("V"):
+            return VISA_LAYOUTS[layout.format]
+        return layout
     return None
 
 
@@ -210,10 +251,18 @@ def repair_names(field: str) -> str:
     return names + FILLER * (len(field) - len(names))
 
 
-def _repair_optional(field: str, has_check: bool, check: str | None) -> str:
+def _repair_optional(field: str, has_check: bool, check: str | None, ends_line: bool = False) -> str:
     looks_empty = all(char == FILLER or char in FILLER_LOOKALIKES for char in field)
     if looks_empty and (not has_check or check in (FILLER, "0") or field.count(FILLER) * 2 >= len(field)):
         return FILLER * len(field)
+    # K weighs 20 and U 30: to every check digit they are a "<" (0). Lone among fillers, they are one.
+    field = re.sub(r"(?<=<)[KX](?=<|$)", FILLER, field)
+    if ends_line and not has_check:
+        # Data stands at the field's start, fillers pad it: a character or two after a run of
+        # fillers at the end of the line (a visa's) is the page's print beside the zone.
+        stray = re.search(r"<{3,}[^<]{1,2}$", field)
+        if stray:
+            return field[:stray.start()] + FILLER * (len(field) - stray.start())
     return field
 
 
@@ -224,20 +273,23 @@ def correct_by_position(lines: list[str], layout: Layout) -> list[str]:
         text = "".join(row[field.start:field.end])
         if field.kind in ("digits",):
             text = _to_digits(text)
-        elif field.kind in ("alpha", "code"):
+        elif field.kind == "alpha":
             text = _to_letters(text)
+        elif field.kind == "code":
+            text = document_code(text)
         elif field.kind == "names":
             text = repair_names(text)
         elif field.kind == "sex":
             text = SEX_FIXES.get(text, text)
         elif field.kind == "optional":
             check = row[field.check] if field.check is not None else None
-            text = _repair_optional(text, field.check is not None, check)
+            text = _repair_optional(text, field.check is not None, check, field.end == layout.line_length)
         row[field.start:field.end] = list(text)
         if field.check is not None and row[field.check] != FILLER:
             row[field.check] = TO_DIGIT.get(row[field.check], row[field.check])
-    line, index = layout.composite_at
-    chars[line][index] = TO_DIGIT.get(chars[line][index], chars[line][index])
+    if layout.composite_at is not None:
+        line, index = layout.composite_at
+        chars[line][index] = TO_DIGIT.get(chars[line][index], chars[line][index])
     return ["".join(row) for row in chars]
 
 
@@ -255,9 +307,20 @@ def _document_number_variants(text: str) -> list[str]:
         if char not in AMBIGUOUS:
             continue
         variant = text[:position] + AMBIGUOUS[char] + text[position + 1:]
-        if position == 0 or _class_changes(variant) < _class_changes(text):
+        if position == 0 or _class_changes(variant) < _class_changes(text) or (
+            # "BAAD00589": OCR-B's 0 read as D or O where the letters end (not B for 8: both are common)
+            char in ZERO_LOOKALIKES and _class_changes(variant) == _class_changes(text) and _at_boundary(variant, position)
+        ):
             variants.append(variant)
     return variants
+
+
+def _at_boundary(text: str, position: int) -> bool:
+    """The character at ``position`` is of the other class (letter, digit) than one neighbour and
+    the same as the other."""
+    kinds = [char.isdigit() for char in text]
+    neighbours = [kinds[i] for i in (position - 1, position + 1) if 0 <= i < len(text) and text[i] != FILLER]
+    return len(neighbours) == 2 and neighbours[0] != neighbours[1]
 
 
 def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
@@ -268,12 +331,18 @@ def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
     number, digit = row[field.start:field.end], row[field.check]
     if check_holds(number, digit) or digit == FILLER:
         return lines
-    for variant in _document_number_variants(number):
-        if check_holds(variant, digit):
-            trial = list(lines)
-            trial[field.line] = row[:field.start] + variant + row[field.end:]
-            return trial
-    return lines
+    passing = [variant for variant in _document_number_variants(number) if check_holds(variant, digit)]
+    if not passing:
+        return lines
+    trial = list(lines)
+    trial[field.line] = row[:field.start] + min(passing, key=irregularity) + row[field.end:]
+    return trial
+
+
+def irregularity(number: str) -> tuple[int, int]:
+    """How unlike a document number ``number`` is: switches between letters and digits ("8AAD00589"
+    against "BAA000589"), then letters O and Q (issuers avoid them: they pass for 0)."""
+    return _class_changes(number), sum(char in "OQ" for char in number)
 
 
 def _composite_data(lines: Sequence[str], layout: Layout) -> str:
@@ -281,7 +350,7 @@ def _composite_data(lines: Sequence[str], layout: Layout) -> str:
 
 
 def checks(lines: Sequence[str], layout: Layout) -> list[bool]:
-    """Every check digit of the MRZ, the composite last."""
+    """Every check digit of the MRZ, the composite (where the layout has one) last."""
     results = []
     for field in layout.fields:
         if field.check is None:
@@ -290,12 +359,17 @@ def checks(lines: Sequence[str], layout: Layout) -> list[bool]:
         data, digit = row[field.start:field.end], row[field.check]
         if field.kind == "optional" and digit in (FILLER, "0") and data.strip(FILLER) == "":
             results.append(True)
+        elif field.name == "document_number" and FILLER in data.rstrip(FILLER):
+            # Numbers are padded at their end, never inside: a filler there is a misread character
+            # (one the check digit cannot tell from "<": A, K, U and 0 weigh the same at a weight of 7).
+            results.append(False)
         elif field.name == "document_number" and layout is TD1 and digit == FILLER:
             results.append(_long_td1_number(lines)[1])
         else:
             results.append(check_holds(data, digit))
-    line, index = layout.composite_at
-    results.append(check_digit(_composite_data(lines, layout)) == lines[line][index])
+    if layout.composite_at is not None:
+        line, index = layout.composite_at
+        results.append(check_digit(_composite_data(lines, layout)) == lines[line][index])
     return results
 
 
@@ -413,7 +487,20 @@ def _correct_fitted(lines: Sequence[str], layout: Layout, flips: bool = True) ->
         for index, line in enumerate(normalise_line(line) for line in lines)
     ]
     corrected = correct_by_position(fitted, layout)
-    return resolve_document_number(corrected, layout) if flips else corrected
+    return _restore_composite(resolve_document_number(corrected, layout) if flips else corrected, layout)
+
+
+def _restore_composite(lines: list[str], layout: Layout) -> list[str]:
+    """The composite check digit is a digit; read as "<" (the page's edge after the zone's last
+    character, or a faint print) it is the one the fields give, when every other check holds."""
+    if layout.composite_at is None:
+        return lines
+    line, index = layout.composite_at
+    if lines[line][index] != FILLER or not all(checks(lines, layout)[:-1]):
+        return lines
+    restored = list(lines)
+    restored[line] = lines[line][:index] + check_digit(_composite_data(lines, layout)) + lines[line][index + 1:]
+    return restored
 
 
 def looks_like_mrz(lines: Sequence[str], layout: Layout) -> bool:

@@ -20,11 +20,14 @@ from .loading import shrink_page
 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
 MAX_ENLARGEMENT = 2.0
-STRICT_TEXT_MASK = 1.5
+# Stricter text masks, in turn, where the looser one finds no zone: JPEG's smudges and a card's printed
+# background (guilloches) join the close lines of a small zone into one blob; the darkest strokes do not.
+STRICT_TEXT_MASKS = (1.5, 2.0)
 MAX_ZONES = 2  # at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
 MIN_LINE_ASPECT = 18
+ONE_SIDED = 0.35  # at most this share of the page's other text on one side of a zone: not a paragraph
 MAX_LINE_ANGLE = 20  # degrees: a photo taken askew by 10 of a page lying askew by 10
 
 
@@ -45,13 +48,14 @@ class Zone:
 
     @property
     def orientations(self) -> tuple[bool, ...]:
-        """Whether to read the zone upside down. An MRZ is the last text on its page, so the side
-        with the page's other text is up; lines with text on both sides are a paragraph, not an
-        MRZ, and are not sent to OCR at all."""
-        if self.text_below >= 0.8:
-            return (True,)
-        if self.text_below <= 0.2:
-            return (False,)
+        """Whether to read the zone upside down, likelier first. An MRZ is the last text on its page,
+        so the side with the page's other text is up; but a card scanned beside or above another
+        (front and back in one image) has text on its far side too, so the other way is tried next.
+        Lines with text evenly on both sides are a paragraph, not an MRZ, and are not sent to OCR."""
+        if self.text_below >= 1 - ONE_SIDED:
+            return (True, False)
+        if self.text_below <= ONE_SIDED:
+            return (False, True)
         return ()
 
     @property
@@ -153,6 +157,7 @@ def group_lines(blobs: Sequence[Blob], turned: bool) -> list[Zone]:
             if (
                 abs(blob.angle - last.angle) < math.radians(3)
                 and 0.85 < blob.length / last.length < 1.18  # fillers make every line full length
+                and 0.6 < blob.thickness / last.thickness < 1.6  # one font: not the card's edge below
                 and abs((blob.cx - last.cx) * math.cos(last.angle)) < 0.06 * last.length
                 and 1.1 * last.thickness < gap < 3.5 * max(last.thickness, blob.thickness)
             ):
@@ -175,11 +180,13 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     # still span a blurred stroke; if that finds nothing, to WORK_SIDE, where the gap between
     # close lines is wider. At each size, if need be, only the darker strokes are kept: JPEG's
     # smudges join the close lines of a small ID card's zone into one.
+    # Last, the photo as it is: the text mask's windows then span more of a small zone's lines and
+    # the gaps between them (a card's background prints between the lines at every size).
     zones: list[Zone] = []
-    for enlargement in sorted({min(scale, MAX_ENLARGEMENT), scale}):
+    for enlargement in [*sorted({min(scale, MAX_ENLARGEMENT), scale}), 1.0]:
         size = (max(1, round(image.width * enlargement)), max(1, round(image.height * enlargement)))
         gray = np.asarray(image.convert("L").resize(size, Image.BILINEAR))
-        for strictness in (1.0, STRICT_TEXT_MASK):
+        for strictness in (1.0, *STRICT_TEXT_MASKS):
             zones = _zones_in(gray, enlargement, strictness)
             if zones:
                 return zones

@@ -114,6 +114,8 @@ class PipelineResult:
     people: list[PersonMention] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    # Why the pipeline is not sure of ``kind`` ("looks like an ID card, no MRZ found"), or "" when it is.
+    unsure: str = ""
 
     def to_contract_dict(self, file: str) -> dict:
         """The JSON line of ``classify_documents --json`` (see CONTRACTS.md)."""

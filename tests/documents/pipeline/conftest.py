@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from bench.pipeline import CorpusRun, run_corpus
 
@@ -16,3 +20,13 @@ def corpus_run(corpus_dir) -> CorpusRun:
 def corpus_results(corpus_run) -> dict[str, tuple[dict, object]]:
     """file name -> (label, PipelineResult)."""
     return {label["file"]: (label, result) for label, result in zip(corpus_run.labels, corpus_run.results)}
+
+
+REAL_DIR = Path(os.environ.get("NAREIS_REAL", settings.BASE_DIR.parent / "shared" / "real"))
+
+
+@pytest.fixture(scope="session")
+def real_dir() -> Path:
+    """Real scans and photos nobody here made (../shared/real): read by path, cropped at test time."""
+    assert (REAL_DIR / "labels.jsonl").exists(), f"The real images are missing at {REAL_DIR}"
+    return REAL_DIR

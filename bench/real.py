@@ -1,0 +1,94 @@
+"""Benchmark the document pipeline on real scans and photos nobody here made (``../shared/real``).
+
+    .venv/bin/python -m bench.real [REAL_DIR] [--workers N] [--only PATTERN ...]
+
+``labels.jsonl`` there gives each file's ``kind`` and, where known, its true MRZ
+``mrz_lines``. Prints kinds right, MRZs read exactly as printed (every line equal;
+a specimen whose printed check digits do not hold counts when its lines are read
+as printed, with ``valid`` false), and for every image that fails what was expected
+and what was read, with the pipeline's own doubt where it had one. ``--only`` runs
+the files whose name contains one of the patterns (for quick checks while working).
+Needs no Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from multiprocessing import Pool
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+from bench.pipeline import read_labels  # noqa: E402
+from documents.pipeline import run_pipeline  # noqa: E402
+from documents.pipeline.types import PipelineResult  # noqa: E402
+
+DEFAULT_REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
+
+
+@dataclass
+class RealRun:
+    labels: list[dict]
+    results: list[PipelineResult]
+    wall_seconds: float
+
+
+def run_real(real_dir: Path, workers: int = 2, only: list[str] | None = None) -> RealRun:
+    labels = [label for label in read_labels(real_dir) if not only or any(part in label["file"] for part in only)]
+    started = time.perf_counter()
+    with Pool(workers) as pool:
+        results = list(pool.imap(run_pipeline, [str(real_dir / label["file"]) for label in labels]))
+    return RealRun(labels, results, time.perf_counter() - started)
+
+
+def kind_right(label: dict, result: PipelineResult) -> bool:
+    return str(result.kind) == label["kind"]
+
+
+def mrz_exact(label: dict, result: PipelineResult) -> bool:
+    return result.mrz is not None and list(result.mrz.lines) == label["mrz_lines"]
+
+
+def print_real_report(run: RealRun, out=sys.stdout) -> None:
+    pairs = list(zip(run.labels, run.results))
+    with_mrz = [(label, result) for label, result in pairs if label.get("mrz_lines")]
+    kinds = sum(kind_right(label, result) for label, result in pairs)
+    exact = sum(mrz_exact(label, result) for label, result in with_mrz)
+    print(f"Real images: kinds right {kinds}/{len(pairs)}, MRZ exact {exact}/{len(with_mrz)}  "
+          f"(wall {run.wall_seconds:.1f}s, {run.wall_seconds / max(1, len(pairs)):.2f}s per image)", file=out)
+    for label, result in pairs:
+        kind_ok = kind_right(label, result)
+        mrz_ok = not label.get("mrz_lines") or mrz_exact(label, result)
+        if kind_ok and mrz_ok:
+            continue
+        print(f"\n{label['file']}: expected {label['kind']}, read {result.kind} ({result.confidence:.2f})"
+              + (f"  unsure: {result.unsure}" if result.unsure else "")
+              + (f"  error: {result.error}" if result.error else ""), file=out)
+        if not mrz_ok or (result.mrz and not kind_ok):
+            for line in label.get("mrz_lines") or []:
+                print(f"    expected MRZ  {line}", file=out)
+            if result.mrz is None:
+                print("    read MRZ      none", file=out)
+            else:
+                for line in result.mrz.lines:
+                    print(f"    read MRZ      {line}", file=out)
+                print(f"    valid {result.mrz.valid}", file=out)
+        if not kind_ok:
+            print(f"    notes: {label['notes'][:140]}", file=out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("real", nargs="?", type=Path, default=DEFAULT_REAL)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", nargs="*", help="run only files whose name contains one of these")
+    args = parser.parse_args(argv)
+    print_real_report(run_real(args.real, args.workers, args.only))
+
+
+if __name__ == "__main__":
+    main()
