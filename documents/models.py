@@ -80,6 +80,8 @@ class Document(models.Model):
     languages = models.JSONField(_("languages"), default=list, blank=True)
     ocr_text = models.TextField(_("recognised text"), blank=True)
     mrz = models.JSONField(_("machine-readable zone"), null=True, blank=True)
+    # PipelineResult.extracted_fields(): people, decision_date, translation, pages, and "unsure" (why the
+    # pipeline doubts its kind, e.g. "looks like an ID card, no MRZ found"; "" when it does not).
     fields = models.JSONField(_("extracted fields"), default=dict, blank=True)
 
     members = models.ManyToManyField(

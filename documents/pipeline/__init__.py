@@ -12,7 +12,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import classify, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation
+from . import classify, doubt, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation
+from .mrz_parse import is_visa
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
@@ -51,10 +52,13 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     text = PAGE_BREAK.join(texts)
     classification = classify.classify(text, machine_zone, portrait)
     kind = classification.kind
+    unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines))
+    confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if unsure else classification.confidence
     text_languages = languages.detect_languages(text)
     return PipelineResult(
         kind=kind,
-        confidence=classification.confidence,
+        confidence=confidence,
+        unsure=unsure,
         languages=text_languages,
         pages=len(texts),
         text=text,

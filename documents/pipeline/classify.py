@@ -84,6 +84,25 @@ def score_text(text: str) -> dict[DocumentKind, float]:
     return scores
 
 
+# A civil-status book (a French livret de famille, a family register) keeps one event per page or
+# section: the spouses' marriage on one, each child's birth on others, a death on another. Its inner
+# pages have no title; their labels show which event each records.
+CIVIL_EVENTS = (DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.DEATH_CERTIFICATE)
+EVENT_EVIDENCE = 2.0  # a page whose labels give an event at least this much records that event
+BOOKLET_STRUCTURE = 3.0  # a booklet's lead over the strongest single certificate its pages hold
+
+
+def recorded_events(text: str) -> set[DocumentKind]:
+    """The civil events the pages of ``text`` (joined by form feeds) record, one per page at most."""
+    events = set()
+    for page in text.split("\f"):
+        scores = score_text(page)
+        event = max(CIVIL_EVENTS, key=lambda kind: scores[kind])
+        if scores[event] >= EVENT_EVIDENCE:
+            events.add(event)
+    return events
+
+
 def has_little_text(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{3,}", text)) <= LITTLE_TEXT_WORDS
 
@@ -91,6 +110,10 @@ def has_little_text(text: str) -> bool:
 def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = None) -> Classification:
     """``portrait``: the face of a photo with one face filling much of the frame (``faces.portrait_face``)."""
     scores = score_text(text)
+    events = recorded_events(text) if "\f" in text else set()
+    if len(events) >= 2:  # pages of different events: a book of them, not one certificate
+        booklet = DocumentKind.FAMILY_BOOKLET
+        scores[booklet] = max(scores[booklet], *(scores[event] for event in events)) + BOOKLET_STRUCTURE
     if mrz is not None:
         mrz_kind = kind_of_mrz(mrz)
         scores[mrz_kind] += MRZ_WEIGHT if mrz.valid else MRZ_WEIGHT / 2

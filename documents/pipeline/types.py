@@ -133,8 +133,12 @@ class PipelineResult:
         }
 
     def extracted_fields(self) -> dict:
-        """What the Document row keeps besides kind, languages, text and MRZ."""
+        """What the Document row keeps besides kind, languages, text and MRZ (``Document.fields``).
+
+        ``unsure``: why the pipeline doubts its ``kind`` ("looks like an ID card, no MRZ found"),
+        for the counsellor's review; "" when nothing speaks against it."""
         return {
+            "unsure": self.unsure,
             "people": [person.to_dict() for person in self.people],
             "decision_date": self.decision_date.isoformat() if self.decision_date else None,
             "translation": self.translation.to_dict() if self.translation else None,

@@ -77,6 +77,10 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "بيان عائلي", "قيد عائلي", "اخراج قيد عائلي", "سجل الاسره", "دفترچه خانوار", "ምዝገባ ስድራቤት")),
         (2, ("head of (the )?family", "head of household", "chef de famille", "gezinshoofd", "familienoberhaupt",
              "hane reisi", "رب الاسره", "رب العائله", "سرپرست خانوار")),
+        # A booklet's rows for its children, numbered (the certificate of one child has no such row).
+        (2, ("(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) child", "(premier|deuxieme|troisieme|"
+             "quatrieme|cinquieme|1er|2e|3e|4e|5e|2eme|3eme|4eme|5eme) enfant", "enfant n",
+             "(eerste|tweede|derde|vierde|vijfde) kind", "kind (nr|nummer)", "(erstes|zweites|drittes) kind")),
         (1, ("\\bson\\b", "daughter", "\\bfils\\b", "\\bfille\\b", "zoon", "dochter", "sohn", "tochter", "الابن",
              "البنت", "الولد", "relation", "lien", "relatie")),
     ),

@@ -26,7 +26,10 @@ TABLE_COLUMNS = ("file", "kind", "confidence", "languages", "pages", "mrz", "dec
 
 def classify_file(file: str, limits: LoadLimits) -> dict:
     try:
-        return run_pipeline(file, limits=limits).to_contract_dict(file)
+        result = run_pipeline(file, limits=limits)
+        if result.unsure:  # not part of the contract's line: stderr, like anything more it prints
+            print(f"{file}: unsure: {result.unsure}", file=sys.stderr)
+        return result.to_contract_dict(file)
     except Exception as exc:  # a failure nobody foresaw stays on this file's line; the batch goes on
         print(f"{file}: {exc!r}", file=sys.stderr)
         return PipelineResult(error="The file could not be read.").to_contract_dict(file)

@@ -7,8 +7,8 @@ import io
 
 from PIL import Image
 
-from documents.pipeline import run_pipeline
-from documents.pipeline.classify import kind_of_mrz
+from documents.pipeline import classify, doubt, run_pipeline
+from documents.pipeline.classify import Classification, kind_of_mrz
 from documents.pipeline.mrz import read_mrz
 from documents.pipeline.mrz_parse import parse_mrz
 from documents.pipeline.types import DocumentKind
@@ -126,3 +126,96 @@ def test_small_card_cut_from_a_side_by_side_scan_is_read(real_dir):
     back = scan.crop((scan.width // 2, 0, scan.width, scan.height))
     result = read_mrz(back)
     assert result is not None and result.valid is True and result.lines[2].startswith("TEST<<MILICA<")
+
+
+# ------------------------------------------------------------ saying so where it cannot decide
+
+def scored(kind: DocumentKind, confidence: float, **scores: float) -> Classification:
+    return Classification(kind, confidence, {k: scores.get(str(k), 0.0) for k in DocumentKind})
+
+
+def test_id_card_wording_without_a_machine_zone_is_other_but_unsure():
+    assert doubt.doubt(scored(DocumentKind.OTHER, 0.8, id_card=2.0), None) == "looks like an ID card, no MRZ found"
+
+
+def test_some_evidence_for_a_kind_too_little_to_claim_it_is_said():
+    reason = doubt.doubt(scored(DocumentKind.OTHER, 0.6, birth_certificate=2.5), None)
+    assert reason == "looks like a birth certificate, too little evidence"
+
+
+def test_no_evidence_for_any_kind_is_a_sure_other():
+    assert doubt.doubt(scored(DocumentKind.OTHER, 0.9), None) == ""
+
+
+def test_a_close_call_names_both_kinds():
+    reason = doubt.doubt(scored(DocumentKind.MARRIAGE_CERTIFICATE, 0.4, marriage_certificate=5, family_booklet=4.5), None)
+    assert reason == "a marriage certificate or a family booklet: a close call"
+
+
+def test_passport_whose_zone_fails_its_check_digits_is_unsure():
+    td3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C37UTO7408122F1204159ZE184226B<<<<<10"]
+    zone = parse_mrz(td3)
+    assert zone.valid is False
+    reason = doubt.doubt(classify.classify("", zone), zone)
+    assert reason == "a passport, but its MRZ does not pass its check digits"
+
+
+def test_a_visa_is_other_without_doubt():
+    zone = parse_mrz(list(MRV_A))
+    assert doubt.doubt(classify.classify("VISA", zone), zone, is_visa=True) == ""
+
+
+def test_front_of_an_id_card_without_its_zone_says_why_it_is_unsure(real_dir):
+    # The front of a card alone (its zone is on the back): the counsellor is told, not given a confident guess.
+    result = run_pipeline(png(real(real_dir, "032_id_card.jpg")))
+    assert result.mrz is None
+    if result.kind is not DocumentKind.ID_CARD:
+        assert result.unsure and result.confidence <= doubt.DOUBTFUL_CONFIDENCE
+    assert result.extracted_fields()["unsure"] == result.unsure
+
+
+# ------------------------------------------------------------ civil-status books by their structure
+
+SPOUSES_PAGE = ("Extrait de l'acte de mariage\nÉpoux\nNom : DURAND\nPrénoms : Marc Henri\nné le 3 mars 1980 à Lyon\n"
+                "Épouse\nNom : LEROY\nPrénoms : Claire\nnée le 9 juillet 1982 à Nantes\n"
+                "Mariage célébré le 12 juin 2005 à Rennes")
+CHILDREN_PAGE = ("Premier enfant\nActe de naissance n° 412\nNom : DURAND\nPrénoms : Léa\nnée le 4 mai 2007 à Rennes\n"
+                 "Deuxième enfant\nActe de naissance n° 77\nNom : DURAND\nPrénoms : Hugo\nné le 1 février 2010")
+DEATH_PAGE = "Acte de décès n° 12\nDécédé le 2 janvier 2020 à Brest\nNom : DURAND\nPrénoms : Marc Henri"
+
+
+def test_pages_recording_a_marriage_and_births_are_a_family_booklet_without_its_title():
+    text = "\n\f\n".join([SPOUSES_PAGE, CHILDREN_PAGE])
+    assert classify.classify(text).kind is DocumentKind.FAMILY_BOOKLET
+
+
+def test_pages_recording_births_and_a_death_are_a_family_booklet():
+    text = "\n\f\n".join([CHILDREN_PAGE, DEATH_PAGE])
+    assert classify.classify(text).kind is DocumentKind.FAMILY_BOOKLET
+
+
+def test_one_certificate_over_two_pages_stays_that_certificate():
+    witnesses = "Témoins\nPaul BERNARD\nAnne PETIT\nL'officier de l'état civil"
+    text = "\n\f\n".join([SPOUSES_PAGE, witnesses])
+    assert classify.classify(text).kind is DocumentKind.MARRIAGE_CERTIFICATE
+
+
+def test_a_single_page_is_no_book():
+    assert classify.classify(SPOUSES_PAGE).kind is DocumentKind.MARRIAGE_CERTIFICATE
+
+
+def test_booklet_pages_scanned_with_one_page_turned_are_a_family_booklet():
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 34)
+    pages = []
+    for text, turn in ((SPOUSES_PAGE, 0), (CHILDREN_PAGE, 90)):
+        page = Image.new("RGB", (1240, 1754), "white")
+        draw = ImageDraw.Draw(page)
+        for index, line in enumerate(text.splitlines()):
+            draw.text((140, 160 + index * 70), line, font=font, fill="black")
+        pages.append(page.rotate(turn, expand=True, fillcolor="white"))
+    buffer = io.BytesIO()
+    pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:], resolution=150)
+    result = run_pipeline(buffer.getvalue())
+    assert result.pages == 2 and result.kind is DocumentKind.FAMILY_BOOKLET
