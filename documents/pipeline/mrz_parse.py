@@ -257,6 +257,10 @@ def _repair_optional(field: str, has_check: bool, check: str | None, ends_line: 
         return FILLER * len(field)
     # K weighs 20 and U 30: to every check digit they are a "<" (0). Lone among fillers, they are one.
     field = re.sub(r"(?<=<)[KX](?=<|$)", FILLER, field)
+    if not has_check and any(char.isdigit() for char in field):
+        # A number no check digit guards (a visa's, a card's personal number): O is 0 there, as
+        # issuers leave the letter out of numbers for its likeness to the digit.
+        field = field.replace("O", "0")
     if ends_line and not has_check:
         # Data stands at the field's start, fillers pad it: a character or two after a run of
         # fillers at the end of the line (a visa's) is the page's print beside the zone.

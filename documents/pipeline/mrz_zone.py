@@ -27,7 +27,11 @@ MAX_ZONES = 2  # at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
 MIN_LINE_ASPECT = 18
-ONE_SIDED = 0.35  # at most this share of the page's other text on one side of a zone: not a paragraph
+# The share of the page's other text below a zone (see Zone.orientations): at most UPRIGHT, the page is
+# upright (a little below: the edge of a card, a second card under the first); at least UPSIDE_DOWN,
+# upside down; in between the lines are a paragraph.
+UPRIGHT = 0.3
+UPSIDE_DOWN = 0.8
 MAX_LINE_ANGLE = 20  # degrees: a photo taken askew by 10 of a page lying askew by 10
 
 
@@ -52,9 +56,9 @@ class Zone:
         so the side with the page's other text is up; but a card scanned beside or above another
         (front and back in one image) has text on its far side too, so the other way is tried next.
         Lines with text evenly on both sides are a paragraph, not an MRZ, and are not sent to OCR."""
-        if self.text_below >= 1 - ONE_SIDED:
+        if self.text_below >= UPSIDE_DOWN:
             return (True, False)
-        if self.text_below <= ONE_SIDED:
+        if self.text_below <= UPRIGHT:
             return (False, True)
         return ()
 

@@ -219,3 +219,9 @@ def test_booklet_pages_scanned_with_one_page_turned_are_a_family_booklet():
     pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:], resolution=150)
     result = run_pipeline(buffer.getvalue())
     assert result.pages == 2 and result.kind is DocumentKind.FAMILY_BOOKLET
+
+
+def test_letter_o_in_a_number_no_check_digit_guards_is_a_zero():
+    line = "L8988901C4XXX4009078F96121096ZE1842<<<<<<<<<"
+    result = parse_mrz([MRV_A[0], line[:28] + "B3XLCOOOFD1<<<<<"])
+    assert result.lines[1][28:] == "B3XLC000FD1<<<<<"
