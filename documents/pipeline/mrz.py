@@ -38,7 +38,7 @@ from .mrz_choose import (  # noqa: E402
     with_known_countries,
     with_voted_names,
 )
-from .mrz_parse import ALL_LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
+from .mrz_parse import LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
 
@@ -283,7 +283,7 @@ def _read_by_shape(crop: Image.Image, zone: Zone) -> MrzResult | None:
     """The zone read cell by cell by the shapes of OCR-B, in each layout with its number of lines;
     the best by its check digits (TD3 before TD2 on a tie)."""
     readings = []
-    layouts = sorted((layout for layout in ALL_LAYOUTS if layout.line_count == len(zone.lines)),
+    layouts = sorted((layout for layout in LAYOUTS.values() if layout.line_count == len(zone.lines)),
                      key=lambda layout: -layout.line_length)
     for layout in layouts:
         cells = cell_grid(crop, layout.line_count, layout.line_length, GLYPH_SHIFTS, GLYPH_PITCH_SCALES)

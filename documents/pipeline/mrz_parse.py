@@ -427,9 +427,23 @@ def build_result(lines: Sequence[str], layout: Layout) -> MrzResult:
         birth_date=_parse_date(part("birth_date"), birth=True),
         sex=sex if sex in ("M", "F") else "X",
         expiry_date=_parse_date(part("expiry_date"), birth=False),
-        # A letter left in a date passes its check digit only by chance (F counts 15).
-        valid=all(checks(lines, layout)) and _dates_are_digits(lines, layout),
+        # A letter left in a date passes its check digit only by chance (F counts 15); a date that
+        # never was (month 49, 29 February of 1981) is printed wrong or read wrong: not valid either.
+        valid=all(checks(lines, layout)) and _dates_are_digits(lines, layout) and _dates_exist(lines, layout),
     )
+
+
+def _dates_exist(lines: Sequence[str], layout: Layout) -> bool:
+    """Every fully printed date field holds a day of the calendar. Unknown parts (a refugee's day of
+    birth) are printed as fillers or 00 and pass."""
+    for field in layout.fields:
+        text = lines[field.line][field.start:field.end]
+        if field.kind != "digits" or not text.isdigit():
+            continue
+        month, day = int(text[2:4]), int(text[4:6])
+        if month > 12 or day > 31 or (month and day and _parse_date(text, birth=False) is None):
+            return False
+    return True
 
 
 def _dates_are_digits(lines: Sequence[str], layout: Layout) -> bool:

@@ -225,3 +225,46 @@ def test_letter_o_in_a_number_no_check_digit_guards_is_a_zero():
     line = "L8988901C4XXX4009078F96121096ZE1842<<<<<<<<<"
     result = parse_mrz([MRV_A[0], line[:28] + "B3XLCOOOFD1<<<<<"])
     assert result.lines[1][28:] == "B3XLC000FD1<<<<<"
+
+
+def test_a_date_that_never_was_does_not_validate_but_unknown_parts_do():
+    td3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    assert parse_mrz(td3).valid is True
+    from documents.pipeline.mrz_parse import check_digit, _composite_data, TD3
+
+    def with_birth(birth: str) -> list[str]:
+        line = td3[1][:13] + birth + check_digit(birth) + td3[1][20:43]
+        line += check_digit(_composite_data(["", line + "0"], TD3))
+        return [td3[0], line]
+
+    assert parse_mrz(with_birth("744912")).valid is False  # month 49
+    assert parse_mrz(with_birth("810229")).valid is False  # 29 February 1981
+    assert parse_mrz(with_birth("740800")).valid is True  # day unknown
+
+
+def test_fixed_pitch_lines_are_told_from_proportional_text(monkeypatch):
+    from PIL import ImageDraw, ImageFont
+
+    from documents.pipeline import mrz_zone
+    from documents.pipeline.mrz_zone import find_zones
+
+    page = Image.new("L", (1400, 700), 255)
+    draw = ImageDraw.Draw(page)
+    prose = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 28)
+    mono = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 28)
+    for row, line in enumerate(["The council said on Monday that the new rules would apply to residents",
+                                "of every district from next year, and that the fees would not change."]):
+        draw.text((60, 80 + row * 40), line, font=prose, fill=0)
+    for row, line in enumerate(TD3_LINES):
+        draw.text((60, 560 + row * 40), line, font=mono, fill=0)
+    zones = find_zones(page.convert("RGB"))
+    assert zones and all(zone.lines[0].cy > 500 for zone in zones)  # the fixed-pitch lines only
+    threshold = mrz_zone.MIN_PITCH_REGULARITY
+    monkeypatch.setattr(mrz_zone, "MIN_PITCH_REGULARITY", 0.0)
+    monkeypatch.setattr(mrz_zone, "UPSIDE_DOWN", 0.0)  # any side: the prose as a candidate too
+    everything = find_zones(page.convert("RGB"))
+    prose_zone = next(zone for zone in everything if zone.lines[0].cy < 300)
+    assert prose_zone.pitch_regularity < threshold < zones[0].pitch_regularity
+
+
+TD3_LINES = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
