@@ -70,6 +70,12 @@ def combine_readings(readings: Sequence[MrzResult]) -> MrzResult | None:
                   for reading in same for row in (reading.lines[field.line],)]
         passing = Counter(value for value, _ in values if check_holds(*value))
         in_valid = Counter(value for value, valid in values if valid)
+        read = Counter(value for value, _ in values)
+        if passing and not in_valid and max(passing.values()) < max(read.values()):
+            # No reading holds together and most readings agree on a value its check digit fails:
+            # that is what is printed (specimens print wrong check digits); one odd reading that
+            # happens to pass is not.
+            passing = Counter()
         if passing:
             # A value from readings whose every check holds first (a misread passes one time in ten),
             # then from more readings, then the more regular one.

@@ -268,3 +268,15 @@ def test_fixed_pitch_lines_are_told_from_proportional_text(monkeypatch):
 
 
 TD3_LINES = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+
+
+def test_a_check_digit_printed_wrong_is_reported_as_printed_not_read_into_agreement():
+    # Two readings agree on what is printed (its check digit does not hold); one misreads 8 as 6,
+    # which happens to agree with the check digit. No reading holds together: the printed value stays.
+    from documents.pipeline.mrz_choose import combine_readings
+
+    printed = ["IDESPBAB1834284<44282767Q0<<<<", "8001010F1301017ESP<<<<<<<<<<<3", "MUESTRA<MUESTRA<<CARMEN<<<<<<<"]
+    misread = [printed[0], "6" + printed[1][1:], printed[2]]
+    readings = [parse_mrz(printed), parse_mrz(misread), parse_mrz(printed)]
+    merged = combine_readings(readings)
+    assert merged.lines[1].startswith("800101") and merged.valid is False
