@@ -57,6 +57,7 @@ class DashboardRow:
     missing: int  # requirements with status "missing", over the sponsor and eligible members
     awaiting_review: int  # documents read and waiting for a counsellor's review
     being_read: int  # documents not yet read
+    removal_requests: int = 0  # accepted documents the sponsor asks to remove (only a counsellor may)
     open_letters: list[IndLetter] = field(default_factory=list)
     open_tasks: list[CaseNote] = field(default_factory=list)  # internal tasks not done yet, nearest due first
 
@@ -129,7 +130,8 @@ def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
         "counsellors",
         # Only what the rules and the counts read; the documents' members come as id pairs (document_members).
         Prefetch("documents", queryset=Document.objects.filter(removed_at__isnull=True).only(
-            "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id", "about_sponsor")),
+            "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id", "about_sponsor",
+            "removal_requested_at")),
         Prefetch(
             "ind_letters",
             queryset=IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True),
@@ -189,6 +191,7 @@ def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | 
             bool(d.is_finished and d.kind and d.review_status == Document.Review.PENDING) for d in documents
         ),
         being_read=sum(not d.is_finished for d in documents),
+        removal_requests=sum(d.removal_requested_at is not None for d in documents),
         open_letters=list(getattr(case, "open_ind_letters", [])),
         open_tasks=list(getattr(case, "open_case_tasks", [])),
     )

@@ -89,6 +89,7 @@ def test_an_accepted_document_is_removed_only_by_a_counsellor_the_sponsor_asks(c
     assert document.removal_requested_at is not None
 
     client.force_login(counsellor)
+    assert 'data-removal-requests="1"' in client.get(reverse("tracker:case_list")).content.decode()
     assert f'data-requested="{document.pk}"' in client.get(reverse("documents:bin", args=[document.case_id])).content.decode()
     client.post(reverse("documents:remove", args=[document.pk]))
     document.refresh_from_db()
