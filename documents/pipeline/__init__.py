@@ -19,6 +19,8 @@ from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 __all__ = ["run_pipeline"]
 
 PAGE_BREAK = "\n\f\n"
+KINDS_WITHOUT_MRZ = frozenset({DocumentKind.PASSPORT_PHOTO, DocumentKind.GOOD_CONDUCT_STATEMENT,
+                               DocumentKind.MARITAL_STATUS_STATEMENT})
 # The MRZ search and the geometry both look at a copy about this long: shrinking the page once is enough.
 OVERVIEW_SIDE = max(mrz_zone.WORK_SIDE, orientation.ANALYSIS_SIDE)
 
@@ -54,6 +56,8 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     kind = classification.kind
     unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines))
     confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if unsure else classification.confidence
+    if kind in KINDS_WITHOUT_MRZ:  # CONTRACTS.md section 3: a stray zone read from their text is no holder's
+        machine_zone = None
     text_languages = languages.detect_languages(text)
     return PipelineResult(
         kind=kind,
