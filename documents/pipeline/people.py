@@ -47,13 +47,15 @@ _GIVEN_FIELD = re.compile(
     r"^(given names?|first names?|forenames?|prenoms?|voornamen|voornaam|vornamen?|adi|الاسم|اسم|نام)$")
 _BIRTH_FIELD = re.compile(
     r"^(date (and place )?of birth|born( on)?|nee?\(?e?\)? le|date de naissance|geboortedatum|geboren( op)?|"
-    r"datum van geboorte|geburtsdatum|geboren am|dogum tarihi|تاريخ الولاده|تاريخ الميلاد|تاريخ تولد)\b")
+    r"datum van geboorte|geburtsdatum|geboren am|dogum tarihi|تاريخ الولاده|تاريخ الميلاد|تاريخ تولد|"
+    r"ዕለት ልደት|ዕለተ ልደት|ዕለት ትውልዲ)")
 # Field labels that name a person by their role (the value is their whole name).
 _ROLE_FIELDS: tuple[tuple[Role, re.Pattern], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
     (Role.CHILD, r"(name of (the )?child|full name of (the )?child|child s name|nom de l enfant|naam (van het )?kind|"
                  r"name des kindes|اسم المولود|المولود|name of the minor)"),
-    (Role.FATHER, r"(father|vader|pere|vater|baba|اسم الاب|الاب|نام پدر|پدر|fils ?/? ?fille de|fils de|fille de)"),
-    (Role.MOTHER, r"(mother|moeder|mere|mutter|anne|اسم الام|الام|نام مادر|مادر|^et de$)"),
+    (Role.FATHER, r"(father|vader|pere|vater|baba|اسم الاب|الاب|نام پدر|پدر|fils ?/? ?fille de|fils de|fille de|"
+                  r"ኣቦ|አባት)"),
+    (Role.MOTHER, r"(mother|moeder|mere|mutter|anne|اسم الام|الام|نام مادر|مادر|^et de$|ኣደ|እናት)"),
     (Role.HUSBAND, r"(husband|groom|echtgenoot|epoux|ehemann|الزوج$|شوهر)"),
     (Role.WIFE, r"(wife|bride|echtgenote|epouse|ehefrau|الزوجه|همسر)"),
     (Role.DECEASED, r"(deceased|defunte?|overledene|verstorbene|المتوفي|متوفي)"),
@@ -65,9 +67,9 @@ _ROLE_FIELDS: tuple[tuple[Role, re.Pattern], ...] = tuple((role, re.compile(patt
     (Role.TRANSLATOR, r"(translator|vertaler|traducteur|traductrice|ubersetzer|مترجم)"),
 ))
 _BIRTH_PLACE_FIELD = re.compile(r"^(place of birth|birth ?place|lieu de naissance|geboorteplaats|plaats van geboorte|"
-                                r"geburtsort|dogum yeri|مكان الولاده|مكان الميلاد|محل تولد)$")
+                                r"geburtsort|dogum yeri|مكان الولاده|مكان الميلاد|محل تولد|ቦታ ትውልዲ|ቦታ ልደት)$")
 _FULL_NAME_FIELD = re.compile(r"^(full name|name|naam|nom et prenoms?|nom complet|volledige naam|ad soyad|"
-                              r"adi soyadi|الاسم الكامل|الاسم الثلاثي|نام و نام خانوادكي)$")
+                              r"adi soyadi|الاسم الكامل|الاسم الثلاثي|نام و نام خانوادكي|ስም|ሙሉእ ስም|ሙሉ ስም)$")
 _FIELD = re.compile(r"^\s*(?P<label>[^:：|]{2,40}?)\s*[:：|]\s*(?P<value>\S.*?)\s*$")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC]+")
 # Labels before a person's name in Arabic and Persian documents (not witnesses: they are no family).

@@ -33,6 +33,8 @@ def test_the_holder_of_a_passport_exactly_as_the_mrz_has_them():
      "Name of mother: MARYAM AL AHMAD", ("YONAS", "OSMAN", date(2008, 8, 8))),
     ("شهادة ولادة\nالاسم: هبة\nاسم الأب: حسن\nاسم الأم: عمر\nالنسبة: حمدان\nتاريخ الولادة: 14.08.1982",
      ("هبة", "حمدان", date(1982, 8, 14))),
+    ("ምስክር ወረቀት ልደት\nስም: ሰላም ተስፋይ\nዕለት ልደት: 12.04.2015\nስም ኣቦ: ተስፋይ ገብረ\nስም ኣደ: ለተ ብርሃን",
+     ("ሰላም", "ተስፋይ", date(2015, 4, 12))),
     ("BIRTH CERTIFICATE\nFull name of child: KAREEM MARYAM HASSAN\nDate of birth: 25 September 1983\n"
      "Name of father: YONAS OSMAN", ("KAREEM MARYAM", "HASSAN", date(1983, 9, 25))),
 ])
