@@ -111,6 +111,22 @@ def _iso_date(value) -> date | None:
         return None
 
 
+def said_about(member, document: Document) -> list[PersonMention]:
+    """What ``document`` says about ``member`` (at most one mention): the person it names who is them by name
+    (one of several on a booklet or a birth certificate; the birth date is left out of the match, since it is
+    what may disagree), or, on a document linked to them alone, its holder or the child it is about.
+
+    For comparing what the documents say about each member (form 647's data, the consistency warnings)."""
+    mentions = stored_mentions(document)
+    undated = MemberName(member.pk, member.given_names, member.surname, None)
+    matching = [mention for mention in mentions if is_same_person(undated, mention)]
+    if matching:
+        return matching[:1]
+    if len(document.members.all()) != 1:
+        return []
+    return [m for m in mentions if m.source == "mrz" or m.role in (Role.HOLDER, Role.CHILD)][:1]
+
+
 def member_name(member) -> MemberName:
     return MemberName(member.pk, member.given_names, member.surname, member.birth_date)
 

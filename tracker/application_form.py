@@ -18,9 +18,8 @@ from datetime import date
 
 from django.utils import translation
 
-from documents.linking import MemberName, is_same_person, stored_mentions
+from documents.linking import said_about
 from documents.models import Document
-from documents.pipeline.types import PersonMention, Role
 
 from .checklist import Checklist, build_checklist
 from .models import Case, FamilyMember
@@ -141,7 +140,7 @@ def member_answers(member: FamilyMember, documents: list[Document]) -> list[Answ
         expiry = getattr(document, "expiry_date", None) or _iso(document.mrz.get("expiry_date"))
         _add(readings, "passport_expiry", _day(expiry), document)
     for document in linked:
-        for person in _about_member(member, document):
+        for person in said_about(member, document):
             _add(readings, "birth_date", _day(person.birth_date), document)
             _add(readings, "birth_place", person.birth_place, document)
     if not readings["surname"] and not readings["given_names"]:  # no passport yet: what the sponsor entered
@@ -153,20 +152,6 @@ def member_answers(member: FamilyMember, documents: list[Document]) -> list[Answ
         _add(readings, "sex", SEXES.get(member.sex or ""), None)
     _add(readings, "relation", RELATIONS.get(member.relation, member.relation), None)
     return [Answer(key, question, tuple(readings[key])) for key, question in QUESTIONS]
-
-
-def _about_member(member: FamilyMember, document: Document) -> list[PersonMention]:
-    """What ``document`` says about ``member``: the person it names who is them by name (one of several on a
-    booklet or a birth certificate; the birth date is left out of the match, since it is what may disagree), or,
-    on a document linked to them alone, its holder or the child it is about."""
-    mentions = stored_mentions(document)
-    undated = MemberName(member.pk, member.given_names, member.surname, None)
-    matching = [mention for mention in mentions if is_same_person(undated, mention)]
-    if matching:
-        return matching[:1]
-    if len(document.members.all()) != 1:
-        return []
-    return [m for m in mentions if m.source == "mrz" or m.role in (Role.HOLDER, Role.CHILD)][:1]
 
 
 def _add(readings: dict[str, list[Reading]], key: str, value: str | None, document: Document | None) -> None:
