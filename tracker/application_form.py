@@ -51,6 +51,15 @@ RELATIONS = {
     "sibling": "Broer of zus", "foster_child": "Pleegkind",
 }
 SEXES = {"M": "Man", "F": "Vrouw", "X": "Onbepaald"}
+# Nationalities as the form writes them, for the countries most families come from; others show their MRZ code.
+NATIONALITIES = {
+    "AFG": "Afghaanse", "ERI": "Eritrese", "ETH": "Ethiopische", "IRN": "Iraanse", "IRQ": "Iraakse",
+    "SYR": "Syrische", "SOM": "Somalische", "SDN": "Soedanese", "SSD": "Zuid-Soedanese", "YEM": "Jemenitische",
+    "TUR": "Turkse", "PSE": "Palestijnse", "LBY": "Libische", "LBN": "Libanese", "JOR": "Jordaanse",
+    "EGY": "Egyptische", "COD": "Congolese", "BDI": "Burundese", "UGA": "Oegandese", "KEN": "Keniaanse",
+    "PAK": "Pakistaanse", "MAR": "Marokkaanse", "DZA": "Algerijnse", "TUN": "Tunesische",
+    "XXA": "Staatloos", "XXB": "Vluchteling (Verdrag van 1951)", "XXX": "Onbekend",
+}
 KIND_NAMES = {
     "passport": "paspoort", "id_card": "identiteitskaart", "birth_certificate": "geboorteakte",
     "marriage_certificate": "huwelijksakte", "death_certificate": "overlijdensakte", "family_booklet": "familieboek",
@@ -133,7 +142,7 @@ def member_answers(member: FamilyMember, documents: list[Document]) -> list[Answ
         mrz = document.mrz
         _add(readings, "surname", mrz.get("surname"), document)
         _add(readings, "given_names", mrz.get("given_names"), document)
-        _add(readings, "nationality", mrz.get("nationality"), document)
+        _add(readings, "nationality", _nationality(mrz.get("nationality")), document)
         _add(readings, "sex", SEXES.get(mrz.get("sex") or ""), document)
     for document in passports:
         _add(readings, "passport_number", document.mrz.get("document_number"), document)
@@ -158,6 +167,10 @@ def _add(readings: dict[str, list[Reading]], key: str, value: str | None, docume
     value = " ".join(str(value).split()) if value else ""
     if value and not any(r.value == value and r.document == document for r in readings[key]):
         readings[key].append(Reading(value, document))
+
+
+def _nationality(code: str | None) -> str | None:
+    return f"{NATIONALITIES[code]} ({code})" if code in NATIONALITIES else code
 
 
 def _iso(value) -> date | None:

@@ -53,7 +53,7 @@ def test_every_question_is_answered_from_the_documents_with_its_source(case):
     found = answers(case, case.yonas)
     assert {key: answer.value for key, answer in found.items()} == {
         "surname": "RAHIMI", "given_names": "YONAS ALI", "birth_date": "07-06-2015", "birth_place": "Asmara",
-        "nationality": "ERI", "sex": "Man", "passport_number": "P3328878", "passport_expiry": "21-09-2029",
+        "nationality": "Eritrese (ERI)", "sex": "Man", "passport_number": "P3328878", "passport_expiry": "21-09-2029",
         "relation": "Minderjarig kind"}
     assert found["given_names"].sources == ["paspoort paspoort-yonas.jpg"]
     assert set(found["birth_date"].sources) == {"paspoort paspoort-yonas.jpg", "geboorteakte geboorteakte.jpg"}
