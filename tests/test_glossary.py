@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils.translation import get_language_info
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 INTERFACE_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != "en"]
@@ -54,6 +55,8 @@ def catalogue_entries(language: str) -> list[tuple[dict[str, str], list[str]]]:
         fields: dict[str, str] = {}
         key = None
         for line in block.splitlines():
+            if line.startswith("#:"):
+                fields["#:"] = fields.get("#:", "") + line[2:]
             if line.startswith("#"):
                 continue
             if match := re.match(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$', line):
@@ -115,6 +118,24 @@ def test_translations_keep_the_placeholders_and_markup_of_their_source(language)
             if not ok:
                 broken.append((fields["msgid"], text))
     assert broken == []
+
+
+RIGHT_TO_LEFT = [code for code in INTERFACE_LANGUAGES if get_language_info(code)["bidi"]]
+
+
+@pytest.mark.parametrize("language", RIGHT_TO_LEFT)
+def test_right_to_left_e_mails_and_text_messages_start_with_a_right_to_left_word(language):
+    """A plain-text message has no dir="rtl": its paragraph is laid out by its first letter, so a line starting
+    with "IND" or a name runs left to right and jumbles the sentence."""
+    wrong_way = []
+    for fields, translations in catalogue_entries(language):
+        if "templates/tracker/email/" not in fields.get("#:", ""):
+            continue
+        for text in filter(None, translations):
+            first = re.sub(r"^[\s\d\W_]*", "", re.sub(r"%\(\w+\)[sd]", "%", text))
+            if text.lstrip().startswith("%(") or re.match(r"[A-Za-z]", first):
+                wrong_way.append(text)
+    assert wrong_way == []
 
 
 def test_a_forbidden_term_is_found_inside_a_word_in_arabic_and_as_a_whole_word_in_latin_script():
