@@ -23,7 +23,7 @@ from documents.selectors import get_document_for
 
 from . import selectors
 from .case_header import case_header
-from .checklist import build_checklist
+from .checklist import build_checklist, shown_warnings
 from .forms_counsellor import DocumentReviewForm
 from .models import FamilyMember
 from .review import ReviewError, accept_documents, review_document
@@ -122,6 +122,8 @@ def _screen_context(request, document, case, form, in_queue, previous_id, next_i
         "document": document,
         "header": case_header(case, checklist.evaluation),
         "reading": reading,
+        # The rules' warnings about this document (expiry, the same person's details disagreeing...).
+        "warnings": [w for w in shown_warnings(checklist.evaluation) if str(document.pk) in w.documents],
         "pages": range(1, reading.pages + 1),
         "members": members,
         "linked_ids": {m.pk for m in linked} if form is None else {int(v) for v in request.POST.getlist("members")

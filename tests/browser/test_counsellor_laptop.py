@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from documents.models import Document
+from tests.browser.conftest import LAPTOP
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -141,3 +142,24 @@ def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_facto
     expect(rejected.locator("[data-counsellor-note]")).to_contain_text("كتب مرشدك:")
     assert_accessible(sponsor)
     sponsor.screenshot("1-rejection-in-arabic")
+
+
+def test_the_review_screen_works_without_javascript(phone_factory, corpus_dir):
+    counsellor, case, documents = ten_document_case(corpus_dir)
+    desk = phone_factory("counsellor-no-js", LAPTOP | {"java_script_enabled": False})
+    page = desk.page
+    page.goto("/login/")
+    desk.log_in(counsellor.username)
+    page.goto(f"/review/documents/{documents[0].pk}/")
+
+    page.get_by_role("link", name="Turn right").click()  # a link: the page comes back turned
+    expect(page.locator("img[data-page='1']")).to_have_attribute("src", re.compile(r"turn=1$"))
+    page.get_by_role("button", name="Reject").click()
+    expect(page.locator("#error-rejection_reason")).to_be_visible()
+    expect(page.locator("#id_rejection_reason")).to_be_focused()  # autofocus: no script needed
+    desk.screenshot("1-error-next-to-the-reason")  # axe-core needs scripts: the same page is checked above
+    page.locator("#id_rejection_reason").select_option("cut_off")
+    page.get_by_role("button", name="Reject").click()
+    expect(page.locator(".viewer-title")).to_have_text(documents[1].original_name)
+    documents[0].refresh_from_db()
+    assert documents[0].rejection_reason == "cut_off"
