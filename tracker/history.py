@@ -97,7 +97,9 @@ def _entry(event: AuditEvent, names: _Names) -> Entry:
         Change(_field_label(model, name), _value(model, name, old, names), _value(model, name, new, names))
         for name, (old, new) in _pairs(event.changes) if name not in HIDDEN_FIELDS
     ]
-    return Entry(at=event.at, actor=event.actor_name or _("Nareis"), action=event.action,
+    # The person's name while the account exists, the username kept in the trail after.
+    actor = str(event.actor) if event.actor_id and event.actor else event.actor_name
+    return Entry(at=event.at, actor=actor or _("Nareis"), action=event.action,
                  action_label=event.get_action_display(), what=str(model._meta.verbose_name) if model else "",
                  target=target, changes=changes)
 

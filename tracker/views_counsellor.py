@@ -64,7 +64,7 @@ def review_context(user, case: Case) -> dict:
     if not selectors.can_manage_case(user, case):
         return {"can_manage": False}
     history = (AuditEvent.objects.filter(case_id=case.pk).exclude(action=AuditEvent.Action.VIEW)
-               .order_by("-at", "-id")[:HISTORY_LENGTH])
+               .select_related("actor").order_by("-at", "-id")[:HISTORY_LENGTH])
     return {
         "can_manage": True,
         "assign_form": views_coordination.assign_form(user, case),
