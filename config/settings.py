@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
+    "config.private_pages.PrivatePagesMiddleware",  # Cache-Control: private, no-store for signed-in users
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -251,6 +252,8 @@ if SESSION_COOKIE_SECURE:
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Wrong invitation codes: LOGIN_FAILURE_LIMIT per code and address; this many of any code per address.
+INVITATION_ADDRESS_FAILURE_LIMIT = env_int("INVITATION_ADDRESS_FAILURE_LIMIT", 30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
