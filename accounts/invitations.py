@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from .models import Invitation, User
@@ -104,3 +105,25 @@ def accept_invitation(*, code: str, password: str) -> User:
         user.set_password(password)
         user.save(update_fields=["password"])
     return user
+
+
+# --- Guessing codes. Wrong codes count as failed logins (django-axes) of a pseudo-username per code typed, so
+# a sponsor who mistypes their own code is locked out of that code only, from that address, and the other
+# sponsors behind the same address (a shelter's Wi-Fi) are not. Codes are long (40 bits): what stops guessing
+# is the ceiling on wrong codes of any kind from one address, INVITATION_ADDRESS_FAILURE_LIMIT.
+CODE_GUESS_PREFIX = "(invitation code"
+
+
+def code_guess_credentials(typed: str) -> dict[str, str]:
+    """The pseudo-username a wrong ``typed`` code counts against; a keyed hash, never the code itself."""
+    return {"username": f"{CODE_GUESS_PREFIX} {hash_code(typed)[:16]})"}
+
+
+def address_guessed_too_often(address: str | None) -> bool:
+    from axes.models import AccessAttempt  # django-axes' table of failed logins
+
+    since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
+    failures = AccessAttempt.objects.filter(
+        ip_address=address, username__startswith=CODE_GUESS_PREFIX, attempt_time__gte=since
+    ).aggregate(total=Sum("failures_since_start"))["total"] or 0
+    return failures >= settings.INVITATION_ADDRESS_FAILURE_LIMIT

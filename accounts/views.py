@@ -17,18 +17,24 @@ from django.views.i18n import set_language as django_set_language
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from config.client_ip import client_ip
 from tracker import selectors as case_selectors
 
 from . import two_factor as two_factor_service
 from .enrolment import enrol_sponsor
 from .forms import InvitationAcceptForm, SponsorCaseForm
 from .invitation_sheet import qr_svg, sheet_languages
-from .invitations import InvitationInvalid, IssuedInvitation, accept_invitation, format_code, issue_invitation
+from .invitations import (
+    InvitationInvalid,
+    IssuedInvitation,
+    accept_invitation,
+    address_guessed_too_often,
+    code_guess_credentials,
+    format_code,
+    issue_invitation,
+)
 
 ISSUED_SESSION_KEY = "issued_invitation"
-# Wrong codes count as failed logins of this pseudo-username (django-axes), so codes cannot be guessed from
-# one address: after LOGIN_FAILURE_LIMIT wrong codes it is locked out for LOGIN_LOCKOUT_MINUTES.
-CODE_GUESSING = {"username": "(invitation code)"}
 
 
 @require_POST
@@ -55,12 +61,13 @@ def welcome(request, code: str = ""):
     code = request.session.get(LINKED_CODE_KEY, "") if request.method == "GET" else ""
     form = InvitationAcceptForm(request.POST or None, initial={"code": format_code(code) if code else ""})
     if request.method == "POST":
-        if AxesProxyHandler.is_locked(request, CODE_GUESSING):
+        guess = code_guess_credentials(request.POST.get("code", ""))
+        if AxesProxyHandler.is_locked(request, guess) or address_guessed_too_often(client_ip(request)):
             return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
         user = _accept(form)
         if user is None:
             if form.has_error("code", "invalid_code"):
-                user_login_failed.send(sender=__name__, credentials=CODE_GUESSING, request=request)
+                user_login_failed.send(sender=__name__, credentials=guess, request=request)
         else:
             user.preferred_language = translation.get_language()
             user.save(update_fields=["preferred_language"])

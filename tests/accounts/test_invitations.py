@@ -132,11 +132,30 @@ def test_codes_are_stored_as_keyed_hashes():
     assert issued.code not in issued.invitation.code_hash
 
 
-def test_guessing_codes_is_stopped_after_a_few_tries(client, settings):
+def test_a_code_typed_wrong_a_few_times_is_locked_from_that_address(client, settings):
+    answers = [set_password_with(client, "AAAA-AAAA").status_code for _ in range(settings.AXES_FAILURE_LIMIT + 1)]
+    assert answers[0] == 200 and answers[-1] == 429
+
+
+def test_wrong_codes_from_a_shelters_address_do_not_lock_out_the_other_sponsors_there(client, settings):
+    """Five wrong codes from one address (a shelter's Wi-Fi) blocked every sponsor there for 15 minutes."""
     issued = issue_invitation(user=UserFactory(), issued_by=CounsellorFactory())
     for _ in range(settings.AXES_FAILURE_LIMIT):
         set_password_with(client, "AAAA-AAAA")
+
     response = set_password_with(client, issued.code)
+
+    assert response.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_guessing_many_codes_from_one_address_is_stopped(client, settings):
+    settings.INVITATION_ADDRESS_FAILURE_LIMIT = 12
+    issued = issue_invitation(user=UserFactory(), issued_by=CounsellorFactory())
+    for index in range(settings.INVITATION_ADDRESS_FAILURE_LIMIT):
+        set_password_with(client, f"AAAA-{CODE_ALPHABET[index] * 4}")
+
+    response = set_password_with(client, issued.code)
+
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
     assert Invitation.objects.get(pk=issued.invitation.pk).used_at is None
