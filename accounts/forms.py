@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from config.validators import no_direction_controls
 from tracker.models import Case
 
 from .models import Organisation
@@ -14,8 +15,8 @@ class DateInput(forms.DateInput):
 
 
 class SponsorCaseForm(forms.Form):
-    first_name = forms.CharField(label=_("Sponsor's given names"), max_length=150)
-    last_name = forms.CharField(label=_("Sponsor's surname"), max_length=150)
+    first_name = forms.CharField(label=_("Sponsor's given names"), max_length=150, validators=[no_direction_controls])
+    last_name = forms.CharField(label=_("Sponsor's surname"), max_length=150, validators=[no_direction_controls])
     birth_date = forms.DateField(label=_("Sponsor's date of birth"), required=False, widget=DateInput)
     v_number = forms.CharField(label=_("V-number"), max_length=20, required=False)
     decision_date = forms.DateField(

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import messages
 
+from config.validators import no_direction_controls
+
 from .models import FamilyMember
 from .services import MEMBER_FIELDS
 
@@ -12,6 +14,12 @@ class FamilyMemberForm(forms.ModelForm):
         model = FamilyMember
         fields = list(MEMBER_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("given_names", "surname"):
+            if name in self.fields:
+                self.fields[name].validators.append(no_direction_controls)
 
     @classmethod
     def for_member(cls, member: FamilyMember, data=None) -> "FamilyMemberForm":
