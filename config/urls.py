@@ -11,3 +11,5 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("tracker.urls")),
 ]
+
+handler400 = "config.errors.bad_request"

@@ -52,7 +52,7 @@
 
       var data = new FormData();
       data.append("csrfmiddlewaretoken", csrf);
-      files.forEach(function (file) { data.append("files", file, file.name); });
+      files.forEach(function (file) { data.append("files", file, shortName(file.name)); });
       if (files.length > 1) data.append("one_document", "1");
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
@@ -67,13 +67,24 @@
         if (outcome && (xhr.status === 200 || xhr.status === 422 || xhr.status === 400)) {
           finish(item, outcome.outcome === "rejected" ? "rejected" : "done", outcome.message);
           if (outcome.outcome !== "rejected") refreshLive().then(schedulePoll);
+        } else if (xhr.status >= 400 && xhr.status < 500 && xhr.status !== 408 && xhr.status !== 429) {
+          finish(item, "rejected", texts.refused);  // the same request would be refused again: no retry
         } else {
-          fail(item);  // a server error or a proxy page: worth trying again
+          fail(item);  // a server error, a timeout or a proxy page: worth trying again
         }
       });
       xhr.addEventListener("error", function () { fail(item); });
       xhr.addEventListener("abort", function () { fail(item); });
       xhr.send(data);
+    }
+
+    // Django refuses an upload whose headers pass 1 KB: a phone's very long file name is shortened, its
+    // extension kept (the server recognises files by content; the name is only shown).
+    function shortName(name) {
+      if (name.length <= 100) return name;
+      var dot = name.lastIndexOf(".");
+      var extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : "";
+      return name.slice(0, 100 - extension.length) + extension;
     }
 
     function finish(item, status, text) {

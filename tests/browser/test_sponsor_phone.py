@@ -76,3 +76,25 @@ def accept_as_counsellor(phone_factory, counsellor, document):
     phone.page.goto(f"/cases/{document.case_id}/")
     expect(phone.page.locator(f"#review-document-{document.pk}")).to_have_class(re.compile("review-accepted"))
     phone.screenshot("1-accepted")
+
+
+def test_a_photo_with_a_very_long_name_is_sent_and_refusals_are_not_offered_again(phone_factory, celery_worker):
+    """A phone's 1,000-character file name gave a bare 400 that the page offered to send again, forever."""
+    from tests.documents import hostile
+
+    case = CaseFactory()
+    sponsor = phone_factory("sponsor-long-name")
+    page = sponsor.page
+    page.goto("/login/")
+    sponsor.log_in(case.sponsor.username)
+
+    with page.expect_file_chooser() as chooser:
+        page.locator("input[type=file][multiple]").first.click()
+    chooser.value.set_files([{"name": "ف" * 996 + ".jpg", "mimeType": "image/jpeg", "buffer": hostile.photo_with_text()},
+                             {"name": "drawing.svg", "mimeType": "image/svg+xml", "buffer": hostile.svg_with_script()}])
+
+    items = page.locator(".upload-item")
+    expect(items.nth(0)).to_have_attribute("data-upload-status", "done")
+    expect(items.nth(1)).to_have_attribute("data-upload-status", "rejected")
+    expect(page.locator(".upload-retry:visible")).to_have_count(0)
+    assert Document.objects.get(case=case).original_name.endswith(".jpg")
