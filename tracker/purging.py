@@ -36,10 +36,25 @@ def purge_case(case: Case, *, actor, request=None) -> int:
         record_event(actor=actor, action=AuditEvent.Action.DELETE, target=case, case_id=case_id,
                      changes={"purged_documents": [len(file_names), 0]}, request=request)
         documents.delete()  # before the case: documents refer to each other (translations)
+        sponsor = case.sponsor
         case.delete()
+        forget_sponsor(sponsor)
         transaction.on_commit(lambda: _delete_files(storage, letter_scans, folder=f"cases/{case_id}/letters"))
         transaction.on_commit(lambda: _delete_files(storage, file_names, folder=f"cases/{case_id}"))
     return len(file_names)
+
+
+def forget_sponsor(sponsor) -> None:
+    """The sponsor's account outlives the case (audit events point at it) but not their name or contact
+    details, unless they have another case. It can no longer sign in."""
+    if sponsor is None or Case.objects.filter(sponsor=sponsor).exists():
+        return
+    sponsor.first_name = sponsor.last_name = sponsor.email = ""
+    if hasattr(sponsor, "phone"):
+        sponsor.phone = ""
+    sponsor.is_active = False
+    sponsor.set_unusable_password()
+    sponsor.save()
 
 
 def _delete_files(storage, file_names: list[str], *, folder: str) -> None:

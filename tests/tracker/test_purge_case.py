@@ -114,3 +114,16 @@ def test_purge_keeps_the_audit_trail_but_not_the_family_s_names(full_case):
     assert change.changes == {"full_name": ["[purged]", "[purged]"], "birth_date": [None, "[purged]"]}
     assert not events.exclude(target_type="tracker.case").exclude(target_repr="").exists()
     assert events.get(target_type="tracker.case", action="delete").changes == {"purged_documents": [2, 0]}
+
+
+def test_purge_blanks_the_sponsors_name_and_contact_details(full_case):
+    case, _ = full_case
+    sponsor = case.sponsor
+    sponsor.first_name, sponsor.last_name, sponsor.email = "Amal", "Hassan", "amal@example.org"
+    sponsor.save()
+
+    purge_case(case, actor=AdminFactory())
+
+    sponsor.refresh_from_db()
+    assert (sponsor.first_name, sponsor.last_name, sponsor.email, sponsor.is_active) == ("", "", "", False)
+    assert not sponsor.has_usable_password()
