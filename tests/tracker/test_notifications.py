@@ -151,3 +151,16 @@ def test_the_console_backend_prints_the_message():
     stream = io.StringIO()
     sms.ConsoleSmsBackend(stream).send(sms.TextMessage("+31612345678", "Hallo"))
     assert "+31612345678" in stream.getvalue() and "Hallo" in stream.getvalue()
+
+
+
+def test_a_file_name_in_an_arabic_e_mail_is_isolated_from_the_sentence(case, django_capture_on_commit_callbacks):
+    """In a plain-text e-mail, "photo (2).jpg" inside Arabic would show as "jpg.(2) photo" without isolates."""
+    document = DocumentFactory(case=case, kind="passport", original_name="photo (2).jpg")
+    with django_capture_on_commit_callbacks(execute=True):
+        review_document(document, DocumentReview(
+            review_status=Document.Review.REJECTED, review_reason="", kind="passport", members=[],
+            translation_of=None, rejection_reason=Document.RejectionReason.BLURRED), actor=case.counsellors.get())
+
+    [email] = mail.outbox
+    assert "\u2068photo (2).jpg\u2069" in email.body

@@ -2,13 +2,15 @@
 
 from django import template
 
-from documents.messages import translate_message
+from documents.messages import embedded_name, translate_message
 from tracker.labels import REASON_LABELS, REQUIREMENT_DOCUMENTS, REQUIREMENT_WHERE, WARNING_LABELS, relation_label
 
 register = template.Library()
 
 
 register.filter("relation_label", relation_label)
+# A file name or other Latin text inside a right-to-left sentence, isolated so it does not jumble it.
+register.filter("isolated", embedded_name)
 
 
 @register.filter
