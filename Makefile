@@ -11,13 +11,17 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-
 	fonts-ocr-b redis-server redis-tools gettext \
 	chromium fonts-noto-core fonts-noto-ui-core fonts-hosny-amiri nodejs
 
-.PHONY: run test bench bench-dashboard setup system venv messages node demo clean
+.PHONY: run serve bench-faults test bench bench-dashboard setup system venv messages node demo clean
 
 run: setup
 	@scripts/run.sh
 
 test: setup
 	@scripts/test.sh $(PYTEST_ARGS)
+
+# The production stack on this machine: gunicorn, a Celery worker, Celery beat, NAREIS_PRODUCTION=true.
+serve: setup
+	@scripts/serve.sh
 
 bench: setup
 	@scripts/bench.sh

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, also with DEBUG off (make serve, production)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,7 +150,7 @@ USE_TZ = True
 
 # --- Static files (CSS, JS). Media (uploads) are never served as static.
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
@@ -178,7 +179,9 @@ else:
     }
 STORAGES = {
     "default": _document_storage,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # In production `collectstatic` writes compressed copies with hashed names (cached for ever by browsers).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage" if PRODUCTION
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # --- Uploads.
@@ -235,7 +238,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- Security. Secure cookies and HSTS whenever not in local development.
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = PRODUCTION
+# NAREIS_HTTPS=false only for `make serve`: the production stack on this machine, over plain HTTP.
+SESSION_COOKIE_SECURE = env_bool("NAREIS_HTTPS", default=PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
