@@ -28,11 +28,15 @@ from .checklist import Checklist, build_checklist, shown_warnings
 from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS, relation_label
 from .models import Case
 
-# Fonts with more than Latin-1, so names in the index print as written; the first one found is used.
-_FONTS = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
-)
+# Fonts for every script of the interface (Debian's fonts-noto-core, installed by the Makefile), so names in the
+# index print as written: Latin (Dutch, English, Somali, Turkish), Ge'ez (Tigrinya), Arabic (Arabic, Farsi).
+# Text shaping (HarfBuzz, through uharfbuzz) joins Arabic letters and lays right-to-left text out right to left.
+_NOTO = Path("/usr/share/fonts/truetype/noto")
+_FONTS = {
+    "Index": _NOTO / "NotoSans-Regular.ttf",
+    "IndexEthiopic": _NOTO / "NotoSansEthiopic-Regular.ttf",
+    "IndexArabic": _NOTO / "NotoNaskhArabic-Regular.ttf",
+}
 # fpdf2 subsets fonts through fontTools, which logs every glyph at INFO.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 _SPOOL_BYTES = 16 * 1024 * 1024  # larger dossiers go to a temporary file, not memory
@@ -138,19 +142,15 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
 
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
-    font = next((path for path in _FONTS if path.exists()), None)
-    if font:
-        pdf.add_font("Index", "", str(font))
-        family = "Index"
-    else:
-        family = "Helvetica"
-
-    def text(value: str) -> str:
-        return value if font else value.encode("latin-1", "replace").decode("latin-1")
+    family = "Index"
+    for name, path in _FONTS.items():
+        pdf.add_font(name, "", str(path))
+    pdf.set_fallback_fonts([name for name in _FONTS if name != family])  # glyphs Noto Sans lacks
+    pdf.set_text_shaping(True)
 
     def line(value: str, size: int = 10, gap: float = 5.5) -> None:
         pdf.set_font(family, size=size)
-        pdf.multi_cell(0, gap, text(value), new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.multi_cell(0, gap, value, new_x="LMARGIN", new_y="NEXT", align="L")
 
     def heading(value: str) -> None:
         pdf.ln(3)

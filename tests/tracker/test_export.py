@@ -101,3 +101,23 @@ def test_only_people_of_the_case_can_export(client, case):
     assert client.get(reverse("tracker:case_export", args=[case.pk])).status_code == 404
     client.logout()
     assert client.get(reverse("tracker:case_export", args=[case.pk])).status_code == 302
+
+
+def test_names_in_every_script_of_the_interface_print_as_written(client):
+    """Tigrinya names vanished (no Ge'ez glyphs) and Arabic printed unjoined and in reverse (no text shaping)."""
+    import pypdfium2
+
+    names = {"ti": ("ዮናስ", "ተስፋይ"), "ar": ("محمد", "حسن"), "fa": ("مهرداد", "رضایی"), "tr": ("Ayşe", "Öztürk"),
+             "so": ("Cabdi", "Xasan")}
+    case = CaseFactory(permit_decision_date=date(2026, 8, 31))
+    for given_names, surname in names.values():
+        FamilyMemberFactory(case=case, given_names=given_names, surname=surname)
+    client.force_login(case.sponsor)
+
+    archive = download(client, case)
+
+    index = archive.read(next(name for name in archive.namelist() if name.endswith("00-index.pdf")))
+    pdf = pypdfium2.PdfDocument(index)
+    text = "".join(pdf[page].get_textpage().get_text_range() for page in range(len(pdf)))
+    for given_names, surname in names.values():
+        assert f"{given_names} {surname}" in text  # right to left in logical order: shaped, not reversed
