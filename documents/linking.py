@@ -93,7 +93,9 @@ def stored_mentions(document: Document) -> list[PersonMention]:
                                           birth_place=person.get("birth_place")))
     mrz = document.mrz or {}
     if mrz.get("surname"):
-        mentions.append(PersonMention(f"{mrz.get('given_names', '')} {mrz['surname']}", _iso_date(mrz.get("birth_date"))))
+        mentions.append(PersonMention(f"{mrz.get('given_names', '')} {mrz['surname']}", _iso_date(mrz.get("birth_date")),
+                                      given_names=mrz.get("given_names") or None, surname=mrz["surname"],
+                                      source="mrz"))
     return mentions
 
 
@@ -111,18 +113,19 @@ def _iso_date(value) -> date | None:
         return None
 
 
-def said_about(member, document: Document) -> list[PersonMention]:
+def said_about(member, document: Document, linked_count: int | None = None) -> list[PersonMention]:
     """What ``document`` says about ``member`` (at most one mention): the person it names who is them by name
     (one of several on a booklet or a birth certificate; the birth date is left out of the match, since it is
     what may disagree), or, on a document linked to them alone, its holder or the child it is about.
 
-    For comparing what the documents say about each member (form 647's data, the consistency warnings)."""
+    For comparing what the documents say about each member (form 647's data, the consistency warnings).
+    ``linked_count``: how many members the document is linked to, where the caller knows (saves a query)."""
     mentions = stored_mentions(document)
     undated = MemberName(member.pk, member.given_names, member.surname, None)
     matching = [mention for mention in mentions if is_same_person(undated, mention)]
     if matching:
         return matching[:1]
-    if len(document.members.all()) != 1:
+    if (len(document.members.all()) if linked_count is None else linked_count) != 1:
         return []
     return [m for m in mentions if m.source == "mrz" or m.role in (Role.HOLDER, Role.CHILD)][:1]
 

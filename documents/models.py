@@ -83,6 +83,8 @@ class Document(models.Model):
     # PipelineResult.extracted_fields(): people, decision_date, translation, pages, and "unsure" (why the
     # pipeline doubts its kind, e.g. "looks like an ID card, no MRZ found"; "" when it does not).
     fields = models.JSONField(_("extracted fields"), default=dict, blank=True)
+    # Passports and ID cards: from the MRZ when read, or as a counsellor corrected it.
+    expiry_date = models.DateField(_("valid until"), null=True, blank=True)
 
     members = models.ManyToManyField(
         FamilyMember, verbose_name=_("family members"), related_name="documents", blank=True,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -132,10 +132,23 @@ def save_result(document: Document, result: PipelineResult) -> None:
             fields.append("kind")
         else:
             document.kind = current.kind
+        if expiry := _expiry_from_mrz(document, current, result):
+            document.expiry_date = expiry
+            fields.append("expiry_date")
         document.save(update_fields=fields)
         link_to_members(document, result)
         propose_decision_date(document)  # an asylum decision proposes the deadline's date for confirmation
     logger.info("Document %s read as %s (%.2f) in %.2fs", document.pk, result.kind, result.confidence, result.seconds)
+
+
+def _expiry_from_mrz(document: Document, current: Document, result: PipelineResult) -> date | None:
+    """A passport's or ID card's expiry from an MRZ whose check digits all hold; a date a counsellor
+    entered on a reviewed document stays."""
+    if document.kind not in (Document.Kind.PASSPORT, Document.Kind.ID_CARD) or not result.mrz or not result.mrz.valid:
+        return None
+    if current.expiry_date and current.review_status != Document.Review.PENDING:
+        return None
+    return result.mrz.expiry_date
 
 
 def mark_failed(document_id: int, message: str) -> None:

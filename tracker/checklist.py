@@ -6,7 +6,7 @@ turns rows into the rules' facts and the evaluation into rows for the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Prefetch
@@ -14,10 +14,12 @@ from django.utils import timezone
 
 from documents.assignment import needs_no_person
 from documents.models import Document
+from documents.statements import people_statements
 
 from . import rules
 from .labels import REQUIREMENT_HELP, REQUIREMENT_LABELS, STATUS_LABELS
 from .models import Case, FamilyMember
+from .policy_choice import PolicyChoice, policy_for
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,26 @@ class RequirementRow:
 
 
 @dataclass(frozen=True)
+class MemberWarning:
+    code: str
+    on: date | None  # an expiry date, an 18th birthday
+    documents: list[Document]
+
+
+@dataclass(frozen=True)
+class UpcomingRow:
+    label: str
+    starts_on: date
+
+
+@dataclass(frozen=True)
 class MemberRow:
     member: FamilyMember | None  # None for the sponsor
     eligible: bool
     reasons: list[str]
     requirements: list[RequirementRow]
+    warnings: list[MemberWarning] = field(default_factory=list)
+    upcoming: list[UpcomingRow] = field(default_factory=list)  # "needed from 3 March"
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,12 @@ class Checklist:
     evaluation: rules.CaseEvaluation
     sponsor: MemberRow
     members: list[MemberRow]
+    policy: PolicyChoice | None = None
+
+    @property
+    def case_warnings(self) -> list[rules.WarningItem]:
+        """Warnings about the whole case; those about a member are shown on the member's card."""
+        return [warning for warning in self.warnings if warning.member is None]
 
     @property
     def warnings(self) -> list:
@@ -55,19 +78,30 @@ def case_facts(
     members: list[FamilyMember],
     documents: list[Document],
     document_members: dict[int, tuple[str, ...]] | None = None,
+    policy: PolicyChoice | None = None,
 ) -> rules.CaseFacts:
-    """``document_members`` (document id to member ids) saves loading each document's members as objects."""
+    """``document_members`` (document id to member ids) saves loading each document's members as objects;
+    ``policy``: the version of the rules (default: chosen by the case's filing day)."""
 
     def members_of(document: Document) -> tuple[str, ...]:
         if document_members is not None:
             return document_members.get(document.pk, ())
         return tuple(str(m.pk) for m in document.members.all())
 
+    by_member_id = {str(m.pk): m for m in members}
+
+    def people(document: Document, linked: tuple[str, ...]) -> tuple[rules.PersonFacts, ...]:
+        return tuple(people_statements(document, [by_member_id[i] for i in linked if i in by_member_id]))
+
+    policy = policy or policy_for(case, timezone.localdate())
     return rules.CaseFacts(
+        application_date=case.filing_date,
+        policy=policy.name,
         sponsor=rules.SponsorFacts(
             birth_date=case.sponsor_birth_date,
             permit_decision_date=case.permit_decision_date,
             permit_type=rules.PermitType(case.permit_type),
+            asylum_application_date=case.sponsor_asylum_application_date,
         ),
         members=tuple(
             rules.MemberFacts(
@@ -79,6 +113,8 @@ def case_facts(
                 other_parent_stays_behind=m.other_parent_stays_behind,
                 married=m.married,
                 in_relationship=m.in_relationship,
+                name=m.full_name,
+                other_parent=str(m.other_parent_id) if m.other_parent_id else None,
             )
             for m in members
         ),
@@ -86,15 +122,20 @@ def case_facts(
             rules.DocumentFacts(
                 id=str(d.pk),
                 kind=d.kind,
-                members=members_of(d),
+                members=linked,
                 language=d.primary_language,
                 status=rules.ReviewStatus(d.review_status),
                 translation_of=str(d.translation_of_id) if d.translation_of_id else None,
+                expiry_date=d.expiry_date,
+                mrz=bool(d.mrz),
+                people=people(d, linked),
             )
             # Only documents that have been read say what they are (or a counsellor said it for one that could not be);
             # one linked to nobody counts for the sponsor only if it is theirs (see documents.assignment).
             for d in documents
-            if d.kind and d.is_finished and (members_of(d) or needs_no_person(d))
+            if d.kind and d.is_finished
+            for linked in [members_of(d)]
+            if linked or needs_no_person(d)
         ),
         explanations=tuple(
             rules.ExplanationFacts(
@@ -116,13 +157,25 @@ def shown_warnings(evaluation: rules.CaseEvaluation) -> list:
 
 
 def build_checklist(case: Case, today: date | None = None) -> Checklist:
+    today = today or timezone.localdate()
     members = list(case.members.all())
     documents = list(
         case.documents.filter(removed_at__isnull=True)
         .prefetch_related(Prefetch("members", queryset=FamilyMember.objects.only("pk")))
     )
-    evaluation = rules.evaluate(case_facts(case, members, documents), today or timezone.localdate())
+    policy = policy_for(case, today)
+    evaluation = rules.evaluate(case_facts(case, members, documents, policy=policy), today)
     by_id = {str(d.pk): d for d in documents}
+
+    def member_warnings(member_id: str) -> list[MemberWarning]:
+        return [
+            MemberWarning(w.code, w.on, [by_id[d] for d in w.documents if d in by_id])
+            for w in evaluation.warnings
+            if w.member == member_id
+        ]
+
+    def upcoming(member: rules.MemberEvaluation) -> list[UpcomingRow]:
+        return [UpcomingRow(REQUIREMENT_LABELS[u.code], u.starts_on) for u in member.upcoming]
 
     def rows(requirements) -> list[RequirementRow]:
         return [
@@ -148,7 +201,10 @@ def build_checklist(case: Case, today: date | None = None) -> Checklist:
                 eligible=m.eligible,
                 reasons=list(m.reasons),
                 requirements=rows(m.requirements),
+                warnings=member_warnings(m.id),
+                upcoming=upcoming(m),
             )
             for m in evaluation.members
         ],
+        policy=policy,
     )

@@ -19,6 +19,7 @@ from documents.models import Document
 from . import rules
 from .checklist import case_facts
 from .models import Case, CaseNote, FamilyMember, IndLetter
+from .policy_choice import policy_for
 from .rules.dates import add_months
 from .rules.policy import DEADLINE_MONTHS
 from .selectors import cases_visible_to
@@ -88,17 +89,26 @@ class DashboardRow:
         return min((task.due_on for task in self.open_tasks if task.due_on), default=None)
 
     @property
+    def turns_adult_on(self) -> date | None:
+        """The first 18th birthday of a child before the deadline: the application must go in before it."""
+        return min((w.on for w in self.evaluation.warnings
+                    if w.code == rules.WarningCode.TURNS_ADULT_BEFORE_DEADLINE and w.on), default=None)
+
+    @property
     def has_herstelverzuim(self) -> bool:
         return any(letter.kind == IndLetter.Kind.HERSTELVERZUIM for letter in self.open_letters)
 
     def urgency(self) -> tuple:
         """Sort key: the nearest date something must be done by, then the most missing evidence.
 
-        Cases no active counsellor follows come first of all: someone must take them over.
+        Cases no active counsellor follows come first of all: someone must take them over; then cases with a
+        child who turns 18 before the deadline (file before the birthday), the nearest birthday first.
         Cases with nothing due (deadline unknown, passed, or the application filed and no IND question open)
         come after those with a date; of these, an unknown deadline first: someone must find the decision date.
         """
         dues = [letter.response_due for letter in self.open_letters]
+        if self.turns_adult_on:
+            dues.append(self.turns_adult_on)
         days_left = self.evaluation.days_left
         if not self.filed and days_left is not None and days_left >= 0:
             dues.append(self.evaluation.deadline)
@@ -108,7 +118,8 @@ class DashboardRow:
             group, when = 1, 0
         else:
             group, when = 2, 0
-        return not self.unattended, group, when, -self.missing, -self.awaiting_review, self.case.pk
+        turning_adult = self.turns_adult_on is not None
+        return not self.unattended, not turning_adult, group, when, -self.missing, -self.awaiting_review, self.case.pk
 
 
 def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
@@ -131,7 +142,7 @@ def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
         # Only what the rules and the counts read; the documents' members come as id pairs (document_members).
         Prefetch("documents", queryset=Document.objects.filter(removed_at__isnull=True).only(
             "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id", "about_sponsor",
-            "removal_requested_at")),
+            "removal_requested_at", "expiry_date", "mrz", "fields")),
         Prefetch(
             "ind_letters",
             queryset=IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True),
@@ -179,7 +190,8 @@ def requirement_counts(evaluation: rules.CaseEvaluation) -> RequirementCounts:
 def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | None = None) -> DashboardRow:
     """``linked``: ``document_members`` of the cases, fetched once; without it the documents' members are read."""
     documents = list(case.documents.all())
-    evaluation = rules.evaluate(case_facts(case, list(case.members.all()), documents, linked), today)
+    policy = policy_for(case, today)
+    evaluation = rules.evaluate(case_facts(case, list(case.members.all()), documents, linked, policy=policy), today)
     counts = requirement_counts(evaluation)
     return DashboardRow(
         case=case,

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
 
 from config.validators import no_direction_controls
 
@@ -15,16 +16,21 @@ class FamilyMemberForm(forms.ModelForm):
         fields = list(MEMBER_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case=None, member: FamilyMember | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("given_names", "surname"):
             if name in self.fields:
                 self.fields[name].validators.append(no_direction_controls)
+        # The other parent is one of this case's members (never the member itself); no case: none to choose.
+        others = case.members.all() if case is not None else FamilyMember.objects.none()
+        self.fields["other_parent"].queryset = others.exclude(pk=member.pk) if member is not None else others
+        self.fields["other_parent"].empty_label = _("Not in this family, or not known")
 
     @classmethod
     def for_member(cls, member: FamilyMember, data=None) -> "FamilyMemberForm":
         # Not bound to the instance: validating would change it before the service sees what changed.
-        return cls(data, initial={field: getattr(member, field) for field in MEMBER_FIELDS})
+        return cls(data, initial={field: getattr(member, field) for field in MEMBER_FIELDS}, case=member.case,
+                   member=member)
 
 
 def flash_form_errors(request, form: forms.BaseForm) -> None:

@@ -12,7 +12,7 @@ from .assignment import assignable_counsellors
 from .dashboard import DashboardFilters, DeadlineFilter, NeedsFilter
 from .labels import requirement_choices
 from .models import Case, Explanation, IndLetter
-from .review import CASE_FACT_FIELDS, DocumentReview
+from .review import CASE_FACT_FIELDS, UNCHANGED, DocumentReview
 
 DEADLINE_FILTER_CHOICES = [
     ("", _("Any deadline")),
@@ -65,6 +65,9 @@ class DocumentReviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Not known")), *Document.Kind.choices], required=False)
     members = forms.ModelMultipleChoiceField(label=_("About whom"), queryset=None, required=False)
     translation_of = forms.ModelChoiceField(label=_("Translation of"), queryset=None, required=False)
+    # Only where the page offers it (passports and ID cards): a form without it leaves the date as it is.
+    expiry_date = forms.DateField(label=_("Valid until"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, document: Document, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,9 +77,11 @@ class DocumentReviewForm(forms.Form):
 
     def review(self) -> DocumentReview:
         data = self.cleaned_data
+        expiry = data["expiry_date"] if "expiry_date" in self.data else UNCHANGED
         return DocumentReview(review_status=data["review_status"], review_reason=data["review_reason"],
                               kind=data["kind"], members=list(data["members"]),
-                              translation_of=data["translation_of"], rejection_reason=data["rejection_reason"])
+                              translation_of=data["translation_of"], rejection_reason=data["rejection_reason"],
+                              expiry_date=expiry)
 
 
 class NoteForm(forms.Form):
@@ -111,8 +116,11 @@ class CaseFactsForm(forms.Form):
         kwargs.setdefault("initial", {field: getattr(case, field) for field in CASE_FACT_FIELDS})
         super().__init__(*args, **kwargs)
         date_input = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        text = forms.Textarea(attrs={"rows": 2})
         self.fields.update(forms.fields_for_model(Case, fields=CASE_FACT_FIELDS, widgets={
             "sponsor_birth_date": date_input, "permit_decision_date": date_input, "application_filed_on": date_input,
+            "planned_filing_on": date_input, "sponsor_asylum_application_date": date_input,
+            "policy_override_reason": text, "late_reason": text,
         }))
 
 

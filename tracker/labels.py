@@ -98,7 +98,8 @@ def requirement_choices() -> list[tuple[str, str]]:
 WARNING_LABELS = {
     rules.WarningCode.DEADLINE_DUE_SOON: _("The deadline is less than a month away. Apply now, even if documents are missing."),
     rules.WarningCode.DEADLINE_PASSED: _(
-        "The nareis deadline has passed. Only the regular family route remains, with income and integration requirements."
+        "The nareis deadline has passed. Apply now all the same and explain why the application is late: "
+        "the IND can excuse a delay."
     ),
     rules.WarningCode.NOT_MENTIONED_IN_ASYLUM_PROCEDURE: _(
         "This family member was not mentioned during the asylum procedure. The IND may refuse them."

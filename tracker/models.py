@@ -47,6 +47,27 @@ class Case(models.Model):
         _("application filed on"), null=True, blank=True,
         help_text=_("Once filed, the nareis deadline is met: no more deadline reminders."),
     )
+    # CONTRACTS.md section 4: every age is judged on the filing day (filed, else planned, else today).
+    planned_filing_on = models.DateField(
+        _("application to be filed on"), null=True, blank=True,
+        help_text=_("The day the application will be filed: children's ages are judged on it."),
+    )
+    # CONTRACTS.md section 3: a sponsor under 18 on this day stays a minor sponsor.
+    sponsor_asylum_application_date = models.DateField(
+        _("date the sponsor signed the asylum application"), null=True, blank=True,
+        help_text=_("A sponsor under 18 on this day counts as a minor sponsor (often on the asylum decision)."),
+    )
+    policy_override = models.CharField(
+        _("rules that apply"), max_length=30, blank=True, choices=[("", _("By the filing date"))] + [
+            (rules.PolicyName.BEFORE_TWO_STATUS, _("Rules before the two-status law")),
+            (rules.PolicyName.TWO_STATUS, _("Rules of the two-status law")),
+        ],
+    )
+    policy_override_reason = models.TextField(_("why these rules apply"), blank=True)
+    late_reason = models.TextField(
+        _("why the application is late"), blank=True,
+        help_text=_("After the deadline: apply at once and explain the delay to the IND."),
+    )
     # The sponsor alone confirmed the decision date: a counsellor must still check it.
     decision_date_to_check = models.BooleanField(_("decision date to be checked by a counsellor"), default=False)
     # The sponsor added, changed or removed a family member: shown on the dashboard until a counsellor opens the case.
@@ -65,6 +86,11 @@ class Case(models.Model):
     @property
     def deadline(self) -> date | None:
         return rules.deadline_for(self.permit_decision_date) if self.permit_decision_date else None
+
+    @property
+    def filing_date(self) -> date | None:
+        """The day the application was filed, else the day it is planned; None: not known (today counts)."""
+        return self.application_filed_on or self.planned_filing_on
 
 
 class FamilyMember(models.Model):
@@ -94,6 +120,10 @@ class FamilyMember(models.Model):
     other_parent_stays_behind = models.BooleanField(_("the other parent stays behind"), default=False)
     married = models.BooleanField(_("married"), default=False)
     in_relationship = models.BooleanField(_("in a relationship of their own"), default=False)
+    other_parent = models.ForeignKey(
+        "self", verbose_name=_("other parent"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("For a child: the family member who is the child's other parent."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

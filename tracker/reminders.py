@@ -5,6 +5,10 @@ date) goes out once: a ``ReminderSent`` row with a unique key is written in the
 same transaction as the e-mails are sent, so a failed send is tried again on
 the next run and a second run sends nothing new. When a case only comes in
 with 10 days left, the 14-day reminder is the one sent, not three at once.
+
+Two more kinds, from the rules: the day after a deadline passed without a filing
+("apply now and explain the delay", once), and before a child's 18th birthday
+that falls before the deadline (file before it: the child is judged on the filing day).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from . import rules
+from .checklist import build_checklist
 from .dashboard import earliest_decision_date_for_deadline_on_or_after
 from .models import Case, IndLetter, ReminderSent
 from .notifications import Notice, notify_sponsor
@@ -27,6 +33,8 @@ from .rules import DUE_SOON_DAYS
 
 # The first reminder goes out when the deadline turns "due soon" (the one number, rules.DUE_SOON_DAYS).
 REMINDER_DAYS = (DUE_SOON_DAYS, 14, 7)
+# A deadline that passed at most this long ago gets its one "apply now and explain" reminder.
+LATE_REMINDER_WITHIN_DAYS = 30
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +47,8 @@ class DueReminder:
     days_before: int
     days_left: int
     letter: IndLetter | None = None
+    kind: str = "deadline"  # "deadline", "letter", "late", "turns_adult"
+    member_name: str = ""  # for "turns_adult": the child
 
 
 def reminder_step(days_left: int) -> int | None:
@@ -52,15 +62,25 @@ def reminder_step(days_left: int) -> int | None:
 def due_reminders(today: date) -> list[DueReminder]:
     """Every reminder that should have gone out by ``today`` and has not."""
     horizon = today + timedelta(days=max(REMINDER_DAYS))
-    sent = set(ReminderSent.objects.values_list("key", flat=True).filter(due_on__gte=today))
+    late_since = today - timedelta(days=LATE_REMINDER_WITHIN_DAYS)
+    sent = set(ReminderSent.objects.values_list("key", flat=True).filter(due_on__gte=late_since))
     due = []
     # Deadlines: decision date + 3 months, for cases not yet filed and with a deadline within the horizon.
-    earliest_decision = earliest_decision_date_for_deadline_on_or_after(today)
+    earliest_decision = earliest_decision_date_for_deadline_on_or_after(late_since)
     cases = (Case.objects.filter(application_filed_on__isnull=True, permit_decision_date__gte=earliest_decision)
              .select_related("sponsor").prefetch_related("counsellors"))
     for case in cases:
         deadline = case.deadline
-        if deadline is None or deadline > horizon:
+        if deadline is None:
+            continue
+        if deadline >= today:
+            due += _turning_adult_reminders(case, today, sent)
+        if deadline < today:
+            key = f"deadline-passed:{case.pk}:{deadline.isoformat()}"
+            if key not in sent:
+                due.append(DueReminder(key, case, deadline, 0, (deadline - today).days, kind="late"))
+            continue
+        if deadline > horizon:
             continue
         step = reminder_step((deadline - today).days)
         key = f"deadline:{case.pk}:{deadline.isoformat()}:{step}"
@@ -73,8 +93,25 @@ def due_reminders(today: date) -> list[DueReminder]:
         key = f"letter:{letter.pk}:{letter.response_due.isoformat()}:{step}"
         if step and key not in sent:
             due.append(DueReminder(key, letter.case, letter.response_due, step, (letter.response_due - today).days,
-                                   letter))
+                                   letter, kind="letter"))
     return due
+
+
+def _turning_adult_reminders(case: Case, today: date, sent: set[str]) -> list[DueReminder]:
+    """Before a child's 18th birthday that falls before the deadline: 30, 14 and 7 days ahead, once each."""
+    checklist = build_checklist(case, today)
+    names = {str(row.member.pk): row.member.full_name for row in checklist.members}
+    reminders = []
+    for warning in checklist.evaluation.warnings:
+        if warning.code != rules.WarningCode.TURNS_ADULT_BEFORE_DEADLINE or warning.on is None:
+            continue
+        days_left = (warning.on - today).days
+        step = reminder_step(days_left)
+        key = f"turns-adult:{case.pk}:{warning.member}:{warning.on.isoformat()}:{step}"
+        if step and key not in sent:
+            reminders.append(DueReminder(key, case, warning.on, step, days_left, kind="turns_adult",
+                                         member_name=names.get(warning.member, "")))
+    return reminders
 
 
 def send_due_reminders(today: date | None = None) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -32,6 +33,9 @@ class ReviewError(ValueError):
         self.field = field
 
 
+UNCHANGED = object()  # a review that does not touch a field
+
+
 @dataclass(frozen=True)
 class DocumentReview:
     review_status: str
@@ -40,6 +44,7 @@ class DocumentReview:
     members: list[FamilyMember]
     translation_of: Document | None
     rejection_reason: str = ""  # a Document.RejectionReason; review_reason is then the counsellor's own note
+    expiry_date: Any = UNCHANGED  # a passport's or ID card's, as the counsellor corrects it (None: not known)
 
 
 def review_document(document: Document, review: DocumentReview, *, actor, request=None) -> dict:
@@ -55,8 +60,10 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
     old_members = sorted(document.members.values_list("pk", flat=True))
     new_members = sorted(member.pk for member in review.members)
     changes = {}
+    corrected = [] if review.expiry_date is UNCHANGED else [("expiry_date", review.expiry_date)]
     for field, new in (("review_status", review.review_status), ("review_reason", review.review_reason.strip()),
-                       ("rejection_reason", review.rejection_reason if rejected else ""), ("kind", review.kind)):
+                       ("rejection_reason", review.rejection_reason if rejected else ""), ("kind", review.kind),
+                       *corrected):
         if getattr(document, field) != new:
             changes[field] = [getattr(document, field), new]
             setattr(document, field, new)
@@ -130,11 +137,21 @@ def withdraw_explanation(explanation: Explanation, *, actor, request=None) -> No
         explanation.delete()
 
 
-CASE_FACT_FIELDS = ("v_number", "sponsor_birth_date", "permit_decision_date", "permit_type", "application_filed_on")
+CASE_FACT_FIELDS = (
+    "v_number", "sponsor_birth_date", "permit_decision_date", "permit_type", "application_filed_on",
+    "planned_filing_on", "sponsor_asylum_application_date", "policy_override", "policy_override_reason",
+    "late_reason",
+)
 
 
 def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
-    """Change the case's own facts (decision date, permit type, V-number...); return and record the changes."""
+    """Change the case's own facts (decision date, permit type, V-number...); return and record the changes.
+
+    Choosing the rules by hand needs a reason (ReviewError otherwise)."""
+    override = values.get("policy_override", case.policy_override)
+    reason = values.get("policy_override_reason", case.policy_override_reason)
+    if override and not (reason or "").strip():
+        raise ReviewError(_("Give a reason when you choose which rules apply."))
     changes = {}
     for field in CASE_FACT_FIELDS:
         if field in values and getattr(case, field) != values[field]:

@@ -19,7 +19,7 @@ from .selectors import can_manage_case
 # What a member form may change; the rest of the row is the case's and the system's.
 MEMBER_FIELDS = (
     "relation", "given_names", "surname", "birth_date", "sex", "mentioned_in_asylum_procedure",
-    "belongs_to_family", "other_parent_stays_behind", "married", "in_relationship",
+    "belongs_to_family", "other_parent_stays_behind", "married", "in_relationship", "other_parent",
 )
 # Linking compares these with what documents say.
 IDENTIFYING_FIELDS = ("given_names", "surname", "birth_date")

@@ -57,7 +57,7 @@ def case_detail(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
     mark_family_seen(case, request.user)
-    context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm()}
+    context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm(case=case)}
     context |= views_counsellor.review_context(request.user, case)
     return render(request, "tracker/case_detail.html", context)
 
@@ -77,7 +77,7 @@ def case_live(request, case_id: int):
 @require_http_methods(["POST"])
 def member_create(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
-    form = FamilyMemberForm(request.POST)
+    form = FamilyMemberForm(request.POST, case=case)
     if form.is_valid():
         member = add_family_member(case, form.save(commit=False), actor=request.user, request=request)
         messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})

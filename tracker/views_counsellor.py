@@ -141,8 +141,11 @@ def case_facts_update(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = CaseFactsForm(request.POST, case=case)
     if form.is_valid():
-        if update_case_facts(case, form.cleaned_data, actor=request.user, request=request):
-            messages.success(request, _("The case was updated."))
+        try:
+            if update_case_facts(case, form.cleaned_data, actor=request.user, request=request):
+                messages.success(request, _("The case was updated."))
+        except ReviewError as error:
+            messages.error(request, str(error))
     else:
         flash_form_errors(request, form)
     return _back(case.pk, "case-facts")

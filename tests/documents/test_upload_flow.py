@@ -40,9 +40,17 @@ def test_passport_photo_is_read_by_the_worker_and_fills_the_checklist(client, ce
         assert document.mrz[field] == expected[field], field
     assert list(document.members.all()) == [child]
 
+    assert document.expiry_date == date.fromisoformat(expected["expiry_date"])  # from the MRZ
+
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
     identity = _requirement_status(page, member_id=child.pk, code="identity")
-    assert identity == "pending"  # uploaded, waiting for a counsellor's review
+    # The sample passport ran out in 2025: read and linked, but it cannot prove identity, and the page says why.
+    assert identity == "missing"
+    assert 'data-code="identity_document_expired"' in page
+    document.expiry_date = date(2031, 1, 1)  # as a counsellor would correct it
+    document.save()
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert _requirement_status(page, member_id=child.pk, code="identity") == "pending"  # waiting for review
     assert _requirement_status(page, member_id=other_child.pk, code="identity") == "missing"
 
 

@@ -44,7 +44,8 @@ def test_sponsor_and_counsellor_get_each_deadline_reminder_once():
         if mail.outbox:
             sent_on[days_left] = sorted(message.to[0] for message in mail.outbox)
 
-    assert sent_on == {days: ["omar@example.org", "sanne@example.org"] for days in (30, 14, 7)}
+    # And once the day after the deadline: apply now all the same, and explain the delay.
+    assert sent_on == {days: ["omar@example.org", "sanne@example.org"] for days in (30, 14, 7, -1)}
 
 
 @pytest.mark.django_db
@@ -108,3 +109,38 @@ def test_the_worker_sends_the_reminders_when_beat_asks(celery_worker):
         time.sleep(0.2)
     sent = ReminderSent.objects.get(case=case)
     assert sent.days_before == 7 and sorted(sent.recipients) == ["omar@example.org", "sanne@example.org"]
+
+
+@pytest.mark.django_db
+def test_after_the_deadline_one_reminder_says_apply_now_and_explain_the_delay():
+    make_case()
+    send_due_reminders(today=DEADLINE + timedelta(days=1))
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    counsellor = by_recipient["sanne@example.org"]
+    assert counsellor.subject == "Nareis: the deadline has passed. Apply now and explain the delay"
+    assert "explain why the application is late" in counsellor.body
+    mail.outbox.clear()
+    send_due_reminders(today=DEADLINE + timedelta(days=2))
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_long_passed_deadlines_send_nothing():
+    make_case()
+    send_due_reminders(today=DEADLINE + timedelta(days=40))
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_child_turning_18_before_the_deadline_is_reminded_before_the_birthday():
+    from tests.factories import FamilyMemberFactory
+
+    case = make_case()
+    birthday = DEADLINE - timedelta(days=10)
+    FamilyMemberFactory(case=case, relation="child", given_names="Selam", surname="Tesfay",
+                        birth_date=birthday.replace(year=birthday.year - 18))
+    send_due_reminders(today=birthday - timedelta(days=30))
+    subjects = sorted({message.subject for message in mail.outbox})
+    assert "Nareis: apply before Selam Tesfay turns 18" in subjects
+    body = next(m.body for m in mail.outbox if "turns 18" in m.subject and m.to == ["sanne@example.org"])
+    assert "Selam Tesfay turns 18 on" in body and "before that birthday" in body
