@@ -34,7 +34,8 @@ class DocumentInline(admin.TabularInline):
 class ExplanationInline(admin.TabularInline):
     model = Explanation
     extra = 0
-    fields = ("member", "requirement", "text", "created_by", "created_at")
+    fields = ("member", "requirement", "document_sought", "text", "attempts", "other_evidence", "remedy", "created_by",
+              "created_at")
     readonly_fields = ("created_by", "created_at")
 
 

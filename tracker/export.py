@@ -176,6 +176,14 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
         line(str(DEADLINE_STATUS_LABELS[evaluation.deadline_status]), size=12, gap=7)
     if case.application_filed_on:
         line(_("Application filed on %(date)s") % {"date": _day(case.application_filed_on)})
+    if checklist.policy:
+        rules_name = (_("Rules of the two-status law") if checklist.policy.is_two_status
+                      else _("Rules before the two-status law"))
+        line(_("%(rules)s (filing day %(date)s)") % {"rules": rules_name, "date": _day(checklist.policy.filing_day)})
+        if checklist.policy.reason:
+            line("   " + _("Chosen by a counsellor:") + " " + checklist.policy.reason)
+    if case.late_reason:
+        line(_("Why the application is late: %(reason)s") % {"reason": case.late_reason})
     line(_("Made on %(date)s") % {"date": _day(today)})
 
     if warnings := shown_warnings(evaluation):
@@ -199,14 +207,23 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
             evidence = ", ".join(
                 p for d in requirement.documents for p in paths.get(d.pk, []) if p.startswith(folder + "/")) or "-"
             line(f"   {requirement.label}: {requirement.status_label}  [{evidence}]")
+        for coming in row.upcoming:
+            line("   " + _("%(requirement)s: needed from %(date)s") % {"requirement": coming.label,
+                                                                      "date": _day(coming.starts_on)})
     _form_647_section(line, heading, case, checklist)
     explanations = list(case.explanations.select_related("member"))
     if explanations:
         heading(_("Explanations for missing evidence"))
         for explanation in explanations:
             who = explanation.member.full_name if explanation.member else _("sponsor")
-            remedy = f" ({explanation.get_remedy_display()})" if explanation.remedy else ""
-            line(f"- {who}, {explanation.get_requirement_display()}{remedy}: {explanation.text}")
+            line(f"- {who}, {explanation.get_requirement_display()}: {explanation.document_sought or '-'}")
+            for label, value in ((_("Why it cannot be had"), explanation.text),
+                                 (_("What was tried"), explanation.attempts),
+                                 (_("What other evidence exists"), explanation.other_evidence),
+                                 (_("The counsellor's proposal to the IND"),
+                                  explanation.get_remedy_display() if explanation.remedy else "")):
+                if value:
+                    line(f"   {label}: {value}")
     letters = list(case.ind_letters.all())
     if letters:
         heading(_("Letters from the IND"))

@@ -99,10 +99,15 @@ class NoteForm(forms.Form):
 class ExplanationForm(forms.Form):
     member = forms.ModelChoiceField(label=_("For"), queryset=None, required=False, empty_label=_("The sponsor"))
     requirement = forms.ChoiceField(label=_("Requirement"), choices=requirement_choices)
-    remedy = forms.ChoiceField(label=_("What the IND may do instead"), choices=Explanation.Remedy.choices,
+    document_sought = forms.CharField(label=_("Which document"), max_length=300,
+                                      help_text=_("For example: birth certificate of Selam, issued in Asmara"))
+    text = forms.CharField(label=_("Why it cannot be had"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("The country's practice or the person's circumstances"))
+    attempts = forms.CharField(label=_("What was tried"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    other_evidence = forms.CharField(label=_("What other evidence exists"), max_length=4000,
+                                     widget=forms.Textarea(attrs={"rows": 2}))
+    remedy = forms.ChoiceField(label=_("Your proposal to the IND"), choices=Explanation.Remedy.choices,
                                required=False)
-    text = forms.CharField(label=_("Why the evidence cannot be had"), max_length=4000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)

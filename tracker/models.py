@@ -148,14 +148,21 @@ class Explanation(models.Model):
         help_text=_("Empty for the sponsor."),
     )
     class Remedy(models.TextChoices):
-        NONE = "", _("None yet")
-        DNA_TEST = "dna_test", _("DNA test offered by the IND")
-        INTERVIEW = "interview", _("Interview offered by the IND")
-        OTHER_EVIDENCE = "other_evidence", _("Other evidence")
+        """What the counsellor proposes the IND do instead (the IND decides whether to offer it)."""
+
+        NONE = "", _("Nothing yet")
+        DNA_TEST = "dna_test", _("Propose a DNA test")
+        INTERVIEW = "interview", _("Propose an interview")
+        OTHER_EVIDENCE = "other_evidence", _("Weigh the other evidence")
 
     requirement = models.CharField(_("requirement"), max_length=30, choices=requirement_choices)
-    text = models.TextField(_("explanation"))
-    remedy = models.CharField(_("what the IND may do instead"), max_length=20, choices=Remedy.choices, blank=True)
+    # What the IND weighs (DOMAIN.md): which document, why it cannot be had, what was tried, what else exists.
+    document_sought = models.CharField(_("which document"), max_length=300, blank=True)
+    text = models.TextField(_("why it cannot be had"))
+    attempts = models.TextField(_("what was tried"), blank=True)
+    other_evidence = models.TextField(_("what other evidence exists"), blank=True)
+    remedy = models.CharField(_("the counsellor's proposal to the IND"), max_length=20, choices=Remedy.choices,
+                              blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

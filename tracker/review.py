@@ -115,17 +115,27 @@ def _check_translation_of(document: Document, original: Document | None) -> None
 
 
 def add_explanation(case: Case, *, member: FamilyMember | None, requirement: str, text: str, remedy: str = "",
+                    document_sought: str = "", attempts: str = "", other_evidence: str = "",
                     actor, request=None) -> Explanation:
+    """Record why evidence cannot be had, with each part the IND weighs (all required)."""
     if member is not None and member.case_id != case.pk:
         raise ReviewError(_("Choose a family member of this case."), field="member")
-    if not text.strip():
-        raise ReviewError(_("Write why the evidence cannot be had."), field="text")
+    parts = {"document_sought": document_sought.strip(), "text": text.strip(), "attempts": attempts.strip(),
+             "other_evidence": other_evidence.strip()}
+    for field, message in (
+        ("document_sought", _("Say which document cannot be had.")),
+        ("text", _("Write why the evidence cannot be had.")),
+        ("attempts", _("Write what was tried to get it.")),
+        ("other_evidence", _("Write what other evidence exists (or that there is none).")),
+    ):
+        if not parts[field]:
+            raise ReviewError(message, field=field)
     with transaction.atomic():
-        explanation = Explanation.objects.create(case=case, member=member, requirement=requirement,
-                                                 text=text.strip(), remedy=remedy, created_by=actor)
+        explanation = Explanation.objects.create(case=case, member=member, requirement=requirement, remedy=remedy,
+                                                 created_by=actor, **parts)
         record_event(actor=actor, action=AuditEvent.Action.CREATE, target=explanation, case_id=case.pk,
                      changes={"requirement": [None, requirement], "member": [None, member.pk if member else None],
-                              "text": [None, explanation.text], "remedy": [None, remedy]},
+                              **{field: [None, value] for field, value in parts.items()}, "remedy": [None, remedy]},
                      request=request)
     return explanation
 

@@ -116,7 +116,9 @@ def explanation_create(request, case_id: int):
     data = form.cleaned_data
     try:
         add_explanation(case, member=data["member"], requirement=data["requirement"], text=data["text"],
-                        remedy=data["remedy"], actor=request.user, request=request)
+                        document_sought=data["document_sought"], attempts=data["attempts"],
+                        other_evidence=data["other_evidence"], remedy=data["remedy"], actor=request.user,
+                        request=request)
     except ReviewError as error:
         messages.error(request, str(error))
     else:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from audit.models import AuditEvent
 from documents.models import Document
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 from tracker.checklist import build_checklist
+from tracker.export import index_pdf
 from tracker.models import Explanation
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +108,8 @@ def test_an_explanation_instead_of_a_document_and_its_withdrawal(client, case):
 
     client.post(reverse("tracker:explanation_create", args=[case.pk]), {
         "member": case.child.pk, "requirement": "family_bond", "remedy": "dna_test",
+        "document_sought": "Birth certificate", "attempts": "Asked the registry in Aleppo by letter",
+        "other_evidence": "Photos of the family together",
         "text": "The civil registry in the region was destroyed; the IND offered a DNA test."})
 
     assert child_requirements(case)["family_bond"] == "explained"
@@ -140,3 +146,26 @@ def test_only_the_cases_counsellors_may_review(client, case):
     assert client.post(reverse("tracker:explanation_create", args=[case.pk]), {}).status_code == 404
     document.refresh_from_db()
     assert document.review_status == "pending"
+
+
+def test_an_explanation_needs_every_part_the_ind_weighs_and_the_dossier_shows_them(client, case):
+    client.force_login(case.counsellor)
+    parts = {"member": case.child.pk, "requirement": "identity", "remedy": "interview",
+             "document_sought": "Passport of Nour", "text": "Eritrea issues no passports to those who left",
+             "attempts": "Asked the embassy in The Hague twice", "other_evidence": "A baptism certificate"}
+    for missing in ("document_sought", "text", "attempts", "other_evidence"):
+        response = client.post(reverse("tracker:explanation_create", args=[case.pk]), parts | {missing: " "},
+                               follow=True)
+        assert Explanation.objects.count() == 0, missing
+        assert response.status_code == 200
+    client.post(reverse("tracker:explanation_create", args=[case.pk]), parts)
+    explanation = Explanation.objects.get()
+    assert (explanation.document_sought, explanation.attempts, explanation.other_evidence) == (
+        "Passport of Nour", "Asked the embassy in The Hague twice", "A baptism certificate")
+    assert child_requirements(case)["identity"] == "explained"
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "Asked the embassy in The Hague twice" in page and "Propose an interview" in page
+
+    pdf = index_pdf(case, build_checklist(case), [], [], case.permit_decision_date)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Asked the embassy in The Hague twice" in text and "A baptism certificate" in text
