@@ -184,6 +184,8 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("tracker:explanation_create", args=[w.case.pk]), "post"),
     "explanations/<int:explanation_id>/delete/": managed(
         lambda w: reverse("tracker:explanation_delete", args=[w.explanation.pk]), "post"),
+    "cases/<int:case_id>/disagreements/explained/": managed(
+        lambda w: reverse("tracker:disagreement_explained", args=[w.case.pk]), "post"),
     "documents/<int:document_id>/review/": managed(
         lambda w: reverse("tracker:document_review", args=[w.document.pk]), "post"),
     "cases/<int:case_id>/ind-letters/": managed(

@@ -19,6 +19,7 @@ from documents.statements import people_statements
 from . import rules
 from .labels import REQUIREMENT_HELP, REQUIREMENT_LABELS, STATUS_LABELS
 from .models import Case, FamilyMember
+from .consistency_review import disagreement_rows, without_explained
 from .policy_choice import PolicyChoice, policy_for
 
 
@@ -62,6 +63,7 @@ class Checklist:
     sponsor: MemberRow
     members: list[MemberRow]
     policy: PolicyChoice | None = None
+    disagreements: list = field(default_factory=list)  # consistency_review.DisagreementRow
 
     @property
     def case_warnings(self) -> list[rules.WarningItem]:
@@ -164,8 +166,11 @@ def build_checklist(case: Case, today: date | None = None) -> Checklist:
         .prefetch_related(Prefetch("members", queryset=FamilyMember.objects.only("pk")))
     )
     policy = policy_for(case, today)
-    evaluation = rules.evaluate(case_facts(case, members, documents, policy=policy), today)
+    facts = case_facts(case, members, documents, policy=policy)
     by_id = {str(d.pk): d for d in documents}
+    disagreements = disagreement_rows(facts, {str(m.pk): m for m in members}, by_id,
+                                      list(case.consistency_notes.all()))
+    evaluation = without_explained(rules.evaluate(facts, today), disagreements)
 
     def member_warnings(member_id: str) -> list[MemberWarning]:
         return [
@@ -207,4 +212,5 @@ def build_checklist(case: Case, today: date | None = None) -> Checklist:
             for m in evaluation.members
         ],
         policy=policy,
+        disagreements=disagreements,
     )

@@ -180,6 +180,32 @@ def letter_scan_path(letter: IndLetter, filename: str) -> str:
     return f"cases/{letter.case_id}/letters/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+class ConsistencyNote(models.Model):
+    """A counsellor's note that the documents' disagreement on a member's birth date or first name is explained
+    (a corrected registration, a known spelling): that warning stops, until a document gives yet another value."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consistency_notes")
+    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="consistency_notes")
+    code = models.CharField(_("disagreement"), max_length=40)  # a rules.WarningCode: inconsistent_...
+    documents = models.JSONField(_("documents it covered"), default=list)  # ids as text, as the rules give them
+    # The values that disagreed (rules.consistency.value_key): a document with another value warns again.
+    values = models.JSONField(_("values it covers"), default=list)
+    note = models.TextField(_("explanation"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("explained disagreement")
+        verbose_name_plural = _("explained disagreements")
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.code}"
+
+    def covers(self, value_keys) -> bool:
+        return set(value_keys) <= set(self.values)
+
+
 class IndLetter(models.Model):
     """A letter or question from the IND, with the date by which the sponsor must respond, and its scan."""
 

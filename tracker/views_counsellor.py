@@ -28,6 +28,7 @@ from .decision_date import check_decision_date, confirm_proposed_decision_date, 
 from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
 from .export import build_dossier
 from .forms import flash_form_errors
+from .consistency_review import ConsistencyError, mark_explained
 from .forms_counsellor import (
     CaseFactsForm,
     DashboardFilterForm,
@@ -124,6 +125,27 @@ def explanation_create(request, case_id: int):
     else:
         messages.success(request, _("The explanation was recorded."))
     return _back(case.pk, "explanations")
+
+
+@login_required
+@require_POST
+def disagreement_explained(request, case_id: int):
+    """A counsellor marks the documents' disagreement on a member explained, with a note."""
+    case = selectors.get_managed_case_for(request.user, case_id)
+    member = case.members.filter(pk=request.POST.get("member") or 0).first()
+    if member is None:
+        messages.error(request, _("Choose a family member of this case."))
+        return _back(case.pk, "disagreements")
+    try:
+        mark_explained(case, member=member, code=request.POST.get("code", ""),
+                       documents=request.POST.getlist("documents"), values=request.POST.getlist("values"),
+                       note=request.POST.get("note", ""),
+                       actor=request.user, request=request)
+    except ConsistencyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The disagreement is marked as explained."))
+    return _back(case.pk, "disagreements")
 
 
 @login_required

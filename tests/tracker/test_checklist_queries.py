@@ -32,7 +32,7 @@ def family_case(members: int):
 def test_the_checklist_takes_the_same_number_of_queries_for_1_or_30_members(django_assert_max_num_queries, members):
     case, _ = family_case(members)
 
-    with django_assert_max_num_queries(4):  # members, documents, their members, explanations
+    with django_assert_max_num_queries(5):  # members, documents, their members, explanations, explained disagreements
         checklist = build_checklist(case)
 
     assert len(checklist.members) == members
@@ -48,7 +48,7 @@ def test_the_case_page_with_the_review_panel_takes_the_same_number_of_queries(cl
     client.force_login(counsellor)
 
     # 21: the internal notes and the names in the history are one query each.
-    with django_assert_max_num_queries(22):  # + the other parent's choices in the member form
+    with django_assert_max_num_queries(23):  # + the other parent's choices, explained disagreements
         response = client.get(reverse("tracker:case_detail", args=[case.pk]))
 
     assert response.status_code == 200 and response.context["can_manage"]

@@ -180,3 +180,37 @@ def test_after_the_deadline_the_page_says_apply_now_and_shows_the_reason_for_the
     save_facts(client, case, permit_decision_date=case.permit_decision_date,
                late_reason="The decision letter went to an old address.")
     assert "The decision letter went to an old address." in page(client, case)
+
+
+def test_documents_that_disagree_are_shown_side_by_side_and_can_be_marked_explained(client, case):
+    child = FamilyMemberFactory(case=case, given_names="Yonas", surname="Tesfay", birth_date=date(2016, 3, 1))
+    passport = DocumentFactory(case=case, kind=Document.Kind.PASSPORT, original_name="passport.jpg",
+                               mrz={"surname": "TESFAY", "given_names": "SELAM", "birth_date": "2016-03-01",
+                                    "valid": True})
+    passport.members.add(child)
+    row = member_row(case, child)
+    assert [w.code for w in row.warnings] == ["inconsistent_given_names"]
+    html = page(client, case, case.counsellor)
+    start = html.index('id="disagreements"')
+    panel = html[start:html.index("</section>", start)]
+    assert "Entered by the sponsor" in panel and "Yonas" in panel and "SELAM" in panel and "passport.jpg" in panel
+
+    marked = {"member": child.pk, "code": "inconsistent_given_names", "documents": [str(passport.pk)],
+              "values": ["NS", "SLM"]}  # as the page's form sends them: the spelling keys
+    assert 'name="values" value="SLM"' in panel
+    client.post(reverse("tracker:disagreement_explained", args=[case.pk]), marked | {"note": " "})
+    assert member_row(case, child).warnings  # no note, nothing changes
+    client.post(reverse("tracker:disagreement_explained", args=[case.pk]),
+                marked | {"note": "Selam is his baptismal name; the family calls him Yonas."})
+    assert member_row(case, child).warnings == []
+    assert "Selam is his baptismal name" in page(client, case, case.counsellor)
+
+    booklet = DocumentFactory(case=case, kind=Document.Kind.FAMILY_BOOKLET,
+                              fields={"people": [{"name": "Yonas Tesfay", "given_names": "Yonas",
+                                                  "surname": "Tesfay", "birth_date": "2016-03-01"}]})
+    booklet.members.add(child)
+    assert member_row(case, child).warnings == []  # the booklet agrees with the sponsor: still explained
+    other = DocumentFactory(case=case, kind=Document.Kind.ID_CARD,
+                            mrz={"surname": "TESFAY", "given_names": "DAWIT", "birth_date": "2016-03-01"})
+    other.members.add(child)
+    assert [w.code for w in member_row(case, child).warnings] == ["inconsistent_given_names"]  # a third name

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from documents.names import arabic_skeleton, is_arabic_script, latin_skeleton, name_tokens
@@ -116,3 +117,12 @@ def same_first_given_name(first: str, second: str) -> bool:
         tokens = name_tokens(latin)
         return bool(tokens) and latin_skeleton(tokens[0]) == arabic_skeleton(arabic)
     return spelling_key(first) == spelling_key(second)
+
+
+def value_key(value) -> str:
+    """A source's value as a disagreement explained once is remembered: a date as YYYY-MM-DD, a name by its
+    spelling key (or, in Arabic script, its consonants), so the same name spelled again does not warn anew."""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return "ar:" + arabic_skeleton(text) if is_arabic_script(text) else spelling_key(text)
