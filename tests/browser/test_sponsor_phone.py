@@ -20,8 +20,9 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
 ):
     counsellor = CounsellorFactory()
     case = CaseFactory(counsellors=[counsellor], permit_decision_date=timezone.localdate() - timedelta(days=40))
-    child = FamilyMemberFactory(case=case, relation="child", given_names="Yonas", surname="Rahimi",
-                                birth_date=date(2019, 10, 19))
+    # 004: a passport still valid (an expired one no longer proves identity: rules' expiry check).
+    child = FamilyMemberFactory(case=case, relation="child", given_names="Ahmad", surname="Rahimi",
+                                birth_date=date(2019, 3, 17))
     sponsor = phone_factory("sponsor-ar")
     page = sponsor.page
 
@@ -44,7 +45,7 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
     with page.expect_file_chooser() as chooser:
         page.get_by_label("اختر صورًا أو ملفات PDF").click()
     assert chooser.value.is_multiple()
-    chooser.value.set_files(corpus_dir / "002_passport.jpg")
+    chooser.value.set_files(corpus_dir / "004_passport.pdf")
     expect(page.locator(".upload-item")).to_have_attribute("data-upload-status", "done")
     expect(page.locator("#documents [data-document]")).to_have_count(1)  # the list refreshed by itself
     sponsor.screenshot("3-uploaded")
