@@ -25,8 +25,8 @@ from .selectors import cases_visible_to
 
 # Below this the pipeline is unsure of the kind: the screen says so, with the pipeline's reason if it gave one.
 UNSURE_BELOW = 0.6
-# Where the pipeline keeps why it is unsure of a document (Document.fields), in the order looked for.
-REASON_KEYS = ("kind_reason", "reason", "unsure_reason")
+# Where the pipeline keeps why it is unsure of a document's kind (PipelineResult.extracted_fields).
+UNSURE_KEY = "unsure"
 
 MRZ_FIELD_LABELS = {
     "document_number": _("Document number"),
@@ -95,12 +95,12 @@ def reading_of(document: Document, members: list[FamilyMember]) -> Reading:
     fields = document.fields if isinstance(document.fields, dict) else {}
     people = _people(mrz, fields)
     unsure = document.confidence is not None and document.confidence < UNSURE_BELOW
-    reason = next((fields[key] for key in REASON_KEYS if isinstance(fields.get(key), str) and fields[key]), "")
+    reason = fields.get(UNSURE_KEY) if isinstance(fields.get(UNSURE_KEY), str) else ""
     expiry = getattr(document, "expiry_date", None) or (mrz and _date(mrz.get("expiry_date")))
     pages = fields.get("pages")
     return Reading(
         confidence=document.confidence,
-        unsure=unsure or (bool(reason) and document.confidence is None),
+        unsure=unsure or bool(reason),
         unsure_reason=translate_message(reason),
         mrz_format=mrz.get("format", "") if mrz else "",
         mrz_valid=mrz.get("valid") if mrz else None,

@@ -15,6 +15,7 @@ from PIL import Image
 
 from documents.models import Document
 from documents.pages import as_pdf
+from documents.pipeline.types import DocumentKind, PipelineResult
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +64,8 @@ def test_the_screen_shows_the_pages_beside_the_mrz_its_check_digits_the_people_a
 
 
 def test_an_unsure_reading_says_so_with_the_pipelines_reason(client, case):
-    unsure = DocumentFactory(case=case, kind="other", confidence=0.3,
-                             fields={"pages": 1, "reason": "looks like an ID card, no MRZ found"})
+    read = PipelineResult(kind=DocumentKind.OTHER, confidence=0.45, pages=1, unsure="looks like an ID card, no MRZ found")
+    unsure = DocumentFactory(case=case, kind="other", confidence=read.confidence, fields=read.extracted_fields())
     client.force_login(case.counsellor)
     page = screen(client, unsure).content.decode()
     assert "data-unsure" in page and "looks like an ID card, no MRZ found" in page
