@@ -27,7 +27,10 @@ SWEEP_STUCK_DOCUMENTS_TASK = "documents.sweep_stuck_documents"  # run by Celery 
 def enqueue(document: Document) -> bool:
     """Queue ``document`` for reading; if the broker is down leave it ``received`` for the sweeper."""
     try:
-        current_app.send_task(PROCESS_DOCUMENT_TASK, args=[document.pk], retry=False)
+        # The worker's own time limits apply: where the task is registered in the sending process too,
+        # Celery would otherwise put the sender's limits in the message, and the worker obeys those.
+        current_app.send_task(PROCESS_DOCUMENT_TASK, args=[document.pk], retry=False,
+                              time_limit=None, soft_time_limit=None)
     except Exception:  # kombu and redis-py raise several types when the broker is unreachable
         logger.warning("Could not queue document %s; the sweeper will queue it later", document.pk, exc_info=True)
         return False

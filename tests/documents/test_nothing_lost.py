@@ -30,8 +30,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.celery import app as celery_app
+import documents.tasks  # noqa: F401  (registered in this process too, as where a web process imports it)
 from documents.models import Document
-from documents.queueing import SWEEP_STUCK_DOCUMENTS_TASK, requeue_stuck_documents
+from documents.queueing import PROCESS_DOCUMENT_TASK, SWEEP_STUCK_DOCUMENTS_TASK, requeue_stuck_documents
 from tests.conftest import WorkerProcess, _database_url_for_worker, wait_until_finished
 from tests.documents import hostile
 from tests.factories import CaseFactory, DocumentFactory
@@ -320,6 +321,7 @@ def test_task_retries_while_the_database_is_unreachable_and_then_completes(clien
 def test_a_document_over_the_time_limit_ends_failed_and_the_worker_goes_on(client, broker, corpus_dir):
     """Time limits on every task: a slow file ends ``failed`` with a message, and the worker reads the next one."""
     worker = broker("time-limit-worker.log", DOCUMENT_TASK_SOFT_TIME_LIMIT="1", DOCUMENT_TASK_TIME_LIMIT="5")
+    assert PROCESS_DOCUMENT_TASK in celery_app.tasks  # registered here too, as in a web process: its limits stay here
     case = CaseFactory()
     client.force_login(case.sponsor)
     upload(client, case, "scans.pdf", hostile.pdf_with_pages(20))  # twenty pages to read: far more than a second
