@@ -29,6 +29,8 @@ def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> Mr
     layout = layout_of(result)
     lines = list(result.lines)
     for name in ("issuing_country", "nationality"):
+        if not layout.has(name):
+            continue
         field = layout.field(name)
         if is_country_code(lines[field.line][field.start:field.end]):
             continue
@@ -139,7 +141,10 @@ def with_voted_names(best: MrzResult, readings: Sequence[MrzResult]) -> MrzResul
 
     votes = Counter((cleaned(r.surname), cleaned(r.given_names)) for r in same)
     surname, given = max(votes, key=lambda names: (votes[names], -_name_doubts(*names)))
-    field = layout_of(best).field("names")
+    layout = layout_of(best)
+    if layout.names_line is None:  # surname and given names on separate lines (a national card)
+        return best
+    field = layout.field("names")
     written = (surname.replace(" ", FILLER) + FILLER * 2 + given.replace(" ", FILLER)).rstrip(FILLER)
     line = best.lines[field.line]
     names = written[:field.end - field.start].ljust(field.end - field.start, FILLER)

@@ -54,6 +54,15 @@ class Layout:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def has(self, name: str) -> bool:
+        return any(f.name == name for f in self.fields)
+
+    @property
+    def names_line(self) -> int | None:
+        """The line the names end (their fillers run to its end), if they end one."""
+        names = self.field("names")
+        return names.line if names.end == self.line_length else None
+
 
 def _lower_line_td3_td2(length: int) -> tuple[Field, ...]:
     # TD3 ends with the optional data's check digit and the composite; TD2 only with the composite.
@@ -106,9 +115,27 @@ def _visa_lower_line(length: int) -> tuple[Field, ...]:
 
 MRV_A = Layout("TD3", 2, 44, TD3.fields[:3] + _visa_lower_line(44), (), None, visa=True)
 MRV_B = Layout("TD2", 2, 36, TD2.fields[:3] + _visa_lower_line(36), (), None, visa=True)
+# France's national identity card (1988-2021): two lines of 36 that are not ICAO's TD2. The surname and
+# the issuing office on the first; the card's number (year, month, department, sequence), the given
+# names, the birth date and the sex on the second; no nationality, no expiry. Reported in TD2's size.
+FRENCH_ID = Layout(
+    "TD2", 2, 36,
+    (
+        Field("code", 0, 0, 2, "code"),
+        Field("issuing_country", 0, 2, 5, "alpha"),
+        Field("names", 0, 5, 30, "names"),
+        Field("office", 0, 30, 36, "optional"),
+        Field("document_number", 1, 0, 12, "alnum", check=12),
+        Field("given_names", 1, 13, 27, "names"),
+        Field("birth_date", 1, 27, 33, "digits", check=33),
+        Field("sex", 1, 34, 35, "sex"),
+    ),
+    ((0, 0, 36), (1, 0, 35)), (1, 35),
+)
+FRENCH_ID_START = "IDFRA"
 LAYOUTS = {layout.format: layout for layout in (TD1, TD2, TD3)}
 VISA_LAYOUTS = {layout.format: layout for layout in (MRV_A, MRV_B)}
-ALL_LAYOUTS = (*LAYOUTS.values(), *VISA_LAYOUTS.values())
+ALL_LAYOUTS = (*LAYOUTS.values(), *VISA_LAYOUTS.values(), FRENCH_ID)
 
 # ICAO 9303 document codes: the first character is the type (A, C and I identity documents, P passports,
 # V visas). What OCR makes of those glyphs; and of the "<" that most often follows (the second character
@@ -128,6 +155,8 @@ def document_code(code: str) -> str:
 
 def layout_of(result: MrzResult) -> Layout:
     """The layout ``result`` was parsed with."""
+    if result.format == "TD2" and result.lines and result.lines[0].startswith(FRENCH_ID_START):
+        return FRENCH_ID
     return VISA_LAYOUTS[result.format] if is_visa(result.lines) and result.format in VISA_LAYOUTS else LAYOUTS[result.format]
 
 
@@ -178,6 +207,8 @@ def guess_layout(lines: Sequence[str]) -> Layout | None:
         layout = TD3 if longest >= 40 else TD2 if longest >= 33 else None
         if layout is not None and document_code(lines[0][:2]).startswith("V"):
             return VISA_LAYOUTS[layout.format]
+        if layout is TD2 and document_code(lines[0][:2]) + _to_letters(lines[0][2:5]) == FRENCH_ID_START:
+            return FRENCH_ID
         return layout
     return None
 
@@ -414,7 +445,10 @@ def build_result(lines: Sequence[str], layout: Layout) -> MrzResult:
     number = part("document_number").rstrip(FILLER)
     if layout is TD1 and lines[0][14] == FILLER:
         number = _long_td1_number(lines)[0]
-    surname, given_names = _split_names(part("names"))
+    if layout is FRENCH_ID:  # the surname alone on one line, the given names on the other
+        surname, given_names = _split_names(part("names"))[0], re.sub(r"<+", " ", part("given_names")).strip()
+    else:
+        surname, given_names = _split_names(part("names"))
     sex = part("sex")
     return MrzResult(
         format=layout.format,
@@ -422,11 +456,12 @@ def build_result(lines: Sequence[str], layout: Layout) -> MrzResult:
         document_number=number.replace(FILLER, ""),
         surname=surname,
         given_names=given_names,
-        nationality=part("nationality").replace(FILLER, ""),
+        # A national card without a nationality field is held by the issuing state's nationals.
+        nationality=part("nationality" if layout.has("nationality") else "issuing_country").replace(FILLER, ""),
         issuing_country=part("issuing_country").replace(FILLER, ""),
         birth_date=_parse_date(part("birth_date"), birth=True),
         sex=sex if sex in ("M", "F") else "X",
-        expiry_date=_parse_date(part("expiry_date"), birth=False),
+        expiry_date=_parse_date(part("expiry_date"), birth=False) if layout.has("expiry_date") else None,
         # A letter left in a date passes its check digit only by chance (F counts 15); a date that
         # never was (month 49, 29 February of 1981) is printed wrong or read wrong: not valid either.
         valid=all(checks(lines, layout)) and _dates_are_digits(lines, layout) and _dates_exist(lines, layout),
@@ -475,7 +510,7 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
         return best
     shifted_fields = results[:-1].count(False) >= 2
     for index, line in enumerate(normalised):
-        if index == layout.field("names").line or not (shifted_fields or len(line) != layout.line_length):
+        if index == layout.names_line or not (shifted_fields or len(line) != layout.line_length):
             continue
         for candidate in _realign_candidates(line, layout.line_length):
             trial = _correct_fitted(normalised[:index] + [candidate] + normalised[index + 1:], layout, flips=False)
@@ -499,7 +534,7 @@ def _plausible_number(lines: Sequence[str], layout: Layout) -> bool:
 
 
 def _correct_fitted(lines: Sequence[str], layout: Layout, flips: bool = True) -> list[str]:
-    names_line = layout.field("names").line
+    names_line = layout.names_line
     fitted = [
         _fit_names_line(line, layout.line_length) if index == names_line else fit_length(line, layout.line_length)
         for index, line in enumerate(normalise_line(line) for line in lines)
@@ -524,7 +559,7 @@ def _restore_composite(lines: list[str], layout: Layout) -> list[str]:
 def looks_like_mrz(lines: Sequence[str], layout: Layout) -> bool:
     """Reject text that merely has the right number of lines."""
     raw = [normalise_line(line) for line in lines]
-    names_line = layout.field("names").line
+    names_line = layout.names_line
     for index, line in enumerate(raw):
         # The OCR drops many of the fillers that end the names line; parsing puts them back.
         shortfall = layout.line_length * (0.6 if index == names_line and line.endswith(FILLER) else 0.3)
@@ -548,6 +583,8 @@ def parse_mrz(lines: Sequence[str]) -> MrzResult | None:
 
 def plausible_countries(lines: Sequence[str], layout: Layout) -> bool:
     for name in ("nationality", "issuing_country"):
+        if not layout.has(name):
+            continue
         field = layout.field(name)
         if not is_country_code(lines[field.line][field.start:field.end]):
             return False

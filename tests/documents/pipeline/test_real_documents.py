@@ -280,3 +280,42 @@ def test_a_check_digit_printed_wrong_is_reported_as_printed_not_read_into_agreem
     readings = [parse_mrz(printed), parse_mrz(misread), parse_mrz(printed)]
     merged = combine_readings(readings)
     assert merged.lines[1].startswith("800101") and merged.valid is False
+
+
+# ------------------------------------------------------------ national formats
+
+def french_identity_card_lines() -> list[str]:
+    from documents.pipeline.mrz_parse import check_digit
+
+    first = "IDFRABERTHIER<<<<<<<<<<<<<<<<<750123"
+    number, birth = "880692310285", "650712"
+    second = number + check_digit(number) + "CORINNE<<ANNE<" + birth + check_digit(birth) + "F"
+    return [first, second + check_digit(first + second)]
+
+
+def test_french_identity_card_zone_is_read_in_its_own_layout():
+    result = parse_mrz(french_identity_card_lines())
+    assert result.valid is True and result.format == "TD2"
+    assert (result.surname, result.given_names, result.document_number) == ("BERTHIER", "CORINNE ANNE", "880692310285")
+    assert (result.issuing_country, result.nationality, result.expiry_date) == ("FRA", "FRA", None)
+    assert result.birth_date.isoformat() == "1965-07-12" and result.sex == "F"
+
+
+def test_french_identity_card_photographed_is_an_id_card_with_its_zone():
+    from PIL import ImageDraw, ImageFont
+
+    from documents.pipeline.mrz_glyphs import OCRB_FONT
+
+    card = Image.new("RGB", (1400, 880), (236, 232, 226))
+    draw = ImageDraw.Draw(card)
+    label = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
+    draw.text((60, 50), "REPUBLIQUE FRANCAISE", font=label, fill=(30, 30, 60))
+    draw.text((60, 120), "CARTE NATIONALE D'IDENTITE N° 880692310285", font=label, fill=(30, 30, 60))
+    draw.text((500, 240), "Nom: BERTHIER", font=label, fill=(20, 20, 20))
+    draw.text((500, 310), "Prénom(s): CORINNE ANNE", font=label, fill=(20, 20, 20))
+    mono = ImageFont.truetype(str(OCRB_FONT), 50)
+    for row, line in enumerate(french_identity_card_lines()):
+        draw.text((50, 680 + row * 80), line, font=mono, fill=(10, 10, 10))
+    result = run_pipeline(png(card.rotate(3, expand=True, fillcolor=(90, 80, 70))))
+    assert result.kind is DocumentKind.ID_CARD
+    assert result.mrz is not None and result.mrz.valid is True and result.mrz.surname == "BERTHIER"
