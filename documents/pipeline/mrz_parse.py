@@ -317,7 +317,7 @@ def correct_by_position(lines: list[str], layout: Layout) -> list[str]:
         elif field.kind == "sex":
             text = SEX_FIXES.get(text, text)
         elif field.kind == "optional":
-            check = row[field.check] if field.check is not None else None
+            check = TO_DIGIT.get(row[field.check], row[field.check]) if field.check is not None else None
             text = _repair_optional(text, field.check is not None, check, field.end == layout.line_length)
         row[field.start:field.end] = list(text)
         if field.check is not None and row[field.check] != FILLER:
@@ -496,7 +496,9 @@ def _realign_candidates(line: str, length: int) -> list[str]:
     deletions = [line[:i] + line[i + 1:] for i in doubled + [i for i in span if i not in doubled]]
     # A dropped letter or digit cannot be restored, only a dropped filler.
     next_to_filler = [i for i in span if FILLER in line[max(i - 1, 0):i + 1]]
-    return deletions + [line[:i] + FILLER + line[i:] for i in next_to_filler]
+    # Print beside the zone (the table, a newspaper under the document) read onto the line's end or start.
+    beside = [line[:length], line[-length:]] if len(line) > length else []
+    return beside + deletions + [line[:i] + FILLER + line[i:] for i in next_to_filler]
 
 
 def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:

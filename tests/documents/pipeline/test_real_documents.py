@@ -319,3 +319,17 @@ def test_french_identity_card_photographed_is_an_id_card_with_its_zone():
     result = run_pipeline(png(card.rotate(3, expand=True, fillcolor=(90, 80, 70))))
     assert result.kind is DocumentKind.ID_CARD
     assert result.mrz is not None and result.mrz.valid is True and result.mrz.surname == "BERTHIER"
+
+
+def test_print_beside_the_zone_read_onto_its_lines_is_cut_off():
+    lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<COUNCIL", "L898902C36UTO7408122F1204159ZE184226B<<<<<10THE"]
+    result = parse_mrz(lines)
+    assert result.valid is True and result.lines[1] == "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+
+
+def test_empty_optional_data_read_as_letters_with_its_check_digit_read_as_o_is_empty():
+    line = "L898902C36UTO7408122F1204159" + "S<KKKKKKKKKKKK" + "O"
+    from documents.pipeline.mrz_parse import check_digit
+
+    result = parse_mrz([MRV_A[0].replace("V<", "P<"), line + check_digit(line[:10] + line[13:20] + line[21:28] + "<" * 14 + "0")])
+    assert result.lines[1][28:43] == "<" * 14 + "0" and result.valid is True
