@@ -129,3 +129,67 @@ def print_fault_table(table: dict[str, dict], out=sys.stdout) -> None:
     for fault, row in table.items():
         mrz_cells = "".join(f"{'%d/%d/%d' % tuple(row[width]):>14}" for width in MRZ_WIDTHS)
         print(f"{fault:<20}{'%d/%d' % tuple(row['kinds']):>12}{'%d/%d' % tuple(row['dates']):>8}{mrz_cells}", file=out)
+
+
+# Photos a sponsor should take again: each fault and the retake advice that should name it.
+
+def blurred(photo: Image.Image) -> Image.Image:
+    return photo.filter(ImageFilter.GaussianBlur(3))
+
+
+def too_dark(photo: Image.Image) -> Image.Image:
+    pixels = np.asarray(photo.convert("RGB"), dtype=np.float32) * 0.28
+    pixels += np.random.default_rng(11).normal(0, 4, pixels.shape).astype(np.float32)
+    return Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
+
+
+def glare(photo: Image.Image) -> Image.Image:
+    """Grey paper (as a phone exposes a page) with a lamp's reflection burning out a patch of it."""
+    pixels = np.asarray(photo.convert("RGB"), dtype=np.float32) * 0.8
+    rows, columns = np.mgrid[0:photo.height, 0:photo.width].astype(np.float32)
+    radius = 0.15 * min(photo.size)
+    spot = np.exp(-(((columns - 0.6 * photo.width) ** 2 + (rows - 0.4 * photo.height) ** 2) / (2 * radius ** 2)))
+    pixels += 400 * spot[:, :, None]
+    return Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
+
+
+def cut_off(photo: Image.Image) -> Image.Image:
+    """The phone too close: the page's right third is not in the photo."""
+    return photo.crop((0, 0, round(0.68 * photo.width), photo.height))
+
+
+def not_a_document(photo: Image.Image) -> Image.Image:
+    """A holiday picture of the same size: sky, a hill, people as coloured blobs; no writing."""
+    rng = np.random.default_rng(photo.width * 7919 + photo.height)
+    height, width = photo.height, photo.width
+    rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
+    sky = np.stack([90 + 80 * rows / height, 140 + 60 * rows / height, np.full_like(rows, 230)], axis=2)
+    hill = rows > height * (0.55 + 0.1 * np.sin(columns / width * 6 + rng.uniform(0, 6)))
+    sky[hill] = (70, 120, 50)
+    for _ in range(6):
+        x, y, r = rng.uniform(0, width), rng.uniform(0.4 * height, height), rng.uniform(0.04, 0.12) * width
+        blob = (columns - x) ** 2 + ((rows - y) / 2) ** 2 < r ** 2
+        sky[blob] = rng.uniform(20, 240, 3)
+    sky += rng.normal(0, 6, sky.shape)
+    return Image.fromarray(sky.clip(0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(1.5))
+
+
+SMALL_WIDTH = 450  # px wide: a page photographed from far off, or sent as a thumbnail
+
+RETAKE_FAULTS: dict[str, Callable[[Image.Image], Image.Image] | None] = {
+    "blurred": blurred,
+    "too_dark": too_dark,
+    "glare": glare,
+    "cut_off": cut_off,
+    "too_small": None,  # the page photographed at SMALL_WIDTH instead of PAGE_WIDTH
+    "not_a_document": not_a_document,
+}
+
+
+def retake_photo(path: str, fault: str | None) -> Image.Image:
+    """The file's first page photographed as in ``photograph``, with a retake fault (a key of RETAKE_FAULTS)
+    or, for None, a good photo."""
+    if fault == "too_small":
+        return photograph(path, SMALL_WIDTH)
+    photo = photograph(path, PAGE_WIDTH)
+    return RETAKE_FAULTS[fault](photo) if fault else photo

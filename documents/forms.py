@@ -35,6 +35,10 @@ class UploadForm(forms.Form):
     )
 
 
+class RetakeForm(forms.Form):
+    file = forms.FileField(label=_("The new photo"))
+
+
 class DocumentLinksForm(forms.Form):
     members = forms.ModelMultipleChoiceField(
         queryset=FamilyMember.objects.none(),

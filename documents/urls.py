@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/<int:document_id>/file/", views.document_file, name="file"),
     path("documents/<int:document_id>/links/", views.document_links, name="links"),
     path("documents/<int:document_id>/remove/", views.document_remove, name="remove"),
+    path("documents/<int:document_id>/retake/", views.document_retake, name="retake"),
     path("documents/<int:document_id>/restore/", views.document_restore, name="restore"),
     path("documents/<int:document_id>/ask-removal/", views.document_ask_removal, name="ask_removal"),
     path("cases/<int:case_id>/bin/", views.case_bin, name="bin"),

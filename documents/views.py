@@ -18,11 +18,12 @@ from . import selectors, services
 from .assignment import assign_document, confirm_proposal, dismiss_proposal, proposals_for
 from .bin import AlreadyInCase, RemovalRefused, ask_for_removal, binned_documents_of, emptied_on, may_remove, remove_document, restore_document
 from .downloads import download_name, private, stored_file_response
-from .forms import DocumentLinksForm, UploadForm
+from .forms import DocumentLinksForm, RetakeForm, UploadForm
 from .intake import PixelBudget, UploadRejected, receive_upload
 from .messages import embedded_name
 from .pages import receive_pages
 from .pipeline.types import PipelineError
+from .retake import retake_document
 from .rendering import CONTENT_TYPE as RENDERED_TYPE
 from .rendering import PageNotFound, render_page
 
@@ -151,6 +152,29 @@ def document_remove(request, document_id: int):
         messages.success(request, ngettext("%(name)s is in the bin. You can put it back for %(days)s day.",
                                            "%(name)s is in the bin. You can put it back for %(days)s days.", days)
                          % {"name": embedded_name(document.original_name), "days": days})
+    return _documents_section(document.case_id)
+
+
+@login_required
+@require_POST
+def document_retake(request, document_id: int):
+    """A new photo in place of one the worker advised to take again; the old one goes to the bin."""
+    document = selectors.get_document_for(request.user, document_id)
+    form = RetakeForm(request.POST, request.FILES)
+    if document.removed_at is not None or not may_remove(document, may_review=can_manage_case(request.user, document.case)):
+        messages.error(request, _("This document can no longer be replaced."))
+    elif not form.is_valid():
+        messages.error(request, _("Choose the new photo first."))
+    else:
+        try:
+            received = retake_document(document, form.cleaned_data["file"], user=request.user, request=request)
+        except UploadRejected as rejection:
+            messages.error(request, str(rejection))
+        else:
+            if received.duplicate_of:
+                messages.info(request, _("This is the same photo as before. Please take a new one."))
+            else:
+                messages.success(request, _("The new photo was received and is being read. The old one is now under removed documents."))
     return _documents_section(document.case_id)
 
 

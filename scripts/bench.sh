@@ -12,6 +12,9 @@ REAL=${REAL:-../shared/real}
 echo "== Pipeline: accuracy, MRZ, speed against plain tesseract =="
 .venv/bin/python -m bench.pipeline "$CORPUS"
 echo
+echo "== Retake advice on faulted photos =="
+.venv/bin/python -m bench.retake "$CORPUS"
+echo
 echo "== Pipeline on real scans and photos =="
 .venv/bin/python -m bench.real "$REAL"
 echo

@@ -160,6 +160,9 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("documents:remove", args=[w.document.pk]), method="post"),
     "documents/<int:document_id>/restore/": case_scoped(
         lambda w: reverse("documents:restore", args=[w.document.pk]), method="post"),
+    # A new photo in place of one the worker advised to take again (issue 12).
+    "documents/<int:document_id>/retake/": case_scoped(
+        lambda w: reverse("documents:retake", args=[w.document.pk]), method="post"),
     "documents/<int:document_id>/ask-removal/": case_scoped(
         lambda w: reverse("documents:ask_removal", args=[w.document.pk]), method="post"),
     "cases/<int:case_id>/bin/": case_scoped(lambda w: reverse("documents:bin", args=[w.case.pk])),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import classify, doubt, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation
+from . import classify, doubt, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation, retake
 from .mrz_parse import is_visa
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
@@ -44,10 +44,12 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     texts = []
     machine_zone: MrzResult | None = None
     portrait: faces.Face | None = None
+    photo_measures = []
     for page in loading.iter_pages(source, limits):  # one page decoded at a time
         text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid)
         # A passport photo is one page: a face on the first is looked for before the page is let go.
         portrait = _portrait(page, text, page_zone) if not texts else None
+        photo_measures.append(retake.measure(page))
         page.close()
         texts.append(text)
         machine_zone = _better_mrz(machine_zone, page_zone)
@@ -70,6 +72,7 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         decision_date=extract.decision_date(text) if kind is DocumentKind.ASYLUM_DECISION else None,
         translation=extract.translation_info(text, text_languages) if kind is DocumentKind.TRANSLATION else None,
         people=extract.people(text, kind, machine_zone),
+        retake=[str(advice) for advice in retake.advise(photo_measures, kind, text)],
     )
 
 

@@ -116,6 +116,8 @@ class PipelineResult:
     seconds: float = 0.0
     # Why the pipeline is not sure of ``kind`` ("looks like an ID card, no MRZ found"), or "" when it is.
     unsure: str = ""
+    # What a new photo would put right (``retake.Retake`` values: "blurred", "too_dark", ...); [] for good photos.
+    retake: list[str] = field(default_factory=list)
 
     def to_contract_dict(self, file: str) -> dict:
         """The JSON line of ``classify_documents --json`` (see CONTRACTS.md)."""
@@ -136,11 +138,13 @@ class PipelineResult:
         """What the Document row keeps besides kind, languages, text and MRZ (``Document.fields``).
 
         ``unsure``: why the pipeline doubts its ``kind`` ("looks like an ID card, no MRZ found"),
-        for the counsellor's review; "" when nothing speaks against it."""
+        for the counsellor's review; "" when nothing speaks against it. ``retake``: the retake advice
+        shown on the sponsor's document card (see ``pipeline.retake``)."""
         return {
             "unsure": self.unsure,
             "people": [person.to_dict() for person in self.people],
             "decision_date": self.decision_date.isoformat() if self.decision_date else None,
             "translation": self.translation.to_dict() if self.translation else None,
             "pages": self.pages,
+            "retake": list(self.retake),
         }

@@ -24,7 +24,8 @@
       if (!live || !live.querySelector("[data-polling]")) return;
       // Someone is using a form or an open section in the live part: wait, so nothing they ticked is lost.
       if (live.contains(document.activeElement) && document.activeElement !== document.body
-          || live.querySelector("details[open] form")) {
+          || live.querySelector("details[open] form")
+          || Array.prototype.some.call(live.querySelectorAll("[data-retake-file]"), function (input) { return input.files.length; })) {
         schedulePoll();
         return;
       }

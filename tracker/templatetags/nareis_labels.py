@@ -37,3 +37,10 @@ def requirement_where(code: str) -> str:
 def translated(message: str) -> str:
     """A message stored in English (pipeline and worker errors, see ``documents.messages``), in the reader's language."""
     return translate_message(message)
+
+
+@register.filter
+def retake_advice(document) -> list[str]:
+    """The worker's advice to take a document's photo again, in the reader's language."""
+    from documents.retake import retake_advice as advice  # documents.retake imports tracker: import when used
+    return advice(document)

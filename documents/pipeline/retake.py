@@ -1,0 +1,132 @@
+"""Retake advice: what is wrong with a photo that a new one would put right.
+
+A sponsor should learn within seconds that a photo is blurred, too dark, has glare on the page,
+cuts the page off at an edge, is too small to read, or shows no document at all, not days later
+when a counsellor rejects it. Each judgement looks at a small grey copy of the page (numpy only);
+"not a document" also needs what the OCR read, so it is judged on the whole result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+from PIL import Image
+
+from . import classify
+from .lighting import window_max
+from .types import DocumentKind
+
+ANALYSIS_SIDE = 1000  # px: the long side of the copy the photo is judged on
+TOO_SMALL_SIDE = 800  # px: a photo whose long side is shorter has letters too small to read
+DARK_PAPER = 90  # grey level (0-255): the brightest tenth of the photo darker than this is too dark
+SHARP_EDGES = 0.3  # the steepest edges rise by less than this share of the contrast per pixel: blurred
+GLARE_LEVEL = 250  # paper this bright is burnt out (no ink survives there)
+GLARE_SHARE = (0.06, 0.5)  # share of the photo burnt out, where the rest of the paper is grey: glare
+GREY_PAPER = 0.85  # the paper's typical brightness below this share of GLARE_LEVEL: it is not all white
+EDGE_BAND = 0.02  # share of the side: the strip along each edge looked at for a cut-off page
+PAPER_EDGE = 0.6  # the strip along an edge mostly paper, with ink in it: the page runs off that edge
+BACKGROUND_EDGE = 0.3  # an edge with less paper than this shows what the page lies on
+PAPER_SHARE = 0.25  # less of the photo than this bright and colourless: no page in it (a scene, a face)
+PAPER_CHROMA = 40  # grey levels between the strongest and weakest colour of paper, at most
+
+
+class Retake(StrEnum):
+    BLURRED = "blurred"
+    TOO_DARK = "too_dark"
+    GLARE = "glare"
+    CUT_OFF = "cut_off"
+    TOO_SMALL = "too_small"
+    NOT_A_DOCUMENT = "not_a_document"
+
+
+@dataclass(frozen=True)
+class PhotoMeasures:
+    long_side: int
+    brightness: float  # the brightest tenth's grey level
+    sharpness: float  # steepest edges' rise per pixel, as a share of the contrast
+    glare_share: float
+    paper_level: float  # the paper's typical brightness where it is not burnt out
+    cut_edges: int  # edges the page runs off, with ink there
+    background_edges: int  # edges showing what the page lies on
+    paper_share: float  # share of the photo that is bright and colourless, as paper is
+
+
+def measure(page: Image.Image) -> PhotoMeasures:
+    long_side = max(page.size)
+    scale = min(1.0, ANALYSIS_SIDE / long_side)
+    small = page.convert("RGB")
+    if scale < 1:
+        small = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.BILINEAR)
+    colours = np.asarray(small, dtype=np.int16)
+    chroma = colours.max(axis=2) - colours.min(axis=2)
+    gray = np.asarray(small.convert("L"), dtype=np.float32)
+    low, high = np.percentile(gray, (1, 99))
+    contrast = max(float(high - low), 1.0)
+    steps = np.maximum(np.abs(np.diff(gray, axis=1))[:-1, :], np.abs(np.diff(gray, axis=0))[:, :-1])
+    sharpness = float(np.percentile(steps, 99.7)) / contrast
+    window = max(3, round(0.015 * max(gray.shape)))
+    paper = window_max(window_max(gray, window, 0), window, 1)  # ink removed: how bright the paper is at each point
+    bright = paper > 0.6 * float(np.percentile(paper, 95))
+    glare_share = float(np.mean(paper >= GLARE_LEVEL))
+    unclipped = paper[bright & (paper < GLARE_LEVEL)]
+    paper_level = float(np.percentile(unclipped, 30)) if unclipped.size else 255.0
+    cut_edges, background_edges = _edges(gray, paper, bright)
+    paper_share = float(np.mean((gray > 0.55 * float(np.percentile(gray, 95))) & (chroma < PAPER_CHROMA)))
+    return PhotoMeasures(long_side, float(np.percentile(gray, 90)), sharpness, glare_share, paper_level,
+                         cut_edges, background_edges, paper_share)
+
+
+def _edges(gray: np.ndarray, paper: np.ndarray, bright: np.ndarray) -> tuple[int, int]:
+    height, width = gray.shape
+    depth = max(2, round(EDGE_BAND * min(height, width)))
+    strips = [np.s_[:depth, :], np.s_[-depth:, :], np.s_[:, :depth], np.s_[:, -depth:]]
+    outer = [np.s_[:2, :], np.s_[-2:, :], np.s_[:, :2], np.s_[:, -2:]]
+    ink = bright & (gray < 0.5 * paper)
+    cut = background = 0
+    for strip, rim in zip(strips, outer):
+        paper_share = float(np.mean(bright[rim]))
+        if paper_share < BACKGROUND_EDGE:
+            background += 1
+        elif paper_share > PAPER_EDGE and float(np.mean(ink[strip])) > 0.003:
+            cut += 1
+    return cut, background
+
+
+def judge(measures: PhotoMeasures) -> list[Retake]:
+    """What is wrong with one page's photo; [] for a good photo. A photo without paper in it is not
+    judged as a page (a holiday picture is not "blurred"): see ``advise``."""
+    if measures.paper_share < PAPER_SHARE:
+        return []
+    advice = []
+    if measures.long_side < TOO_SMALL_SIDE:
+        advice.append(Retake.TOO_SMALL)
+    if measures.brightness < DARK_PAPER:
+        advice.append(Retake.TOO_DARK)
+    elif measures.sharpness < SHARP_EDGES:
+        advice.append(Retake.BLURRED)
+    if GLARE_SHARE[0] < measures.glare_share < GLARE_SHARE[1] and measures.paper_level < GREY_PAPER * GLARE_LEVEL:
+        advice.append(Retake.GLARE)
+    if measures.cut_edges and measures.background_edges:
+        advice.append(Retake.CUT_OFF)
+    return advice
+
+
+def not_a_document(kind: DocumentKind, text: str) -> bool:
+    """Nothing to read and no passport photo."""
+    return kind is DocumentKind.OTHER and classify.has_little_text(text)
+
+
+def advise(pages: list[PhotoMeasures], kind: DocumentKind, text: str) -> list[Retake]:
+    """The advice for a document from its pages' measures and what was read on them.
+
+    Nothing read on a photo without paper in it: a photo of something else. Nothing read on photos
+    that look fine: not a document either. A bad photo explains an empty reading by itself.
+    A passport photo is a face, not a page: the judgements, made for printed text, do not apply."""
+    if kind is DocumentKind.PASSPORT_PHOTO:
+        return []
+    advice = [retake for measures in pages for retake in judge(measures)]
+    if not_a_document(kind, text) and (not advice or all(m.paper_share < PAPER_SHARE for m in pages)):
+        return [Retake.NOT_A_DOCUMENT]
+    return list(dict.fromkeys(advice))
