@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
     "config.private_pages.PrivatePagesMiddleware",  # Cache-Control: private, no-store for signed-in users
+    "config.interruptions.DatabaseInterruptionMiddleware",  # a connection lost mid-request: 503, not 500
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -203,8 +204,8 @@ DOCUMENT_STUCK_AFTER_SECONDS = env_int("DOCUMENT_STUCK_AFTER_SECONDS", 900)
 # Faster, for what the sweeper can tell is lost: "queued" this long with no task in Redis (it lost its
 # queue), or "processing" with no heartbeat (sent every DOCUMENT_HEARTBEAT_SECONDS) this long: the worker died.
 DOCUMENT_REQUEUE_QUEUED_AFTER_SECONDS = env_int("DOCUMENT_REQUEUE_QUEUED_AFTER_SECONDS", 60)
-DOCUMENT_HEARTBEAT_SECONDS = env_int("DOCUMENT_HEARTBEAT_SECONDS", 30)
-DOCUMENT_WORKER_LOST_AFTER_SECONDS = env_int("DOCUMENT_WORKER_LOST_AFTER_SECONDS", 150)
+DOCUMENT_HEARTBEAT_SECONDS = env_int("DOCUMENT_HEARTBEAT_SECONDS", 20)
+DOCUMENT_WORKER_LOST_AFTER_SECONDS = env_int("DOCUMENT_WORKER_LOST_AFTER_SECONDS", 90)
 DOCUMENT_BIN_DAYS = env_int("DOCUMENT_BIN_DAYS", 30)  # a removed document is kept this long, then deleted for good
 DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)  # then "failed": a file that kills workers stops there
 

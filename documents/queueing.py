@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
+from django.db import DatabaseError, connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -34,7 +35,13 @@ def enqueue(document: Document) -> bool:
     except Exception:  # kombu and redis-py raise several types when the broker is unreachable
         logger.warning("Could not queue document %s; the sweeper will queue it later", document.pk, exc_info=True)
         return False
-    Document.objects.filter(pk=document.pk, status=Document.Status.RECEIVED).update(status=Document.Status.QUEUED)
+    try:
+        Document.objects.filter(pk=document.pk, status=Document.Status.RECEIVED).update(status=Document.Status.QUEUED)
+    except DatabaseError:
+        # The connection was lost (a failover) after the upload was committed and its task sent: the worker
+        # claims a "received" document all the same. Connect anew for whatever the request does next.
+        logger.warning("Document %s was queued but its status not updated", document.pk, exc_info=True)
+        connection.close()
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -74,3 +75,18 @@ def test_the_embedded_database_keeps_a_write_ahead_log():
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+def test_a_connection_lost_in_the_middle_of_a_request_is_answered_503_with_a_sentence(rf):
+    from django.db import OperationalError
+
+    from config.interruptions import DatabaseInterruptionMiddleware
+
+    middleware = DatabaseInterruptionMiddleware(lambda request: None)
+    request = rf.post("/cases/1/documents/upload/", HTTP_ACCEPT="application/json")
+
+    response = middleware.process_exception(request, OperationalError("terminating connection due to administrator command"))
+
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "interrupted for a moment" in json.loads(response.content)["error"]
+    assert middleware.process_exception(request, ValueError("a bug")) is None  # bugs stay 500s, and visible
