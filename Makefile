@@ -26,6 +26,11 @@ serve: setup
 bench: setup
 	@scripts/bench.sh
 
+# 100 uploads by 20 sponsors against the production stack while a worker is killed, Redis restarted and the
+# database connections cut (its own PostgreSQL database on 127.0.0.1:5432 and its own Redis).
+bench-faults: setup
+	@$(PYTHON) -m bench.faults $(BENCH_ARGS)
+
 # The counsellor's dashboard under concurrent clients, beside a trivial view (median, p95, ratio).
 bench-dashboard: setup
 	@$(PYTHON) -m bench.dashboard $(BENCH_ARGS)
