@@ -235,6 +235,7 @@ def run(stack: Stack, args, workdir: Path) -> None:
         sponsor.log_in()
     per_sponsor = args.uploads // len(sponsors)
     results: list[tuple[float, int, float, str]] = []  # (sent at, status, seconds, body)
+    retried: list[tuple[int, str]] = []  # the answer to sending again after a 503
     lock = threading.Lock()
     started = time.monotonic()
 
@@ -243,9 +244,15 @@ def run(stack: Stack, args, workdir: Path) -> None:
         for upload in range(per_sponsor):
             time.sleep(rng.uniform(1.0, 7.0))  # a phone's pace: the uploads span the faults
             sent_at = time.monotonic() - started
-            status, seconds, body = sponsor.upload(f"IMG_{number:02d}{upload:02d}.jpg", photo(number * 100 + upload))
+            name, data = f"IMG_{number:02d}{upload:02d}.jpg", photo(number * 100 + upload)
+            status, seconds, body = sponsor.upload(name, data)
             with lock:
                 results.append((sent_at, status, seconds, body))
+            if status in (0, 503):  # "try again": the sponsor taps the retry button a little later
+                time.sleep(5)
+                status, seconds, body = sponsor.upload(name, data)
+                with lock:
+                    retried.append((status, body))
 
     faults: list[tuple[float, str]] = []
 
@@ -286,7 +293,8 @@ def run(stack: Stack, args, workdir: Path) -> None:
         time.sleep(1)
 
     documents = list(Document.objects.filter(case_id__in=case_ids))
-    received = [body for _, status, _, body in results if status == 200 and '"received"' in body]
+    answers = [(status, body) for _, status, _, body in results] + retried
+    received = [body for status, body in answers if status == 200 and '"received"' in body]
     ids = {int(match) for body in received for match in re.findall(r'"document_id": (\d+)', body)}
     stored_ids = {document.pk for document in documents}
     lost = len(ids - stored_ids) + sum(1 for d in documents if d.status not in ("done", "failed"))
@@ -306,7 +314,9 @@ def run(stack: Stack, args, workdir: Path) -> None:
     print(f"Upload latency: p50 {p(latencies, .5):.2f} s, p95 {p(latencies, .95):.2f} s; "
           f"before the first fault p50 {p(before_faults, .5):.2f} s "
           f"(ratio {p(latencies, .5) / p(before_faults, .5):.2f})")
-    print(f"HTTP 500: {server_errors}; 503 'interrupted, try again' (a connection cut mid-request): {interrupted}")
+    server_errors += sum(1 for status, _ in retried if status == 500)
+    print(f"HTTP 500: {server_errors}; 503 'interrupted, try again' (a connection cut mid-request): {interrupted}, "
+          f"sent again: {', '.join(str(status) for status, _ in retried) or '-'}")
     print(f"Documents: {len(documents)} stored, {done} done, "
           f"{sum(1 for d in documents if d.status == 'failed')} failed with a message, "
           f"{failed_without_message} failed without one, {lost} lost")
