@@ -324,7 +324,8 @@ def test_a_document_over_the_time_limit_ends_failed_and_the_worker_goes_on(clien
     assert PROCESS_DOCUMENT_TASK in celery_app.tasks  # registered here too, as in a web process: its limits stay here
     case = CaseFactory()
     client.force_login(case.sponsor)
-    upload(client, case, "scans.pdf", hostile.pdf_with_pages(20))  # twenty pages to read: far more than a second
+    # Twenty pages of text to read: far more than a second (blank pages could be read within it).
+    upload(client, case, "scans.tiff", hostile.tiff_pages([f"PAGE {n} OF THE FAMILY BOOKLET" for n in range(20)]))
     slow = Document.objects.get(case=case)
 
     wait_until_finished(slow)
