@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -237,6 +238,9 @@ CELERY_BEAT_SCHEDULE = {
     "send-reminders": {"task": "tracker.send_reminders", "schedule": 3600.0},
     # Documents removed DOCUMENT_BIN_DAYS ago are deleted for good (documents.bin), each deletion audited.
     "empty-bin": {"task": "documents.empty_bin", "schedule": 3600.0},
+    # Each case's stored checklist summary for the new day (days left, deadline states); the dashboards also
+    # refresh a stale one before reading it, so this only spares the first views of the day the work.
+    "refresh-case-summaries": {"task": "tracker.refresh_case_summaries", "schedule": crontab(hour=0, minute=5)},
 }
 
 # --- Security. Secure cookies and HSTS whenever not in local development.

@@ -66,7 +66,8 @@ class World:
         self.case = CaseFactory(counsellors=[self.counsellor], organisation=self.organisation, v_number=SECRETS[2],
                                 sponsor=UserFactory(first_name=SECRETS[0], last_name=SECRETS[1]))
         self.member = FamilyMemberFactory(case=self.case, given_names=SECRETS[3])
-        self.document = DocumentFactory(case=self.case)
+        self.document = DocumentFactory(case=self.case, review_status="rejected",
+                                        review_reason=f"Photo of {SECRETS[3]} too dark")
         self.other_case = CaseFactory(organisation=self.organisation_b)
         self.users: dict[str, User | None] = {
             "anonymous": None,
@@ -220,6 +221,11 @@ MATRIX: dict[str, Entry] = {
                          roles(302, anonymous=LOGIN, sponsor=403, other_sponsor=403)),  # no app yet: to set-up
     "two-factor/setup/": Entry(lambda w: reverse("accounts:two_factor_setup"),
                                roles(200, anonymous=LOGIN, sponsor=403, other_sponsor=403)),
+    # Reports (issue 18): coordinators (their organisation's) and admins.
+    "reports/": Entry(lambda w: reverse("tracker:reports"),
+                      roles(403, anonymous=LOGIN, coordinator=200, coordinator_b=200, admin=200)),
+    "reports/<slug:table>.csv": Entry(lambda w: reverse("tracker:report_csv", args=["rejections"]),
+                                      roles(403, anonymous=LOGIN, coordinator=200, coordinator_b=200, admin=200)),
     # Organisations and coordinators (issue 18).
     "cases/<int:case_id>/counsellors/": coordinated(
         lambda w: reverse("tracker:case_counsellors", args=[w.case.pk]),

@@ -22,17 +22,11 @@ from audit.models import AuditEvent
 from audit.services import record_event
 from documents.models import Document
 
-from .dashboard import (
-    DashboardFilters,
-    DeadlineFilter,
-    dashboard_cases,
-    dashboard_row,
-    document_members,
-    filter_by_deadline,
-)
+from .dashboard import DeadlineFilter, filter_by_deadline
 from .assignment import AssignmentError, assign_counsellors, assignable_counsellors
 from .export import build_dossier
 from .review import read_again
+from .summaries import refresh_stale
 
 HISTORY_IN_ADMIN = 50
 
@@ -57,7 +51,7 @@ class DeadlineStatusFilter(admin.SimpleListFilter):
 
 
 class MissingEvidenceFilter(admin.SimpleListFilter):
-    """Runs the rules over the cases (a fixed number of queries), then filters by id."""
+    """Filters on the stored summaries (``tracker.summaries``), brought up to date first where needed."""
 
     title = _("evidence")
     parameter_name = "evidence"
@@ -68,12 +62,10 @@ class MissingEvidenceFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in ("missing", "complete"):
             return queryset
-        today = timezone.localdate()
-        candidates = dashboard_cases(request.user, DashboardFilters()).filter(pk__in=queryset.values("pk"))
-        linked = document_members(candidates)
-        rows = [dashboard_row(case, today, linked) for case in candidates]
-        wanted = [row.case.pk for row in rows if (row.missing > 0) == (self.value() == "missing")]
-        return queryset.filter(pk__in=wanted)
+        refresh_stale(queryset, timezone.localdate())
+        if self.value() == "missing":
+            return queryset.filter(summary__missing__gt=0)
+        return queryset.filter(summary__missing=0)
 
 
 class ReassignForm(forms.Form):

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class TrackerConfig(AppConfig):
     name = "tracker"
+
+    def ready(self):
+        from . import summaries
+
+        summaries.connect()

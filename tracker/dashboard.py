@@ -123,6 +123,7 @@ class DashboardRow:
 
 
 def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
+    """The cases ``user`` may see, narrowed by the search and the counsellor filter."""
     cases = cases_visible_to(user)
     for term in filters.query.split():
         cases = cases.filter(
@@ -135,22 +136,32 @@ def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
         )
     if filters.counsellor_id and (user.is_superuser or user.is_coordinator):
         cases = cases.filter(counsellors__pk=filters.counsellor_id)
+    return cases
+
+
+def with_evaluation_facts(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """What the rules and the counts read, fetched in one query each (with ``document_members``)."""
     return cases.prefetch_related(
         "members",
         "explanations",
-        "counsellors",
         # Only what the rules and the counts read; the documents' members come as id pairs (document_members).
         Prefetch("documents", queryset=Document.objects.filter(removed_at__isnull=True).only(
             "id", "case_id", "status", "kind", "languages", "review_status", "translation_of_id", "about_sponsor",
             "removal_requested_at", "expiry_date", "mrz", "fields")),
-        Prefetch(
-            "ind_letters",
-            queryset=IndLetter.objects.filter(response_due__isnull=False, answered_on__isnull=True),
-            to_attr="open_ind_letters",
-        ),
-        Prefetch("notes", queryset=CaseNote.objects.filter(done_at__isnull=True).exclude(
-            due_on__isnull=True, assignee__isnull=True).order_by("due_on", "id"), to_attr="open_case_tasks"),
+        open_letters(),
     )
+
+
+def open_letters() -> Prefetch:
+    return Prefetch("ind_letters", queryset=IndLetter.objects.filter(response_due__isnull=False,
+                                                                     answered_on__isnull=True),
+                    to_attr="open_ind_letters")
+
+
+def open_tasks() -> Prefetch:
+    """Internal tasks not done yet (notes with a due date or an assignee), the nearest due first."""
+    return Prefetch("notes", queryset=CaseNote.objects.filter(done_at__isnull=True).exclude(
+        due_on__isnull=True, assignee__isnull=True).order_by("due_on", "id"), to_attr="open_case_tasks")
 
 
 def document_members(cases: QuerySet[Case]) -> dict[int, tuple[str, ...]]:
@@ -206,52 +217,6 @@ def dashboard_row(case: Case, today: date, linked: dict[int, tuple[str, ...]] | 
         removal_requests=sum(d.removal_requested_at is not None for d in documents),
         open_letters=list(getattr(case, "open_ind_letters", [])),
         open_tasks=list(getattr(case, "open_case_tasks", [])),
-    )
-
-
-def _matches(row: DashboardRow, filters: DashboardFilters) -> bool:
-    if filters.deadline and row.deadline_state != filters.deadline:
-        return False
-    match filters.needs:
-        case NeedsFilter.MISSING:
-            return row.missing > 0
-        case NeedsFilter.REVIEW:
-            return row.awaiting_review > 0
-        case NeedsFilter.IND:
-            return bool(row.open_letters)
-        case NeedsFilter.PROPOSED_DATE:
-            return row.case.proposed_decision_date is not None or row.case.decision_date_to_check
-    return True
-
-
-def dashboard_rows(user, filters: DashboardFilters | None = None, today: date | None = None) -> list[DashboardRow]:
-    """Every case ``user`` follows that matches ``filters``, the most urgent first."""
-    filters = filters or DashboardFilters()
-    today = today or timezone.localdate()
-    cases = dashboard_cases(user, filters)
-    linked = document_members(cases)
-    rows = [dashboard_row(case, today, linked) for case in cases]
-    return sorted((row for row in rows if _matches(row, filters)), key=DashboardRow.urgency)
-
-
-@dataclass(frozen=True)
-class DashboardSummary:
-    cases: int
-    due_soon: int
-    passed: int
-    awaiting_review: int
-    open_letters: int
-    unattended: int
-
-
-def summarise(rows: list[DashboardRow]) -> DashboardSummary:
-    return DashboardSummary(
-        cases=len(rows),
-        due_soon=sum(row.deadline_state == DeadlineFilter.DUE_SOON for row in rows),
-        passed=sum(row.deadline_state == DeadlineFilter.PASSED for row in rows),
-        awaiting_review=sum(row.awaiting_review for row in rows),
-        open_letters=sum(len(row.open_letters) for row in rows),
-        unattended=sum(row.unattended for row in rows),
     )
 
 

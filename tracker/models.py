@@ -12,6 +12,12 @@ from . import rules
 from .labels import requirement_choices
 
 
+class CloseReason(models.TextChoices):
+    ARRIVED = "arrived", _("The family has arrived")
+    DECIDED = "decided", _("The application was decided")
+    WITHDRAWN = "withdrawn", _("The application was withdrawn")
+
+
 class Case(models.Model):
     """One sponsor's family reunification application."""
 
@@ -72,6 +78,11 @@ class Case(models.Model):
     decision_date_to_check = models.BooleanField(_("decision date to be checked by a counsellor"), default=False)
     # The sponsor added, changed or removed a family member: shown on the dashboard until a counsellor opens the case.
     members_changed_by_sponsor_at = models.DateTimeField(_("family changed by the sponsor"), null=True, blank=True)
+    # Retention (tracker.retention): a counsellor closes the case; it is purged after CASE_RETENTION_DAYS.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    close_reason = models.CharField(_("why it was closed"), max_length=20, choices=CloseReason.choices, blank=True)
+    purge_after = models.DateField(_("purged after"), null=True, blank=True)
+    purge_warned_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -295,3 +306,62 @@ class CaseNote(models.Model):
     @property
     def is_open_task(self) -> bool:
         return self.is_task and self.done_at is None
+
+
+class CaseSummary(models.Model):
+    """What the dashboards show of a case, worked out by the rules and stored (``tracker.summaries``).
+
+    Brought up to date whenever its facts change (a document read, reviewed or linked, a member, an explanation,
+    an IND letter or the case itself edited) and every night for the date moving on, so the dashboards sort,
+    filter and count thousands of cases in the database instead of running the rules on each request.
+    """
+
+    class Urgency(models.IntegerChoices):
+        DUE = 0, "something due"  # the deadline ahead, or an IND response date
+        UNKNOWN = 1, "deadline unknown"  # someone must find the decision date
+        NOTHING_DUE = 2, "nothing due"  # deadline passed, or filed with no IND question open
+
+    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="summary")
+    computed_on = models.DateField()  # the day the rules were applied for: days left and deadline states move
+    deadline = models.DateField(null=True)
+    deadline_state = models.CharField(max_length=20, db_index=True)  # dashboard.DeadlineFilter
+    requirements_met = models.PositiveIntegerField(default=0)
+    requirements_total = models.PositiveIntegerField(default=0)
+    missing = models.PositiveIntegerField(default=0)
+    awaiting_review = models.PositiveIntegerField(default=0)
+    being_read = models.PositiveIntegerField(default=0)
+    removal_requests = models.PositiveIntegerField(default=0)  # accepted documents the sponsor asks to remove
+    open_letters = models.PositiveIntegerField(default=0)
+    next_response_due = models.DateField(null=True)
+    has_herstelverzuim = models.BooleanField(default=False)
+    urgency = models.PositiveSmallIntegerField(choices=Urgency.choices, default=Urgency.NOTHING_DUE)
+    next_due = models.DateField(null=True)  # the nearest date something must be done by
+    first_upload_at = models.DateTimeField(null=True)
+    complete_since = models.DateTimeField(null=True)  # when nothing was missing any more (None while something is)
+
+    class Meta:
+        verbose_name = _("case summary")
+        verbose_name_plural = _("case summaries")
+        indexes = [models.Index(fields=["urgency", "next_due"], name="summary_urgency")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.requirements_met}/{self.requirements_total}"
+
+
+class CaseFigures(models.Model):
+    """What the reports need of a purged case, and nothing that identifies anyone (``tracker.retention``)."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    opened_on = models.DateField()
+    deadline = models.DateField(null=True)
+    filed_on = models.DateField(null=True)
+    closed_on = models.DateField(null=True)
+    close_reason = models.CharField(max_length=20, blank=True)
+    first_upload_at = models.DateTimeField(null=True)
+    complete_since = models.DateTimeField(null=True)
+    documents = models.JSONField(default=list)  # [[uploaded on (ISO date), kind, review status], ...]
+    purged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("figures of a purged case")
+        verbose_name_plural = _("figures of purged cases")

@@ -13,3 +13,14 @@ SEND_REMINDERS_TASK = "tracker.send_reminders"
 def send_reminders_task() -> int:
     """Run by Celery beat every hour; each reminder goes out once (see ``tracker.reminders``)."""
     return len(send_due_reminders())
+
+
+REFRESH_SUMMARIES_TASK = "tracker.refresh_case_summaries"
+
+
+@shared_task(name=REFRESH_SUMMARIES_TASK, ignore_result=True, expires=20 * 3600)
+def refresh_case_summaries_task() -> int:
+    """Run by Celery beat just after midnight: days left and deadline states move with the date."""
+    from .summaries import refresh_all
+
+    return refresh_all()

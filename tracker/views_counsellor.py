@@ -23,7 +23,7 @@ from documents.selectors import get_document_for
 
 from . import selectors, views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
-from .dashboard import dashboard_rows, summarise
+from .caseload import dashboard_page
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
 from .export import build_dossier
@@ -49,10 +49,13 @@ MY_TASKS_SHOWN = 20
 def dashboard(request):
     """The counsellor's home (reached through ``tracker:case_list``)."""
     form = DashboardFilterForm(request.GET or None, user=request.user)
-    rows = dashboard_rows(request.user, form.filters())
+    page, rows, summary = dashboard_page(request.user, form.filters(), request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "tracker/dashboard.html", {
         "my_tasks": list(open_tasks_for(request.user)[:MY_TASKS_SHOWN]),
-        "rows": rows, "summary": summarise(rows), "filter_form": form, "filtered": bool(request.GET),
+        "rows": rows, "page": page, "page_query": query.urlencode(), "summary": summary, "filter_form": form,
+        "filtered": bool(query),
         "show_counsellors": request.user.is_superuser or request.user.is_coordinator,
         "assign_form": views_coordination.assign_form(request.user),
         # One reverse() instead of one per row: the case URL is this prefix and the case's id.

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
-from tracker.dashboard import dashboard_rows
+from tracker.caseload import dashboard_rows
 from tracker.services import update_family_member
 
 pytestmark = pytest.mark.django_db

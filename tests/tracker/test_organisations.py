@@ -16,7 +16,7 @@ from tests.factories import (
 )
 from tracker.admin import CaseAdminForm
 from tracker.assignment import AssignmentError, assign_counsellors
-from tracker.dashboard import dashboard_rows
+from tracker.caseload import dashboard_rows
 from tracker.selectors import cases_visible_to
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,95 @@
+"""Each case's checklist summary is stored and follows its facts: documents, members, letters and the date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from documents.models import Document
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
+from tracker.caseload import PAGE_SIZE, dashboard_rows
+from tracker.models import CaseSummary, IndLetter
+from tracker.summaries import refresh_all
+
+pytestmark = pytest.mark.django_db
+
+
+def summary(case) -> CaseSummary:
+    return CaseSummary.objects.get(case=case)
+
+
+def test_a_new_case_is_summarised_and_a_member_changes_its_summary():
+    case = CaseFactory()
+    before = summary(case).requirements_total
+    member = FamilyMemberFactory(case=case)
+    assert summary(case).requirements_total > before
+    member.delete()
+    assert summary(case).requirements_total == before
+
+
+def test_a_document_read_and_reviewed_changes_the_summary():
+    case = CaseFactory()
+    document = DocumentFactory(case=case, status=Document.Status.PROCESSING, kind="")
+    assert (summary(case).being_read, summary(case).awaiting_review) == (1, 0)
+
+    document.status, document.kind = Document.Status.DONE, Document.Kind.PASSPORT
+    document.save()
+    assert (summary(case).being_read, summary(case).awaiting_review) == (0, 1)
+
+    document.review_status = Document.Review.ACCEPTED
+    document.save()
+    assert summary(case).awaiting_review == 0
+
+
+def test_linking_a_document_to_a_member_changes_what_is_missing():
+    case = CaseFactory()
+    member = FamilyMemberFactory(case=case)
+    missing = summary(case).missing
+    document = DocumentFactory(case=case, kind=Document.Kind.PASSPORT, review_status=Document.Review.ACCEPTED)
+    document.members.add(member)
+    assert summary(case).missing < missing
+
+
+def test_an_ind_letter_sets_the_next_response_date():
+    case = CaseFactory()
+    due = timezone.localdate() + timedelta(days=5)
+    IndLetter.objects.create(case=case, received_on=timezone.localdate(), response_due=due, subject="Vragen")
+    assert (summary(case).open_letters, summary(case).next_response_due) == (1, due)
+
+
+def test_the_date_moving_on_moves_days_left_and_the_deadline_state():
+    counsellor = CounsellorFactory()
+    today = timezone.localdate()
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=today - timedelta(days=70))
+    assert summary(case).deadline_state == "due_soon"
+
+    later = today + timedelta(days=40)
+    [row] = dashboard_rows(counsellor, today=later)  # a summary from an earlier day is refreshed before reading
+    assert row.deadline_state == "passed" and summary(case).computed_on == later
+
+    refresh_all(today)  # what the nightly beat task does
+    assert summary(case).deadline_state == "due_soon"
+
+
+def test_a_purged_case_takes_its_summary_with_it():
+    from tracker.purging import purge_case
+
+    case = CaseFactory()
+    FamilyMemberFactory(case=case)
+    DocumentFactory(case=case)
+    purge_case(case, actor=None)
+    assert not CaseSummary.objects.exists()
+
+
+def test_the_dashboard_pages_through_many_cases(client):
+    counsellor = CounsellorFactory()
+    for _ in range(PAGE_SIZE + 5):
+        CaseFactory(counsellors=[counsellor])
+    client.force_login(counsellor)
+    first = client.get(reverse("tracker:case_list"))
+    second = client.get(reverse("tracker:case_list"), {"page": 2})
+    assert len(first.context["rows"]) == PAGE_SIZE and len(second.context["rows"]) == 5
+    assert 'rel="next"' in first.content.decode()

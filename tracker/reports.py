@@ -1,0 +1,197 @@
+"""Reports for coordinators (their organisation) and admins (every organisation, or one), over a period.
+
+Each figure comes from the models and the audit trail in one query, so a report takes the same number of
+queries for ten cases or a hundred thousand (tests/tracker/test_reports.py). Cases purged after their
+retention period still count: ``CaseFigures`` keeps their anonymous figures (``tracker.retention``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from audit.models import AuditEvent
+from documents.models import Document
+
+from . import rules
+from .dashboard import DeadlineFilter, earliest_decision_date_for_deadline_on_or_after
+from .models import Case, CaseFigures, CaseSummary
+
+DEADLINE_STATE_LABELS = {
+    DeadlineFilter.DUE_SOON: _("Due within a month"),
+    DeadlineFilter.OPEN: _("More than a month left"),
+    DeadlineFilter.PASSED: _("Passed"),
+    DeadlineFilter.UNKNOWN: _("Decision date unknown"),
+    DeadlineFilter.FILED: _("Application filed"),
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def moments(self) -> tuple[datetime, datetime]:
+        """The period as aware datetimes: from the start of ``start`` to the start of the day after ``end``."""
+        zone = timezone.get_current_timezone()
+        return (datetime.combine(self.start, time.min, zone),
+                datetime.combine(self.end + timedelta(days=1), time.min, zone))
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the report: also its CSV download and the data of its chart."""
+
+    slug: str
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    organisation_name: str
+    deadlines_missed: int
+    days_to_complete_median: float | None
+    days_to_complete_p90: float | None
+    completed: int
+    tables: dict[str, Table]
+
+
+def cases_in_scope(organisation_id: int | None) -> QuerySet[Case]:
+    cases = Case.objects.all()
+    return cases if organisation_id is None else cases.filter(organisation_id=organisation_id)
+
+
+def build_report(organisation_id: int | None, period: Period, organisation_name: str = "") -> Report:
+    cases = cases_in_scope(organisation_id)
+    figures = CaseFigures.objects.all() if organisation_id is None else \
+        CaseFigures.objects.filter(organisation_id=organisation_id)
+    missed = deadlines_missed(cases, figures, period)
+    durations = days_to_complete(cases, figures, period)
+    tables = {table.slug: table for table in (
+        by_deadline_state(cases),
+        documents_by_kind_and_review(cases, figures, period),
+        rejection_reasons(cases, period),
+        workload(organisation_id, cases, period),
+    )}
+    tables["completion"] = Table("completion", str(_("Days from the first upload to a complete case")),
+                                 [str(_("Cases completed")), str(_("Median (days)")), str(_("90th percentile (days)"))],
+                                 [[len(durations), _median(durations), _percentile(durations, 0.9)]])
+    tables["missed"] = Table("missed", str(_("Deadlines missed")),
+                             [str(_("Deadlines in the period")), str(_("Missed"))], [[missed[1], missed[0]]])
+    return Report(period=period, organisation_name=organisation_name, deadlines_missed=missed[0],
+                  days_to_complete_median=_median(durations), days_to_complete_p90=_percentile(durations, 0.9),
+                  completed=len(durations), tables=tables)
+
+
+def by_deadline_state(cases: QuerySet[Case]) -> Table:
+    """Every open case now, by where it stands against its deadline (from the stored summaries)."""
+    counts = dict(CaseSummary.objects.filter(case__in=cases.filter(closed_on__isnull=True))
+                  .values_list("deadline_state").annotate(n=Count("pk")).order_by())
+    rows = [[str(label), counts.get(state, 0)] for state, label in DEADLINE_STATE_LABELS.items()]
+    return Table("deadlines", str(_("Open cases by deadline")), [str(_("Deadline")), str(_("Cases"))], rows)
+
+
+def deadlines_missed(cases: QuerySet[Case], figures, period: Period) -> tuple[int, int]:
+    """(missed, due): cases whose deadline fell in the period, and those of them not filed by that day."""
+    first = earliest_decision_date_for_deadline_on_or_after(period.start)
+    after = earliest_decision_date_for_deadline_on_or_after(period.end + timedelta(days=1))
+    live = cases.filter(permit_decision_date__gte=first, permit_decision_date__lt=after) \
+        .values_list("permit_decision_date", "application_filed_on")
+    purged = figures.filter(deadline__gte=period.start, deadline__lte=period.end).values_list("deadline", "filed_on")
+    due = missed = 0
+    for decided, filed in live:
+        due += 1
+        missed += filed is None or filed > rules.deadline_for(decided)
+    for deadline, filed in purged:
+        due += 1
+        missed += filed is None or filed > deadline
+    return missed, due
+
+
+def days_to_complete(cases: QuerySet[Case], figures, period: Period) -> list[float]:
+    """Days from each case's first upload to the moment nothing was missing, for cases complete in the period."""
+    start, end = period.moments
+    live = CaseSummary.objects.filter(case__in=cases, complete_since__gte=start, complete_since__lt=end,
+                                      first_upload_at__isnull=False).values_list("first_upload_at", "complete_since")
+    purged = figures.filter(complete_since__gte=start, complete_since__lt=end, first_upload_at__isnull=False) \
+        .values_list("first_upload_at", "complete_since")
+    return [max(0.0, (done - first).total_seconds() / 86400) for first, done in [*live, *purged]]
+
+
+def documents_by_kind_and_review(cases: QuerySet[Case], figures, period: Period) -> Table:
+    start, end = period.moments
+    counts = (Document.objects.filter(case__in=cases, created_at__gte=start, created_at__lt=end)
+              .values_list("kind", "review_status").annotate(n=Count("pk")).order_by())
+    kinds: dict[str, dict[str, int]] = {}
+    for kind, review, n in counts:
+        kinds.setdefault(kind or "", {})[review] = n
+    first, last = period.start.isoformat(), period.end.isoformat()
+    purged = figures.filter(first_upload_at__lt=end).exclude(documents=[]).values_list("documents", flat=True)
+    for uploaded_on, kind, review in (row for documents in purged for row in documents):
+        if first <= uploaded_on <= last:
+            per = kinds.setdefault(kind or "", {})
+            per[review] = per.get(review, 0) + 1
+    labels = dict(Document.Kind.choices)
+    reviews = list(Document.Review)
+    rows = sorted(([str(labels.get(kind, _("Not known"))), *(per.get(r, 0) for r in reviews), sum(per.values())]
+                   for kind, per in kinds.items()), key=lambda row: -row[-1])
+    return Table("documents", str(_("Documents uploaded, by kind and review")),
+                 [str(_("Kind")), *(str(r.label) for r in reviews), str(_("Total"))], rows)
+
+
+def rejection_reasons(cases: QuerySet[Case], period: Period, limit: int = 15) -> Table:
+    start, end = period.moments
+    counts = (Document.objects.filter(case__in=cases, created_at__gte=start, created_at__lt=end,
+                                      review_status=Document.Review.REJECTED)
+              .values_list("review_reason").annotate(n=Count("pk")).order_by("-n")[:limit])
+    rows = [[reason.strip() or str(_("No reason given")), n] for reason, n in counts]
+    return Table("rejections", str(_("Rejection reasons")), [str(_("Reason")), str(_("Documents"))], rows)
+
+
+def workload(organisation_id: int | None, cases: QuerySet[Case], period: Period) -> Table:
+    """Per counsellor: open cases followed, documents waiting for review in them, reviews done in the period."""
+    start, end = period.moments
+    counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
+    if organisation_id is not None:
+        counsellors = counsellors.filter(organisation_id=organisation_id)
+    open_cases = Q(counselled_cases__closed_on__isnull=True, counselled_cases__in=cases)
+    load = (counsellors.annotate(open_cases=Count("counselled_cases", filter=open_cases),
+                                 to_review=Sum("counselled_cases__summary__awaiting_review", filter=open_cases))
+            .values_list("pk", "first_name", "last_name", "username", "is_active", "open_cases", "to_review")
+            .order_by("first_name", "last_name", "username"))
+    reviews = dict(AuditEvent.objects.filter(action=AuditEvent.Action.REVIEW, at__gte=start, at__lt=end,
+                                             actor__in=counsellors).values_list("actor_id")
+                   .annotate(n=Count("pk")).order_by())
+    rows = [[f"{first} {last}".strip() or username + ("" if active else f" ({_('deactivated')})"),
+             open_count, to_review or 0, reviews.get(pk, 0)]
+            for pk, first, last, username, active, open_count, to_review in load]
+    return Table("workload", str(_("Workload per counsellor")),
+                 [str(_("Counsellor")), str(_("Open cases")), str(_("Documents to review")),
+                  str(_("Reviews in the period"))], rows)
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 1) if values else None
+
+
+def _percentile(values: list[float], share: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))], 1)
+
+
+def default_period(today: date | None = None) -> Period:
+    today = today or timezone.localdate()
+    return Period(start=today - timedelta(days=90), end=today)
+

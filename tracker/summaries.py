@@ -1,0 +1,125 @@
+"""Each case's checklist summary, stored: the rules run when a case's facts change, not on every dashboard view.
+
+``refresh_summaries`` applies the rules' public evaluation (``rules.evaluate`` through ``dashboard.dashboard_row``)
+to a batch of cases in a fixed number of queries and writes one ``CaseSummary`` row each. Signals refresh a case
+when its documents, members, explanations, IND letters or own fields change; a Celery beat task refreshes every
+case once a day, since days left and deadline states move with the date; the dashboards refresh, before they
+read, any case whose summary is missing or from an earlier day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import models
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from documents.models import Document
+
+from .dashboard import DashboardRow, dashboard_row, document_members, with_evaluation_facts
+from .models import Case, CaseSummary, Explanation, FamilyMember, IndLetter
+
+BATCH = 500
+UPDATED_FIELDS = [field.name for field in CaseSummary._meta.concrete_fields if not field.primary_key]
+
+
+def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSummary | None) -> CaseSummary:
+    dues = [letter.response_due for letter in row.open_letters]
+    days_left = row.evaluation.days_left
+    if not row.filed and days_left is not None and days_left >= 0:
+        dues.append(row.evaluation.deadline)
+    if dues:
+        urgency = CaseSummary.Urgency.DUE
+    elif not row.filed and days_left is None:
+        urgency = CaseSummary.Urgency.UNKNOWN
+    else:
+        urgency = CaseSummary.Urgency.NOTHING_DUE
+    complete = row.requirements_total > 0 and row.missing == 0
+    complete_since = None
+    if complete:
+        complete_since = (previous.complete_since if previous and previous.complete_since else timezone.now())
+    return CaseSummary(
+        case_id=row.case.pk, computed_on=today, deadline=row.evaluation.deadline, deadline_state=row.deadline_state,
+        requirements_met=row.requirements_met, requirements_total=row.requirements_total, missing=row.missing,
+        awaiting_review=row.awaiting_review, being_read=row.being_read, removal_requests=row.removal_requests,
+        open_letters=len(row.open_letters),
+        next_response_due=row.next_response_due, has_herstelverzuim=row.has_herstelverzuim, urgency=urgency,
+        next_due=min(dues, default=None), first_upload_at=first_upload_at, complete_since=complete_since,
+    )
+
+
+def refresh_summaries(case_ids: Iterable[int], today: date | None = None) -> int:
+    """Apply the rules to these cases and store their summaries: a fixed number of queries per batch of 500."""
+    today = today or timezone.localdate()
+    ids = sorted(set(case_ids))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        cases = with_evaluation_facts(Case.objects.filter(pk__in=chunk))
+        linked = document_members(cases)
+        previous = CaseSummary.objects.in_bulk(chunk)
+        first_uploads = dict(Document.objects.filter(case_id__in=chunk).values("case_id")
+                             .annotate(first=Min("created_at")).values_list("case_id", "first"))
+        summaries = [summary_of(dashboard_row(case, today, linked), today, first_uploads.get(case.pk),
+                                previous.get(case.pk)) for case in cases]
+        CaseSummary.objects.bulk_create(summaries, update_conflicts=True, unique_fields=["case"],
+                                        update_fields=UPDATED_FIELDS)
+    return len(ids)
+
+
+def refresh_case(case_id: int | None) -> None:
+    if case_id is not None and Case.objects.filter(pk=case_id).exists():
+        refresh_summaries([case_id])
+
+
+def refresh_all(today: date | None = None) -> int:
+    """Every case, for the day: run nightly by Celery beat (``tracker.refresh_case_summaries``)."""
+    return refresh_summaries(Case.objects.values_list("pk", flat=True), today)
+
+
+def refresh_stale(cases: models.QuerySet[Case], today: date) -> int:
+    """The cases among ``cases`` whose summary is missing or from an earlier day (the nightly run not yet done)."""
+    stale = cases.filter(models.Q(summary__isnull=True) | models.Q(summary__computed_on__lt=today))
+    return refresh_summaries(stale.order_by().values_list("pk", flat=True), today)
+
+
+# --- Keeping summaries up to date when facts change.
+
+
+def _deleted_with_its_case(kwargs) -> bool:
+    """A row deleted because its case is being purged: the summary goes with the case."""
+    origin = kwargs.get("origin")
+    model = getattr(origin, "model", type(origin))
+    return model is Case
+
+
+def _on_case_row_change(sender, instance, **kwargs):
+    if kwargs.get("raw") or _deleted_with_its_case(kwargs):
+        return
+    refresh_case(instance.case_id)
+
+
+def _on_case_change(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        refresh_case(instance.pk)
+
+
+def _on_document_members_change(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # from the member's side: every document's case is the member's
+        refresh_case(getattr(instance, "case_id", None))
+    else:
+        refresh_case(instance.case_id)
+
+
+def connect() -> None:
+    """Called once from ``TrackerConfig.ready``."""
+    for model in (Document, FamilyMember, Explanation, IndLetter):
+        post_save.connect(_on_case_row_change, sender=model, dispatch_uid=f"summary-save-{model.__name__}")
+        post_delete.connect(_on_case_row_change, sender=model, dispatch_uid=f"summary-delete-{model.__name__}")
+    post_save.connect(_on_case_change, sender=Case, dispatch_uid="summary-save-Case")
+    m2m_changed.connect(_on_document_members_change, sender=Document.members.through,
+                        dispatch_uid="summary-document-members")

@@ -1,0 +1,101 @@
+"""Reports: coordinators see their organisation's, admins every organisation's or one's; tables as CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from accounts.models import Organisation
+
+from .charts import bar_chart
+from .reports import Period, build_report
+
+PRESETS = {"month": 30, "quarter": 91, "year": 365}
+
+
+class ReportForm(forms.Form):
+    period = forms.ChoiceField(label=_("Period"), required=False, choices=[
+        ("", _("Chosen dates")), ("month", _("Last 30 days")), ("quarter", _("Last 3 months")),
+        ("year", _("Last 12 months"))])
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user.is_superuser:
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Organisation"), queryset=Organisation.objects.all(), required=False,
+                empty_label=_("Every organisation"))
+
+    def period_chosen(self) -> Period:
+        """The dates asked for; a preset, or the last three months when nothing (valid) was asked."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("period") in PRESETS or not (data.get("start") or data.get("end")):
+            return Period(today - timedelta(days=PRESETS.get(data.get("period"), PRESETS["quarter"])), today)
+        start, end = data.get("start") or today - timedelta(days=PRESETS["quarter"]), data.get("end") or today
+        return Period(min(start, end), max(start, end))
+
+
+def _scope(request) -> tuple[ReportForm, int | None, str]:
+    user = request.user
+    if not (user.is_superuser or (user.is_coordinator and user.organisation_id)):
+        raise PermissionDenied
+    form = ReportForm(request.GET or None, user=user)
+    if not user.is_superuser:
+        return form, user.organisation_id, str(user.organisation)
+    organisation = form.cleaned_data.get("organisation") if form.is_valid() else None
+    return form, (organisation.pk if organisation else None), (str(organisation) if organisation else "")
+
+
+@login_required
+@require_GET
+def reports(request):
+    form, organisation_id, name = _scope(request)
+    report = build_report(organisation_id, form.period_chosen(), name)
+    tables = report.tables
+    charts = {
+        "deadlines": bar_chart([(row[0], row[1]) for row in tables["deadlines"].rows], tables["deadlines"].title),
+        "documents": bar_chart([(row[0], row[-1]) for row in tables["documents"].rows], tables["documents"].title),
+        "rejections": bar_chart([(row[0], row[1]) for row in tables["rejections"].rows], tables["rejections"].title),
+        "workload": bar_chart([(row[0], row[1]) for row in tables["workload"].rows], tables["workload"].title),
+    }
+    return render(request, "tracker/reports.html", {
+        "form": form, "report": report, "charts": charts, "query": request.GET.urlencode(),
+        "sections": [(tables[slug], charts.get(slug)) for slug in
+                     ("deadlines", "missed", "completion", "documents", "rejections", "workload")],
+    })
+
+
+@login_required
+@require_GET
+def report_csv(request, table: str):
+    form, organisation_id, name = _scope(request)
+    report = build_report(organisation_id, form.period_chosen(), name)
+    if table not in report.tables:
+        raise Http404("No such table.")
+    chosen = report.tables[table]
+    period = report.period
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="nareis-{table}-{period.start}-{period.end}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    writer = csv.writer(response)
+    writer.writerow(chosen.columns)
+    for row in chosen.rows:
+        writer.writerow(["" if value is None else _safe_cell(value) for value in row])
+    return response
+
+
+def _safe_cell(value):
+    """No spreadsheet formulas from data (a rejection reason starting with '=')."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)) else value
