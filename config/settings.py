@@ -241,7 +241,11 @@ CELERY_BEAT_SCHEDULE = {
     # Each case's stored checklist summary for the new day (days left, deadline states); the dashboards also
     # refresh a stale one before reading it, so this only spares the first views of the day the work.
     "refresh-case-summaries": {"task": "tracker.refresh_case_summaries", "schedule": crontab(hour=0, minute=5)},
+    # Closed cases: coordinators warned a month before the purge; purged after CASE_RETENTION_DAYS (tracker.retention).
+    "retention": {"task": "tracker.run_retention", "schedule": crontab(hour=2, minute=15)},
 }
+# Days a closed case is kept before it is purged (its anonymous figures stay for the reports).
+CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 365)
 
 # --- Security. Secure cookies and HSTS whenever not in local development.
 SESSION_COOKIE_HTTPONLY = True

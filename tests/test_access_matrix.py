@@ -221,6 +221,10 @@ MATRIX: dict[str, Entry] = {
                          roles(302, anonymous=LOGIN, sponsor=403, other_sponsor=403)),  # no app yet: to set-up
     "two-factor/setup/": Entry(lambda w: reverse("accounts:two_factor_setup"),
                                roles(200, anonymous=LOGIN, sponsor=403, other_sponsor=403)),
+    # Retention (issue 18): counsellors close a case, coordinators keep a closed one longer.
+    "cases/<int:case_id>/close/": managed(lambda w: reverse("tracker:case_close", args=[w.case.pk]), "post",
+                                          data=lambda w: {"reason": "arrived"}),
+    "cases/<int:case_id>/keep-longer/": coordinated(lambda w: reverse("tracker:case_keep_longer", args=[w.case.pk])),
     # Reports (issue 18): coordinators (their organisation's) and admins.
     "reports/": Entry(lambda w: reverse("tracker:reports"),
                       roles(403, anonymous=LOGIN, coordinator=200, coordinator_b=200, admin=200)),

@@ -24,3 +24,14 @@ def refresh_case_summaries_task() -> int:
     from .summaries import refresh_all
 
     return refresh_all()
+
+
+RETENTION_TASK = "tracker.run_retention"
+
+
+@shared_task(name=RETENTION_TASK, ignore_result=True, expires=20 * 3600)
+def run_retention_task() -> tuple[int, int]:
+    """Run by Celery beat daily: warn coordinators a month ahead, purge closed cases whose time is up."""
+    from .retention import run_retention
+
+    return run_retention()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_coordination, views_counsellor, views_notes, views_reports, views_review
+from . import views, views_coordination, views_counsellor, views_notes, views_reports, views_retention, views_review
 
 app_name = "tracker"
 
@@ -38,6 +38,9 @@ urlpatterns = [
     # Coordinators (views_coordination): who follows which case.
     path("cases/<int:case_id>/counsellors/", views_coordination.case_counsellors, name="case_counsellors"),
     path("cases/assign/", views_coordination.cases_assign, name="cases_assign"),
+    # Retention (views_retention): closing a case, keeping a closed one longer.
+    path("cases/<int:case_id>/close/", views_retention.case_close, name="case_close"),
+    path("cases/<int:case_id>/keep-longer/", views_retention.case_keep_longer, name="case_keep_longer"),
     # Reports (views_reports): coordinators and admins.
     path("reports/", views_reports.reports, name="reports"),
     path("reports/<slug:table>.csv", views_reports.report_csv, name="report_csv"),

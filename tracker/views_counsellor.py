@@ -7,6 +7,7 @@ not see it); actions only counsellors of the case and admins may take answer
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -24,6 +25,7 @@ from documents.selectors import get_document_for
 from . import selectors, views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
 from .caseload import dashboard_page
+from .retention import purge_soon
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
 from .export import build_dossier
@@ -37,13 +39,14 @@ from .forms_counsellor import (
     IndLetterForm,
     NoteForm,
 )
-from .models import Case, Explanation, IndLetter
+from .models import Case, CloseReason, Explanation, IndLetter
 from .history import readable_history
 from .notes import open_tasks_for
 from .review import ReviewError, add_explanation, review_document, update_case_facts, withdraw_explanation
 
 HISTORY_LENGTH = 100
 MY_TASKS_SHOWN = 20
+PURGE_SOON_SHOWN = 20
 
 
 def dashboard(request):
@@ -58,6 +61,8 @@ def dashboard(request):
         "filtered": bool(query),
         "show_counsellors": request.user.is_superuser or request.user.is_coordinator,
         "assign_form": views_coordination.assign_form(request.user),
+        "purge_soon": (list(purge_soon(selectors.cases_visible_to(request.user))[:PURGE_SOON_SHOWN])
+                       if request.user.is_coordinator or request.user.is_superuser else []),
         # One reverse() instead of one per row: the case URL is this prefix and the case's id.
         "case_url_prefix": reverse("tracker:case_detail", args=[0]).removesuffix("0/"),
     })
@@ -72,6 +77,9 @@ def review_context(user, case: Case) -> dict:
     return {
         "can_manage": True,
         "assign_form": views_coordination.assign_form(user, case),
+        "close_reasons": CloseReason.choices,
+        "can_keep_longer": selectors.can_assign_counsellors(user, case),
+        "retention_days": settings.CASE_RETENTION_DAYS,
         "facts_form": CaseFactsForm(case=case),
         "explanation_form": ExplanationForm(case=case),
         "letter_form": IndLetterForm(),

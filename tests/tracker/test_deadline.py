@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from tests.factories import CaseFactory, CounsellorFactory
 from tracker import rules
-from tracker.dashboard import DashboardFilters, NeedsFilter, dashboard_rows
+from tracker.caseload import dashboard_rows
+from tracker.dashboard import DashboardFilters, NeedsFilter
 from tracker.reminders import REMINDER_DAYS, due_reminders
 
 pytestmark = pytest.mark.django_db
