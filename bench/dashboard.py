@@ -78,6 +78,8 @@ def create_database(database_url: str, fresh: bool) -> bool:
         if exists:
             connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+        # A throwaway database: no waiting for each commit to reach the disk while seeding.
+        connection.execute(f'ALTER DATABASE "{name}" SET synchronous_commit TO off')
     return True
 
 

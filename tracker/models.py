@@ -359,7 +359,8 @@ class CaseFigures(models.Model):
     close_reason = models.CharField(max_length=20, blank=True)
     first_upload_at = models.DateTimeField(null=True)
     complete_since = models.DateTimeField(null=True)
-    documents = models.JSONField(default=list)  # [[uploaded on (ISO date), kind, review status], ...]
+    # [[uploaded on (ISO date), kind, review status, standard rejection reason or ""], ...]
+    documents = models.JSONField(default=list)
     purged_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

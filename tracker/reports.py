@@ -80,7 +80,7 @@ def build_report(organisation_id: int | None, period: Period, organisation_name:
     tables = {table.slug: table for table in (
         by_deadline_state(cases),
         documents_by_kind_and_review(cases, figures, period),
-        rejection_reasons(cases, period),
+        rejection_reasons(cases, figures, period),
         workload(organisation_id, cases, period),
     )}
     tables["completion"] = Table("completion", str(_("Days from the first upload to a complete case")),
@@ -137,7 +137,7 @@ def documents_by_kind_and_review(cases: QuerySet[Case], figures, period: Period)
         kinds.setdefault(kind or "", {})[review] = n
     first, last = period.start.isoformat(), period.end.isoformat()
     purged = figures.filter(first_upload_at__lt=end).exclude(documents=[]).values_list("documents", flat=True)
-    for uploaded_on, kind, review in (row for documents in purged for row in documents):
+    for uploaded_on, kind, review, *_reason in (row for documents in purged for row in documents):
         if first <= uploaded_on <= last:
             per = kinds.setdefault(kind or "", {})
             per[review] = per.get(review, 0) + 1
@@ -149,12 +149,24 @@ def documents_by_kind_and_review(cases: QuerySet[Case], figures, period: Period)
                  [str(_("Kind")), *(str(r.label) for r in reviews), str(_("Total"))], rows)
 
 
-def rejection_reasons(cases: QuerySet[Case], period: Period, limit: int = 15) -> Table:
+def rejection_reasons(cases: QuerySet[Case], figures, period: Period, limit: int = 15) -> Table:
+    """The standard reasons by their label (purged cases' too), other reasons by their text."""
     start, end = period.moments
     counts = (Document.objects.filter(case__in=cases, created_at__gte=start, created_at__lt=end,
                                       review_status=Document.Review.REJECTED)
-              .values_list("review_reason").annotate(n=Count("pk")).order_by("-n")[:limit])
-    rows = [[reason.strip() or str(_("No reason given")), n] for reason, n in counts]
+              .values_list("rejection_reason", "review_reason").annotate(n=Count("pk")).order_by())
+    labels = dict(Document.RejectionReason.choices)
+    totals: dict[str, int] = {}
+    for code, text, n in counts:
+        reason = str(labels[code]) if code in labels else (text.strip() or str(_("No reason given")))
+        totals[reason] = totals.get(reason, 0) + n
+    first, last = period.start.isoformat(), period.end.isoformat()
+    purged = figures.filter(first_upload_at__lt=end).exclude(documents=[]).values_list("documents", flat=True)
+    for row in (row for documents in purged for row in documents):
+        if len(row) > 3 and row[2] == Document.Review.REJECTED and first <= row[0] <= last:
+            reason = str(labels[row[3]]) if row[3] in labels else str(_("No reason given"))
+            totals[reason] = totals.get(reason, 0) + 1
+    rows = sorted(([reason, n] for reason, n in totals.items()), key=lambda row: (-row[1], row[0]))[:limit]
     return Table("rejections", str(_("Rejection reasons")), [str(_("Reason")), str(_("Documents"))], rows)
 
 
@@ -172,7 +184,7 @@ def workload(organisation_id: int | None, cases: QuerySet[Case], period: Period)
     reviews = dict(AuditEvent.objects.filter(action=AuditEvent.Action.REVIEW, at__gte=start, at__lt=end,
                                              actor__in=counsellors).values_list("actor_id")
                    .annotate(n=Count("pk")).order_by())
-    rows = [[f"{first} {last}".strip() or username + ("" if active else f" ({_('deactivated')})"),
+    rows = [[(f"{first} {last}".strip() or username) + ("" if active else f" ({_('deactivated')})"),
              open_count, to_review or 0, reviews.get(pk, 0)]
             for pk, first, last, username, active, open_count, to_review in load]
     return Table("workload", str(_("Workload per counsellor")),

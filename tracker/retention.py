@@ -4,7 +4,7 @@ A counsellor closes a case when the family has arrived or the application was de
 is purged ``CASE_RETENTION_DAYS`` after closing; the organisation's coordinators are warned
 ``RETENTION_WARNING_DAYS`` before (e-mail, and on their dashboard) and can extend the period. Before the purge,
 ``CaseFigures`` keeps what the reports need and nothing that names anyone: the organisation, dates, the close
-reason and each document's upload day, kind and review outcome. Celery beat runs ``run_retention`` daily.
+reason and each document's upload day, kind, review outcome and standard rejection reason (never free text). Celery beat runs ``run_retention`` daily.
 """
 
 from __future__ import annotations
@@ -110,8 +110,9 @@ def _warning(coordinator: User, cases: list[Case]) -> EmailMessage:
 def keep_figures(case: Case) -> CaseFigures:
     """The anonymous figures of a case about to be purged."""
     summary = CaseSummary.objects.filter(case=case).first()
-    documents = [[created.date().isoformat(), kind, review] for created, kind, review in
-                 Document.objects.filter(case=case).values_list("created_at", "kind", "review_status")]
+    documents = [[timezone.localdate(created).isoformat(), kind, review, reason] for created, kind, review, reason in
+                 Document.objects.filter(case=case).values_list("created_at", "kind", "review_status",
+                                                                "rejection_reason")]
     return CaseFigures.objects.create(
         organisation_id=case.organisation_id, opened_on=timezone.localdate(case.created_at), deadline=case.deadline,
         filed_on=case.application_filed_on, closed_on=case.closed_on, close_reason=case.close_reason,

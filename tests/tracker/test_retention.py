@@ -69,7 +69,8 @@ def test_the_purge_removes_the_case_and_keeps_its_anonymous_figures_for_the_repo
     case = CaseFactory(permit_decision_date=today - timedelta(days=150), closed_on=today - timedelta(days=101),
                        close_reason="withdrawn", purge_after=today - timedelta(days=1))
     FamilyMemberFactory(case=case, given_names="Marigold")
-    DocumentFactory(case=case, kind=Document.Kind.PASSPORT, review_status="rejected", review_reason="Marigold")
+    DocumentFactory(case=case, kind=Document.Kind.PASSPORT, review_status="rejected", review_reason="Marigold",
+                    rejection_reason="blurred")
     kept = CaseFactory(closed_on=today, close_reason="arrived", purge_after=today + timedelta(days=100))
     period = Period(today - timedelta(days=200), today)
     before = build_report(case.organisation_id, period)
@@ -78,8 +79,9 @@ def test_the_purge_removes_the_case_and_keeps_its_anonymous_figures_for_the_repo
 
     assert not Case.objects.filter(pk=case.pk).exists() and Case.objects.filter(pk=kept.pk).exists()
     [figures] = CaseFigures.objects.all()
-    assert figures.close_reason == "withdrawn" and figures.documents[0][1:] == ["passport", "rejected"]
+    assert figures.close_reason == "withdrawn" and figures.documents[0][1:] == ["passport", "rejected", "blurred"]
     assert "Marigold" not in str(figures.__dict__)
     after = build_report(case.organisation_id, period)
     assert after.deadlines_missed == before.deadlines_missed == 1
     assert after.tables["documents"].rows == before.tables["documents"].rows
+    assert after.tables["rejections"].rows == [["The photo is blurred. Take it again, holding the phone still.", 1]]
