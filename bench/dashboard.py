@@ -88,7 +88,7 @@ def already_seeded(organisations: int, counsellors: int, cases: int) -> bool:
     from tracker.models import Case, CaseSummary
 
     return (Organisation.objects.count() == organisations and Case.objects.count() == cases
-            and User.objects.filter(role="counsellor").count() == counsellors
+            and User.objects.filter(role="counsellor").count() == counsellors + 1  # + bench-counsellor
             and CaseSummary.objects.count() == cases)
 
 
