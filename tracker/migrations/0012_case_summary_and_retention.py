@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_preferred_language_somali_turkish'),
-        ('tracker', '0009_ind_letter_scan'),
+        ('tracker', '0011_explanations_with_substance'),
     ]
 
     operations = [
