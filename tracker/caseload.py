@@ -49,6 +49,7 @@ class DashboardEntry:
     deadline = property(lambda self: self.summary.deadline)
     deadline_state = property(lambda self: self.summary.deadline_state)
     next_response_due = property(lambda self: self.summary.next_response_due)
+    turns_adult_on = property(lambda self: self.summary.turns_adult_on)
     has_herstelverzuim = property(lambda self: self.summary.has_herstelverzuim)
     share_met = DashboardRow.share_met
     filed = DashboardRow.filed
@@ -76,7 +77,8 @@ class DashboardEntry:
 def dashboard_queryset(user, filters: DashboardFilters, today: date) -> QuerySet[Case]:
     """The cases of the dashboard, filtered and sorted in the database on their stored summaries.
 
-    Cases no active counsellor follows first (someone must take them over); then the nearest date something
+    Cases no active counsellor follows first (someone must take them over); then those with a child turning 18
+    before the deadline, the nearest birthday first (file before it); then the nearest date something
     must be done by (the deadline or an IND response date); then cases whose deadline is unknown (someone must
     find the decision date); then the rest. Within each, the most missing evidence and the most to review first.
     """
@@ -95,7 +97,7 @@ def dashboard_queryset(user, filters: DashboardFilters, today: date) -> QuerySet
             cases = cases.filter(Q(proposed_decision_date__isnull=False) | Q(decision_date_to_check=True))
     active = Case.counsellors.through.objects.filter(case_id=OuterRef("pk"), user__is_active=True)
     return cases.select_related("summary").annotate(attended=Exists(active)).order_by(
-        "attended", "summary__urgency", F("summary__next_due").asc(nulls_last=True), "-summary__missing",
+        "attended", F("summary__turns_adult_on").asc(nulls_last=True), "summary__urgency", F("summary__next_due").asc(nulls_last=True), "-summary__missing",
         "-summary__awaiting_review", "pk",
     )
 

@@ -336,6 +336,7 @@ class CaseSummary(models.Model):
     has_herstelverzuim = models.BooleanField(default=False)
     urgency = models.PositiveSmallIntegerField(choices=Urgency.choices, default=Urgency.NOTHING_DUE)
     next_due = models.DateField(null=True)  # the nearest date something must be done by
+    turns_adult_on = models.DateField(null=True)  # a child's 18th birthday before the deadline: file before it
     first_upload_at = models.DateTimeField(null=True)
     complete_since = models.DateTimeField(null=True)  # when nothing was missing any more (None while something is)
 

@@ -28,6 +28,8 @@ UPDATED_FIELDS = [field.name for field in CaseSummary._meta.concrete_fields if n
 
 def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSummary | None) -> CaseSummary:
     dues = [letter.response_due for letter in row.open_letters]
+    if row.turns_adult_on:
+        dues.append(row.turns_adult_on)
     days_left = row.evaluation.days_left
     if not row.filed and days_left is not None and days_left >= 0:
         dues.append(row.evaluation.deadline)
@@ -47,7 +49,7 @@ def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSu
         awaiting_review=row.awaiting_review, being_read=row.being_read, removal_requests=row.removal_requests,
         open_letters=len(row.open_letters),
         next_response_due=row.next_response_due, has_herstelverzuim=row.has_herstelverzuim, urgency=urgency,
-        next_due=min(dues, default=None), first_upload_at=first_upload_at, complete_since=complete_since,
+        next_due=min(dues, default=None), turns_adult_on=row.turns_adult_on, first_upload_at=first_upload_at, complete_since=complete_since,
     )
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from documents.models import Document
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 from tracker.checklist import build_checklist
-from tracker.dashboard import dashboard_rows
+from tracker.caseload import dashboard_rows
 from tracker.forms import FamilyMemberForm
 from tracker.review import CASE_FACT_FIELDS
 
