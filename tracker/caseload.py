@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, prefetch_related_objects
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value, prefetch_related_objects
 from django.utils import timezone
 
 from .dashboard import (
@@ -95,8 +95,12 @@ def dashboard_queryset(user, filters: DashboardFilters, today: date) -> QuerySet
             cases = cases.filter(summary__open_letters__gt=0)
         case NeedsFilter.PROPOSED_DATE:  # read from a document, or confirmed by the sponsor alone
             cases = cases.filter(Q(proposed_decision_date__isnull=False) | Q(decision_date_to_check=True))
-    active = Case.counsellors.through.objects.filter(case_id=OuterRef("pk"), user__is_active=True)
-    return cases.select_related("summary").annotate(attended=Exists(active)).order_by(
+    if user.is_counsellor:  # their own cases: they follow each of them
+        attended = Value(True)
+    else:
+        attended = Exists(Case.counsellors.through.objects.filter(case_id=OuterRef("pk"), user__is_active=True))
+    # The sponsor is fetched for the page only (entries): joining it for every matching case costs more.
+    return cases.select_related(None).select_related("summary").annotate(attended=attended).order_by(
         "attended", F("summary__turns_adult_on").asc(nulls_last=True), "summary__urgency", F("summary__next_due").asc(nulls_last=True), "-summary__missing",
         "-summary__awaiting_review", "pk",
     )
@@ -105,7 +109,7 @@ def dashboard_queryset(user, filters: DashboardFilters, today: date) -> QuerySet
 def entries(cases, today: date) -> list[DashboardEntry]:
     """Rows for one page of cases: their counsellors, open IND letters and open tasks in one query each."""
     cases = list(cases)
-    prefetch_related_objects(cases, "counsellors", open_letters(), open_tasks())
+    prefetch_related_objects(cases, "sponsor", "counsellors", open_letters(), open_tasks())
     return [DashboardEntry(case, today) for case in cases]
 
 

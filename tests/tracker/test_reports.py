@@ -95,7 +95,7 @@ def test_the_report_takes_the_same_number_of_queries_for_few_or_many_cases(clien
     make_organisation_with(cases, ours)
     client.force_login(CoordinatorFactory(organisation=ours))
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("tracker:reports"), {"period": "year"})
 
     assert response.status_code == 200
