@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_preferred_language_somali_turkish'),
-        ('tracker', '0011_explanations_with_substance'),
+        ('tracker', '0012_explained_disagreements'),
     ]
 
     operations = [
