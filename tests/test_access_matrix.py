@@ -137,6 +137,10 @@ def for_everyone(status: int | str) -> dict[str, int | str]:
 
 MATRIX: dict[str, Entry] = {
     "login/": Entry(lambda w: reverse("login"), for_everyone(200)),
+    # The site as an app (issue 12): manifest, service worker and offline page hold no personal data.
+    "manifest.webmanifest": Entry(lambda w: reverse("manifest"), for_everyone(200)),
+    "service-worker.js": Entry(lambda w: reverse("service_worker"), for_everyone(200)),
+    "offline/": Entry(lambda w: reverse("offline"), for_everyone(200)),
     "logout/": Entry(lambda w: reverse("logout"), for_everyone(302), method="post"),
     "i18n/setlang/": Entry(lambda w: reverse("set_language"), for_everyone(302), method="post",
                            data=lambda w: {"language": "nl", "next": "/"}),

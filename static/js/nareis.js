@@ -136,4 +136,10 @@
     });
     schedulePoll();
   });
+  // The app's service worker (config/app_shell.py): the offline page when there is no connection.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/service-worker.js", { scope: "/" }).catch(function () { /* the site works without it */ });
+    });
+  }
 })();
