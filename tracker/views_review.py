@@ -124,6 +124,8 @@ def _screen_context(request, document, case, form, in_queue, previous_id, next_i
         "reading": reading,
         # The rules' warnings about this document (expiry, the same person's details disagreeing...).
         "warnings": [w for w in shown_warnings(checklist.evaluation) if str(document.pk) in w.documents],
+        # Where this document disagrees with others or with the sponsor's entry on a person, side by side.
+        "disagreements": [row for row in checklist.disagreements if str(document.pk) in row.document_ids],
         "pages": range(1, reading.pages + 1),
         "members": members,
         "linked_ids": {m.pk for m in linked} if form is None else {int(v) for v in request.POST.getlist("members")

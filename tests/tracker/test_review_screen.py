@@ -176,3 +176,21 @@ def test_the_screen_and_the_queue_run_as_many_queries_for_ten_documents_as_for_t
     FamilyMemberFactory.create_batch(4, case=case)
     with_ten = queries_for(client, address(first_large))
     assert with_two == with_ten
+
+
+def test_the_review_screen_shows_where_this_document_disagrees_on_a_person_beside_the_sponsors_entry(client, case):
+    child = FamilyMemberFactory(case=case, given_names="Yonas", surname="Tesfay", birth_date=date(2016, 3, 1))
+    passport = DocumentFactory(case=case, kind=Document.Kind.PASSPORT, original_name="passport.jpg",
+                               mrz={"surname": "TESFAY", "given_names": "SELAM", "birth_date": "2016-03-01",
+                                    "valid": True})
+    passport.members.add(child)
+    agreeing = DocumentFactory(case=case, kind=Document.Kind.BIRTH_CERTIFICATE, original_name="birth.jpg")
+    agreeing.members.add(child)
+    client.force_login(case.counsellor)
+
+    page = screen(client, passport).content.decode()
+    panel = page[page.index('id="disagreements"'):]
+    panel = panel[:panel.index("</section>")]
+    assert "Entered by the sponsor" in panel and "Yonas" in panel and "SELAM" in panel
+    assert 'name="note"' in panel  # marked explained from here
+    assert 'id="disagreements"' not in screen(client, agreeing).content.decode()  # not part of it: not shown
