@@ -3,12 +3,11 @@
 Builds (or reuses, with ``--reuse``) a database of its own on this machine's PostgreSQL server: ORGANISATIONS
 organisations, COUNSELLORS counsellors and CASES cases spread over them (each with three family members, four
 documents, translations and, for every third, an open IND letter), a coordinator per organisation, and one
-counsellor ("bench-counsellor") who also follows 200 cases of their organisation. Rows are bulk-created and
-the stored checklist summaries computed by ``tracker.summaries.refresh_summaries`` (as the nightly task does,
-over one process per CPU). Then it
-starts the real Django server on 127.0.0.1 and has C client threads load, in turns, the coordinator's dashboard,
-the reports, the counsellor's dashboard and a trivial view (``bench/ping/``, same middleware, no database),
-and prints the median and 95th percentile of each and their ratio to the trivial view.
+counsellor ("bench-counsellor") who also follows 200 cases of their organisation, and an audit trail (uploads,
+reviews, views over a year). The rows are written with PostgreSQL's COPY and the stored checklist summaries made
+by the rules once per shape of case (``bench.dashboard_seed``): about a minute for 80,000 cases. Then it starts
+the real Django server on 127.0.0.1 and has C client threads load, in turns, the coordinator's dashboard, the
+reports, the counsellor's dashboard and a trivial view (``bench/ping/``, same middleware, no database), and prints the median and 95th percentile of each and their ratio to the trivial view.
 
     .venv/bin/python -m bench.dashboard [--organisations 50] [--counsellors 2000] [--cases 80000]
         [--clients 8] [--requests 400] [--database-url postgres://postgres@127.0.0.1:5432/nareis_bench_dashboard]
@@ -26,8 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from datetime import date, timedelta
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,10 +33,10 @@ from django.apps import apps
 from django.http import HttpResponse
 from django.urls import include, path
 
+from .dashboard_seed import FOLLOWED_BY_THE_COUNSELLOR
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/nareis_bench_dashboard"
-FOLLOWED_BY_THE_COUNSELLOR = 200
-BATCH = 5000
 
 
 def ping(request):
@@ -93,73 +91,13 @@ def already_seeded(organisations: int, counsellors: int, cases: int) -> bool:
 
 
 def seed(organisations: int, counsellors: int, cases: int) -> None:
-    """Everything bulk-created; passwords unusable (the bench logs in by session)."""
-    from accounts.models import Organisation, User
-    from documents.models import Document
-    from tracker.models import Case, FamilyMember, IndLetter
-    started = time.monotonic()
-    orgs = Organisation.objects.bulk_create(Organisation(name=f"Organisation {n:02d}") for n in range(organisations))
-    staff = User.objects.bulk_create(
-        [User(username=f"counsellor-{n}", first_name="Sanne", last_name=f"de Vries {n}", role="counsellor",
-              organisation=orgs[n % organisations], password="!") for n in range(counsellors)]
-        + [User(username=f"coordinator-{n}", first_name="Ruud", last_name=f"Bakker {n}", role="coordinator",
-                organisation=org, password="!") for n, org in enumerate(orgs)]
-        + [User(username="bench-counsellor", first_name="Bench", last_name="Counsellor", role="counsellor",
-                organisation=orgs[0], password="!")], batch_size=BATCH)
-    by_org: dict[int, list] = {}
-    for user in staff[:counsellors]:
-        by_org.setdefault(user.organisation_id, []).append(user)
-    bench_counsellor = staff[-1]
-    sponsors = User.objects.bulk_create((User(username=f"sponsor-{i}", first_name="Omar", last_name=f"Rahimi{i}",
-                                              password="!") for i in range(cases)), batch_size=BATCH)
-    today = date.today()
-    created = Case.objects.bulk_create(
-        (Case(sponsor=sponsor, organisation=orgs[i % organisations], v_number=f"{1000000000 + i}",
-              sponsor_birth_date=date(1988, 1, 15),
-              permit_decision_date=today - timedelta(days=i % 120) if i % 17 else None)
-         for i, sponsor in enumerate(sponsors)), batch_size=BATCH)
-    assignments = []
-    for i, case in enumerate(created):
-        team = by_org[case.organisation_id]
-        if i % 250:  # one case in 250 waits for a counsellor
-            assignments.append(Case.counsellors.through(case_id=case.pk, user_id=team[(i // organisations) % len(team)].pk))
-    ours = [case for case in created if case.organisation_id == orgs[0].pk][:FOLLOWED_BY_THE_COUNSELLOR]
-    assignments += [Case.counsellors.through(case_id=case.pk, user_id=bench_counsellor.pk) for case in ours]
-    Case.counsellors.through.objects.bulk_create(assignments, batch_size=BATCH)
-    members = FamilyMember.objects.bulk_create(
-        (FamilyMember(case=case, relation=relation, given_names=name, surname="Rahimi", birth_date=born)
-         for case in created
-         for relation, name, born in (("spouse", "Fatima", date(1990, 4, 2)), ("child", "Yonas", date(2019, 10, 19)),
-                                      ("child", "Nour", date(2016, 6, 7)))), batch_size=BATCH)
-    documents = Document.objects.bulk_create(
-        (Document(case=case, file=f"cases/{case.pk}/{kind}.jpg", original_name=f"{kind}.jpg",
-                  content_type="image/jpeg", size=1, sha256=f"{case.pk:032x}{n:032x}", status="done", kind=kind,
-                  languages=["ar"], review_status=("accepted", "pending", "rejected")[(case.pk + n) % 3],
-                  review_reason="Unreadable photo" if (case.pk + n) % 3 == 2 else "")
-         for case in created
-         for n, kind in enumerate(("asylum_decision", "passport", "passport", "birth_certificate"))), batch_size=BATCH)
-    links = []
-    for index, document in enumerate(documents):
-        case_members = members[(index // 4) * 3:(index // 4) * 3 + 3]
-        if document.kind != "asylum_decision":
-            links.append(Document.members.through(document_id=document.pk, familymember_id=case_members[index % 3].pk))
-    Document.members.through.objects.bulk_create(links, batch_size=BATCH)
-    Document.objects.bulk_create(
-        (Document(case_id=original.case_id, file=f"cases/{original.case_id}/t.pdf", original_name="vertaling.pdf",
-                  content_type="application/pdf", size=1, sha256=f"{original.pk:064x}", status="done",
-                  kind="translation", languages=["nl"], translation_of=original)
-         for original in documents if original.kind == "passport"), batch_size=BATCH)
-    IndLetter.objects.bulk_create(
-        (IndLetter(case=case, kind="question", received_on=today, response_due=today + timedelta(days=20),
-                   subject="Vragen over de gezinsband") for case in created[::3]), batch_size=BATCH)
-    rows_seconds = time.monotonic() - started
-    summarise_in_parallel(os.cpu_count() or 1)
-    from django.db import connection
+    """Every row written with COPY, the summaries by the rules per shape of case (``bench.dashboard_seed``)."""
+    from .dashboard_seed import Sizes, seed as copy_seed
 
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # the planner's statistics, as a database in use has them
-    print(f"seeded in {time.monotonic() - started:.0f} s ({rows_seconds:.0f} s rows, the rest the rules' "
-          f"summaries of {cases} cases)", flush=True)
+    started = time.monotonic()
+    timings = copy_seed(Sizes(organisations, counsellors, cases))
+    parts = ", ".join(f"{part} {seconds:.0f} s" for part, seconds in timings.items())
+    print(f"seeded {cases} cases in {time.monotonic() - started:.0f} s ({parts})", flush=True)
 
 
 def session_for(username: str) -> str:
@@ -290,32 +228,6 @@ def main() -> None:
           f"counsellor follows {FOLLOWED_BY_THE_COUNSELLOR}; Django runserver (one process) on 127.0.0.1")
     report(f"1 client, {args.single_requests} requests per view", alone)
     report(f"{args.clients} concurrent clients, {len(timings['trivial view'])} requests per view", timings)
-
-
-def summarise_in_parallel(processes: int) -> None:
-    """The rules' summaries of every case, as the nightly task makes them, over several processes."""
-    from django.db import connection
-
-    from tracker.models import Case
-
-    ids = list(Case.objects.order_by("pk").values_list("pk", flat=True))
-    connection.close()  # each process opens its own
-    chunks = [ids[start:start + 2000] for start in range(0, len(ids), 2000)]
-    with ProcessPoolExecutor(max_workers=processes, initializer=_worker_setup) as pool:
-        for future in [pool.submit(_summarise, chunk) for chunk in chunks]:
-            future.result()
-
-
-def _worker_setup() -> None:
-    import django
-
-    django.setup()
-
-
-def _summarise(ids: list[int]) -> int:
-    from tracker.summaries import refresh_summaries
-
-    return refresh_summaries(ids)
 
 
 def report_views(cookie: str) -> list[tuple[str, str, str]]:
