@@ -143,3 +143,25 @@ def test_a_forbidden_term_is_found_inside_a_word_in_arabic_and_as_a_whole_word_i
     assert uses("Ontbrekende documenten missen nog", "missen")
     assert not uses("De kefilname", "kefil")
     assert not uses("Uitnodiging voor %(sponsor)s", "sponsor")
+
+
+# Mistakes the language review found more than once; the glossary must keep forbidding them, so a text added later
+# cannot bring them back (a row dropped or reworded would otherwise silently lift the check).
+RECURRING_MISTAKES = {
+    "so": ["koodka", "nambaro", "caddeyn", "waraysi", "Nederlandis", "inuu yar yahay"],
+    "tr": ["cevap", "18 yaşına giriyor", "reşit olmayan", "menşe", "Tamam"],
+    "ti": ["ደብዳቤ", "ኔዘርላንድ", "ቃል ምሕላፍ", "18 ዓመት ይመልእ", "ብመሓላ ዝተተርጎመ", "መዝግቡ", "፣"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(RECURRING_MISTAKES))
+def test_the_glossary_keeps_forbidding_the_recurring_mistakes_of_the_review(language):
+    assert set(RECURRING_MISTAKES[language]) <= set(glossary()[language].avoid)
+
+
+def test_forbidden_phrases_and_punctuation_are_found_but_longer_words_are_not_mistaken_for_them():
+    assert uses("Bu çocuk hâlâ reşit olmayan sayılır.", "reşit olmayan")
+    assert uses("Koodka QR", "koodka")
+    assert not uses("Koodhka QR", "koodka")
+    assert not uses("Kimlik · Tamamlandı", "Tamam")
+    assert uses("ካብ ኩሎም ፋይላትካ፣ እቲ ፋይል", "፣")

@@ -1,4 +1,5 @@
-"""The sponsor's phone page in Somali and Turkish: chosen on the login page, laid out left to right, every word theirs."""
+"""The sponsor's phone page in Somali, Turkish and Tigrinya: chosen on the login page, laid out left to right, every word
+theirs."""
 
 from datetime import date, timedelta
 
@@ -14,8 +15,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(("language", "deadline_title", "child_relation"), [
     ("so", "Waqtiga ugu dambeeya ee codsiga", "Ilmo (ka yar 18 sano)"),
     ("tr", "Son başvuru tarihi", "Çocuk (18 yaşından küçük)"),
+    ("ti", "መወዳእታ ዕለት ምእታው ሕቶ", "ውላድ (ትሕቲ 18 ዓመት)"),
 ])
-def test_sponsor_reads_the_checklist_in_somali_and_turkish(phone_factory, language, deadline_title, child_relation):
+def test_sponsor_reads_the_checklist_in_their_language(phone_factory, language, deadline_title, child_relation):
     case = CaseFactory(permit_decision_date=timezone.localdate() - timedelta(days=70))
     FamilyMemberFactory(case=case, relation="child", given_names="Hodan", surname="Warsame", birth_date=date(2010, 3, 2))
     sponsor = phone_factory(f"sponsor-{language}")
