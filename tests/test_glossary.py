@@ -165,3 +165,21 @@ def test_forbidden_phrases_and_punctuation_are_found_but_longer_words_are_not_mi
     assert not uses("Koodhka QR", "koodka")
     assert not uses("Kimlik · Tamamlandı", "Tamam")
     assert uses("ካብ ኩሎም ፋይላትካ፣ እቲ ፋይል", "፣")
+
+
+# "Answer by 5 May": 5 May is still in time. A word for "before" there tells the sponsor the last day is too late.
+BEFORE = {"nl": ["vóór"], "ar": ["قبل"], "fa": ["قبل", "پیش از"], "ti": ["ቅድሚ"], "so": ["ka hor"], "tr": ["önce"]}
+BY_A_DATE = re.compile(r"\bby %\(\w+\)s|\brespond by$")
+
+
+@pytest.mark.parametrize("language", sorted(BEFORE))
+def test_by_a_date_is_never_translated_as_before_that_date(language):
+    wrong = [(fields["msgid"], text) for fields, translations in catalogue_entries(language)
+             if BY_A_DATE.search(fields["msgid"]) for text in translations
+             if any(uses(text, word) for word in BEFORE[language])]
+    assert wrong == []
+
+
+def test_the_by_a_date_check_sees_the_deadline_texts():
+    deadlines = [fields["msgid"] for fields, _ in catalogue_entries("nl") if BY_A_DATE.search(fields["msgid"])]
+    assert "Answer by %(date)s" in deadlines and "respond by" in deadlines
