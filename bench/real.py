@@ -1,6 +1,6 @@
 """Benchmark the document pipeline on real scans and photos nobody here made (``../shared/real``).
 
-    .venv/bin/python -m bench.real [REAL_DIR] [--workers N] [--only PATTERN ...]
+    .venv/bin/python -m bench.real [REAL_DIR] [--workers N] [--only PATTERN ...] [--no-baseline]
 
 ``labels.jsonl`` there gives each file's ``kind`` and, where known, its true MRZ
 ``mrz_lines``. Prints kinds right, MRZs read exactly as printed (every line equal;
@@ -8,7 +8,9 @@ a specimen whose printed check digits do not hold counts when its lines are read
 as printed, with ``valid`` false), and for every image that fails what was expected
 and what was read, with the pipeline's own doubt where it had one. ``--only`` runs
 the files whose name contains one of the patterns (for quick checks while working).
-Needs no Django.
+Then the time per image against plain ``tesseract -l eng+nld+fra+ara`` on the same
+files with the same parallelism, and the ratios of wall, summed per-image and CPU
+time, as ``bench.pipeline`` prints them (``--no-baseline`` skips that). Needs no Django.
 """
 
 from __future__ import annotations
@@ -23,8 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from bench.pipeline import read_labels  # noqa: E402
-from documents.pipeline import run_pipeline  # noqa: E402
+from bench.pipeline import _run_one, _timing, read_labels, run_baseline  # noqa: E402
 from documents.pipeline.types import PipelineResult  # noqa: E402
 
 DEFAULT_REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
@@ -35,14 +36,16 @@ class RealRun:
     labels: list[dict]
     results: list[PipelineResult]
     wall_seconds: float
+    cpu_seconds: list[float]  # per file, the process and its Tesseract children: immune to other load
 
 
 def run_real(real_dir: Path, workers: int = 2, only: list[str] | None = None) -> RealRun:
     labels = [label for label in read_labels(real_dir) if not only or any(part in label["file"] for part in only)]
     started = time.perf_counter()
     with Pool(workers) as pool:
-        results = list(pool.imap(run_pipeline, [str(real_dir / label["file"]) for label in labels]))
-    return RealRun(labels, results, time.perf_counter() - started)
+        outcomes = list(pool.imap(_run_one, [str(real_dir / label["file"]) for label in labels]))
+    return RealRun(labels, [result for result, _ in outcomes], time.perf_counter() - started,
+                   [cpu for _, cpu in outcomes])
 
 
 def kind_right(label: dict, result: PipelineResult) -> bool:
@@ -51,6 +54,19 @@ def kind_right(label: dict, result: PipelineResult) -> bool:
 
 def mrz_exact(label: dict, result: PipelineResult) -> bool:
     return result.mrz is not None and list(result.mrz.lines) == label["mrz_lines"]
+
+
+def print_timing(run: RealRun, baseline_seconds: list[float], baseline_cpu: list[float], baseline_wall: float,
+                 out=sys.stdout) -> None:
+    """The same figures and ratios as ``bench.pipeline``: plain ``tesseract -l eng+nld+fra+ara`` on the same files."""
+    pipeline_seconds = [result.seconds for result in run.results]
+    print(f"\nPipeline s/image:  {_timing(pipeline_seconds)}  (wall {run.wall_seconds:.1f}s)", file=out)
+    print(f"Baseline s/image:  {_timing(baseline_seconds)}  (wall {baseline_wall:.1f}s)", file=out)
+    print(f"Pipeline CPU s/image: {_timing(run.cpu_seconds)}", file=out)
+    print(f"Baseline CPU s/image: {_timing(baseline_cpu)}", file=out)
+    print(f"Ratio pipeline/baseline: wall {run.wall_seconds / baseline_wall:.2f}, "
+          f"summed per-image {sum(pipeline_seconds) / sum(baseline_seconds):.2f}, "
+          f"CPU {sum(run.cpu_seconds) / sum(baseline_cpu):.2f}", file=out)
 
 
 def print_real_report(run: RealRun, out=sys.stdout) -> None:
@@ -86,8 +102,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("real", nargs="?", type=Path, default=DEFAULT_REAL)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="run only files whose name contains one of these")
+    parser.add_argument("--no-baseline", action="store_true", help="skip plain tesseract on the same files")
     args = parser.parse_args(argv)
-    print_real_report(run_real(args.real, args.workers, args.only))
+    run = run_real(args.real, args.workers, args.only)
+    print_real_report(run)
+    if not args.no_baseline:
+        print_timing(run, *run_baseline([args.real / label["file"] for label in run.labels], args.workers))
 
 
 if __name__ == "__main__":
