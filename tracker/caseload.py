@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value, prefetch_related_objects
+from django.db.models import Count, F, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 
 from .dashboard import (
@@ -24,7 +24,8 @@ from .dashboard import (
     open_tasks,
 )
 from .models import Case, CaseNote, CaseSummary, IndLetter
-from .summaries import refresh_stale
+from .selectors import cases_visible_to
+from .summaries import refresh_summaries
 
 PAGE_SIZE = 25
 
@@ -61,7 +62,7 @@ class DashboardEntry:
     @property
     def unattended(self) -> bool:
         """No active counsellor follows the case (none assigned, or theirs was deactivated)."""
-        return not self.case.attended
+        return not self.summary.attended
 
     @property
     def open_letters(self) -> list[IndLetter]:
@@ -74,61 +75,86 @@ class DashboardEntry:
     next_task_due = DashboardRow.next_task_due
 
 
-def dashboard_queryset(user, filters: DashboardFilters, today: date) -> QuerySet[Case]:
-    """The cases of the dashboard, filtered and sorted in the database on their stored summaries.
+def dashboard_summaries(user, filters: DashboardFilters, today: date) -> QuerySet[CaseSummary]:
+    """The summaries of the dashboard's cases, filtered and sorted on the summary table alone.
 
     Cases no active counsellor follows first (someone must take them over); then those with a child turning 18
     before the deadline, the nearest birthday first (file before it); then the nearest date something
     must be done by (the deadline or an IND response date); then cases whose deadline is unknown (someone must
     find the decision date); then the rest. Within each, the most missing evidence and the most to review first.
+
+    A coordinator's page is read off one index (``summary_dashboard_order``: organisation, open, then this order)
+    and counted over the organisation's summaries, without joining the cases. Which cases are shown is still
+    decided by ``cases_visible_to`` (``entries``): a summary only says where to look.
     """
-    cases = dashboard_cases(user, filters).filter(closed_on__isnull=True)  # closed cases wait for their purge
-    refresh_stale(cases, today)
+    summaries = CaseSummary.objects.filter(open=True)  # closed cases wait for their purge
+    if user.is_superuser:
+        pass
+    elif (user.is_coordinator or user.is_counsellor) and user.organisation_id:
+        summaries = summaries.filter(organisation_id=user.organisation_id)
+        if not user.is_coordinator:  # a counsellor: the cases they follow
+            summaries = summaries.filter(case__counsellors=user)
+    else:
+        return summaries.none()
+    if filters.query or filters.counsellor_id:
+        summaries = summaries.filter(case__in=dashboard_cases(user, filters).order_by().values("pk"))
+    refresh_outdated(summaries, today)
     if filters.deadline:
-        cases = cases.filter(summary__deadline_state=filters.deadline)
+        summaries = summaries.filter(deadline_state=filters.deadline)
     match filters.needs:
         case NeedsFilter.MISSING:
-            cases = cases.filter(summary__missing__gt=0)
+            summaries = summaries.filter(missing__gt=0)
         case NeedsFilter.REVIEW:
-            cases = cases.filter(summary__awaiting_review__gt=0)
+            summaries = summaries.filter(awaiting_review__gt=0)
         case NeedsFilter.IND:
-            cases = cases.filter(summary__open_letters__gt=0)
+            summaries = summaries.filter(open_letters__gt=0)
         case NeedsFilter.PROPOSED_DATE:  # read from a document, or confirmed by the sponsor alone
-            cases = cases.filter(Q(proposed_decision_date__isnull=False) | Q(decision_date_to_check=True))
-    if user.is_counsellor:  # their own cases: they follow each of them
-        attended = Value(True)
-    else:
-        attended = Exists(Case.counsellors.through.objects.filter(case_id=OuterRef("pk"), user__is_active=True))
-    # The sponsor is fetched for the page only (entries): joining it for every matching case costs more.
-    return cases.select_related(None).select_related("summary").annotate(attended=attended).order_by(
-        "attended", F("summary__turns_adult_on").asc(nulls_last=True), "summary__urgency", F("summary__next_due").asc(nulls_last=True), "-summary__missing",
-        "-summary__awaiting_review", "pk",
-    )
+            summaries = summaries.filter(Q(case__proposed_decision_date__isnull=False)
+                                         | Q(case__decision_date_to_check=True))
+    return summaries.order_by("attended", F("turns_adult_on").asc(nulls_last=True), "urgency",
+                              F("next_due").asc(nulls_last=True), "-missing", "-awaiting_review", "case_id")
 
 
-def entries(cases, today: date) -> list[DashboardEntry]:
-    """Rows for one page of cases: their counsellors, open IND letters and open tasks in one query each."""
-    cases = list(cases)
-    prefetch_related_objects(cases, "sponsor", "counsellors", open_letters(), open_tasks())
-    return [DashboardEntry(case, today) for case in cases]
+def refresh_outdated(summaries: QuerySet[CaseSummary], today: date) -> int:
+    """Summaries from an earlier day (the nightly refresh not yet run): brought up to date before they are read.
+
+    A case gets its summary when it is created (``tracker.summaries``), so only the day can have moved on.
+    """
+    return refresh_summaries(summaries.filter(computed_on__lt=today).order_by().values_list("case_id", flat=True),
+                             today)
+
+
+def entries(user, summaries, today: date) -> list[DashboardEntry]:
+    """Rows for these summaries: the cases ``user`` may see with their sponsors, then their counsellors, open IND
+    letters and open tasks, in one query each."""
+    summaries = list(summaries)
+    cases = cases_visible_to(user).select_related("sponsor").in_bulk([summary.case_id for summary in summaries])
+    shown = []
+    for summary in summaries:
+        case = cases.get(summary.case_id)
+        if case is not None:
+            case.summary = summary
+            shown.append(case)
+    prefetch_related_objects(shown, "counsellors", open_letters(), open_tasks())
+    return [DashboardEntry(case, today) for case in shown]
 
 
 def dashboard_page(user, filters: DashboardFilters, page_number, today: date | None = None
                    ) -> tuple[Page, list[DashboardEntry], DashboardSummary]:
     """One page of the dashboard (``PAGE_SIZE`` cases), and the counts over every matching case."""
     today = today or timezone.localdate()
-    cases = dashboard_queryset(user, filters, today)
-    summary = summarise(cases)
-    paginator = Paginator(cases, PAGE_SIZE)
+    summaries = dashboard_summaries(user, filters, today)
+    summary = summarise(summaries)
+    paginator = Paginator(summaries, PAGE_SIZE)
     paginator.count = summary.cases  # counted already: spares the paginator its own COUNT query
     page = paginator.get_page(page_number)
-    return page, entries(page.object_list, today), summary
+    return page, entries(user, page.object_list, today), summary
 
 
 def dashboard_rows(user, filters: DashboardFilters | None = None, today: date | None = None) -> list[DashboardEntry]:
     """Every case ``user`` follows that matches ``filters``, the most urgent first (unpaginated)."""
     today = today or timezone.localdate()
-    return entries(dashboard_queryset(user, filters or DashboardFilters(), today), today)
+    return entries(user, dashboard_summaries(user, filters or DashboardFilters(), today), today)
 
 
 @dataclass(frozen=True)
@@ -141,14 +167,14 @@ class DashboardSummary:
     unattended: int
 
 
-def summarise(cases: QuerySet[Case]) -> DashboardSummary:
+def summarise(summaries: QuerySet[CaseSummary]) -> DashboardSummary:
     """The counts above the table, over every matching case (not only the page shown), in one query."""
-    totals = cases.order_by().aggregate(
+    totals = summaries.order_by().aggregate(
         cases=Count("pk"),
-        due_soon=Count("pk", filter=Q(summary__deadline_state=DeadlineFilter.DUE_SOON)),
-        passed=Count("pk", filter=Q(summary__deadline_state=DeadlineFilter.PASSED)),
-        awaiting_review=Sum("summary__awaiting_review"),
-        open_letters=Sum("summary__open_letters"),
+        due_soon=Count("pk", filter=Q(deadline_state=DeadlineFilter.DUE_SOON)),
+        passed=Count("pk", filter=Q(deadline_state=DeadlineFilter.PASSED)),
+        awaiting_review=Sum("awaiting_review"),
+        open_letters=Sum("open_letters"),
         unattended=Count("pk", filter=Q(attended=False)),
     )
     return DashboardSummary(**{name: value or 0 for name, value in totals.items()})

@@ -10,6 +10,7 @@ from documents.models import Document
 
 from .assignment import assignable_counsellors
 from .dashboard import DashboardFilters, DeadlineFilter, NeedsFilter
+from .form_widgets import Checkboxes, ListedModelChoiceField, ListedModelMultipleChoiceField
 from .labels import requirement_choices
 from .models import Case, Explanation, IndLetter
 from .review import CASE_FACT_FIELDS, UNCHANGED, DocumentReview
@@ -42,7 +43,7 @@ class DashboardFilterForm(forms.Form):
             counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
             if not user.is_superuser:
                 counsellors = counsellors.filter(organisation_id=user.organisation_id)
-            self.fields["counsellor"] = forms.ModelChoiceField(
+            self.fields["counsellor"] = ListedModelChoiceField(
                 label=_("Counsellor"), required=False, empty_label=_("Every counsellor"),
                 queryset=counsellors.order_by("first_name", "last_name"),
             )
@@ -146,8 +147,7 @@ class IndLetterForm(forms.ModelForm):
 class AssignCounsellorsForm(forms.Form):
     """The counsellors to follow one case (they replace its current ones) or several (added, or replacing)."""
 
-    counsellors = forms.ModelMultipleChoiceField(label=_("Counsellors"), queryset=None,
-                                                 widget=forms.CheckboxSelectMultiple)
+    counsellors = ListedModelMultipleChoiceField(label=_("Counsellors"), queryset=None, widget=Checkboxes)
     replace = forms.BooleanField(label=_("Remove the counsellors the cases have now"), required=False)
     cases = forms.ModelMultipleChoiceField(label=_("Cases"), queryset=None, required=False)
 

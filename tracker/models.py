@@ -322,6 +322,11 @@ class CaseSummary(models.Model):
         NOTHING_DUE = 2, "nothing due"  # deadline passed, or filed with no IND question open
 
     case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="summary")
+    # The case's own organisation and whether it is open, and whether an active counsellor follows it: copied
+    # here so a coordinator's dashboard sorts, counts and pages on this table alone, along one index.
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+")
+    open = models.BooleanField(default=True)  # not closed (closed cases wait for their purge)
+    attended = models.BooleanField(default=False)  # an active counsellor follows the case
     computed_on = models.DateField()  # the day the rules were applied for: days left and deadline states move
     deadline = models.DateField(null=True)
     deadline_state = models.CharField(max_length=20, db_index=True)  # dashboard.DeadlineFilter
@@ -343,7 +348,13 @@ class CaseSummary(models.Model):
     class Meta:
         verbose_name = _("case summary")
         verbose_name_plural = _("case summaries")
-        indexes = [models.Index(fields=["urgency", "next_due"], name="summary_urgency")]
+        indexes = [
+            models.Index(fields=["urgency", "next_due"], name="summary_urgency"),
+            # The dashboard's order (tracker.caseload.dashboard_queryset) within an organisation's open cases.
+            models.Index(fields=["organisation", "open", "attended", "turns_adult_on", "urgency", "next_due",
+                                 "-missing", "-awaiting_review", "case"], name="summary_dashboard_order"),
+            models.Index(fields=["organisation", "computed_on"], name="summary_organisation_day"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.requirements_met}/{self.requirements_total}"

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import models
-from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import Exists, Min, OuterRef
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
 from documents.models import Document
@@ -26,7 +27,8 @@ BATCH = 500
 UPDATED_FIELDS = [field.name for field in CaseSummary._meta.concrete_fields if not field.primary_key]
 
 
-def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSummary | None) -> CaseSummary:
+def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSummary | None,
+               attended: bool = False) -> CaseSummary:
     dues = [letter.response_due for letter in row.open_letters]
     if row.turns_adult_on:
         dues.append(row.turns_adult_on)
@@ -44,7 +46,8 @@ def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSu
     if complete:
         complete_since = (previous.complete_since if previous and previous.complete_since else timezone.now())
     return CaseSummary(
-        case_id=row.case.pk, computed_on=today, deadline=row.evaluation.deadline, deadline_state=row.deadline_state,
+        case_id=row.case.pk, organisation_id=row.case.organisation_id, open=row.case.closed_on is None,
+        attended=attended, computed_on=today, deadline=row.evaluation.deadline, deadline_state=row.deadline_state,
         requirements_met=row.requirements_met, requirements_total=row.requirements_total, missing=row.missing,
         awaiting_review=row.awaiting_review, being_read=row.being_read, removal_requests=row.removal_requests,
         open_letters=len(row.open_letters),
@@ -64,11 +67,23 @@ def refresh_summaries(case_ids: Iterable[int], today: date | None = None) -> int
         previous = CaseSummary.objects.in_bulk(chunk)
         first_uploads = dict(Document.objects.filter(case_id__in=chunk).values("case_id")
                              .annotate(first=Min("created_at")).values_list("case_id", "first"))
+        attended = set(active_counsellors(chunk).values_list("case_id", flat=True))
         summaries = [summary_of(dashboard_row(case, today, linked), today, first_uploads.get(case.pk),
-                                previous.get(case.pk)) for case in cases]
+                                previous.get(case.pk), case.pk in attended) for case in cases]
         CaseSummary.objects.bulk_create(summaries, update_conflicts=True, unique_fields=["case"],
                                         update_fields=UPDATED_FIELDS)
     return len(ids)
+
+
+def active_counsellors(case_ids) -> models.QuerySet:
+    """The links of these cases to their active counsellors."""
+    return Case.counsellors.through.objects.filter(case_id__in=case_ids, user__is_active=True)
+
+
+def refresh_attendance(case_ids: Iterable[int]) -> int:
+    """Whether an active counsellor follows each of these cases, in one UPDATE (the rules need not run again)."""
+    return CaseSummary.objects.filter(case_id__in=case_ids).update(attended=Exists(
+        Case.counsellors.through.objects.filter(case_id=OuterRef("case_id"), user__is_active=True)))
 
 
 def refresh_case(case_id: int | None) -> None:
@@ -117,6 +132,39 @@ def _on_document_members_change(sender, instance, action, reverse, pk_set, **kwa
         refresh_case(instance.case_id)
 
 
+def _on_counsellors_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """A case's counsellors changed (from the case's side or the user's)."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        refresh_attendance([instance.pk])
+    elif action == "post_clear":
+        refresh_attendance(instance._cases_before_clear)
+    else:
+        refresh_attendance(pk_set or [])
+
+
+def _before_counsellors_clear(sender, instance, action, reverse, **kwargs):
+    if action == "pre_clear" and reverse:
+        instance._cases_before_clear = list(instance.counselled_cases.values_list("pk", flat=True))
+
+
+def _on_user_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """A counsellor deactivated (or back): the cases they follow are or are no longer without an active one."""
+    if raw or created or instance.role == "sponsor" or (update_fields is not None and "is_active" not in update_fields):
+        return
+    refresh_attendance(Case.counsellors.through.objects.filter(user_id=instance.pk).values("case_id"))
+
+
+def _before_user_delete(sender, instance, **kwargs):
+    instance._counselled_case_ids = list(
+        Case.counsellors.through.objects.filter(user_id=instance.pk).values_list("case_id", flat=True))
+
+
+def _on_user_delete(sender, instance, **kwargs):
+    refresh_attendance(getattr(instance, "_counselled_case_ids", []))
+
+
 def connect() -> None:
     """Called once from ``TrackerConfig.ready``."""
     for model in (Document, FamilyMember, Explanation, IndLetter):
@@ -125,3 +173,10 @@ def connect() -> None:
     post_save.connect(_on_case_change, sender=Case, dispatch_uid="summary-save-Case")
     m2m_changed.connect(_on_document_members_change, sender=Document.members.through,
                         dispatch_uid="summary-document-members")
+    m2m_changed.connect(_before_counsellors_clear, sender=Case.counsellors.through,
+                        dispatch_uid="summary-counsellors-before-clear")
+    m2m_changed.connect(_on_counsellors_change, sender=Case.counsellors.through, dispatch_uid="summary-counsellors")
+    user = get_user_model()
+    post_save.connect(_on_user_save, sender=user, dispatch_uid="summary-counsellor-active")
+    pre_delete.connect(_before_user_delete, sender=user, dispatch_uid="summary-counsellor-before-delete")
+    post_delete.connect(_on_user_delete, sender=user, dispatch_uid="summary-counsellor-delete")

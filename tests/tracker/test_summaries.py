@@ -93,3 +93,39 @@ def test_the_dashboard_pages_through_many_cases(client):
     second = client.get(reverse("tracker:case_list"), {"page": 2})
     assert len(first.context["rows"]) == PAGE_SIZE and len(second.context["rows"]) == 5
     assert 'rel="next"' in first.content.decode()
+
+
+def test_whether_an_active_counsellor_follows_the_case_is_stored_and_follows_the_counsellors():
+    counsellor = CounsellorFactory()
+    case = CaseFactory(organisation=counsellor.organisation)
+    assert not summary(case).attended and summary(case).organisation_id == case.organisation_id
+
+    case.counsellors.add(counsellor)  # assigned
+    assert summary(case).attended
+    counsellor.is_active = False  # deactivated: the case has no active counsellor any more
+    counsellor.save()
+    assert not summary(case).attended
+    counsellor.is_active = True
+    counsellor.save(update_fields=["is_active"])
+    assert summary(case).attended
+
+    case.counsellors.remove(counsellor)
+    assert not summary(case).attended
+    counsellor.counselled_cases.add(case)  # from the counsellor's side
+    assert summary(case).attended
+    counsellor.counselled_cases.clear()
+    assert not summary(case).attended
+
+    case.counsellors.add(counsellor)
+    counsellor.delete()
+    assert not summary(case).attended
+
+
+def test_a_closed_case_leaves_the_dashboard_through_its_summary():
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], organisation=counsellor.organisation)
+    assert [row.case for row in dashboard_rows(counsellor)] == [case]
+
+    case.closed_on = timezone.localdate()
+    case.save()
+    assert not summary(case).open and dashboard_rows(counsellor) == []
