@@ -17,8 +17,8 @@ from django.views.i18n import set_language as django_set_language
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases import selectors as case_selectors
 from config.client_ip import client_ip
-from tracker import selectors as case_selectors
 
 from . import two_factor as two_factor_service
 from .enrolment import enrol_sponsor

@@ -1,13 +1,18 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.models import AuditEvent
 from audit.services import record_event
 
-from tracker.admin_oversight import read_documents_again
-
 from .models import Document
-from .services import delete_document
+from .services import delete_document, read_again
+
+
+@admin.action(description=_("Read the selected documents again (OCR)"), permissions=["change"])
+def read_documents_again(modeladmin, request, queryset):
+    count = read_again(queryset, actor=request.user, request=request)
+    modeladmin.message_user(request, _("%(count)d documents queued to be read again.") % {"count": count})
 
 
 @admin.register(Document)

@@ -13,14 +13,12 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.services import update_family_member
 from tracker.models import Case, FamilyMember
-from tracker.rules.policy import SPONSOR_EVIDENCE
-from tracker.services import update_family_member
 
+from .kinds import SPONSOR_KINDS
 from .linking import ProposedLink, member_name, proposed_links, stored_mentions
 from .models import Document
-
-SPONSOR_KINDS = frozenset(kind for kinds in SPONSOR_EVIDENCE.values() for kind in kinds)
 
 
 def is_about_sponsor(document: Document) -> bool:

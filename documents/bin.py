@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from tracker.decision_date import forget_proposal_from
 from tracker.models import Case
 
 from .messages import embedded_name
 from .models import Document
 from .services import delete_document
+from .signals import document_withdrawn, documents_changed
 
 
 class RemovalRefused(PermissionError):
@@ -60,7 +60,7 @@ def remove_document(document: Document, *, actor, may_review: bool, request=None
         document.removed_at = timezone.now()
         document.removed_by = actor if getattr(actor, "is_authenticated", False) else None
         document.save(update_fields=["removed_at", "removed_by", "updated_at"])
-        forget_proposal_from(document)  # a decision in the bin proposes no deadline
+        document_withdrawn.send(Document, document=document)  # a decision in the bin proposes no deadline
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
                      changes={"removed_at": [None, document.removed_at]}, request=request)
 
@@ -76,6 +76,7 @@ def restore_document(document: Document, *, actor, request=None) -> None:
                                                            removal_requested_at=None, updated_at=timezone.now())
             record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
                          changes={"removed_at": [removed_at, None]}, request=request)
+            documents_changed.send(Document, case_ids=[document.case_id])
     except IntegrityError:  # the same file was uploaded again after it was removed (document_once_per_case)
         raise AlreadyInCase(_("%(name)s was not put back: the same file was uploaded again after it was removed "
                               "and is already there.") % {"name": embedded_name(document.original_name)}) from None

@@ -1,9 +1,13 @@
-"""The kinds of document the pipeline tells apart (CONTRACTS.md).
+"""The vocabulary of documents the nareis rules share: kinds (CONTRACTS.md), review statuses, what a document says.
 
-A module of its own, free of imports, so the pure nareis rules can use the kinds
-without loading the OCR pipeline.
+A module of its own, free of Django and of other imports, so the pure nareis rules
+(``tracker.rules``) can use it without loading the OCR pipeline.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -22,3 +26,24 @@ class DocumentKind(StrEnum):
     MARITAL_STATUS_STATEMENT = "marital_status_statement"
     FOSTER_CARE_DECISION = "foster_care_decision"
     OTHER = "other"
+
+
+# Documents about the sponsor alone: never taken as a family member's, nor left "not yet assigned".
+# The rules count them for the sponsor's requirement (tracker.rules.policy.SPONSOR_EVIDENCE, which a test keeps equal).
+SPONSOR_KINDS = frozenset({DocumentKind.ASYLUM_DECISION})
+
+
+class ReviewStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What one document itself says about one member it names (any part may be missing)."""
+
+    member: str
+    given_names: str | None = None
+    surname: str | None = None
+    birth_date: date | None = None

@@ -8,8 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Case, FamilyMember
-from tracker.rules import ReviewStatus
 
+from .kinds import ReviewStatus
 from .pipeline.types import DocumentKind
 
 

@@ -16,13 +16,12 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from tracker.decision_date import propose_decision_date
-
 from .intake import load_limits
 from .linking import link_to_members
 from .models import Document
 from .pipeline import run_pipeline
 from .pipeline.types import PipelineResult
+from .signals import document_read, documents_changed
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +136,7 @@ def save_result(document: Document, result: PipelineResult) -> None:
             fields.append("expiry_date")
         document.save(update_fields=fields)
         link_to_members(document, result)
-        propose_decision_date(document)  # an asylum decision proposes the deadline's date for confirmation
+        document_read.send(Document, document=document)  # an asylum decision proposes its date (tracker)
     logger.info("Document %s read as %s (%.2f) in %.2fs", document.pk, result.kind, result.confidence, result.seconds)
 
 
@@ -153,6 +152,7 @@ def _expiry_from_mrz(document: Document, current: Document, result: PipelineResu
 
 def mark_failed(document_id: int, message: str) -> None:
     """Give up on a document with a message the sponsor can act on."""
-    Document.objects.filter(pk=document_id).exclude(status=Document.Status.DONE).update(
-        status=Document.Status.FAILED, error_message=message, processed_at=timezone.now()
-    )
+    failed = Document.objects.filter(pk=document_id).exclude(status=Document.Status.DONE)
+    case_ids = list(failed.values_list("case_id", flat=True))
+    if failed.update(status=Document.Status.FAILED, error_message=message, processed_at=timezone.now()):
+        documents_changed.send(Document, case_ids=case_ids)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from tracker.selectors import can_manage_case
+from cases.selectors import can_manage_case
 
 from .bin import remove_document
 from .intake import Received, receive_upload

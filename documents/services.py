@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from tracker.decision_date import forget_proposal_from
 from tracker.models import FamilyMember
 
 from .models import Document
+from .queueing import enqueue
+from .signals import document_withdrawn
 
 
 def set_document_members(document: Document, members: Iterable[FamilyMember]) -> None:
@@ -59,6 +61,23 @@ def delete_document(document: Document) -> None:
     Only the bin emptying itself (``bin.empty_bin``) and an admin call this: people remove to the bin."""
     file_name, storage = document.file.name, document.file.storage
     with transaction.atomic():
-        forget_proposal_from(document)
+        document_withdrawn.send(Document, document=document)
         document.delete()
         transaction.on_commit(lambda: storage.delete(file_name))
+
+
+def read_again(documents: Iterable[Document] | QuerySet[Document], *, actor, request=None) -> int:
+    """Reset documents to ``received`` and queue them for the pipeline again; return how many were queued."""
+    count = 0
+    for document in documents:
+        try:
+            with transaction.atomic():
+                Document.objects.filter(pk=document.pk).update(
+                    status=Document.Status.RECEIVED, attempts=0, claimed_by="", error_message="")
+                record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
+                             changes={"status": [document.status, Document.Status.RECEIVED]}, request=request)
+                transaction.on_commit(lambda document=document: enqueue(document))
+        except IntegrityError:
+            continue  # a failed copy of a file the case has again, live (document_once_per_case): nothing to read
+        count += 1
+    return count

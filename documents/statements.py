@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.rules import PersonFacts
-
+from .kinds import PersonFacts
 from .linking import said_about
 from .models import Document
 

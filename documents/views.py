@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from tracker import selectors as case_selectors
-from tracker.selectors import can_manage_case
+from cases import selectors as case_selectors
+from cases.selectors import can_manage_case
 
 from . import selectors, services
 from .assignment import assign_document, confirm_proposal, dismiss_proposal, proposals_for

@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.services import record_event
 from documents.models import Document
+from documents.services import read_again
 
 from .dashboard import DeadlineFilter, filter_by_deadline
 from .assignment import AssignmentError, assign_counsellors, assignable_counsellors
 from .export import build_dossier
-from .review import read_again
 from .summaries import refresh_stale
 
 HISTORY_IN_ADMIN = 50
@@ -126,12 +126,6 @@ def export_dossiers(modeladmin, request, queryset):
 def read_failed_documents_again(modeladmin, request, queryset):
     documents = Document.objects.filter(case__in=queryset, status=Document.Status.FAILED)
     count = read_again(documents, actor=request.user, request=request)
-    modeladmin.message_user(request, _("%(count)d documents queued to be read again.") % {"count": count})
-
-
-@admin.action(description=_("Read the selected documents again (OCR)"), permissions=["change"])
-def read_documents_again(modeladmin, request, queryset):
-    count = read_again(queryset, actor=request.user, request=request)
     modeladmin.message_user(request, _("%(count)d documents queued to be read again.") % {"count": count})
 
 

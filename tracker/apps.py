@@ -5,6 +5,7 @@ class TrackerConfig(AppConfig):
     name = "tracker"
 
     def ready(self):
-        from . import summaries
+        from . import receivers, summaries
 
         summaries.connect()
+        receivers.connect()

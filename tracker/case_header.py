@@ -10,7 +10,7 @@ from . import rules
 from .checklist import build_checklist
 from .dashboard import RequirementCounts, requirement_counts
 from .models import Case
-from .selectors import can_manage_case
+from cases.selectors import can_manage_case
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 
+from cases.selectors import cases_visible_to
+
 from .dashboard import (
     DashboardFilters,
     DashboardRow,
@@ -24,7 +26,6 @@ from .dashboard import (
     open_tasks,
 )
 from .models import Case, CaseNote, CaseSummary, IndLetter
-from .selectors import cases_visible_to
 from .summaries import refresh_summaries
 
 PAGE_SIZE = 25

@@ -14,15 +14,14 @@ from enum import StrEnum
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from cases.deadline import DEADLINE_MONTHS, add_months
+from cases.selectors import cases_visible_to
 from documents.models import Document
 
 from . import rules
 from .checklist import case_facts
 from .models import Case, CaseNote, FamilyMember, IndLetter
 from .policy_choice import policy_for
-from .rules.dates import add_months
-from .rules.policy import DEADLINE_MONTHS
-from .selectors import cases_visible_to
 
 
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.selectors import cases_visible_to
 
 from .models import Case, CaseNote
 from .review import ReviewError
-from .selectors import cases_visible_to
 
 
 def add_note(case: Case, *, text: str, due_on: date | None = None, assignee=None, actor, request=None) -> CaseNote:

@@ -10,14 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import record_event
 from documents.models import Document
-from documents.queueing import enqueue
 from documents.services import set_document_members
 
 from .decision_date import forget_proposal_from
@@ -176,20 +174,3 @@ def update_case_facts(case: Case, values: dict, *, actor, request=None) -> dict:
             record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
                          changes=changes, request=request)
     return changes
-
-
-def read_again(documents: Iterable[Document] | QuerySet[Document], *, actor, request=None) -> int:
-    """Reset documents to ``received`` and queue them for the pipeline again; return how many were queued."""
-    count = 0
-    for document in documents:
-        try:
-            with transaction.atomic():
-                Document.objects.filter(pk=document.pk).update(
-                    status=Document.Status.RECEIVED, attempts=0, claimed_by="", error_message="")
-                record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
-                             changes={"status": [document.status, Document.Status.RECEIVED]}, request=request)
-                transaction.on_commit(lambda document=document: enqueue(document))
-        except IntegrityError:
-            continue  # a failed copy of a file the case has again, live (document_once_per_case): nothing to read
-        count += 1
-    return count

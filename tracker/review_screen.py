@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from cases.selectors import cases_visible_to
 from documents.linking import MemberName, is_same_person
 from documents.messages import translate_message
 from documents.models import Document
@@ -21,7 +22,6 @@ from documents.pipeline.mrz_parse import LAYOUTS, checks
 from documents.pipeline.types import PersonMention
 
 from .models import Case, FamilyMember
-from .selectors import cases_visible_to
 
 # Below this the pipeline is unsure of the kind: the screen says so, with the pipeline's reason if it gave one.
 UNSURE_BELOW = 0.6

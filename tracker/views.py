@@ -10,17 +10,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases import selectors
+from cases.services import add_family_member, mark_family_seen, remove_family_member, update_family_member
 from documents.assignment import annotate_cards
 from documents.bin import binned_documents_of, emptied_on
 from documents.forms import UploadForm
 from documents.selectors import documents_of, has_unfinished
 
-from . import selectors, views_counsellor
+from . import views_counsellor
 from .case_header import case_header, staff_header
 from .checklist import build_checklist
 from .decision_date import proposed_deadline
 from .forms import FamilyMemberForm, flash_form_errors
-from .services import add_family_member, mark_family_seen, remove_family_member, update_family_member
 
 
 @login_required

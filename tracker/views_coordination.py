@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors
+from cases import selectors
 from .assignment import AssignmentError, assign_counsellors
 from .forms import flash_form_errors
 from .forms_counsellor import AssignCounsellorsForm

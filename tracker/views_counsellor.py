@@ -1,6 +1,6 @@
 """The counsellor's workspace: dashboard, review panel, IND letters, dossier export.
 
-Every view finds its case through ``tracker.selectors`` (404 for anyone who may
+Every view finds its case through ``cases.selectors`` (404 for anyone who may
 not see it); actions only counsellors of the case and admins may take answer
 403 to the case's sponsor.
 """
@@ -18,11 +18,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases import selectors
 from documents.downloads import file_name_for, stored_file_response
 from documents.models import Document
 from documents.selectors import get_document_for
 
-from . import selectors, views_coordination
+from . import views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
 from .caseload import dashboard_page
 from .retention import purge_soon

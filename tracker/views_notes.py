@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors
+from cases import selectors
 from .forms import flash_form_errors
 from .forms_counsellor import NoteForm
 from .models import CaseNote

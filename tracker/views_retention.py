@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors
+from cases import selectors
 from .retention import RetentionError, close_case, extend_retention, reopen_case
 
 

@@ -18,10 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases import selectors
 from documents.models import Document
 from documents.selectors import get_document_for
 
-from . import selectors
 from .case_header import case_header
 from .checklist import build_checklist, shown_warnings
 from .forms_counsellor import DocumentReviewForm

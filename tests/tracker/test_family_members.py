@@ -10,7 +10,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 from tracker.caseload import dashboard_rows
-from tracker.services import update_family_member
+from cases.services import update_family_member
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from tests.factories import (
 from tracker.admin import CaseAdminForm
 from tracker.assignment import AssignmentError, assign_counsellors
 from tracker.caseload import dashboard_rows
-from tracker.selectors import cases_visible_to
+from cases.selectors import cases_visible_to
 
 pytestmark = pytest.mark.django_db
 

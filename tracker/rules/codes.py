@@ -5,32 +5,8 @@ The string values are part of the `evaluate_case` contract (CONTRACTS.md section
 
 from enum import StrEnum
 
-from documents.kinds import DocumentKind  # noqa: F401  (the kinds the pipeline gives; no imports of its own)
-
-
-class PermitType(StrEnum):
-    REFUGEE = "refugee"
-    SUBSIDIARY = "subsidiary"
-
-
-class Relation(StrEnum):
-    """How a family member is related to the sponsor."""
-
-    SPOUSE = "spouse"
-    PARTNER = "partner"  # unmarried partner
-    CHILD = "child"
-    PARTNER_CHILD = "partner_child"
-    ADULT_CHILD = "adult_child"
-    PARENT = "parent"
-    SIBLING = "sibling"
-    FOSTER_CHILD = "foster_child"  # placed with the family by a court's or authority's decision
-
-
-class PolicyName(StrEnum):
-    """The versions of the rules (CONTRACTS.md section 4); `policy.POLICIES` holds their tables."""
-
-    BEFORE_TWO_STATUS = "before_two_status"
-    TWO_STATUS = "two_status"  # the two-status law (Kamerstukken 36 703)
+from cases.codes import PermitType, PolicyName, Relation  # noqa: F401  (a case's own vocabulary)
+from documents.kinds import DocumentKind, ReviewStatus  # noqa: F401  (the kinds the pipeline gives, review statuses)
 
 
 class SponsorAge(StrEnum):
@@ -54,12 +30,6 @@ class RequirementStatus(StrEnum):
     PENDING = "pending"  # only documents awaiting review meet it
     EXPLAINED = "explained"  # no document, but a counsellor recorded why (bewijsnood)
     MISSING = "missing"
-
-
-class ReviewStatus(StrEnum):
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
 
 
 class DeadlineStatus(StrEnum):

@@ -3,20 +3,10 @@
 from calendar import monthrange
 from datetime import date
 
+from cases.deadline import add_months, deadline_for  # noqa: F401  (the deadline is the case's own)
+
 from .codes import DeadlineStatus
-from .policy import DEADLINE_MONTHS, DUE_SOON_DAYS
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day `months` later, clamped to the end of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
-
-
-def deadline_for(decision_date: date) -> date:
-    """The last day to apply: the decision date plus three calendar months (31 Aug -> 30 Nov)."""
-    return add_months(decision_date, DEADLINE_MONTHS)
+from .policy import DUE_SOON_DAYS
 
 
 def deadline_status(days_left: int | None) -> DeadlineStatus:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from documents.kinds import PersonFacts
+
 from .codes import PermitType, PolicyName, Relation, Requirement, ReviewStatus
 
 
@@ -29,16 +31,6 @@ class MemberFacts:
     in_relationship: bool = False
     name: str | None = None  # "GIVEN NAMES SURNAME" as the sponsor entered it
     other_parent: str | None = None  # for a child: the member of this case who is the other parent
-
-
-@dataclass(frozen=True)
-class PersonFacts:
-    """What one document itself says about one member it names (any part may be missing)."""
-
-    member: str
-    given_names: str | None = None
-    surname: str | None = None
-    birth_date: date | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from cases.deadline import DEADLINE_MONTHS  # noqa: F401
+
 from .codes import (
     IneligibilityReason,
     PermitType,
@@ -31,7 +33,7 @@ from .codes import DocumentKind as Kind
 ADULT_AGE = 18
 
 # --- Deadline (nareistermijn): the same under every version ------------------------
-DEADLINE_MONTHS = 3  # after the date on the asylum decision
+# DEADLINE_MONTHS (3, after the date on the asylum decision) is the case's own: cases.deadline.
 # The one number that decides "due soon" wherever the product shows or acts on it: the status, the notice on the
 # sponsor's and counsellor's pages (tracker.checklist.shown_warnings), the dashboard filters and the first reminder.
 DUE_SOON_DAYS = 30  # deadline_status "due_soon" at this many days left or fewer

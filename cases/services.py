@@ -1,7 +1,8 @@
 """Changes to a case's family, by its sponsor or its counsellors, recorded in the audit trail as they are made.
 
 One service for both: a change by the sponsor is flagged on the counsellors' dashboard until one of them opens
-the case, and a change of name or birth date links (or unlinks) the documents that name the member.
+the case, and a change of name or birth date links (or unlinks) the documents that name the member
+(``signals.member_identity_changed``, received by ``documents``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from documents.linking import links_after_member_change, member_name
+from tracker.models import Case, FamilyMember  # moves to cases.models with the models
 
-from .models import Case, FamilyMember
 from .selectors import can_manage_case
+from .signals import member_identity_changed
 
 # What a member form may change; the rest of the row is the case's and the system's.
 MEMBER_FIELDS = (
@@ -33,13 +34,13 @@ def add_family_member(case: Case, member: FamilyMember, *, actor, request=None) 
         record_event(actor=actor, action=AuditEvent.Action.CREATE, target=member, case_id=case.pk, request=request,
                      changes={field: [None, getattr(member, field)] for field in MEMBER_FIELDS})
         _note_change_by_sponsor(case, actor)
-        _relink(member, None, actor=actor, request=request)
+        member_identity_changed.send(FamilyMember, member=member, before=None, actor=actor, request=request)
     return member
 
 
 def update_family_member(member: FamilyMember, values: dict, *, actor, request=None) -> dict:
     """Change a member's details; return (and record) the changes as field: [old, new]."""
-    before = member_name(member)
+    before = {field: getattr(member, field) for field in IDENTIFYING_FIELDS}
     changes = {}
     for field in MEMBER_FIELDS:
         if field in values and getattr(member, field) != values[field]:
@@ -53,7 +54,7 @@ def update_family_member(member: FamilyMember, values: dict, *, actor, request=N
                      changes=changes, request=request)
         _note_change_by_sponsor(member.case, actor)
         if any(field in changes for field in IDENTIFYING_FIELDS):
-            _relink(member, before, actor=actor, request=request)
+            member_identity_changed.send(FamilyMember, member=member, before=before, actor=actor, request=request)
     return changes
 
 
@@ -80,23 +81,3 @@ def _note_change_by_sponsor(case: Case, actor) -> None:
         now = timezone.now()
         Case.objects.filter(pk=case.pk).update(members_changed_by_sponsor_at=now)
         case.members_changed_by_sponsor_at = now
-
-
-def _relink(member: FamilyMember, before, *, actor, request) -> None:
-    """Link the documents that name ``member`` as they now are; unlink those that only matched ``before``."""
-    from documents.models import Document  # documents' models import this app's: import at call time
-
-    documents = (Document.objects.filter(case_id=member.case_id, removed_at__isnull=True, status=Document.Status.DONE)
-                 .prefetch_related("members"))
-    reference = before if before is not None else member_name(member)
-    for change in links_after_member_change(member, reference, documents):
-        document = change.document
-        old = sorted(m.pk for m in document.members.all())
-        if change.linked:
-            document.members.add(member)
-            new = sorted({*old, member.pk})
-        else:
-            document.members.remove(member)
-            new = [pk for pk in old if pk != member.pk]
-        record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
-                     changes={"members": [old, new]}, request=request)
