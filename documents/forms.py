@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import FamilyMember
 
+from .pipeline import photo_size
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -27,7 +29,13 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    """Type and size are checked per file by ``intake.check_upload``, so one bad file does not block the rest."""
+    """Type and size are checked per file by ``intake.check_upload``, so one bad file does not block the rest.
+
+    The page's script shrinks photos to what the pipeline reads before sending them (static/js/shrink.js)."""
+
+    shrink_side = photo_size.LONG_SIDE
+    shrink_quality = photo_size.JPEG_QUALITY
+    shrink_small_bytes = photo_size.SMALL_BYTES
 
     files = MultipleFileField(label=_("Photos or PDFs of documents"))
     one_document = forms.BooleanField(

@@ -2,6 +2,10 @@
 // - the language switcher submits itself;
 // - photos upload one by one with a progress bar each, and a failed one can be sent again
 //   (the photos of one document's pages go together, as one document);
+// - photos are shrunk to what the pipeline reads before they are sent (shrink.js), unless the sponsor asks
+//   to send the original;
+// - uploads are kept in the browser until the server answered: one cut off by a lost connection waits and
+//   is sent when the connection returns, or when the page is opened again;
 // - while documents are being read, the checklist and document list refresh every two seconds.
 (function () {
   "use strict";
@@ -33,15 +37,109 @@
     }, POLL_MS);
   }
 
+  // --- Uploads kept in this browser (IndexedDB) from the moment they are chosen until the server has
+  // answered, so a photo sent over a connection that drops is sent again when it returns (also after the
+  // page was closed). Without IndexedDB (some private windows) uploads simply are not kept.
+  var keptUploads = (function () {
+    var opening = null;
+    function open() {
+      if (!opening) {
+        opening = new Promise(function (resolve, reject) {
+          if (!window.indexedDB) { reject(new Error("no IndexedDB")); return; }
+          var request = indexedDB.open("nareis-uploads", 1);
+          request.onupgradeneeded = function () { request.result.createObjectStore("uploads", { keyPath: "id", autoIncrement: true }); };
+          request.onsuccess = function () { resolve(request.result); };
+          request.onerror = function () { reject(request.error); };
+        });
+      }
+      return opening;
+    }
+    function run(mode, action) {
+      return open().then(function (db) {
+        return new Promise(function (resolve, reject) {
+          var transaction = db.transaction("uploads", mode);
+          var request = action(transaction.objectStore("uploads"));
+          transaction.oncomplete = function () { resolve(request.result); };
+          transaction.onerror = transaction.onabort = function () { reject(transaction.error); };
+        });
+      });
+    }
+    return {
+      add: function (record) { return run("readwrite", function (store) { return store.add(record); }); },
+      get: function (id) { return run("readonly", function (store) { return store.get(id); }); },
+      remove: function (id) { return run("readwrite", function (store) { return store.delete(id); }); },
+      all: function () { return run("readonly", function (store) { return store.getAll(); }); }
+    };
+  })();
+
+  // A kept upload as stored: the files' bytes, where they go and for whom (another person may use this phone).
+  function keep(upload) {
+    return Promise.resolve().then(function () {
+      return Promise.all(upload.files.map(function (file) { return file.arrayBuffer(); }));
+    }).then(function (buffers) {
+      return keptUploads.add({
+        url: upload.url, user: upload.user, name: upload.name, oneDocument: upload.oneDocument, saved: Date.now(),
+        files: upload.files.map(function (file, index) { return { name: file.name, type: file.type, data: buffers[index] }; })
+      });
+    }).then(function (id) { upload.id = id; return upload; }, function () { return upload; });
+  }
+
+  function fromKept(record) {
+    return {
+      id: record.id, url: record.url, user: record.user, name: record.name, oneDocument: record.oneDocument,
+      files: record.files.map(function (file) { return new File([file.data], file.name, { type: file.type }); })
+    };
+  }
+
+  // One upload is sent by one page at a time, also when the phone has it open in two tabs.
+  function exclusively(upload, send) {
+    if (upload.id === undefined || !(navigator.locks && navigator.locks.request)) return send();
+    return navigator.locks.request("nareis-upload-" + upload.id, { ifAvailable: true }, function (lock) {
+      return lock ? send() : null;
+    });
+  }
+
   // --- Uploads: one request per file, so each has its own progress and its own retry.
   function setupUploads(form) {
     var queue = form.querySelector("[data-upload-queue]");
     var template = document.getElementById("upload-item-template");
     var texts = form.parentNode.querySelector("[data-upload-texts]").dataset;
-    var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+    var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;  // this page's: a kept upload's may be stale
+    var url = form.getAttribute("action");
+    var user = form.dataset.uploadUser;
+    var shrinkOptions = {
+      side: Number(form.dataset.shrinkSide), quality: Number(form.dataset.shrinkQuality),
+      smallBytes: Number(form.dataset.shrinkSmallBytes)
+    };
+    var sendOriginal = form.querySelector("[data-send-original]");
+    var items = [];  // {upload, element, sending}
 
-    // ``files``: one photo or PDF, or the photos of one document's pages (sent together, stored as one).
-    function send(files, item) {
+    // ``upload.files``: one photo or PDF, or the photos of one document's pages (sent together, stored as one).
+    function send(entry) {
+      if (entry.sending) return;  // never the same upload twice at once
+      entry.sending = true;
+      keptStill(entry).then(function (kept) {
+        if (!kept) { entry.sending = false; return; }
+        return exclusively(entry.upload, function () {
+          return new Promise(function (resolve) { post(entry, resolve); });
+        });
+      }).finally(function () { entry.sending = false; });
+    }
+
+    // Another tab may have sent it meanwhile: its document then shows in the list, and this line goes.
+    function keptStill(entry) {
+      if (entry.upload.id === undefined) return Promise.resolve(true);
+      return keptUploads.get(entry.upload.id).then(function (record) {
+        if (!record && entry.element.dataset.uploadStatus !== "done" && entry.element.dataset.uploadStatus !== "rejected") {
+          entry.element.remove();
+          refreshLive();
+        }
+        return Boolean(record);
+      }, function () { return true; });
+    }
+
+    function post(entry, done) {
+      var item = entry.element, upload = entry.upload;
       var bar = item.querySelector("progress");
       var message = item.querySelector(".upload-message");
       var retry = item.querySelector(".upload-retry");
@@ -53,10 +151,10 @@
 
       var data = new FormData();
       data.append("csrfmiddlewaretoken", csrf);
-      files.forEach(function (file) { data.append("files", file, shortName(file.name)); });
-      if (files.length > 1) data.append("one_document", "1");
+      upload.files.forEach(function (file) { data.append("files", file, shortName(file.name)); });
+      if (upload.oneDocument) data.append("one_document", "1");
       var xhr = new XMLHttpRequest();
-      xhr.open("POST", form.action);
+      xhr.open("POST", upload.url);
       xhr.setRequestHeader("Accept", "application/json");
       xhr.setRequestHeader("X-CSRFToken", csrf);
       xhr.upload.addEventListener("progress", function (event) {
@@ -66,16 +164,18 @@
         var outcome = null;
         try { outcome = JSON.parse(xhr.responseText).files[0]; } catch (e) { outcome = null; }
         if (outcome && (xhr.status === 200 || xhr.status === 422 || xhr.status === 400)) {
-          finish(item, outcome.outcome === "rejected" ? "rejected" : "done", outcome.message);
+          answered(entry, outcome.outcome === "rejected" ? "rejected" : "done", outcome.message).then(done);
           if (outcome.outcome !== "rejected") refreshLive().then(schedulePoll);
-        } else if (xhr.status >= 400 && xhr.status < 500 && xhr.status !== 408 && xhr.status !== 429) {
-          finish(item, "rejected", texts.refused);  // the same request would be refused again: no retry
+        } else if (xhr.status >= 400 && xhr.status < 500 && [403, 408, 429].indexOf(xhr.status) < 0) {
+          answered(entry, "rejected", texts.refused).then(done);  // the same request would be refused again: no retry
         } else {
-          fail(item);  // a server error, a timeout or a proxy page: worth trying again
+          // A server error, a timeout, a proxy page, the login page or a stale form (403): worth trying again.
+          fail(item, texts.failed, "failed");
+          done();
         }
       });
-      xhr.addEventListener("error", function () { fail(item); });
-      xhr.addEventListener("abort", function () { fail(item); });
+      xhr.addEventListener("error", function () { waitForConnection(item); done(); });
+      xhr.addEventListener("abort", function () { waitForConnection(item); done(); });
       xhr.send(data);
     }
 
@@ -88,29 +188,77 @@
       return name.slice(0, 100 - extension.length) + extension;
     }
 
-    function finish(item, status, text) {
+    // The server has answered: the upload is no longer kept.
+    function answered(entry, status, text) {
+      var item = entry.element;
       item.dataset.uploadStatus = status;
       item.querySelector("progress").value = 100;
       item.querySelector("progress").hidden = true;
       item.querySelector(".upload-message").textContent = text;
+      if (entry.upload.id === undefined) return Promise.resolve();
+      return keptUploads.remove(entry.upload.id).catch(function () { /* sent again later: the server knows it */ });
     }
 
-    function fail(item) {
-      item.dataset.uploadStatus = "failed";
+    function fail(item, text, status) {
+      item.dataset.uploadStatus = status;
       item.querySelector("progress").hidden = true;
-      item.querySelector(".upload-message").textContent = texts.failed;
+      item.querySelector(".upload-message").textContent = text;
       item.querySelector(".upload-retry").hidden = false;
     }
 
-    function add(files) {
-      var name = files[0].name + (files.length > 1 ? " (+" + (files.length - 1) + ")" : "");
+    function waitForConnection(item) { fail(item, texts.waiting, "waiting"); }
+
+    function show(upload) {
       var item = template.content.firstElementChild.cloneNode(true);
-      item.querySelector(".upload-name").textContent = name;
-      item.querySelector("progress").setAttribute("aria-label", name);
-      item.querySelector(".upload-retry").addEventListener("click", function () { send(files, item); });
+      var entry = { upload: upload, element: item, sending: false };
+      item.querySelector(".upload-name").textContent = upload.name;
+      item.querySelector("progress").setAttribute("aria-label", upload.name);
+      item.querySelector(".upload-retry").addEventListener("click", function () { send(entry); });
       queue.appendChild(item);
-      send(files, item);
+      items.push(entry);
+      return entry;
     }
+
+    function sendOrWait(entry) {
+      if (navigator.onLine === false) waitForConnection(entry.element);
+      else send(entry);
+    }
+
+    function add(files, oneDocument) {
+      var name = files[0].name + (files.length > 1 ? " (+" + (files.length - 1) + ")" : "");
+      var entry = show({ url: url, user: user, name: name, oneDocument: oneDocument, files: files });
+      entry.element.querySelector(".upload-message").textContent = texts.uploading;
+      var original = sendOriginal && sendOriginal.checked || !window.NareisShrink;
+      var prepared = [];
+      files.forEach(function (file) {
+        // One photo at a time: a decoded 12-megapixel photo takes 48 MB of a phone's memory.
+        shrinking = shrinking.then(function () {
+          return original ? file : window.NareisShrink.shrinkPhoto(file, shrinkOptions).then(function (result) { return result.file; });
+        }).then(function (ready) { prepared.push(ready); });
+      });
+      shrinking.then(function () {
+        entry.upload.files = prepared;
+        return keep(entry.upload);
+      }).then(function () { sendOrWait(entry); });
+    }
+    var shrinking = Promise.resolve();
+
+    // Uploads kept from an earlier visit (or a page closed while sending) are sent now.
+    keptUploads.all().then(function (records) {
+      records.filter(function (record) { return record.url === url && record.user === user; })
+        .forEach(function (record) {
+          var entry = show(fromKept(record));
+          waitForConnection(entry.element);
+          sendOrWait(entry);
+        });
+    }, function () { /* nothing kept */ });
+
+    function sendWaiting() {
+      if (navigator.onLine === false) return;
+      items.forEach(function (entry) { if (entry.element.dataset.uploadStatus === "waiting") send(entry); });
+    }
+    window.addEventListener("online", sendWaiting);
+    setInterval(sendWaiting, 30000);  // a weak signal does not always tell the browser it is back
 
     var oneDocument = form.querySelector("[data-one-document]");
     form.querySelectorAll("[data-upload-input]").forEach(function (input) {
@@ -118,8 +266,8 @@
         var files = Array.prototype.slice.call(input.files);
         input.value = "";  // the same photo can be chosen again
         if (!files.length) return;
-        if (oneDocument.checked && files.length > 1) add(files);
-        else files.forEach(function (file) { add([file]); });
+        if (oneDocument.checked && files.length > 1) add(files, true);
+        else files.forEach(function (file) { add([file], false); });
       });
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
