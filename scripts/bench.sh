@@ -18,5 +18,8 @@ echo
 echo "== Pipeline on real scans and photos =="
 .venv/bin/python -m bench.real "$REAL"
 echo
+echo "== Photos shrunk on the phone before upload: bytes saved, accuracy kept =="
+.venv/bin/python -m bench.shrink "$CORPUS" "$REAL"
+echo
 echo "== Worker scaling through Redis =="
 .venv/bin/python -m bench.workers "$CORPUS"
