@@ -29,6 +29,8 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        # The reports count each counsellor's reviews in a period (tracker.reports.workload).
+        indexes = [models.Index(fields=["actor", "action", "at"], name="audit_actor_action_at")]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
 

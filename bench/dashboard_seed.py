@@ -146,15 +146,15 @@ def seed(sizes: Sizes) -> dict[str, float]:
                       "processed_at": now}
     document_id = lambda i, n: 4 * i + n + 1  # noqa: E731
     translation_id = lambda i, n: 4 * n_cases + 2 * i + n  # noqa: E731  (n = 1, 2: the passports)
-    copy_rows(Document, document_base, ["id", "case_id", "file", "original_name", "sha256", "kind", "review_status",
-                                        "review_reason"],
-              ((document_id(i, n), case_id(i), f"cases/{case_id(i)}/{kind}-{n}.jpg", f"{kind}.jpg",
+    copy_rows(Document, document_base, ["id", "case_id", "organisation_id", "file", "original_name", "sha256", "kind",
+                                        "review_status", "review_reason"],
+              ((document_id(i, n), case_id(i), i % n_orgs + 1, f"cases/{case_id(i)}/{kind}-{n}.jpg", f"{kind}.jpg",
                 f"{i:032x}{n:032x}", kind, REVIEWS[(i + n) % 3], "Unreadable photo" if (i + n) % 3 == 2 else "")
                for i in range(n_cases) for n, kind in enumerate(DOCUMENT_KINDS)))
     translation_base = document_base | {"content_type": "application/pdf", "languages": json.dumps(["nl"])}
-    copy_rows(Document, translation_base, ["id", "case_id", "file", "original_name", "sha256", "kind",
-                                           "translation_of_id"],
-              ((translation_id(i, n), case_id(i), f"cases/{case_id(i)}/t-{n}.pdf", "vertaling.pdf",
+    copy_rows(Document, translation_base, ["id", "case_id", "organisation_id", "file", "original_name", "sha256",
+                                           "kind", "translation_of_id"],
+              ((translation_id(i, n), case_id(i), i % n_orgs + 1, f"cases/{case_id(i)}/t-{n}.pdf", "vertaling.pdf",
                 f"{i:032x}{n + 8:032x}", "translation", document_id(i, n))
                for i in range(n_cases) for n in (1, 2)))
     links = Document.members.through
@@ -203,7 +203,8 @@ def seed(sizes: Sizes) -> dict[str, float]:
 
 def summarise_by_shape(n_cases: int, case_id) -> None:
     """The rules on one case of each shape; the others of the shape get its summary; a sample is checked."""
-    from tracker.models import CaseSummary
+    from accounts.models import User
+    from tracker.models import Case, CaseSummary
     from tracker.summaries import refresh_summaries
 
     first_of: dict[tuple, int] = {}
@@ -211,7 +212,11 @@ def summarise_by_shape(n_cases: int, case_id) -> None:
     for i in range(n_cases):
         shape_of.append(first_of.setdefault(case_shape(i), case_id(i)))
     refresh_summaries(first_of.values())
-    columns = [field.column for field in CaseSummary._meta.concrete_fields if field.column != "case_id"]
+    # What the rules worked out is copied; the case's own organisation, open state and counsellors are its own.
+    own = {"case_id": "b.case_id", "organisation_id": "c.organisation_id", "open": "c.closed_on IS NULL",
+           "attended": (f'EXISTS (SELECT 1 FROM "{Case.counsellors.through._meta.db_table}" cc JOIN '
+                        f'"{User._meta.db_table}" u ON u.id = cc.user_id WHERE cc.case_id = b.case_id AND u.is_active)')}
+    columns = [field.column for field in CaseSummary._meta.concrete_fields if field.column not in own]
     table = CaseSummary._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE bench_shape (case_id bigint PRIMARY KEY, model_id bigint)")
@@ -219,10 +224,10 @@ def summarise_by_shape(n_cases: int, case_id) -> None:
             for i, model in enumerate(shape_of):
                 if case_id(i) != model:
                     copy.write_row((case_id(i), model))
-        listed = ", ".join(f'"{column}"' for column in columns)
-        taken = ", ".join(f's."{column}"' for column in columns)
-        cursor.execute(f'INSERT INTO "{table}" (case_id, {listed}) SELECT b.case_id, {taken} '
-                       f'FROM bench_shape b JOIN "{table}" s ON s.case_id = b.model_id')
+        listed = ", ".join(f'"{column}"' for column in [*own, *columns])
+        taken = ", ".join([*own.values(), *(f's."{column}"' for column in columns)])
+        cursor.execute(f'INSERT INTO "{table}" ({listed}) SELECT {taken} FROM bench_shape b '
+                       f'JOIN "{table}" s ON s.case_id = b.model_id JOIN "{Case._meta.db_table}" c ON c.id = b.case_id')
         cursor.execute("DROP TABLE bench_shape")
     check_sample(n_cases, case_id)
 

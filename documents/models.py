@@ -62,6 +62,10 @@ class Document(models.Model):
         NOT_READABLE = "not_readable", _("The document cannot be read. Upload a clearer photo or scan.")
 
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="documents")
+    # The case's organisation, copied when the document is saved (and when a case moves to another organisation):
+    # the reports count an organisation's documents of a period along one index, without joining the cases.
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, null=True, editable=False,
+                                     related_name="+")
     file = models.FileField(_("file"), upload_to=document_upload_path, max_length=300)
     original_name = models.CharField(_("original file name"), max_length=255)
     content_type = models.CharField(_("detected content type"), max_length=100)
@@ -123,7 +127,12 @@ class Document(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["case", "sha256"])]
+        indexes = [
+            models.Index(fields=["case", "sha256"]),
+            # The reports (tracker.reports): an organisation's documents uploaded in a period, by kind and review.
+            models.Index(fields=["organisation", "created_at"], include=["kind", "review_status", "rejection_reason"],
+                         name="document_organisation_upload"),
+        ]
         constraints = [
             # The same file once per case (intake.find_duplicate): two uploads at the same moment cannot both
             # be stored. One that failed or is in the bin may be sent again.
@@ -136,6 +145,13 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def save(self, *args, **kwargs):
+        if self.organisation_id is None and self.case_id is not None:
+            self.organisation_id = self.case.organisation_id
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "organisation"}
+        super().save(*args, **kwargs)
 
     @property
     def is_finished(self) -> bool:

@@ -354,6 +354,7 @@ class CaseSummary(models.Model):
             models.Index(fields=["organisation", "open", "attended", "turns_adult_on", "urgency", "next_due",
                                  "-missing", "-awaiting_review", "case"], name="summary_dashboard_order"),
             models.Index(fields=["organisation", "computed_on"], name="summary_organisation_day"),
+            models.Index(fields=["organisation", "complete_since"], name="summary_organisation_complete"),
         ]
 
     def __str__(self) -> str:

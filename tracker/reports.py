@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,19 +71,24 @@ def cases_in_scope(organisation_id: int | None) -> QuerySet[Case]:
     return cases if organisation_id is None else cases.filter(organisation_id=organisation_id)
 
 
+def summaries_in_scope(organisation_id: int | None) -> QuerySet[CaseSummary]:
+    """The cases' stored summaries, by the organisation copied onto them (indexed, no join with the cases)."""
+    summaries = CaseSummary.objects.all()
+    return summaries if organisation_id is None else summaries.filter(organisation_id=organisation_id)
+
+
 def build_report(organisation_id: int | None, period: Period, organisation_name: str = "") -> Report:
     cases = cases_in_scope(organisation_id)
+    summaries = summaries_in_scope(organisation_id)
     figures = CaseFigures.objects.all() if organisation_id is None else \
         CaseFigures.objects.filter(organisation_id=organisation_id)
-    # The organisation's case ids, fetched once: the document queries then use the index on case_id.
-    case_ids = None if organisation_id is None else list(cases.values_list("pk", flat=True))
     missed = deadlines_missed(cases, figures, period)
-    durations = days_to_complete(cases, figures, period)
+    durations = days_to_complete(summaries, figures, period)
     tables = {table.slug: table for table in (
-        by_deadline_state(cases),
-        documents_by_kind_and_review(case_ids, figures, period),
-        rejection_reasons(case_ids, figures, period),
-        workload(organisation_id, cases, period),
+        by_deadline_state(summaries),
+        documents_by_kind_and_review(organisation_id, figures, period),
+        rejection_reasons(organisation_id, figures, period),
+        workload(organisation_id, summaries, period),
     )}
     tables["completion"] = Table("completion", str(_("Days from the first upload to a complete case")),
                                  [str(_("Cases completed")), str(_("Median (days)")), str(_("90th percentile (days)"))],
@@ -95,10 +100,9 @@ def build_report(organisation_id: int | None, period: Period, organisation_name:
                   completed=len(durations), tables=tables)
 
 
-def by_deadline_state(cases: QuerySet[Case]) -> Table:
+def by_deadline_state(summaries: QuerySet[CaseSummary]) -> Table:
     """Every open case now, by where it stands against its deadline (from the stored summaries)."""
-    counts = dict(CaseSummary.objects.filter(case__in=cases.filter(closed_on__isnull=True))
-                  .values_list("deadline_state").annotate(n=Count("pk")).order_by())
+    counts = dict(summaries.filter(open=True).values_list("deadline_state").annotate(n=Count("pk")).order_by())
     rows = [[str(label), counts.get(state, 0)] for state, label in DEADLINE_STATE_LABELS.items()]
     return Table("deadlines", str(_("Open cases by deadline")), [str(_("Deadline")), str(_("Cases"))], rows)
 
@@ -120,26 +124,27 @@ def deadlines_missed(cases: QuerySet[Case], figures, period: Period) -> tuple[in
     return missed, due
 
 
-def days_to_complete(cases: QuerySet[Case], figures, period: Period) -> list[float]:
+def days_to_complete(summaries: QuerySet[CaseSummary], figures, period: Period) -> list[float]:
     """Days from each case's first upload to the moment nothing was missing, for cases complete in the period."""
     start, end = period.moments
-    live = CaseSummary.objects.filter(case__in=cases, complete_since__gte=start, complete_since__lt=end,
-                                      first_upload_at__isnull=False).values_list("first_upload_at", "complete_since")
+    live = summaries.filter(complete_since__gte=start, complete_since__lt=end, first_upload_at__isnull=False) \
+        .values_list("first_upload_at", "complete_since")
     purged = figures.filter(complete_since__gte=start, complete_since__lt=end, first_upload_at__isnull=False) \
         .values_list("first_upload_at", "complete_since")
     return [max(0.0, (done - first).total_seconds() / 86400) for first, done in [*live, *purged]]
 
 
-def documents_in(case_ids: list[int] | None, period: Period) -> QuerySet[Document]:
-    """Documents uploaded in the period, of these cases (of every case for ``None``)."""
+def documents_in(organisation_id: int | None, period: Period) -> QuerySet[Document]:
+    """Documents uploaded in the period, of the organisation's cases (of every case for ``None``): one range of
+    the index on (organisation, upload time), which holds the kind and the review too."""
     start, end = period.moments
     documents = Document.objects.filter(created_at__gte=start, created_at__lt=end)
-    return documents if case_ids is None else documents.filter(case_id__in=case_ids)
+    return documents if organisation_id is None else documents.filter(organisation_id=organisation_id)
 
 
-def documents_by_kind_and_review(case_ids: list[int] | None, figures, period: Period) -> Table:
+def documents_by_kind_and_review(organisation_id: int | None, figures, period: Period) -> Table:
     start, end = period.moments
-    counts = (documents_in(case_ids, period)
+    counts = (documents_in(organisation_id, period)
               .values_list("kind", "review_status").annotate(n=Count("pk")).order_by())
     kinds: dict[str, dict[str, int]] = {}
     for kind, review, n in counts:
@@ -158,10 +163,10 @@ def documents_by_kind_and_review(case_ids: list[int] | None, figures, period: Pe
                  [str(_("Kind")), *(str(r.label) for r in reviews), str(_("Total"))], rows)
 
 
-def rejection_reasons(case_ids: list[int] | None, figures, period: Period, limit: int = 15) -> Table:
+def rejection_reasons(organisation_id: int | None, figures, period: Period, limit: int = 15) -> Table:
     """The standard reasons by their label (purged cases' too), other reasons by their text."""
     start, end = period.moments
-    counts = (documents_in(case_ids, period).filter(review_status=Document.Review.REJECTED)
+    counts = (documents_in(organisation_id, period).filter(review_status=Document.Review.REJECTED)
               .values_list("rejection_reason", "review_reason").annotate(n=Count("pk")).order_by())
     labels = dict(Document.RejectionReason.choices)
     totals: dict[str, int] = {}
@@ -178,23 +183,24 @@ def rejection_reasons(case_ids: list[int] | None, figures, period: Period, limit
     return Table("rejections", str(_("Rejection reasons")), [str(_("Reason")), str(_("Documents"))], rows)
 
 
-def workload(organisation_id: int | None, cases: QuerySet[Case], period: Period) -> Table:
+def workload(organisation_id: int | None, summaries: QuerySet[CaseSummary], period: Period) -> Table:
     """Per counsellor: open cases followed, documents waiting for review in them, reviews done in the period."""
     start, end = period.moments
     counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
     if organisation_id is not None:
         counsellors = counsellors.filter(organisation_id=organisation_id)
-    open_cases = Q(counselled_cases__closed_on__isnull=True, counselled_cases__in=cases)
-    load = (counsellors.annotate(open_cases=Count("counselled_cases", filter=open_cases),
-                                 to_review=Sum("counselled_cases__summary__awaiting_review", filter=open_cases))
-            .values_list("pk", "first_name", "last_name", "username", "is_active", "open_cases", "to_review")
-            .order_by("first_name", "last_name", "username"))
+    people = counsellors.values_list("pk", "first_name", "last_name", "username", "is_active") \
+        .order_by("first_name", "last_name", "username")
+    # Open cases of the scope (their summaries) per counsellor who follows them.
+    load = {user_id: (n, to_review) for user_id, n, to_review in
+            summaries.filter(open=True, case__counsellors__in=counsellors).values_list("case__counsellors")
+            .annotate(n=Count("pk"), to_review=Sum("awaiting_review")).order_by()}
     reviews = dict(AuditEvent.objects.filter(action=AuditEvent.Action.REVIEW, at__gte=start, at__lt=end,
                                              actor__in=counsellors).values_list("actor_id")
                    .annotate(n=Count("pk")).order_by())
     rows = [[(f"{first} {last}".strip() or username) + ("" if active else f" ({_('deactivated')})"),
-             open_count, to_review or 0, reviews.get(pk, 0)]
-            for pk, first, last, username, active, open_count, to_review in load]
+             load.get(pk, (0, 0))[0], load.get(pk, (0, 0))[1] or 0, reviews.get(pk, 0)]
+            for pk, first, last, username, active in people]
     return Table("workload", str(_("Workload per counsellor")),
                  [str(_("Counsellor")), str(_("Open cases")), str(_("Documents to review")),
                   str(_("Reviews in the period"))], rows)

@@ -118,9 +118,14 @@ def _on_case_row_change(sender, instance, **kwargs):
     refresh_case(instance.case_id)
 
 
-def _on_case_change(sender, instance, **kwargs):
-    if not kwargs.get("raw"):
-        refresh_case(instance.pk)
+def _on_case_change(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
+    if not created and (update_fields is None or "organisation" in update_fields):
+        # A case moved to another organisation takes its documents' counts along (Document.organisation).
+        Document.objects.filter(case_id=instance.pk).exclude(organisation_id=instance.organisation_id) \
+            .update(organisation_id=instance.organisation_id)
+    refresh_case(instance.pk)
 
 
 def _on_document_members_change(sender, instance, action, reverse, pk_set, **kwargs):
