@@ -194,8 +194,6 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("tracker:explanation_delete", args=[w.explanation.pk]), "post"),
     "cases/<int:case_id>/disagreements/explained/": managed(
         lambda w: reverse("tracker:disagreement_explained", args=[w.case.pk]), "post"),
-    "documents/<int:document_id>/review/": managed(
-        lambda w: reverse("tracker:document_review", args=[w.document.pk]), "post"),
     "cases/<int:case_id>/ind-letters/": managed(
         lambda w: reverse("tracker:ind_letter_create", args=[w.case.pk]), "post"),
     "ind-letters/<int:letter_id>/scan/": case_scoped(

@@ -23,7 +23,6 @@ urlpatterns = [
     path("explanations/<int:explanation_id>/delete/", views_counsellor.explanation_delete, name="explanation_delete"),
     path("cases/<int:case_id>/disagreements/explained/", views_counsellor.disagreement_explained,
          name="disagreement_explained"),
-    path("documents/<int:document_id>/review/", views_counsellor.document_review, name="document_review"),
     # The review screen and the queue across a counsellor's cases (views_review).
     path("review/", views_review.queue, name="review_queue"),
     path("cases/<int:case_id>/notes/", views_notes.note_create, name="note_create"),

@@ -21,7 +21,6 @@ from audit.services import record_event
 from cases import selectors
 from documents.downloads import file_name_for, stored_file_response
 from documents.models import Document
-from documents.selectors import get_document_for
 
 from . import views_coordination
 from .correspondence import CorrespondenceError, mark_answered, record_letter
@@ -35,7 +34,6 @@ from .consistency_review import ConsistencyError, mark_explained
 from .forms_counsellor import (
     CaseFactsForm,
     DashboardFilterForm,
-    DocumentReviewForm,
     ExplanationForm,
     IndLetterForm,
     NoteForm,
@@ -43,7 +41,7 @@ from .forms_counsellor import (
 from .models import Case, CloseReason, Explanation, IndLetter
 from .history import readable_history
 from .notes import open_tasks_for
-from .review import ReviewError, add_explanation, review_document, update_case_facts, withdraw_explanation
+from .review import ReviewError, add_explanation, update_case_facts, withdraw_explanation
 
 HISTORY_LENGTH = 100
 MY_TASKS_SHOWN = 20
@@ -97,25 +95,6 @@ def case_letters(case: Case) -> list[IndLetter]:
 
 def _back(case_id: int, anchor: str = "review"):
     return redirect(reverse("tracker:case_detail", args=[case_id]) + f"#{anchor}")
-
-
-@login_required
-@require_POST
-def document_review(request, document_id: int):
-    document = get_document_for(request.user, document_id)
-    case = selectors.get_managed_case_for(request.user, document.case_id)
-    form = DocumentReviewForm(request.POST, document=document)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return _back(case.pk, f"review-document-{document.pk}")
-    try:
-        changes = review_document(document, form.review(), actor=request.user, request=request)
-    except ReviewError as error:
-        messages.error(request, str(error))
-    else:
-        if changes:
-            messages.success(request, _("%(name)s: your review was saved.") % {"name": document.original_name})
-    return _back(case.pk, f"review-document-{document.pk}")
 
 
 @login_required

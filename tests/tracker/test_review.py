@@ -31,7 +31,7 @@ def review(client, document, **fields):
     data = {"review_status": document.review_status, "review_reason": document.review_reason, "kind": document.kind,
             "members": [m.pk for m in document.members.all()], "translation_of": document.translation_of_id or ""}
     data |= fields
-    return client.post(reverse("tracker:document_review", args=[document.pk]), data)
+    return client.post(reverse("tracker:review_screen", args=[document.pk]), data)
 
 
 def child_requirements(case) -> dict[str, str]:

@@ -140,7 +140,7 @@ def test_a_review_without_the_expiry_field_keeps_the_date(client, case):
     passport = DocumentFactory(case=case, kind=Document.Kind.PASSPORT, expiry_date=date(2030, 1, 1))
     client.force_login(case.counsellor)
     for document in (birth, passport):
-        client.post(reverse("tracker:document_review", args=[document.pk]), {
+        client.post(reverse("tracker:review_screen", args=[document.pk]), {
             "review_status": "accepted", "review_reason": "", "kind": document.kind, "members": [],
             "translation_of": ""})
     passport.refresh_from_db()
