@@ -5,6 +5,7 @@ needs no backend argument and ``AUTHENTICATION_BACKENDS[0]`` is a backend that l
 """
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
@@ -13,3 +14,12 @@ class ThrottledModelBackend(AxesStandaloneBackend, ModelBackend):
         # Raises (and so refuses the login) while this username is locked out from this address.
         AxesStandaloneBackend.authenticate(self, request, username=username, password=password, **kwargs)
         return ModelBackend.authenticate(self, request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """The signed-in user of each request with their organisation, which staff pages name, in one query."""
+        model = get_user_model()
+        try:
+            user = model._default_manager.select_related("organisation").get(pk=user_id)
+        except model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

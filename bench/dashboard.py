@@ -2,16 +2,17 @@
 
 Builds (or reuses, with ``--reuse``) a database of its own on this machine's PostgreSQL server: ORGANISATIONS
 organisations, COUNSELLORS counsellors and CASES cases spread over them (each with three family members, four
-documents, translations and, for every third, an open IND letter), a coordinator per organisation, and one
-counsellor ("bench-counsellor") who also follows 200 cases of their organisation, and an audit trail (uploads,
-reviews, views over a year). The rows are written with PostgreSQL's COPY and the stored checklist summaries made
-by the rules once per shape of case (``bench.dashboard_seed``): about a minute for 80,000 cases. Then it starts
-the real Django server on 127.0.0.1 and has C client threads load, in turns, the coordinator's dashboard, the
-reports, the counsellor's dashboard and a trivial view (``bench/ping/``, same middleware, no database), and prints the median and 95th percentile of each and their ratio to the trivial view.
+documents, translations and, for every third, an open IND letter), a coordinator per organisation, one counsellor
+("bench-counsellor") who also follows 200 cases of their organisation, and an audit trail (uploads, reviews, views
+over a year). The rows are written with PostgreSQL's COPY and the stored checklist summaries made by the rules once
+per shape of case (``bench.dashboard_seed``): about a minute for 80,000 cases. Then it serves them with production's
+gunicorn (config/gunicorn.py), then with Django's runserver, and has C client threads load, in turns, the
+coordinator's dashboard, the reports, the counsellor's dashboard and a trivial view (``bench/ping/``, same
+middleware, no database), and prints the median and 95th percentile of each and their ratio to the trivial view.
 
     .venv/bin/python -m bench.dashboard [--organisations 50] [--counsellors 2000] [--cases 80000]
         [--clients 8] [--requests 400] [--database-url postgres://postgres@127.0.0.1:5432/nareis_bench_dashboard]
-        [--reuse]
+        [--reuse] [--server gunicorn runserver]
 """
 
 from __future__ import annotations
@@ -122,11 +123,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env=os.environ | env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+SERVERS = {
+    # Production's (config/gunicorn.py): sync workers, each keeping its database connection between requests.
+    "gunicorn": "gunicorn with the production settings (config/gunicorn.py: 4 sync workers, kept database "
+                "connections)",
+    # Django's development server: one process, a thread and so a new database connection for every request.
+    "runserver": "Django runserver (one process, a new thread and database connection per request)",
+}
+
+
+def start_server(env: dict[str, str], port: int, kind: str = "gunicorn") -> subprocess.Popen:
+    if kind == "gunicorn":
+        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--config", "config/gunicorn.py",
+                   "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]
+    else:
+        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    server = subprocess.Popen(command, cwd=ROOT, env=os.environ | env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -188,6 +201,8 @@ def main() -> None:
     parser.add_argument("--single-requests", type=int, default=30, help="requests per view with one client")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     parser.add_argument("--reuse", action="store_true", help="keep a database seeded with the same sizes")
+    parser.add_argument("--server", nargs="+", choices=list(SERVERS), default=list(SERVERS),
+                        help="the servers to measure, one after the other (default: both)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="nareis-bench-dashboard-") as tmp:
@@ -212,22 +227,27 @@ def main() -> None:
         views = [("trivial view", "/bench/ping/", counsellor), ("coordinator dashboard", "/", coordinator),
                  ("counsellor dashboard", "/", counsellor)]
         views += report_views(coordinator)
-        port = free_port()
-        server = start_server(env, port)
-        try:
-            check_pages(port, views)
-            measure(port, views, args.clients, args.clients * 2)  # warm up
-            alone = measure(port, views, 1, args.single_requests)
-            timings = measure(port, views, args.clients, args.requests)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        results = {}
+        for kind in args.server:
+            port = free_port()
+            server = start_server(env, port, kind)
+            try:
+                check_pages(port, views)
+                measure(port, views, args.clients, args.clients * 2)  # warm up
+                alone = measure(port, views, 1, args.single_requests)
+                results[kind] = alone, measure(port, views, args.clients, args.requests)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
 
     print(f"dashboard benchmark: {args.organisations} organisations, {args.counsellors} counsellors, {args.cases} "
           f"cases on PostgreSQL; the coordinator's organisation has {args.cases // args.organisations} cases, the "
-          f"counsellor follows {FOLLOWED_BY_THE_COUNSELLOR}; Django runserver (one process) on 127.0.0.1")
-    report(f"1 client, {args.single_requests} requests per view", alone)
-    report(f"{args.clients} concurrent clients, {len(timings['trivial view'])} requests per view", timings)
+          f"counsellor follows {FOLLOWED_BY_THE_COUNSELLOR}; load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} CPUs")
+    for kind, (alone, timings) in results.items():
+        print(f"{SERVERS[kind]} on 127.0.0.1")
+        report(f"1 client, {args.single_requests} requests per view", alone)
+        report(f"{args.clients} concurrent clients, {len(timings['trivial view'])} requests per view", timings)
 
 
 def report_views(cookie: str) -> list[tuple[str, str, str]]:

@@ -1,14 +1,16 @@
 """The dashboards' reading side: cases sorted, filtered, counted and paginated on their stored summaries.
 
-A fixed number of queries whatever the caseload (tests/tracker/test_dashboard.py): the summaries of cases not
-yet brought up to date today are refreshed first (usually none), then the page of cases with their summaries,
-their counsellors, open IND letters and open tasks, and one query for the counts above the table.
+A fixed number of queries whatever the caseload (tests/tracker/test_dashboard.py): one for the counts above the
+table (which also finds summaries not yet brought up to date today, usually none), one for the page of summaries,
+then the page's cases with their sponsors, their counsellors, open IND letters and open tasks.
 """
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet, Sum, prefetch_related_objects
@@ -76,17 +78,12 @@ class DashboardEntry:
     next_task_due = DashboardRow.next_task_due
 
 
-def dashboard_summaries(user, filters: DashboardFilters, today: date) -> QuerySet[CaseSummary]:
-    """The summaries of the dashboard's cases, filtered and sorted on the summary table alone.
+def dashboard_scope(user, filters: DashboardFilters) -> QuerySet[CaseSummary]:
+    """The summaries of the open cases ``user`` follows (a coordinator: their organisation's), found by the search.
 
-    Cases no active counsellor follows first (someone must take them over); then those with a child turning 18
-    before the deadline, the nearest birthday first (file before it); then the nearest date something
-    must be done by (the deadline or an IND response date); then cases whose deadline is unknown (someone must
-    find the decision date); then the rest. Within each, the most missing evidence and the most to review first.
-
-    A coordinator's page is read off one index (``summary_dashboard_order``: organisation, open, then this order)
-    and counted over the organisation's summaries, without joining the cases. Which cases are shown is still
-    decided by ``cases_visible_to`` (``entries``): a summary only says where to look.
+    A coordinator's page is read off one index (``summary_dashboard_order``: organisation, open, then the order of
+    ``in_dashboard_order``) and counted over the organisation's summaries, without joining the cases. Which cases
+    are shown is still decided by ``cases_visible_to`` (``entries``): a summary only says where to look.
     """
     summaries = CaseSummary.objects.filter(open=True)  # closed cases wait for their purge
     if user.is_superuser:
@@ -99,19 +96,34 @@ def dashboard_summaries(user, filters: DashboardFilters, today: date) -> QuerySe
         return summaries.none()
     if filters.query or filters.counsellor_id:
         summaries = summaries.filter(case__in=dashboard_cases(user, filters).order_by().values("pk"))
-    refresh_outdated(summaries, today)
+    return summaries
+
+
+def filter_condition(filters: DashboardFilters) -> Q | None:
+    """The deadline and needs filters, as a condition on the summaries (``None``: no filter)."""
+    conditions = []
     if filters.deadline:
-        summaries = summaries.filter(deadline_state=filters.deadline)
+        conditions.append(Q(deadline_state=filters.deadline))
     match filters.needs:
         case NeedsFilter.MISSING:
-            summaries = summaries.filter(missing__gt=0)
+            conditions.append(Q(missing__gt=0))
         case NeedsFilter.REVIEW:
-            summaries = summaries.filter(awaiting_review__gt=0)
+            conditions.append(Q(awaiting_review__gt=0))
         case NeedsFilter.IND:
-            summaries = summaries.filter(open_letters__gt=0)
+            conditions.append(Q(open_letters__gt=0))
         case NeedsFilter.PROPOSED_DATE:  # read from a document, or confirmed by the sponsor alone
-            summaries = summaries.filter(Q(case__proposed_decision_date__isnull=False)
-                                         | Q(case__decision_date_to_check=True))
+            conditions.append(Q(case__proposed_decision_date__isnull=False) | Q(case__decision_date_to_check=True))
+    return reduce(operator.and_, conditions) if conditions else None
+
+
+def in_dashboard_order(summaries: QuerySet[CaseSummary], condition: Q | None) -> QuerySet[CaseSummary]:
+    """Cases no active counsellor follows first (someone must take them over); then those with a child turning 18
+    before the deadline, the nearest birthday first (file before it); then the nearest date something
+    must be done by (the deadline or an IND response date); then cases whose deadline is unknown (someone must
+    find the decision date); then the rest. Within each, the most missing evidence and the most to review first.
+    """
+    if condition is not None:
+        summaries = summaries.filter(condition)
     return summaries.order_by("attended", F("turns_adult_on").asc(nulls_last=True), "urgency",
                               F("next_due").asc(nulls_last=True), "-missing", "-awaiting_review", "case_id")
 
@@ -144,8 +156,9 @@ def dashboard_page(user, filters: DashboardFilters, page_number, today: date | N
                    ) -> tuple[Page, list[DashboardEntry], DashboardSummary]:
     """One page of the dashboard (``PAGE_SIZE`` cases), and the counts over every matching case."""
     today = today or timezone.localdate()
-    summaries = dashboard_summaries(user, filters, today)
-    summary = summarise(summaries)
+    scope, condition = dashboard_scope(user, filters), filter_condition(filters)
+    summary = summarise(scope, condition, today)
+    summaries = in_dashboard_order(scope, condition)
     paginator = Paginator(summaries, PAGE_SIZE)
     paginator.count = summary.cases  # counted already: spares the paginator its own COUNT query
     page = paginator.get_page(page_number)
@@ -155,7 +168,10 @@ def dashboard_page(user, filters: DashboardFilters, page_number, today: date | N
 def dashboard_rows(user, filters: DashboardFilters | None = None, today: date | None = None) -> list[DashboardEntry]:
     """Every case ``user`` follows that matches ``filters``, the most urgent first (unpaginated)."""
     today = today or timezone.localdate()
-    return entries(user, dashboard_summaries(user, filters or DashboardFilters(), today), today)
+    filters = filters or DashboardFilters()
+    scope = dashboard_scope(user, filters)
+    refresh_outdated(scope, today)
+    return entries(user, in_dashboard_order(scope, filter_condition(filters)), today)
 
 
 @dataclass(frozen=True)
@@ -168,14 +184,31 @@ class DashboardSummary:
     unattended: int
 
 
-def summarise(summaries: QuerySet[CaseSummary]) -> DashboardSummary:
-    """The counts above the table, over every matching case (not only the page shown), in one query."""
-    totals = summaries.order_by().aggregate(
-        cases=Count("pk"),
-        due_soon=Count("pk", filter=Q(deadline_state=DeadlineFilter.DUE_SOON)),
-        passed=Count("pk", filter=Q(deadline_state=DeadlineFilter.PASSED)),
-        awaiting_review=Sum("awaiting_review"),
-        open_letters=Sum("open_letters"),
-        unattended=Count("pk", filter=Q(attended=False)),
-    )
-    return DashboardSummary(**{name: value or 0 for name, value in totals.items()})
+def summarise(scope: QuerySet[CaseSummary], condition: Q | None, today: date) -> DashboardSummary:
+    """The counts above the table, over every case matching ``condition`` (not only the page shown), in one query.
+
+    The same query tells whether any summary in ``scope`` is from an earlier day (the nightly refresh not yet run):
+    those are brought up to date and counted again.
+    """
+    def only(extra: Q | None = None) -> Q | None:
+        return extra if condition is None else (condition if extra is None else condition & extra)
+
+    def count() -> dict:
+        # Named apart from the fields: a filter on awaiting_review must not read the sum of that name.
+        totals = scope.order_by().aggregate(
+            n_outdated=Count("pk", filter=Q(computed_on__lt=today)),
+            n_cases=Count("pk", filter=only()),
+            n_due_soon=Count("pk", filter=only(Q(deadline_state=DeadlineFilter.DUE_SOON))),
+            n_passed=Count("pk", filter=only(Q(deadline_state=DeadlineFilter.PASSED))),
+            n_awaiting_review=Sum("awaiting_review", filter=only()),
+            n_open_letters=Sum("open_letters", filter=only()),
+            n_unattended=Count("pk", filter=only(Q(attended=False))),
+        )
+        return {name.removeprefix("n_"): value or 0 for name, value in totals.items()}
+
+    totals = count()
+    if totals.pop("outdated"):
+        refresh_outdated(scope, today)
+        totals = count()
+        totals.pop("outdated")
+    return DashboardSummary(**totals)

@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, F, Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -82,12 +82,15 @@ def build_report(organisation_id: int | None, period: Period, organisation_name:
     summaries = summaries_in_scope(organisation_id)
     figures = CaseFigures.objects.all() if organisation_id is None else \
         CaseFigures.objects.filter(organisation_id=organisation_id)
+    # The documents of purged cases, kept in their figures: read once for both tables that count documents.
+    purged = list(figures.filter(first_upload_at__lt=period.moments[1]).exclude(documents=[])
+                  .values_list("documents", flat=True))
     missed = deadlines_missed(cases, figures, period)
     durations = days_to_complete(summaries, figures, period)
     tables = {table.slug: table for table in (
         by_deadline_state(summaries),
-        documents_by_kind_and_review(organisation_id, figures, period),
-        rejection_reasons(organisation_id, figures, period),
+        documents_by_kind_and_review(organisation_id, purged, period),
+        rejection_reasons(organisation_id, purged, period),
         workload(organisation_id, summaries, period),
     )}
     tables["completion"] = Table("completion", str(_("Days from the first upload to a complete case")),
@@ -142,15 +145,13 @@ def documents_in(organisation_id: int | None, period: Period) -> QuerySet[Docume
     return documents if organisation_id is None else documents.filter(organisation_id=organisation_id)
 
 
-def documents_by_kind_and_review(organisation_id: int | None, figures, period: Period) -> Table:
-    start, end = period.moments
+def documents_by_kind_and_review(organisation_id: int | None, purged: list[list], period: Period) -> Table:
     counts = (documents_in(organisation_id, period)
               .values_list("kind", "review_status").annotate(n=Count("pk")).order_by())
     kinds: dict[str, dict[str, int]] = {}
     for kind, review, n in counts:
         kinds.setdefault(kind or "", {})[review] = n
     first, last = period.start.isoformat(), period.end.isoformat()
-    purged = figures.filter(first_upload_at__lt=end).exclude(documents=[]).values_list("documents", flat=True)
     for uploaded_on, kind, review, *_reason in (row for documents in purged for row in documents):
         if first <= uploaded_on <= last:
             per = kinds.setdefault(kind or "", {})
@@ -163,9 +164,8 @@ def documents_by_kind_and_review(organisation_id: int | None, figures, period: P
                  [str(_("Kind")), *(str(r.label) for r in reviews), str(_("Total"))], rows)
 
 
-def rejection_reasons(organisation_id: int | None, figures, period: Period, limit: int = 15) -> Table:
+def rejection_reasons(organisation_id: int | None, purged: list[list], period: Period, limit: int = 15) -> Table:
     """The standard reasons by their label (purged cases' too), other reasons by their text."""
-    start, end = period.moments
     counts = (documents_in(organisation_id, period).filter(review_status=Document.Review.REJECTED)
               .values_list("rejection_reason", "review_reason").annotate(n=Count("pk")).order_by())
     labels = dict(Document.RejectionReason.choices)
@@ -174,7 +174,6 @@ def rejection_reasons(organisation_id: int | None, figures, period: Period, limi
         reason = str(labels[code]) if code in labels else (text.strip() or str(_("No reason given")))
         totals[reason] = totals.get(reason, 0) + n
     first, last = period.start.isoformat(), period.end.isoformat()
-    purged = figures.filter(first_upload_at__lt=end).exclude(documents=[]).values_list("documents", flat=True)
     for row in (row for documents in purged for row in documents):
         if len(row) > 3 and row[2] == Document.Review.REJECTED and first <= row[0] <= last:
             reason = str(labels[row[3]]) if row[3] in labels else str(_("No reason given"))
@@ -184,26 +183,35 @@ def rejection_reasons(organisation_id: int | None, figures, period: Period, limi
 
 
 def workload(organisation_id: int | None, summaries: QuerySet[CaseSummary], period: Period) -> Table:
-    """Per counsellor: open cases followed, documents waiting for review in them, reviews done in the period."""
+    """Per counsellor: open cases followed, documents waiting for review in them, reviews done in the period.
+
+    One query: the counsellors, each with three counts read along indexes (the cases they follow, their
+    summaries; their reviews in the audit trail by who, what and when).
+    """
     start, end = period.moments
     counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
     if organisation_id is not None:
         counsellors = counsellors.filter(organisation_id=organisation_id)
-    people = counsellors.values_list("pk", "first_name", "last_name", "username", "is_active") \
-        .order_by("first_name", "last_name", "username")
-    # Open cases of the scope (their summaries) per counsellor who follows them.
-    load = {user_id: (n, to_review) for user_id, n, to_review in
-            summaries.filter(open=True, case__counsellors__in=counsellors).values_list("case__counsellors")
-            .annotate(n=Count("pk"), to_review=Sum("awaiting_review")).order_by()}
-    reviews = dict(AuditEvent.objects.filter(action=AuditEvent.Action.REVIEW, at__gte=start, at__lt=end,
-                                             actor__in=counsellors).values_list("actor_id")
-                   .annotate(n=Count("pk")).order_by())
+    followed = summaries.filter(open=True, case__counsellors=OuterRef("pk"))
+    reviews = AuditEvent.objects.filter(actor=OuterRef("pk"), action=AuditEvent.Action.REVIEW, at__gte=start,
+                                        at__lt=end)
+    load = (counsellors.annotate(open_cases=_total(followed, "pk", "COUNT"),
+                                 to_review=_total(followed, "awaiting_review", "SUM"),
+                                 reviews=_total(reviews, "pk", "COUNT"))
+            .values_list("first_name", "last_name", "username", "is_active", "open_cases", "to_review", "reviews")
+            .order_by("first_name", "last_name", "username"))
     rows = [[(f"{first} {last}".strip() or username) + ("" if active else f" ({_('deactivated')})"),
-             load.get(pk, (0, 0))[0], load.get(pk, (0, 0))[1] or 0, reviews.get(pk, 0)]
-            for pk, first, last, username, active in people]
+             open_count or 0, to_review or 0, reviewed or 0]
+            for first, last, username, active, open_count, to_review, reviewed in load]
     return Table("workload", str(_("Workload per counsellor")),
                  [str(_("Counsellor")), str(_("Open cases")), str(_("Documents to review")),
                   str(_("Reviews in the period"))], rows)
+
+
+def _total(rows: QuerySet, field: str, function: str) -> Subquery:
+    """COUNT or SUM of ``field`` over ``rows`` (which refer to the outer row), as a subquery of one value."""
+    return Subquery(rows.order_by().annotate(total=Func(F(field), function=function)).values("total"),
+                    output_field=IntegerField())
 
 
 def _median(values: list[float]) -> float | None:

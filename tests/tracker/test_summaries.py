@@ -129,3 +129,17 @@ def test_a_closed_case_leaves_the_dashboard_through_its_summary():
     case.closed_on = timezone.localdate()
     case.save()
     assert not summary(case).open and dashboard_rows(counsellor) == []
+
+
+def test_a_dashboard_page_filtered_on_the_deadline_first_brings_yesterdays_summaries_up_to_date():
+    from tracker.caseload import dashboard_page
+    from tracker.dashboard import DashboardFilters
+
+    counsellor = CounsellorFactory()
+    today = timezone.localdate()
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=today - timedelta(days=70))
+    assert summary(case).deadline_state == "due_soon"
+
+    later = today + timedelta(days=40)  # the nightly refresh has not run: the summary still says "due soon"
+    _page, rows, counts = dashboard_page(counsellor, DashboardFilters(deadline="passed"), 1, today=later)
+    assert [row.case for row in rows] == [case] and counts.cases == 1 and summary(case).computed_on == later
