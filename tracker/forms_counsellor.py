@@ -64,6 +64,7 @@ class DocumentReviewForm(forms.Form):
     review_reason = forms.CharField(label=_("Your own note to the sponsor (optional)"), required=False,
                                     max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Not known")), *Document.Kind.choices], required=False)
+    about_sponsor = forms.BooleanField(label=_("The sponsor"), required=False)
     members = forms.ModelMultipleChoiceField(label=_("About whom"), queryset=None, required=False)
     translation_of = forms.ModelChoiceField(label=_("Translation of"), queryset=None, required=False)
     # Only where the page offers it (passports and ID cards): a form without it leaves the date as it is.
@@ -82,7 +83,7 @@ class DocumentReviewForm(forms.Form):
         return DocumentReview(review_status=data["review_status"], review_reason=data["review_reason"],
                               kind=data["kind"], members=list(data["members"]),
                               translation_of=data["translation_of"], rejection_reason=data["rejection_reason"],
-                              expiry_date=expiry)
+                              expiry_date=expiry, about_sponsor=data["about_sponsor"])
 
 
 class NoteForm(forms.Form):

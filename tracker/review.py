@@ -43,6 +43,8 @@ class DocumentReview:
     translation_of: Document | None
     rejection_reason: str = ""  # a Document.RejectionReason; review_reason is then the counsellor's own note
     expiry_date: Any = UNCHANGED  # a passport's or ID card's, as the counsellor corrects it (None: not known)
+    # About the sponsor (also): distinct from linked to nobody, which leaves the document not yet assigned.
+    about_sponsor: Any = UNCHANGED
 
 
 def review_document(document: Document, review: DocumentReview, *, actor, request=None) -> dict:
@@ -58,7 +60,8 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
     old_members = sorted(document.members.values_list("pk", flat=True))
     new_members = sorted(member.pk for member in review.members)
     changes = {}
-    corrected = [] if review.expiry_date is UNCHANGED else [("expiry_date", review.expiry_date)]
+    corrected = [(field, getattr(review, field)) for field in ("expiry_date", "about_sponsor")
+                 if getattr(review, field) is not UNCHANGED]
     for field, new in (("review_status", review.review_status), ("review_reason", review.review_reason.strip()),
                        ("rejection_reason", review.rejection_reason if rejected else ""), ("kind", review.kind),
                        *corrected):

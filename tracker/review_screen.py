@@ -15,6 +15,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from cases.selectors import cases_visible_to
+from documents.assignment import is_unassigned
+from documents.kinds import SPONSOR_KINDS
 from documents.linking import MemberName, is_same_person
 from documents.messages import translate_message
 from documents.models import Document
@@ -83,6 +85,10 @@ class Reading:
     languages: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     pages: int = 1
+    # Whom it is about besides ``links``: the sponsor (said so, or by its kind), or nobody yet.
+    about_sponsor: bool = False
+    sponsor_by_kind: bool = False
+    unassigned: bool = False
 
     @property
     def percent(self) -> int | None:
@@ -110,6 +116,9 @@ def reading_of(document: Document, members: list[FamilyMember]) -> Reading:
         languages=[language_name(code) for code in document.languages or []],
         links=[Link(member, _why_linked(member, people)) for member in members],
         pages=pages if isinstance(pages, int) and pages > 0 else 1,
+        about_sponsor=document.about_sponsor,
+        sponsor_by_kind=document.kind in SPONSOR_KINDS,
+        unassigned=is_unassigned(document, [member.pk for member in members]),
     )
 
 

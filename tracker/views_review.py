@@ -157,7 +157,8 @@ def _values(document, form) -> dict:
     """What the form's fields show: what was posted after a refusal, else the document's current review."""
     if form is not None:
         return {name: form.data.get(name, "") for name in ("rejection_reason", "review_reason", "kind",
-                                                            "translation_of", "expiry_date")}
-    return {"rejection_reason": document.rejection_reason, "review_reason": document.review_reason,
+                                                            "translation_of", "expiry_date", "about_sponsor")}
+    return {"about_sponsor": document.about_sponsor,
+            "rejection_reason": document.rejection_reason, "review_reason": document.review_reason,
             "kind": document.kind, "translation_of": str(document.translation_of_id or ""),
             "expiry_date": document.expiry_date.isoformat() if document.expiry_date else ""}

@@ -194,3 +194,33 @@ def test_the_review_screen_shows_where_this_document_disagrees_on_a_person_besid
     assert "Entered by the sponsor" in panel and "Yonas" in panel and "SELAM" in panel
     assert 'name="note"' in panel  # marked explained from here
     assert 'id="disagreements"' not in screen(client, agreeing).content.decode()  # not part of it: not shown
+
+
+def test_the_counsellor_says_a_document_is_about_the_sponsor_or_leaves_it_not_yet_assigned(client, case):
+    passport = DocumentFactory(case=case, kind="passport")
+    client.force_login(case.counsellor)
+    page = screen(client, passport).content.decode()
+    assert "data-unassigned" in page and "the document counts for the sponsor" not in page
+    assert 'name="about_sponsor"' in page and "none: the sponsor" not in page
+
+    saved = {"review_status": "pending", "kind": "passport", "translation_of": ""}
+    client.post(reverse("tracker:review_screen", args=[passport.pk]), saved | {"about_sponsor": "on"})
+    passport.refresh_from_db()
+    assert passport.about_sponsor
+    page = screen(client, passport).content.decode()
+    assert 'data-linked="sponsor"' in page and "data-unassigned" not in page
+    client.force_login(case.sponsor)
+    assert "data-unassigned-count" not in client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+
+    client.force_login(case.counsellor)
+    client.post(reverse("tracker:review_screen", args=[passport.pk]), saved)  # nobody ticked
+    passport.refresh_from_db()
+    assert not passport.about_sponsor and not passport.members.exists()
+    assert "data-unassigned" in screen(client, passport).content.decode()
+
+
+def test_the_counsellor_sees_an_asylum_decision_is_always_the_sponsors(client, case):
+    decision = DocumentFactory(case=case, kind="asylum_decision")
+    client.force_login(case.counsellor)
+    page = screen(client, decision).content.decode()
+    assert 'data-linked="sponsor"' in page and "always about the sponsor" in page and "data-unassigned" not in page
