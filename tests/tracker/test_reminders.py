@@ -144,3 +144,49 @@ def test_a_child_turning_18_before_the_deadline_is_reminded_before_the_birthday(
     assert "Nareis: apply before Selam Tesfay turns 18" in subjects
     body = next(m.body for m in mail.outbox if "turns 18" in m.subject and m.to == ["sanne@example.org"])
     assert "Selam Tesfay turns 18 on" in body and "before that birthday" in body
+
+
+LANGUAGES = ("en", "nl", "ar", "fa", "ti", "so", "tr")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_the_deadline_day_every_language_says_today_is_the_last_day(language, settings):
+    """Not "0 days left": the mail, its subject and the text message say today is the last day."""
+    from django.utils import translation
+
+    from tracker import sms
+
+    settings.SMS_BACKEND = "tracker.sms.LocmemSmsBackend"
+    sms.outbox.clear()
+    sponsor = UserFactory(email="omar@example.org", phone="+31612345678", preferred_language=language)
+    CaseFactory(sponsor=sponsor, permit_decision_date=DECIDED)
+    send_due_reminders(today=DEADLINE)
+
+    [message] = mail.outbox
+    [text] = sms.outbox
+    with translation.override(language):
+        assert message.subject == translation.gettext(
+            "Nareis: today is the last day to apply for family reunification")
+        assert translation.gettext("Today is the last day.") in message.body
+        last_day = translation.gettext("Nareis: today is the last day to apply for family reunification "
+                                       "(%(due)s). Apply even if documents are missing.")
+        assert text.text.startswith(last_day.split("(%(due)s)")[0].rstrip())
+    assert "0 " not in text.text.replace(f"{DEADLINE.year}", "")
+    if language != "en":
+        assert "last day" not in message.subject + text.text  # really translated
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "words"), [("en", "1 day left"), ("nl", "nog 1 dag "), ("ar", "بقي يوم واحد"),
+                                                 ("tr", "1 gün kaldı")])
+def test_one_day_before_the_deadline_the_text_counts_one_day(language, words, settings):
+    from tracker import sms
+    from tracker.notifications import Notice, notify_sponsor
+
+    settings.SMS_BACKEND = "tracker.sms.LocmemSmsBackend"
+    sms.outbox.clear()
+    case = CaseFactory(sponsor=UserFactory(phone="+31612345678", preferred_language=language))
+    notify_sponsor(case, Notice.DEADLINE, email=False, days_left=1, due_on=DEADLINE)
+    [text] = sms.outbox
+    assert words in text.text
