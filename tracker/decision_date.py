@@ -15,7 +15,7 @@ from audit.models import AuditEvent
 from audit.services import record_event
 
 from . import rules
-from .models import Case
+from .models import Case, DecisionDateProposal
 from .rules import DocumentKind
 
 
@@ -40,7 +40,8 @@ def propose_decision_date(document) -> date | None:
     case = Case.objects.get(pk=document.case_id)
     if case.permit_decision_date == decision_date:
         return None
-    Case.objects.filter(pk=case.pk).update(proposed_decision_date=decision_date, proposed_decision_document=document)
+    Case.objects.filter(pk=case.pk).update(proposed_decision_date=decision_date)
+    DecisionDateProposal.objects.update_or_create(case_id=case.pk, defaults={"document_id": document.pk})
     record_event(actor=None, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
                  changes={"proposed_decision_date": [case.proposed_decision_date, decision_date]})
     return decision_date
@@ -67,10 +68,10 @@ def confirm_proposed_decision_date(case: Case, *, actor, by_counsellor: bool, re
         old = case.permit_decision_date
         case.permit_decision_date = proposed
         case.proposed_decision_date = None
-        case.proposed_decision_document = None
         case.decision_date_to_check = not by_counsellor
-        case.save(update_fields=["permit_decision_date", "proposed_decision_date", "proposed_decision_document",
-                                 "decision_date_to_check", "updated_at"])
+        case.save(update_fields=["permit_decision_date", "proposed_decision_date", "decision_date_to_check",
+                                 "updated_at"])
+        DecisionDateProposal.objects.filter(case_id=case.pk).delete()
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
                      changes={"permit_decision_date": [old, proposed],
                               "decision_date_to_check": [False, case.decision_date_to_check]})
@@ -91,13 +92,15 @@ def check_decision_date(case: Case, *, actor, request=None) -> bool:
 def dismiss_proposed_decision_date(case: Case, *, actor, request=None) -> None:
     with transaction.atomic():
         proposed = case.proposed_decision_date
-        Case.objects.filter(pk=case.pk).update(proposed_decision_date=None, proposed_decision_document=None)
+        Case.objects.filter(pk=case.pk).update(proposed_decision_date=None)
+        DecisionDateProposal.objects.filter(case_id=case.pk).delete()
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
                      changes={"proposed_decision_date": [proposed, None]})
 
 
 def forget_proposal_from(document) -> None:
     """A deleted or rejected decision no longer proposes anything."""
-    Case.objects.filter(pk=document.case_id, proposed_decision_document=document).update(
-        proposed_decision_date=None, proposed_decision_document=None
-    )
+    proposals = DecisionDateProposal.objects.filter(case_id=document.case_id, document_id=document.pk)
+    if proposals.exists():
+        Case.objects.filter(pk=document.case_id).update(proposed_decision_date=None)
+        proposals.delete()

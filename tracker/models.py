@@ -44,11 +44,8 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("counsellors"), related_name="counselled_cases", blank=True
     )
     # Read from an uploaded asylum decision; becomes permit_decision_date once the sponsor or a counsellor confirms.
+    # tracker.DecisionDateProposal names the document it was read from.
     proposed_decision_date = models.DateField(_("date read from the asylum decision"), null=True, blank=True)
-    proposed_decision_document = models.ForeignKey(
-        "documents.Document", verbose_name=_("asylum decision read"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
-    )
     application_filed_on = models.DateField(
         _("application filed on"), null=True, blank=True,
         help_text=_("Once filed, the nareis deadline is met: no more deadline reminders."),
@@ -148,6 +145,18 @@ class FamilyMember(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_names} {self.surname}".strip()
+
+
+class DecisionDateProposal(models.Model):
+    """Which uploaded asylum decision a case's proposed decision date was read from (``tracker.decision_date``):
+    removing or rejecting that document withdraws the proposal."""
+
+    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey("documents.Document", verbose_name=_("asylum decision read"),
+                                 on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.document_id}"
 
 
 class Explanation(models.Model):

@@ -10,7 +10,9 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from documents.pipeline.types import DocumentKind, PipelineResult
 from documents.processing import save_result
+from documents.services import delete_document
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory
+from tracker.models import DecisionDateProposal
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +30,7 @@ def test_a_read_asylum_decision_proposes_its_date_without_moving_the_deadline():
 
     case.refresh_from_db()
     assert case.proposed_decision_date == date(2026, 9, 14)
-    assert case.proposed_decision_document == decision
+    assert DecisionDateProposal.objects.get(case_id=case.pk).document == decision
     assert case.permit_decision_date is None
 
 
@@ -113,3 +115,20 @@ def test_a_deleted_decision_no_longer_proposes_its_date(client):
 
     case.refresh_from_db()
     assert case.proposed_decision_date is None
+    assert not DecisionDateProposal.objects.filter(case_id=case.pk).exists()
+
+
+def test_a_decision_deleted_for_good_withdraws_its_proposal_and_leaves_another_documents_alone():
+    case = CaseFactory(permit_decision_date=None)
+    passport = DocumentFactory(case=case)
+    decision = DocumentFactory(case=case, kind="", status="processing")
+    read_as(decision, DocumentKind.ASYLUM_DECISION, date(2026, 9, 14))
+
+    delete_document(passport)
+    case.refresh_from_db()
+    assert case.proposed_decision_date == date(2026, 9, 14)
+
+    delete_document(decision)
+    case.refresh_from_db()
+    assert case.proposed_decision_date is None
+    assert not DecisionDateProposal.objects.filter(case_id=case.pk).exists()
