@@ -66,3 +66,30 @@ def embedded_name(name: str) -> str:
     """A file name inside a sentence. In Arabic and Farsi it is isolated, or "002_passport.jpg" shows as
     "passport.jpg_002"."""
     return f"\u2068{name}\u2069" if get_language_bidi() else name
+
+
+# Why the pipeline doubts a document's kind (``pipeline.doubt.DoubtCode``), said in the reader's language.
+DOUBTS = {
+    "mrz_fails": gettext_noop("Read as: %(kind)s. The MRZ does not pass its check digits."),
+    "no_mrz": gettext_noop("Looks like: %(kind)s. No MRZ was found."),
+    "little_evidence": gettext_noop("Looks like: %(kind)s. There is too little evidence."),
+    "close_call": gettext_noop("A close call: %(kind)s or %(other)s."),
+}
+
+
+def doubt_message(stored) -> str:
+    """``Document.fields["unsure"]`` in the active language: a code with kinds, or an English sentence kept
+    from before the codes (shown as it is unless the catalogue has it)."""
+    if isinstance(stored, str):
+        return translate_message(stored)
+    if not isinstance(stored, dict) or stored.get("code") not in DOUBTS:
+        return ""
+    from .models import Document
+
+    def label(kind) -> str:
+        try:
+            return str(Document.Kind(kind).label)
+        except ValueError:
+            return str(kind or "")
+
+    return gettext(DOUBTS[stored["code"]]) % {"kind": label(stored.get("kind")), "other": label(stored.get("other"))}

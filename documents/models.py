@@ -85,7 +85,8 @@ class Document(models.Model):
     ocr_text = models.TextField(_("recognised text"), blank=True)
     mrz = models.JSONField(_("machine-readable zone"), null=True, blank=True)
     # PipelineResult.extracted_fields(): people, decision_date, translation, pages, and "unsure" (why the
-    # pipeline doubts its kind, e.g. "looks like an ID card, no MRZ found"; "" when it does not).
+    # pipeline doubts its kind: {"code", "kind", "other"} from pipeline.doubt, or an English sentence stored
+    # before; "" when it does not).
     fields = models.JSONField(_("extracted fields"), default=dict, blank=True)
     # Passports and ID cards: from the MRZ when read, or as a counsellor corrected it.
     expiry_date = models.DateField(_("valid until"), null=True, blank=True)

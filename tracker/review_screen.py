@@ -18,7 +18,7 @@ from cases.selectors import cases_visible_to
 from documents.assignment import is_unassigned
 from documents.kinds import SPONSOR_KINDS
 from documents.linking import MemberName, is_same_person
-from documents.messages import translate_message
+from documents.messages import doubt_message
 from documents.models import Document
 from documents.pipeline.mrz_parse import LAYOUTS, checks
 from documents.pipeline.types import PersonMention
@@ -101,13 +101,13 @@ def reading_of(document: Document, members: list[FamilyMember]) -> Reading:
     fields = document.fields if isinstance(document.fields, dict) else {}
     people = _people(mrz, fields)
     unsure = document.confidence is not None and document.confidence < UNSURE_BELOW
-    reason = fields.get(UNSURE_KEY) if isinstance(fields.get(UNSURE_KEY), str) else ""
+    reason = doubt_message(fields.get(UNSURE_KEY))
     expiry = getattr(document, "expiry_date", None) or (mrz and _date(mrz.get("expiry_date")))
     pages = fields.get("pages")
     return Reading(
         confidence=document.confidence,
         unsure=unsure or bool(reason),
-        unsure_reason=translate_message(reason),
+        unsure_reason=reason,
         mrz_format=mrz.get("format", "") if mrz else "",
         mrz_valid=mrz.get("valid") if mrz else None,
         mrz_fields=_mrz_fields(mrz) if mrz else [],

@@ -3,10 +3,14 @@
 A confident ``other`` for a photo that looks like an ID card hides what a person
 should look at; so does a passport whose MRZ fails its check digits. ``doubt``
 names the reason in a short sentence ("unsure: looks like an ID card, no MRZ
-found") and caps the confidence, so the review shows it rather than a guess.
+found") and caps the confidence, so the review shows it rather than a guess. The
+sentence carries a code and the kinds it names: the review screen says it in the
+counsellor's language (``documents.messages.doubt_message``).
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from .classify import MIN_EVIDENCE, Classification
 from .types import DocumentKind, MrzResult
@@ -16,24 +20,60 @@ CLOSE_CALL = 0.5  # a kind chosen with less confidence than this was a close cal
 IDENTITY = (DocumentKind.PASSPORT, DocumentKind.ID_CARD)
 
 
-def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool = False) -> str:
+class DoubtCode(StrEnum):
+    MRZ_FAILS = "mrz_fails"
+    NO_MRZ = "no_mrz"
+    LITTLE_EVIDENCE = "little_evidence"
+    CLOSE_CALL = "close_call"
+
+
+ENGLISH = {
+    DoubtCode.MRZ_FAILS: "{kind}, but its MRZ does not pass its check digits",
+    DoubtCode.NO_MRZ: "looks like {kind}, no MRZ found",
+    DoubtCode.LITTLE_EVIDENCE: "looks like {kind}, too little evidence",
+    DoubtCode.CLOSE_CALL: "{kind} or {other}: a close call",
+}
+
+
+class Doubt(str):
+    """The reason as an English sentence (the CLI and the benches print it), with its code and kinds, which
+    ``Document.fields["unsure"]`` keeps (``to_dict``) so a page can say it in the reader's language."""
+
+    code: DoubtCode
+    kind: DocumentKind
+    other: DocumentKind | None
+
+    def __new__(cls, code: DoubtCode, kind: DocumentKind, other: DocumentKind | None = None):
+        sentence = ENGLISH[code].format(kind=_named(kind), other=_named(other) if other else "")
+        self = super().__new__(cls, sentence)
+        self.code, self.kind, self.other = DoubtCode(code), DocumentKind(kind), other and DocumentKind(other)
+        return self
+
+    def __getnewargs__(self):
+        return self.code, self.kind, self.other
+
+    def to_dict(self) -> dict:
+        return {"code": str(self.code), "kind": str(self.kind), "other": str(self.other) if self.other else None}
+
+
+def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool = False) -> Doubt | str:
     """Why ``classification`` may be wrong, or "" when nothing speaks against it."""
     kind, scores = classification.kind, classification.scores
     if kind in IDENTITY and mrz is not None and not mrz.valid:
-        return f"{_named(kind)}, but its MRZ does not pass its check digits"
+        return Doubt(DoubtCode.MRZ_FAILS, kind)
     if kind in IDENTITY and mrz is None and classification.confidence < CLOSE_CALL:
-        return f"looks like {_named(kind)}, no MRZ found"
+        return Doubt(DoubtCode.NO_MRZ, kind)
     if kind is DocumentKind.OTHER and not is_visa:
         claimed = max((k for k in scores if k is not DocumentKind.OTHER), key=lambda k: scores[k])
         if claimed in IDENTITY and scores[claimed] > 0 and mrz is None:
-            return f"looks like {_named(claimed)}, no MRZ found"
+            return Doubt(DoubtCode.NO_MRZ, claimed)
         if scores[claimed] >= MIN_EVIDENCE / 2:
-            return f"looks like {_named(claimed)}, too little evidence"
+            return Doubt(DoubtCode.LITTLE_EVIDENCE, claimed)
         return ""
     if kind is not DocumentKind.OTHER and classification.confidence < CLOSE_CALL:
         ranked = sorted((k for k in scores if k is not kind), key=lambda k: scores[k], reverse=True)
         if ranked and scores[ranked[0]] > 0:
-            return f"{_named(kind)} or {_named(ranked[0])}: a close call"
+            return Doubt(DoubtCode.CLOSE_CALL, kind, ranked[0])
     return ""
 
 

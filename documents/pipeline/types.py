@@ -137,11 +137,12 @@ class PipelineResult:
     def extracted_fields(self) -> dict:
         """What the Document row keeps besides kind, languages, text and MRZ (``Document.fields``).
 
-        ``unsure``: why the pipeline doubts its ``kind`` ("looks like an ID card, no MRZ found"),
-        for the counsellor's review; "" when nothing speaks against it. ``retake``: the retake advice
-        shown on the sponsor's document card (see ``pipeline.retake``)."""
+        ``unsure``: why the pipeline doubts its ``kind``, as a code and the kinds it names
+        (``{"code": "no_mrz", "kind": "id_card", "other": None}``, see ``pipeline.doubt``) for the
+        counsellor's review; "" when nothing speaks against it. ``retake``: the retake advice shown on
+        the sponsor's document card (see ``pipeline.retake``)."""
         return {
-            "unsure": self.unsure,
+            "unsure": self.unsure.to_dict() if hasattr(self.unsure, "to_dict") else self.unsure,
             "people": [person.to_dict() for person in self.people],
             "decision_date": self.decision_date.isoformat() if self.decision_date else None,
             "translation": self.translation.to_dict() if self.translation else None,

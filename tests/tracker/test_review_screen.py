@@ -71,6 +71,37 @@ def test_an_unsure_reading_says_so_with_the_pipelines_reason(client, case):
     assert "data-unsure" in page and "looks like an ID card, no MRZ found" in page
 
 
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "Looks like: ID card. No MRZ was found."), ("nl", "Lijkt op: Identiteitskaart. Er is geen MRZ gevonden."),
+])
+def test_the_pipelines_reason_is_said_in_the_counsellors_language(client, case, language, words):
+    from documents.pipeline.doubt import Doubt, DoubtCode
+
+    read = PipelineResult(kind=DocumentKind.OTHER, confidence=0.45, pages=1,
+                          unsure=Doubt(DoubtCode.NO_MRZ, DocumentKind.ID_CARD))
+    unsure = DocumentFactory(case=case, kind="other", confidence=read.confidence, fields=read.extracted_fields())
+    assert unsure.fields["unsure"] == {"code": "no_mrz", "kind": "id_card", "other": None}
+    case.counsellor.preferred_language = language
+    case.counsellor.save()
+    client.force_login(case.counsellor)
+    assert words in screen(client, unsure).content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "ar", "fa", "ti", "so", "tr"])
+def test_every_reason_of_the_pipeline_has_a_sentence_in_every_language(language):
+    from django.utils import translation
+
+    from documents.messages import DOUBTS, doubt_message
+    from documents.pipeline.doubt import Doubt, DoubtCode
+
+    assert set(DOUBTS) == {str(code) for code in DoubtCode}
+    with translation.override(language):
+        for code in DoubtCode:
+            said = doubt_message(Doubt(code, DocumentKind.PASSPORT, DocumentKind.ID_CARD).to_dict())
+            label = str(Document.Kind.PASSPORT.label)
+            assert label in said and (language == "en" or said != DOUBTS[code] % {"kind": label, "other": ""})
+
+
 def test_pages_are_served_turned_through_the_permission_checked_file_view(client, case):
     pdf = as_pdf([photo("white").read(), photo("black").read()])
     booklet = DocumentFactory(case=case, file=ContentFile(pdf, name="b.pdf"), content_type="application/pdf",
