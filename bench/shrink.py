@@ -98,12 +98,14 @@ class SetReport:
 
 PHONE_KINDS = ("passport", "id_card", "asylum_decision")
 PHONE_SIDE = 4032  # a 12-megapixel camera: 4032 x 3024
+GRAIN_SIGMA = 8  # the sensor's noise, the same on every run
 
 
 def phone_photos(corpus: Path, folder: Path) -> list[dict]:
     """The corpus's passports, ID cards and asylum decisions as a phone camera saves them: 4032 px long, the
     sensor's grain, JPEG quality 95 (4-6 MB). The corpus's own files are scans and small photos."""
-    from PIL import Image, ImageChops
+    import numpy as np
+    from PIL import Image
 
     from documents.pipeline.loading import load_pages
 
@@ -114,7 +116,8 @@ def phone_photos(corpus: Path, folder: Path) -> list[dict]:
         page = load_pages(corpus / label["file"])[0]
         scale = PHONE_SIDE / max(page.size)
         page = page.resize((round(page.width * scale), round(page.height * scale)), Image.LANCZOS)
-        page = ImageChops.add(page, Image.effect_noise(page.size, 8).convert("RGB"), offset=-128)
+        grain = np.random.default_rng(len(labels)).normal(0, GRAIN_SIGMA, (page.height, page.width, 1))
+        page = Image.fromarray(np.clip(np.asarray(page, dtype=np.float32) + grain, 0, 255).astype(np.uint8))
         name = Path(label["file"]).stem + "-phone.jpg"
         page.save(folder / name, "JPEG", quality=95)
         labels.append(label | {"file": name})

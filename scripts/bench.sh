@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: pipeline accuracy and speed against a naive tesseract baseline,
-# then documents per minute with one and two Celery worker processes.
+# the bytes a phone saves by shrinking photos (and the accuracy kept), then documents per minute with one and
+# two Celery worker processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
