@@ -2,7 +2,7 @@
 
 A fixed number of queries whatever the caseload (tests/tracker/test_dashboard.py): one for the counts above the
 table (which also finds summaries not yet brought up to date today, usually none), one for the page of summaries,
-then the page's cases with their sponsors, their counsellors, open IND letters and open tasks.
+then the page's cases with their sponsors, their counsellors and open tasks.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from .dashboard import (
     DeadlineFilter,
     NeedsFilter,
     dashboard_cases,
-    open_letters,
     open_tasks,
 )
-from .models import Case, CaseNote, CaseSummary, IndLetter
+from .models import Case, CaseNote, CaseSummary
 from .summaries import refresh_summaries
 
 PAGE_SIZE = 25
@@ -67,9 +66,7 @@ class DashboardEntry:
         """No active counsellor follows the case (none assigned, or theirs was deactivated)."""
         return not self.summary.attended
 
-    @property
-    def open_letters(self) -> list[IndLetter]:
-        return self.case.open_ind_letters
+    open_letters = property(lambda self: self.summary.open_letters)  # how many IND questions are open
 
     @property
     def open_tasks(self) -> list[CaseNote]:
@@ -138,8 +135,8 @@ def refresh_outdated(summaries: QuerySet[CaseSummary], today: date) -> int:
 
 
 def entries(user, summaries, today: date) -> list[DashboardEntry]:
-    """Rows for these summaries: the cases ``user`` may see with their sponsors, then their counsellors, open IND
-    letters and open tasks, in one query each."""
+    """Rows for these summaries: the cases ``user`` may see with their sponsors, then their counsellors and open
+    tasks, in one query each (what the row shows of IND letters is in the summary)."""
     summaries = list(summaries)
     cases = cases_visible_to(user).select_related("sponsor").in_bulk([summary.case_id for summary in summaries])
     shown = []
@@ -148,7 +145,7 @@ def entries(user, summaries, today: date) -> list[DashboardEntry]:
         if case is not None:
             case.summary = summary
             shown.append(case)
-    prefetch_related_objects(shown, "counsellors", open_letters(), open_tasks())
+    prefetch_related_objects(shown, "counsellors", open_tasks())
     return [DashboardEntry(case, today) for case in shown]
 
 
