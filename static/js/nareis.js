@@ -2,8 +2,8 @@
 // - the language switcher submits itself;
 // - photos upload one by one with a progress bar each, and a failed one can be sent again
 //   (the photos of one document's pages go together, as one document);
-// - photos are shrunk to what the pipeline reads before they are sent (shrink.js), unless the sponsor asks
-//   to send the original;
+// - photos (also a retaken one) are shrunk to what the pipeline reads before they are sent (shrink.js),
+//   unless the sponsor asks to send the original;
 // - uploads are kept in the browser until the server answered: one cut off by a lost connection waits and
 //   is sent when the connection returns, or when the page is opened again;
 // - while documents are being read, the checklist and document list refresh every two seconds.
@@ -273,12 +273,43 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
+  // A retaken photo goes with its form (a page of its own, as without JavaScript), shrunk first like an upload.
+  // The form is in the live part, which is replaced while polling: listened for on the document.
+  function shrinkRetakes(uploadForm) {
+    var sendOriginal = uploadForm.querySelector("[data-send-original]");
+    var options = {
+      side: Number(uploadForm.dataset.shrinkSide), quality: Number(uploadForm.dataset.shrinkQuality),
+      smallBytes: Number(uploadForm.dataset.shrinkSmallBytes)
+    };
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      var input = form.querySelector && form.querySelector("[data-retake-file]");
+      if (!input || !input.files.length || form.dataset.shrunk || sendOriginal && sendOriginal.checked
+          || !window.NareisShrink || typeof DataTransfer !== "function") return;
+      event.preventDefault();
+      form.dataset.shrunk = "1";  // submitted once, whatever the outcome
+      var submit = form.querySelector("[type=submit]");
+      if (submit) submit.disabled = true;
+      window.NareisShrink.shrinkPhoto(input.files[0], options).then(function (result) {
+        if (result.shrunk) {
+          var files = new DataTransfer();
+          files.items.add(result.file);
+          input.files = files.files;
+        }
+      }).catch(function () { /* the photo as chosen */ }).then(function () {
+        HTMLFormElement.prototype.submit.call(form);
+      });
+    });
+  }
+
   document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-autosubmit]").forEach(function (select) {
       select.addEventListener("change", function () { select.form.submit(); });
     });
     document.querySelectorAll("[data-upload-form]").forEach(setupUploads);
+    var uploadForm = document.querySelector("[data-upload-form]");
+    if (uploadForm) shrinkRetakes(uploadForm);
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from documents.models import Document
 from documents.pipeline import photo_size
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -204,4 +204,18 @@ def test_an_upload_made_offline_waits_and_is_sent_when_the_connection_returns(
     page.reload()
     expect(page.locator(".upload-item")).to_have_count(0)
     assert Document.objects.filter(case=case).count() == 1
+    assert phone.policy_violations == []
+
+
+def test_a_retaken_photo_is_shrunk_too(phone_factory, celery_worker, corpus_dir):
+    case, phone = _open_case(phone_factory, "phone-retake")
+    blurred = DocumentFactory(case=case, kind="passport", original_name="IMG_0042.jpg", fields={"retake": ["blurred"]})
+    page = phone.page
+    page.reload()
+    photo = phone_photo(corpus_dir)
+    page.locator("[data-retake-file]").set_input_files({"name": "IMG_0043.JPG", "mimeType": "image/jpeg", "buffer": photo})
+    page.locator("[data-retake-submit]").click()
+    expect(page.locator(f'[data-binned="{blurred.pk}"]')).to_be_attached()
+    new = Document.objects.get(case=case, removed_at__isnull=True)
+    assert new.original_name == "IMG_0043.jpg" and new.sha256 != hashlib.sha256(photo).hexdigest()
     assert phone.policy_violations == []
