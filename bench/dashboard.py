@@ -235,7 +235,8 @@ def main() -> None:
                 check_pages(port, views)
                 measure(port, views, args.clients, args.clients * 2)  # warm up
                 alone = measure(port, views, 1, args.single_requests)
-                results[kind] = alone, measure(port, views, args.clients, args.requests)
+                cpu = cpu_per_request(port, views, server.pid, args.single_requests) if kind == "gunicorn" else {}
+                results[kind] = alone, measure(port, views, args.clients, args.requests), cpu
             finally:
                 server.terminate()
                 server.wait(timeout=30)
@@ -244,10 +245,66 @@ def main() -> None:
           f"cases on PostgreSQL; the coordinator's organisation has {args.cases // args.organisations} cases, the "
           f"counsellor follows {FOLLOWED_BY_THE_COUNSELLOR}; load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} CPUs")
-    for kind, (alone, timings) in results.items():
+    for kind, (alone, timings, cpu) in results.items():
         print(f"{SERVERS[kind]} on 127.0.0.1")
         report(f"1 client, {args.single_requests} requests per view", alone)
         report(f"{args.clients} concurrent clients, {len(timings['trivial view'])} requests per view", timings)
+        if cpu:
+            print("CPU time per request, the server's processes and their PostgreSQL backends together (comparable "
+                  "when other work shares the machine; wall times are not)")
+            for label, seconds in cpu.items():
+                ratio = "" if label == "trivial view" else f"   ratio {seconds / cpu['trivial view']:4.1f}x"
+                print(f"  {label:<22} {seconds * 1000:8.1f} ms{ratio}")
+
+
+def cpu_per_request(port: int, views: list[tuple[str, str, str]], server_pid: int, requests: int
+                    ) -> dict[str, float]:
+    """Each view alone, ``requests`` times in a row: CPU seconds the server (its workers) and the database
+    backends serving it spent, per request."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid()")
+        backends = [pid for (pid,) in cursor.fetchall()]
+    spent = {}
+    for label, url, cookie in views:
+        processes = [*process_tree(server_pid), *backends]
+        before = cpu_seconds(processes)
+        for _ in range(requests):
+            fetch(port, url, cookie)
+        spent[label] = (cpu_seconds(processes) - before) / requests
+    return spent
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and its descendants (gunicorn's arbiter and workers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue.extend(children.get(pid, []))
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of these processes (those still running)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def report_views(cookie: str) -> list[tuple[str, str, str]]:
