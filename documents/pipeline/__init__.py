@@ -21,7 +21,7 @@ __all__ = ["run_pipeline"]
 PAGE_BREAK = "\n\f\n"
 KINDS_WITHOUT_MRZ = frozenset({DocumentKind.PASSPORT_PHOTO, DocumentKind.GOOD_CONDUCT_STATEMENT,
                                DocumentKind.MARITAL_STATUS_STATEMENT})
-# The MRZ search and the geometry both look at a copy about this long: shrinking the page once is enough.
+# The MRZ search, the geometry and the retake measures look at a copy about this long: the page is shrunk once.
 OVERVIEW_SIDE = max(mrz_zone.WORK_SIDE, orientation.ANALYSIS_SIDE)
 
 
@@ -46,10 +46,12 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     portrait: faces.Face | None = None
     photo_measures = []
     for page in loading.iter_pages(source, limits):  # one page decoded at a time
-        text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid)
+        overview = loading.shrink_page(page, OVERVIEW_SIDE)
+        text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid,
+                                     overview=overview)
         # A passport photo is one page: a face on the first is looked for before the page is let go.
         portrait = _portrait(page, text, page_zone) if not texts else None
-        photo_measures.append(retake.measure(page))
+        photo_measures.append(retake.measure(page, overview))
         page.close()
         texts.append(text)
         machine_zone = _better_mrz(machine_zone, page_zone)
@@ -84,14 +86,16 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
     return faces.portrait_face(page)
 
 
-def _read_page(page: Image.Image, look_for_mrz: bool) -> tuple[str, MrzResult | None]:
+def _read_page(page: Image.Image, look_for_mrz: bool,
+               overview: Image.Image | None = None) -> tuple[str, MrzResult | None]:
     """The page's text and its MRZ, if any.
 
     The MRZ zone is looked for first (no OCR, ~20 ms). One that reads with every check digit
     right settles which way up the page is and is left out of the page's OCR, where its
     chevrons cost the most time and give the least; its corrected lines end the page's text.
     """
-    overview = loading.shrink_page(page, OVERVIEW_SIDE)
+    if overview is None:
+        overview = loading.shrink_page(page, OVERVIEW_SIDE)
     found = mrz.read_machine_zone(page, overview) if look_for_mrz else None
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageChops
 
 from . import classify
 from .lighting import window_max
+from .loading import shrink_page
 from .types import DocumentKind
 
 ANALYSIS_SIDE = 1000  # px: the long side of the copy the photo is judged on
@@ -53,29 +54,42 @@ class PhotoMeasures:
     paper_share: float  # share of the photo that is bright and colourless, as paper is
 
 
-def measure(page: Image.Image) -> PhotoMeasures:
+def measure(page: Image.Image, overview: Image.Image | None = None) -> PhotoMeasures:
+    """``overview``: a smaller copy of the page, at least ANALYSIS_SIDE long, to shrink from (cheaper)."""
     long_side = max(page.size)
-    scale = min(1.0, ANALYSIS_SIDE / long_side)
-    small = page.convert("RGB")
-    if scale < 1:
-        small = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.BILINEAR)
-    colours = np.asarray(small, dtype=np.int16)
-    chroma = colours.max(axis=2) - colours.min(axis=2)
-    gray = np.asarray(small.convert("L"), dtype=np.float32)
-    low, high = np.percentile(gray, (1, 99))
-    contrast = max(float(high - low), 1.0)
-    steps = np.maximum(np.abs(np.diff(gray, axis=1))[:-1, :], np.abs(np.diff(gray, axis=0))[:, :-1])
-    sharpness = float(np.percentile(steps, 99.7)) / contrast
+    small = shrink_page(page, ANALYSIS_SIDE, overview).convert("RGB")
+    red, green, blue = small.split()
+    chroma = np.asarray(ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(red, green), blue),
+                                            ImageChops.darker(ImageChops.darker(red, green), blue)))
+    gray = np.asarray(small.convert("L"))  # grey levels 0-255: every measure below is taken from histograms
+    low, high, typical, top = _percentiles(gray, 1, 99, 90, 95)
+    contrast = max(high - low, 1.0)
+    signed = gray.astype(np.int16)
+    steps = np.maximum(np.abs(np.diff(signed, axis=1))[:-1, :], np.abs(np.diff(signed, axis=0))[:, :-1])
+    sharpness = _percentiles(steps.astype(np.uint8), 99.7)[0] / contrast
     window = max(3, round(0.015 * max(gray.shape)))
     paper = window_max(window_max(gray, window, 0), window, 1)  # ink removed: how bright the paper is at each point
-    bright = paper > 0.6 * float(np.percentile(paper, 95))
+    bright = paper > 0.6 * _percentiles(paper, 95)[0]
     glare_share = float(np.mean(paper >= GLARE_LEVEL))
     unclipped = paper[bright & (paper < GLARE_LEVEL)]
-    paper_level = float(np.percentile(unclipped, 30)) if unclipped.size else 255.0
+    paper_level = _percentiles(unclipped, 30)[0] if unclipped.size else 255.0
     cut_edges, background_edges = _edges(gray, paper, bright)
-    paper_share = float(np.mean((gray > 0.55 * float(np.percentile(gray, 95))) & (chroma < PAPER_CHROMA)))
-    return PhotoMeasures(long_side, float(np.percentile(gray, 90)), sharpness, glare_share, paper_level,
+    paper_share = float(np.mean((gray > 0.55 * top) & (chroma < PAPER_CHROMA)))
+    return PhotoMeasures(long_side, typical, sharpness, glare_share, paper_level,
                          cut_edges, background_edges, paper_share)
+
+
+def _percentiles(levels: np.ndarray, *shares: float) -> list[float]:
+    """``np.percentile`` (linear interpolation) of grey levels 0-255, read off their histogram instead of sorting."""
+    below = np.cumsum(np.bincount(levels.ravel(), minlength=256))  # below[v]: how many levels are v or less
+    last = int(below[-1]) - 1
+    values = []
+    for share in shares:
+        position = share / 100 * last
+        rank = int(position)
+        lower, upper = np.searchsorted(below, [rank, min(rank + 1, last)], side="right")
+        values.append(float(lower + (position - rank) * (int(upper) - int(lower))))
+    return values
 
 
 def _edges(gray: np.ndarray, paper: np.ndarray, bright: np.ndarray) -> tuple[int, int]:
