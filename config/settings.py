@@ -237,6 +237,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-documents": {"task": "documents.sweep_stuck_documents", "schedule": 60.0},
     # Deadline and IND reminders (30, 14, 7 days before), each sent once: running often costs nothing.
     "send-reminders": {"task": "tracker.send_reminders", "schedule": 3600.0},
+    # Sponsor e-mails and text messages a down broker, a lost task or a failing gateway left unsent.
+    "send-pending-notifications": {"task": "tracker.send_pending_notifications", "schedule": 300.0},
     # Documents removed DOCUMENT_BIN_DAYS ago are deleted for good (documents.bin), each deletion audited.
     "empty-bin": {"task": "documents.empty_bin", "schedule": 3600.0},
     # Each case's stored checklist summary for the new day (days left, deadline states); the dashboards also

@@ -388,3 +388,34 @@ class CaseFigures(models.Model):
     class Meta:
         verbose_name = _("figures of a purged case")
         verbose_name_plural = _("figures of purged cases")
+
+
+class Notification(models.Model):
+    """An e-mail or text message to a sponsor, kept until it is handed over (``tracker.notifications``).
+
+    Written in the same transaction as the change that calls for it; a Celery task sends it after the commit,
+    retrying a failing gateway, and beat's sweep sends whatever a lost task or a down broker left behind.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("e-mail")
+        SMS = "sms", _("text message")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
+    notice = models.CharField(max_length=40)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    details = models.JSONField(default=dict, blank=True)  # document_id, letter_id, due_on, days_left
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)  # a worker is sending it until then
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="notification_pending")]
+        verbose_name = _("notification to the sponsor")
+        verbose_name_plural = _("notifications to the sponsor")
+
+    def __str__(self) -> str:
+        return f"{self.notice} ({self.channel}) for case {self.case_id}"

@@ -1,27 +1,44 @@
 """Telling the sponsor, in their own language, when something happens they must act on.
 
 A document rejected (with the reason), an IND letter recorded, the deadline near: an e-mail when the
-sponsor has an address, a text message (``tracker.sms``) when they have a mobile number. Sent once the
-change is committed; a failing mail server or gateway is logged and never undoes the change.
+sponsor has an address, a text message (``tracker.sms``) when they have a mobile number.
+
+Nothing is sent in the web request (an SMS gateway may take seconds to answer): ``queue_notice`` writes a
+``Notification`` row per channel in the transaction of the change that calls for it, and once that is
+committed (only if it is) a Celery task sends each (``deliver``). A failing mail server or gateway is retried
+with growing pauses; beat's sweep (``send_pending``) sends what a down broker or a lost task left behind, so
+nothing is lost, and the change itself is never undone.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_date
 
-from .models import Case
-from .sms import SmsError, send_sms
+from documents.models import Document
+
+from .models import Case, IndLetter, Notification
+from .sms import send_sms
 
 logger = logging.getLogger(__name__)
+
+SEND_NOTIFICATION_TASK = "tracker.send_notification"
+SEND_PENDING_TASK = "tracker.send_pending_notifications"  # run by Celery beat (CELERY_BEAT_SCHEDULE)
+CLAIM_SECONDS = 120  # a worker sending a notification holds it this long (the gateway's timeout is far less)
+MAX_ATTEMPTS = 12  # then it is given up, logged as an error (about a day of retries and sweeps)
+SWEEP_AFTER = timedelta(minutes=5)  # a notification still unsent this long after it was written or last tried
 
 
 class Notice(StrEnum):
@@ -30,47 +47,120 @@ class Notice(StrEnum):
     DEADLINE = "deadline"
 
 
+class DeliveryFailed(Exception):
+    """The mail server or the SMS gateway did not take the message; the task tries again later."""
+
+
 @dataclass(frozen=True)
-class Sent:
-    email: bool = False
-    sms: bool = False
+class Message:
+    subject: str
+    body: str
+    text: str
 
 
 def sponsor_language(case: Case) -> str:
     return case.sponsor.preferred_language or settings.LANGUAGE_CODE
 
 
-def notify_sponsor(case: Case, notice: Notice, *, email: bool = True, sms: bool = True, **details) -> Sent:
-    """Send ``notice`` to the case's sponsor; ``details``: ``document``, ``letter``, ``due_on``, ``days_left``."""
+def queue_notice(case: Case, notice: Notice, *, email: bool = True, sms: bool = True, document: Document | None = None,
+                 letter: IndLetter | None = None, due_on: date | None = None,
+                 days_left: int | None = None) -> list[Notification]:
+    """Write ``notice`` for the sponsor, one row per channel they have, and send it once committed."""
     sponsor = case.sponsor
-    if not sponsor.is_active:
-        return Sent()
+    channels = [channel for channel, wanted, address in ((Notification.Channel.EMAIL, email, sponsor.email),
+                                                          (Notification.Channel.SMS, sms, sponsor.phone))
+                if wanted and address]
+    if not sponsor.is_active or not channels:
+        return []
+    details = {"document_id": document.pk if document else None, "letter_id": letter.pk if letter else None,
+               "due_on": due_on.isoformat() if due_on else None, "days_left": days_left}
+    rows = [Notification.objects.create(case=case, notice=str(notice), channel=channel, details=details)
+            for channel in channels]
+    ids = [row.pk for row in rows]
+    transaction.on_commit(lambda: dispatch(ids))
+    return rows
+
+
+def notify_sponsor_on_commit(case_id: int, notice: Notice, **details) -> None:
+    """For a change being made: the notice is written with it and sent after (and only if) it is committed."""
+    case = Case.objects.select_related("sponsor").filter(pk=case_id).first()
+    if case is not None:
+        queue_notice(case, notice, **details)
+
+
+def dispatch(ids: list[int]) -> None:
+    """Hand each notification to the workers; with the broker down the sweep sends it later."""
+    for pk in ids:
+        try:
+            current_app.send_task(SEND_NOTIFICATION_TASK, args=[pk], retry=False)
+        except Exception:  # kombu and redis-py raise several types when the broker is unreachable
+            logger.warning("Could not queue notification %s; the sweep sends it later", pk, exc_info=True)
+
+
+def deliver(pk: int) -> bool:
+    """Send one notification unless sent (or being sent); True once it is sent.
+
+    Raises ``DeliveryFailed`` when the mail server or gateway refused it; the attempt is counted."""
+    now = timezone.now()
+    claimed = Notification.objects.filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now), pk=pk,
+                                          sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS
+                                          ).update(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
+    if not claimed:
+        return Notification.objects.filter(pk=pk, sent_at__isnull=False).exists()
+    notification = Notification.objects.select_related("case__sponsor").get(pk=pk)
+    try:
+        _send(notification)
+    except Exception as error:  # whatever the mail server or gateway raised: counted, kept, tried again
+        attempts = notification.attempts + 1
+        Notification.objects.filter(pk=pk).update(attempts=attempts, last_error=str(error)[:1000],
+                                                  claimed_until=None)
+        if attempts >= MAX_ATTEMPTS:
+            logger.error("Notification %s (%s, case %s) given up after %s attempts: %s", pk, notification.channel,
+                         notification.case_id, attempts, error)
+        raise DeliveryFailed(str(error)) from error
+    Notification.objects.filter(pk=pk).update(sent_at=timezone.now(), claimed_until=None,
+                                              attempts=notification.attempts + 1, last_error="")
+    return True
+
+
+def send_pending(now=None) -> int:
+    """Queue again what is still unsent a while after it was written or last tried; return how many."""
+    now = now or timezone.now()
+    pending = list(Notification.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS,
+                                               created_at__lt=now - SWEEP_AFTER)
+                   .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+                   .values_list("pk", flat=True)[:500])
+    dispatch(pending)
+    return len(pending)
+
+
+def _send(notification: Notification) -> None:
+    case = notification.case
+    message = render(case, Notice(notification.notice), **_details(notification))
+    sponsor = case.sponsor
+    if notification.channel == Notification.Channel.EMAIL:
+        EmailMessage(subject=message.subject, body=message.body, to=[sponsor.email]).send()
+    else:
+        send_sms(sponsor.phone, message.text)
+
+
+def _details(notification: Notification) -> dict:
+    stored = notification.details or {}
+    document_id, letter_id = stored.get("document_id"), stored.get("letter_id")
+    return {
+        "document": Document.objects.filter(pk=document_id).first() if document_id else None,
+        "letter": IndLetter.objects.filter(pk=letter_id).first() if letter_id else None,
+        "due_on": parse_date(stored["due_on"]) if stored.get("due_on") else None,
+        "days_left": stored.get("days_left"),
+    }
+
+
+def render(case: Case, notice: Notice, **details) -> Message:
+    """The notice in the sponsor's language: e-mail subject and body, and the text message."""
     with translation.override(sponsor_language(case)):
-        context = {"notice": str(notice), "case": case, "user": sponsor, **details,
+        context = {"notice": str(notice), "case": case, "user": case.sponsor, **details,
                    "case_url": settings.NAREIS_BASE_URL.rstrip("/") + reverse("tracker:case_detail", args=[case.pk])}
         subject = " ".join(render_to_string("tracker/email/notice_subject.txt", context).split())
         body = render_to_string("tracker/email/notice_body.txt", context)
         text = " ".join(render_to_string("tracker/email/notice_sms.txt", context).split())
-    sent_email = sent_sms = False
-    if email and sponsor.email:
-        try:
-            EmailMessage(subject=subject, body=body, to=[sponsor.email]).send()
-            sent_email = True
-        except Exception:  # the mail server's trouble must not undo what the counsellor did
-            logger.exception("The %s e-mail to the sponsor of case %s could not be sent", notice, case.pk)
-    if sms and sponsor.phone:
-        try:
-            send_sms(sponsor.phone, text)
-            sent_sms = True
-        except SmsError:
-            logger.exception("The %s text message to the sponsor of case %s could not be sent", notice, case.pk)
-    return Sent(email=sent_email, sms=sent_sms)
-
-
-def notify_sponsor_on_commit(case_id: int, notice: Notice, **details) -> None:
-    """After the change that calls for it is committed (and only if it is)."""
-    def send():
-        case = Case.objects.select_related("sponsor").filter(pk=case_id).first()
-        if case is not None:
-            notify_sponsor(case, notice, **details)
-    transaction.on_commit(send)
+    return Message(subject, body, text)

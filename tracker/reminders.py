@@ -28,7 +28,7 @@ from . import rules
 from .checklist import build_checklist
 from .dashboard import earliest_decision_date_for_deadline_on_or_after
 from .models import Case, IndLetter, ReminderSent
-from .notifications import Notice, notify_sponsor
+from .notifications import Notice, queue_notice
 from .rules import DUE_SOON_DAYS
 
 # The first reminder goes out when the deadline turns "due soon" (the one number, rules.DUE_SOON_DAYS).
@@ -139,11 +139,12 @@ def send_due_reminders(today: date | None = None) -> list[str]:
 
 def _text_the_sponsor(reminder: DueReminder) -> None:
     """The sponsor also gets a text message, once per reminder (the e-mail went with the ``ReminderSent`` row)."""
-    if reminder.letter is not None:
-        notify_sponsor(reminder.case, Notice.IND_LETTER, email=False, letter=reminder.letter)
-    else:
-        notify_sponsor(reminder.case, Notice.DEADLINE, email=False, days_left=reminder.days_left,
-                       due_on=reminder.due_on)
+    with transaction.atomic():
+        if reminder.letter is not None:
+            queue_notice(reminder.case, Notice.IND_LETTER, email=False, letter=reminder.letter)
+        else:
+            queue_notice(reminder.case, Notice.DEADLINE, email=False, days_left=reminder.days_left,
+                         due_on=reminder.due_on)
 
 
 def _recipients(case: Case) -> list:

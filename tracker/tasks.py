@@ -35,3 +35,28 @@ def run_retention_task() -> tuple[int, int]:
     from .retention import run_retention
 
     return run_retention()
+
+
+# Sponsor notifications (tracker.notifications): sent after the change is committed, never in the web request.
+NOTIFICATION_RETRY_DELAYS = (30, 120, 600, 1800, 3600)  # seconds; after these the beat sweep keeps trying
+
+
+@shared_task(name="tracker.send_notification", bind=True, ignore_result=True, acks_late=True,
+             max_retries=len(NOTIFICATION_RETRY_DELAYS))
+def send_notification_task(self, notification_id: int) -> bool:
+    from .notifications import DeliveryFailed, deliver
+
+    try:
+        return deliver(notification_id)
+    except DeliveryFailed as error:
+        if self.request.retries >= self.max_retries:
+            return False  # still kept unsent: the sweep tries again
+        raise self.retry(exc=error, countdown=NOTIFICATION_RETRY_DELAYS[self.request.retries]) from error
+
+
+@shared_task(name="tracker.send_pending_notifications", ignore_result=True, expires=240)
+def send_pending_notifications_task() -> int:
+    """Run by Celery beat every 5 minutes: what a down broker or a lost task left unsent."""
+    from .notifications import send_pending
+
+    return send_pending()

@@ -20,10 +20,13 @@ from documents.models import Document
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, UserFactory
 from tracker import sms
 from tracker.correspondence import record_letter
-from tracker.notifications import Notice, notify_sponsor
+from tracker.models import Notification
+from tracker.notifications import DeliveryFailed, Notice, deliver, queue_notice
 from tracker.reminders import send_due_reminders
 from tracker.review import DocumentReview, review_document
 from tracker.rules import deadline_for
+
+from .sending import deliver_all
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +51,12 @@ def in_arabic(text) -> str:
 
 def test_a_rejected_document_is_explained_in_the_sponsors_language(case, texts, django_capture_on_commit_callbacks):
     document = DocumentFactory(case=case, kind="passport", original_name="passport.jpg")
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         review_document(document, DocumentReview(
             review_status=Document.Review.REJECTED, review_reason="Please include the page with the photo.",
             kind="passport", members=[], translation_of=None,
             rejection_reason=Document.RejectionReason.BLURRED), actor=case.counsellors.get())
+    assert callbacks and deliver_all()
 
     [email] = mail.outbox
     reason = in_arabic(Document.RejectionReason.BLURRED.label)
@@ -66,17 +70,19 @@ def test_a_rejected_document_is_explained_in_the_sponsors_language(case, texts, 
 
 def test_accepting_tells_nobody(case, texts, django_capture_on_commit_callbacks):
     document = DocumentFactory(case=case)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         review_document(document, DocumentReview(review_status=Document.Review.ACCEPTED, review_reason="",
                                                  kind="passport", members=[], translation_of=None),
                         actor=case.counsellors.get())
+    assert not callbacks and deliver_all() == 0
     assert mail.outbox == [] and texts == []
 
 
 def test_a_recorded_ind_letter_is_announced(case, texts, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         record_letter(case, kind="question", received_on=date(2026, 11, 2), response_due=date(2026, 11, 30),
                       subject="Vragen over uw aanvraag", actor=case.counsellors.get())
+    assert callbacks and deliver_all()
     [email] = mail.outbox
     assert "Vragen over uw aanvraag" in email.body and in_arabic("Nareis: a letter from the IND") == email.subject
     [text] = texts
@@ -90,14 +96,15 @@ def test_the_deadline_reminder_also_comes_as_a_text_message(case, texts):
     case.save()
     days_left = (deadline_for(decided) - today).days
     assert send_due_reminders(today)
+    assert deliver_all() == 1
     [text] = texts
     assert text.to == "+31612345678" and str(days_left) in text.text
 
 
 def test_without_address_or_number_nothing_is_sent(texts):
     case = CaseFactory(sponsor=UserFactory(email="", phone=""))
-    sent = notify_sponsor(case, Notice.IND_LETTER, letter=None)
-    assert (sent.email, sent.sms) == (False, False) and mail.outbox == [] and texts == []
+    assert queue_notice(case, Notice.IND_LETTER) == []
+    assert deliver_all() == 0 and mail.outbox == [] and texts == []
 
 
 class Gateway(BaseHTTPRequestHandler):
@@ -130,21 +137,43 @@ def gateway():
 def test_the_http_gateway_gets_one_json_post_per_message(case, gateway, settings):
     settings.SMS_BACKEND = "tracker.sms.HttpGatewaySmsBackend"
     settings.SMS_GATEWAY_URL, settings.SMS_GATEWAY_TOKEN, settings.SMS_SENDER = gateway, "secret-token", "Nareis"
-    sent = notify_sponsor(case, Notice.DEADLINE, email=False, days_left=7, due_on=date(2027, 1, 1))
-    assert sent.sms
+    queue_notice(case, Notice.DEADLINE, email=False, days_left=7, due_on=date(2027, 1, 1))
+    assert deliver_all() == 1
     [request] = Gateway.received
     assert request["authorization"] == "Bearer secret-token" and request["content_type"].startswith("application/json")
     assert request["body"]["to"] == "+31612345678" and request["body"]["from"] == "Nareis"
     assert "7" in request["body"]["text"]
 
 
-def test_a_failing_gateway_is_logged_and_changes_nothing(case, gateway, settings, caplog):
+def test_a_failing_gateway_is_retried_and_nothing_is_lost(case, gateway, settings):
     settings.SMS_BACKEND = "tracker.sms.HttpGatewaySmsBackend"
     settings.SMS_GATEWAY_URL = gateway
     Gateway.status = 503
-    sent = notify_sponsor(case, Notice.DEADLINE, days_left=7, due_on=date(2027, 1, 1))
-    assert sent.email and not sent.sms
-    assert "could not be sent" in caplog.text
+    email, text = queue_notice(case, Notice.DEADLINE, days_left=7, due_on=date(2027, 1, 1))
+    with pytest.raises(DeliveryFailed):
+        deliver(text.pk)
+    assert deliver(email.pk) and len(mail.outbox) == 1  # the e-mail does not wait for the gateway
+    text.refresh_from_db()
+    assert text.sent_at is None and text.attempts == 1 and "503" in text.last_error
+
+    Gateway.status = 200
+    assert deliver(text.pk) and len(Gateway.received) == 2
+    assert not deliver(email.pk) or len(mail.outbox) == 1  # each is sent once
+    text.refresh_from_db()
+    assert text.sent_at is not None and text.attempts == 2
+
+
+def test_the_sweep_queues_again_only_what_is_unsent_a_while(case, monkeypatch):
+    from tracker import notifications
+
+    fresh, old = queue_notice(case, Notice.IND_LETTER)
+    Notification.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - notifications.SWEEP_AFTER - timedelta(minutes=1))
+    queued = []
+    monkeypatch.setattr(notifications, "dispatch", queued.extend)
+    assert notifications.send_pending() == 1 and queued == [old.pk]
+    deliver(old.pk)
+    assert notifications.send_pending() == 0
 
 
 def test_the_console_backend_prints_the_message():
@@ -157,10 +186,52 @@ def test_the_console_backend_prints_the_message():
 def test_a_file_name_in_an_arabic_e_mail_is_isolated_from_the_sentence(case, django_capture_on_commit_callbacks):
     """In a plain-text e-mail, "photo (2).jpg" inside Arabic would show as "jpg.(2) photo" without isolates."""
     document = DocumentFactory(case=case, kind="passport", original_name="photo (2).jpg")
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         review_document(document, DocumentReview(
             review_status=Document.Review.REJECTED, review_reason="", kind="passport", members=[],
             translation_of=None, rejection_reason=Document.RejectionReason.BLURRED), actor=case.counsellors.get())
+    assert callbacks and deliver_all()
 
     [email] = mail.outbox
     assert "\u2068photo (2).jpg\u2069" in email.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rejection_on_the_review_screen_is_sent_by_the_worker_after_the_request(client, celery_worker):
+    import time
+
+    from django.urls import reverse
+
+    sponsor = UserFactory(preferred_language="ar", email="amal@example.org", phone="+31612345678")
+    counsellor = CounsellorFactory()
+    case = CaseFactory(sponsor=sponsor, counsellors=[counsellor])
+    document = DocumentFactory(case=case, kind="passport")
+    client.force_login(counsellor)
+
+    response = client.post(reverse("tracker:review_screen", args=[document.pk]), {
+        "review_status": "rejected", "rejection_reason": "blurred", "kind": "passport"})
+
+    assert response.status_code == 302
+    assert mail.outbox == []  # nothing was sent in the request itself
+    rows = Notification.objects.filter(case=case)
+    assert sorted(rows.values_list("channel", flat=True)) == ["email", "sms"]
+    deadline = time.monotonic() + 60  # a ceiling against hangs, not a speed check
+    while rows.filter(sent_at__isnull=True).exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not rows.filter(sent_at__isnull=True).exists(), "the worker did not send the notifications"
+    assert set(rows.values_list("attempts", flat=True)) == {1}
+
+
+def test_the_task_retries_a_failing_gateway_and_keeps_the_message_for_the_sweep(case, gateway, settings):
+    from tracker.tasks import NOTIFICATION_RETRY_DELAYS, send_notification_task
+
+    settings.SMS_BACKEND = "tracker.sms.HttpGatewaySmsBackend"
+    settings.SMS_GATEWAY_URL = gateway
+    Gateway.status = 502
+    [text] = queue_notice(case, Notice.DEADLINE, email=False, days_left=7, due_on=date(2027, 1, 1))
+
+    send_notification_task.apply(args=[text.pk])  # run here: a retry runs again at once
+
+    text.refresh_from_db()
+    assert text.sent_at is None and text.attempts == len(NOTIFICATION_RETRY_DELAYS) + 1
+    assert len(Gateway.received) == text.attempts

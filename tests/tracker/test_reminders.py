@@ -17,6 +17,8 @@ from tracker.reminders import reminder_step, send_due_reminders
 from tracker.rules import deadline_for
 from tracker.tasks import SEND_REMINDERS_TASK
 
+from .sending import deliver_all
+
 DECIDED = date(2026, 9, 1)  # deadline 2026-12-01
 DEADLINE = deadline_for(DECIDED)
 
@@ -162,6 +164,7 @@ def test_on_the_deadline_day_every_language_says_today_is_the_last_day(language,
     sponsor = UserFactory(email="omar@example.org", phone="+31612345678", preferred_language=language)
     CaseFactory(sponsor=sponsor, permit_decision_date=DECIDED)
     send_due_reminders(today=DEADLINE)
+    deliver_all()
 
     [message] = mail.outbox
     [text] = sms.outbox
@@ -182,11 +185,12 @@ def test_on_the_deadline_day_every_language_says_today_is_the_last_day(language,
                                                  ("tr", "1 gün kaldı")])
 def test_one_day_before_the_deadline_the_text_counts_one_day(language, words, settings):
     from tracker import sms
-    from tracker.notifications import Notice, notify_sponsor
+    from tracker.notifications import Notice, queue_notice
 
     settings.SMS_BACKEND = "tracker.sms.LocmemSmsBackend"
     sms.outbox.clear()
     case = CaseFactory(sponsor=UserFactory(phone="+31612345678", preferred_language=language))
-    notify_sponsor(case, Notice.DEADLINE, email=False, days_left=1, due_on=DEADLINE)
+    queue_notice(case, Notice.DEADLINE, email=False, days_left=1, due_on=DEADLINE)
+    deliver_all()
     [text] = sms.outbox
     assert words in text.text
