@@ -65,7 +65,7 @@ class Document(models.Model):
     # The case's organisation, copied when the document is saved (and when a case moves to another organisation):
     # the reports count an organisation's documents of a period along one index, without joining the cases.
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, null=True, editable=False,
-                                     related_name="+")
+                                     related_name="+", db_index=False)  # document_organisation_upload leads with it
     file = models.FileField(_("file"), upload_to=document_upload_path, max_length=300)
     original_name = models.CharField(_("original file name"), max_length=255)
     content_type = models.CharField(_("detected content type"), max_length=100)
