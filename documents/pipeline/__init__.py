@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import numpy as np
 from PIL import Image
 
 from . import classify, doubt, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation, retake
@@ -86,13 +87,17 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
     return faces.portrait_face(page)
 
 
-def _read_page(page: Image.Image, look_for_mrz: bool,
-               overview: Image.Image | None = None) -> tuple[str, MrzResult | None]:
+def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | None = None,
+               straighten: bool = True) -> tuple[str, MrzResult | None]:
     """The page's text and its MRZ, if any.
 
     The MRZ zone is looked for first (no OCR, ~20 ms). One that reads with every check digit
     right settles which way up the page is and is left out of the page's OCR, where its
     chevrons cost the most time and give the least; its corrected lines end the page's text.
+
+    Otherwise, where no angle near a quarter turn lines the text up (a photo taken turned 30
+    degrees), the lines are looked for at every angle, and a page lying far askew is straightened
+    and read as if it had come so (``straighten``: whether that may still happen).
     """
     if overview is None:
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
@@ -101,12 +106,26 @@ def _read_page(page: Image.Image, look_for_mrz: bool,
         outline = found.page_outline(page.size)
         reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(outline,), overview=overview).reading
         return "\n".join([reading.text, *found.result.lines]), found.result
-    reading = ocr.read_page(page, overview=overview).reading
+    geometry = orientation.analyse(page, overview)
+    if straighten and not geometry.lines_clear:
+        angle = orientation.wide_skew(page, overview)
+        if angle is not None:
+            straightened = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=_edge_colour(overview))
+            return _read_page(straightened, look_for_mrz, straighten=False)
+    reading = ocr.read_page(page, overview=overview, geometry=geometry).reading
     if not look_for_mrz:
         return reading.text, None
     # An MRZ that failed a check digit counts only where the page looks like a passport or ID card.
     from_zone = found.result if found is not None and _may_carry_mrz(reading.text) else None
     return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text))
+
+
+def _edge_colour(image: Image.Image) -> tuple[int, ...]:
+    """The median colour of the image's edge (the table, or the paper of a scan): what fills the corners a
+    rotation uncovers, so the page stands out from them as from the table."""
+    rgb = np.asarray(image.convert("RGB"))
+    edge = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
+    return tuple(int(value) for value in np.median(edge, axis=0))
 
 
 def _may_carry_mrz(text: str) -> bool:

@@ -101,11 +101,13 @@ def read_page(
     known_rotation: int | None = None,
     blank: tuple[orientation.Outline, ...] = (),
     overview: Image.Image | None = None,
+    geometry: orientation.PageGeometry | None = None,
 ) -> PageReading:
     """``known_rotation``: the quarter turns that make the page upright, when something surer than the
     page's look tells (its MRZ); ``blank``: areas not to read (an MRZ already read on its own);
-    ``overview``: a smaller copy of the page to measure its geometry on."""
-    geometry = orientation.analyse(page, overview, leave_out=blank)
+    ``overview``: a smaller copy of the page to measure its geometry on; ``geometry``: that geometry,
+    when the caller has measured it (with ``blank`` left out)."""
+    geometry = geometry or orientation.analyse(page, overview, leave_out=blank)
     settled = known_rotation is not None and geometry.agrees_with(known_rotation)
     if settled:
         geometry = replace(geometry, rotation=known_rotation, upright_confidence=1.0)

@@ -30,6 +30,7 @@ from .loading import shrink, shrink_page
 
 ANALYSIS_SIDE = 900  # px, longest side of the copy the geometry is measured on
 SKEW_LIMIT = 12.0  # degrees either way
+CLEAR_LINES = 1.9  # see ``dominant_line_angle``: below, the lines may lie further askew than SKEW_LIMIT
 COARSE_STEP = 1.0
 FINE_STEP = 0.25
 
@@ -49,6 +50,9 @@ class PageGeometry:
     # Tesseract layout time, and page edges in it come out as junk lines.
     text_box: tuple[int, int, int, int] | None = None
     uneven_light: bool = False  # a lamp on one side: the OCR image is divided by the paper's brightness
+    # False when no angle within SKEW_LIMIT of a quarter turn lines the text up well: the page may lie
+    # further askew (see ``wide_skew``), or hold little text in lines.
+    lines_clear: bool = True
 
     def agrees_with(self, rotation: int) -> bool:
         """Whether ``rotation`` turns the text lines the way this geometry found them running (its
@@ -80,7 +84,8 @@ def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: 
     )
     if len(xs) < 200:  # a blank page or a photo without text
         return PageGeometry(0, 0.0, crop, 0.0, 0.0, uneven_light=uneven_light)
-    line_angle, pitch = dominant_line_angle(xs.astype(np.float32), ys.astype(np.float32))
+    line_angle, pitch, clarity = dominant_line_angle(xs.astype(np.float32), ys.astype(np.float32))
+    lines_clear = clarity >= CLEAR_LINES and abs((line_angle + 45) % 90 - 45) < SKEW_LIMIT - 1.5
     quarter = 90 if abs(line_angle) > 45 else 0
     # A line drawn at +a degrees (image y down) is straightened by PIL's counter-clockwise rotate(a).
     skew = line_angle - quarter
@@ -104,7 +109,8 @@ def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: 
         round((min(float(gray.shape[1]), xs.max() + 1 + margin) + left) / scale),
         round((min(float(gray.shape[0]), ys.max() + 1 + margin) + top) / scale),
     )
-    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter, text_box, uneven_light)
+    return PageGeometry(rotation, float(skew), crop, confidence, pitch / scale, clutter, text_box, uneven_light,
+                        lines_clear)
 
 
 def _outline_mask(shape: tuple[int, int], outlines: tuple[Outline, ...], scale: float,
@@ -243,8 +249,10 @@ def _profile_sharpness(xs: np.ndarray, ys: np.ndarray, degrees: float) -> tuple[
     return float(np.square(profile.astype(np.float64)).sum()), profile
 
 
-def dominant_line_angle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
-    """Angle (degrees from horizontal, -90..90) of the text lines and their pitch in px."""
+def dominant_line_angle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
+    """Angle (degrees from horizontal, -90..90) of the text lines, their pitch in px, and how clearly
+    they stand out: the sharpest profile over the median one (about 2.3 to 6 for a page lying within
+    SKEW_LIMIT, 1.0 to 1.6 for one turned 25 to 35 degrees)."""
     if len(xs) > 60_000:  # a sample is enough and keeps this fast
         pick = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
         xs, ys = xs[pick], ys[pick]
@@ -252,11 +260,44 @@ def dominant_line_angle(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
     candidates += [a + 90 for a in candidates]
     scores = [_profile_sharpness(xs, ys, a)[0] for a in candidates]
     best = candidates[int(np.argmax(scores))]
+    clarity = max(scores) / max(float(np.median(scores)), 1.0)
     fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + 0.01, FINE_STEP)
     fine_scores = [_profile_sharpness(xs, ys, a)[0] for a in fine]
     angle = float(fine[int(np.argmax(fine_scores))])
     _, profile = _profile_sharpness(xs, ys, angle)
-    return angle, _line_pitch(profile)
+    return angle, _line_pitch(profile), clarity
+
+
+WIDE_STEP = 1.0  # degrees between the angles tried over the whole half turn
+WIDE_PEAK = 1.25  # the sharpest profile at least this much sharper than the median angle's: lines stand out
+
+
+def wide_skew(image: Image.Image, overview: Image.Image | None = None) -> float | None:
+    """Degrees of counter-clockwise turn that bring the text lines to the nearest quarter turn, when they
+    lie further askew than ``analyse`` measures (a page photographed turned 25 or 40 degrees); None when
+    they lie within SKEW_LIMIT of it or no lines stand out. Searches every angle, so it costs a few times
+    ``analyse``'s line search: the pipeline calls it only when the first reading found little."""
+    small = shrink_page(image, ANALYSIS_SIDE, overview)
+    small = small if small.mode == "RGB" else small.convert("RGB")
+    box, _ = page_box_and_light(small)
+    gray = np.asarray((small.crop(box) if box is not None else small).convert("L"), dtype=np.uint8)
+    glyphs, _ = glyph_mask(ink_mask(gray))
+    ys, xs = np.nonzero(glyphs)
+    if len(xs) < 200:
+        return None
+    if len(xs) > 30_000:
+        pick = np.random.default_rng(0).choice(len(xs), 30_000, replace=False)
+        xs, ys = xs[pick], ys[pick]
+    xs, ys = xs.astype(np.float32), ys.astype(np.float32)
+    candidates = np.arange(-45.0, 135.0, WIDE_STEP)
+    scores = np.array([_profile_sharpness(xs, ys, angle)[0] for angle in candidates])
+    best = float(candidates[int(np.argmax(scores))])
+    if scores.max() < WIDE_PEAK * float(np.median(scores)):
+        return None
+    fine = np.arange(best - WIDE_STEP, best + WIDE_STEP + 0.01, FINE_STEP)
+    angle = float(fine[int(np.argmax([_profile_sharpness(xs, ys, a)[0] for a in fine]))])
+    residual = (angle + 45.0) % 90.0 - 45.0
+    return residual if abs(residual) > SKEW_LIMIT else None
 
 
 def _line_pitch(profile: np.ndarray) -> float:

@@ -1,0 +1,64 @@
+"""Photos that differ from a scan the way phone photos do (bench/real_stress.py measures the same on every
+labelled image): turned far askew, on a cluttered table. Each rule is tested on a transformed page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from bench.real_stress import small_on_clutter, turned
+from documents.pipeline import orientation, run_pipeline
+from documents.pipeline.loading import load_pages
+from documents.pipeline.types import DocumentKind as K
+
+LATIN_LETTER = "036_asylum_decision.jpg"
+
+
+@pytest.fixture(scope="module")
+def letter(corpus_dir) -> Image.Image:
+    page = load_pages(corpus_dir / LATIN_LETTER)[0]
+    return page.resize((1200, round(page.height * 1200 / page.width)), Image.LANCZOS)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("degrees", [25, -35])
+def test_lines_far_askew_are_not_taken_for_clear_and_their_angle_is_found(letter, degrees):
+    photographed = orientation.analyse(letter).skew
+    photo = turned(degrees)(letter)
+    assert not orientation.analyse(photo).lines_clear
+    # Turning the photo d degrees counter-clockwise takes d degrees clockwise to straighten.
+    assert orientation.wide_skew(photo) == pytest.approx(photographed - degrees, abs=1.0)
+
+
+def test_page_lying_within_the_usual_skew_is_clear_and_needs_no_wide_search(letter):
+    photo = turned(6)(letter)
+    assert orientation.analyse(photo).lines_clear
+    assert orientation.wide_skew(photo) is None
+
+
+def test_page_photographed_turned_35_degrees_is_read(letter):
+    result = run_pipeline(_png(turned(-35)(letter)))
+    assert result.kind is K.ASYLUM_DECISION
+    assert "Naturalisatiedienst" in result.text
+
+
+def test_passport_photographed_turned_30_degrees_reads_its_mrz(corpus_dir, corpus_labels):
+    name = next(name for name, label in corpus_labels.items() if label["kind"] == "passport" and name.endswith(".jpg"))
+    page = load_pages(corpus_dir / name)[0]
+    page = page.resize((1200, round(page.height * 1200 / page.width)), Image.LANCZOS)
+    result = run_pipeline(_png(turned(30)(page)))
+    assert result.kind is K.PASSPORT
+    assert result.mrz is not None and result.mrz.valid
+    assert list(result.mrz.lines) == corpus_labels[name]["mrz"]["lines"]
+
+
+def test_page_small_on_a_cluttered_table_is_read(letter):
+    result = run_pipeline(_png(small_on_clutter(letter)))
+    assert result.kind is K.ASYLUM_DECISION
