@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from . import classify, doubt, extract, faces, languages, loading, mrz, mrz_zone, ocr, orientation, retake
+from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_zone, ocr, orientation, retake
 from .mrz_parse import is_visa
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
@@ -101,6 +101,8 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     """
     if overview is None:
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
+    if (lit := lighting.brightened(page, overview)) is not None:  # a photo taken in a dim room
+        page, overview = lit, lighting.brightened(overview)
     found = mrz.read_machine_zone(page, overview) if look_for_mrz else None
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)

@@ -97,3 +97,19 @@ def paper_light(value: np.ndarray, paper: np.ndarray) -> np.ndarray | None:
         return None
     rows, columns = np.arange(height, dtype=np.float32)[:, None], np.arange(width, dtype=np.float32)[None, :]
     return slope_x * columns + slope_y * rows + np.float32(level)
+
+
+DIM = 130  # the brightest twentieth of a photo below this level: taken in a dim room
+BRIGHT = 230  # where a dim photo's brightest twentieth is brought
+
+
+def brightened(image: Image.Image, overview: Image.Image | None = None) -> Image.Image | None:
+    """A dim photo (``overview``: a smaller copy to judge it on) with its levels raised so its brightest
+    part is paper-white, or None when it is not dim. The paper and table thresholds and Tesseract's
+    binarisation are made for pages lit like paper; uneven light left after this is evened later."""
+    gray = np.asarray((overview if overview is not None else image).convert("L"))
+    level = float(np.percentile(gray, 95))
+    if level >= DIM or level < 8:  # lit well enough, or black: nothing to raise
+        return None
+    gain = BRIGHT / level
+    return image.convert("RGB").point([min(255, round(value * gain)) for value in range(256)] * 3)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
 from PIL import Image
 
-from bench.real_stress import small_on_clutter, turned
-from documents.pipeline import orientation, run_pipeline
+from bench.real_stress import dim_uneven_light, small_on_clutter, turned
+from documents.pipeline import lighting, orientation, run_pipeline
 from documents.pipeline.loading import load_pages
 from documents.pipeline.types import DocumentKind as K
 
@@ -62,3 +63,14 @@ def test_passport_photographed_turned_30_degrees_reads_its_mrz(corpus_dir, corpu
 def test_page_small_on_a_cluttered_table_is_read(letter):
     result = run_pipeline(_png(small_on_clutter(letter)))
     assert result.kind is K.ASYLUM_DECISION
+
+
+def test_page_photographed_in_a_dim_room_with_uneven_light_is_read(letter):
+    result = run_pipeline(_png(dim_uneven_light(letter)))
+    assert result.kind is K.ASYLUM_DECISION
+
+
+def test_dim_photo_is_brightened_and_a_well_lit_one_left_alone(letter):
+    assert lighting.brightened(letter) is None
+    lit = lighting.brightened(dim_uneven_light(letter))
+    assert lit is not None and np.percentile(np.asarray(lit.convert("L")), 95) > 200
