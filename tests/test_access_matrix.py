@@ -198,6 +198,8 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("tracker:ind_letter_create", args=[w.case.pk]), "post"),
     "ind-letters/<int:letter_id>/scan/": case_scoped(
         lambda w: reverse("tracker:ind_letter_scan", args=[w.ind_letter.pk])),
+    "ind-letters/<int:letter_id>/scan/upload/": managed(
+        lambda w: reverse("tracker:ind_letter_scan_upload", args=[w.ind_letter.pk]), "post"),
     "ind-letters/<int:letter_id>/answered/": managed(
         lambda w: reverse("tracker:ind_letter_answered", args=[w.ind_letter.pk]), "post"),
     # The review screen and the queue across a counsellor's cases (issue 11).

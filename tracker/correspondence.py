@@ -36,10 +36,7 @@ def record_letter(case: Case, *, kind: str, received_on: date, response_due: dat
         letter = IndLetter(case=case, kind=kind, received_on=received_on, response_due=response_due,
                            subject=subject.strip(), notes=notes.strip(), created_by=actor)
         if cleaned is not None:
-            letter.scan_content_type = cleaned.content_type
-            letter.scan_name = (scan.name or "letter")[:255]
-            letter.scan.save(f"letter{filetypes.extension_for(cleaned.content_type)}", ContentFile(cleaned.data),
-                             save=False)
+            _store_scan(letter, cleaned, scan.name)
         try:
             letter.save()
         except Exception:
@@ -51,6 +48,33 @@ def record_letter(case: Case, *, kind: str, received_on: date, response_due: dat
                               "scan_name": [None, letter.scan_name or None]})
         notify_sponsor_on_commit(case.pk, Notice.IND_LETTER, letter=letter)
     return letter
+
+
+def attach_scan(letter: IndLetter, scan: UploadedFile, *, actor, request=None) -> IndLetter:
+    """Add the scan of a letter recorded without one, or replace its scan; checked and cleaned like a document.
+
+    The scan it replaces is removed from storage once the change is committed (the audit trail names both)."""
+    cleaned = _checked_scan(scan)
+    old_file, old_name = (letter.scan.name if letter.scan else ""), letter.scan_name
+    storage = letter.scan.storage
+    with transaction.atomic():
+        _store_scan(letter, cleaned, scan.name)
+        try:
+            letter.save(update_fields=["scan", "scan_content_type", "scan_name"])
+            record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=letter, case_id=letter.case_id,
+                         request=request, changes={"scan_name": [old_name or None, letter.scan_name]})
+        except Exception:
+            letter.scan.delete(save=False)  # nothing half-stored
+            raise
+        if old_file and old_file != letter.scan.name:
+            transaction.on_commit(lambda: storage.delete(old_file))
+    return letter
+
+
+def _store_scan(letter: IndLetter, cleaned: Sanitised, name: str | None) -> None:
+    letter.scan_content_type = cleaned.content_type
+    letter.scan_name = (name or "letter")[:255]
+    letter.scan.save(f"letter{filetypes.extension_for(cleaned.content_type)}", ContentFile(cleaned.data), save=False)
 
 
 def _checked_scan(scan: UploadedFile) -> Sanitised:

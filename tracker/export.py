@@ -1,8 +1,9 @@
 """The dossier for the application: one ZIP per case.
 
 Documents are grouped in a folder per person (the sponsor first, then each
-family member), a translation lies beside its original, and ``00-index.pdf``
-lists the deadline, the checklist and every file. Rejected documents stay out.
+family member), a translation lies beside its original, the scans of the IND's
+letters are in ``00-ind-letters/``, and ``00-index.pdf`` lists the deadline, the
+checklist and every file. Rejected documents stay out.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
 
@@ -26,7 +27,7 @@ from documents.models import Document
 from .application_form import DISPUTED, FORM_INTRO, FORM_TITLE, PROOF, UNKNOWN, application_form
 from .checklist import Checklist, build_checklist, shown_warnings
 from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS, relation_label
-from .models import Case
+from .models import Case, IndLetter
 
 # Fonts for every script of the interface (Debian's fonts-noto-core, installed by the Makefile), so names in the
 # index print as written: Latin (Dutch, English, Somali, Turkish), Ge'ez (Tigrinya), Arabic (Arabic, Farsi).
@@ -49,11 +50,18 @@ class DossierFile:
 
 
 @dataclass(frozen=True)
+class LetterFile:
+    path: str  # inside the ZIP
+    letter: IndLetter
+
+
+@dataclass(frozen=True)
 class Dossier:
     filename: str
     file: tempfile.SpooledTemporaryFile  # positioned at the start
     files: list[DossierFile]
     missing: list[Document]  # documents whose stored file could not be read
+    letters: list[LetterFile] = field(default_factory=list)  # the IND letters' scans
 
 
 def dossier_name(case: Case, today: date) -> str:
@@ -93,6 +101,16 @@ def plan_files(case: Case, documents: list[Document], checklist: Checklist) -> l
     return sorted(planned, key=lambda f: f.path)
 
 
+LETTERS_FOLDER = "00-ind-letters"
+
+
+def plan_letters(letters: list[IndLetter]) -> list[LetterFile]:
+    """Each scanned IND letter as ``00-ind-letters/<received>-<kind>-<id>.ext``, oldest first."""
+    return [LetterFile(f"{LETTERS_FOLDER}/{letter.received_on.isoformat()}-{letter.kind}-{letter.pk}"
+                       f"{PurePath(letter.scan.name).suffix.lower() or '.bin'}", letter)
+            for letter in sorted(letters, key=lambda letter: (letter.received_on, letter.pk)) if letter.scan]
+
+
 def _stem(document: Document) -> str:
     return f"{document.kind or 'unread'}-{document.pk}"
 
@@ -116,28 +134,37 @@ def _build_dossier(case: Case, today: date) -> Dossier:
     documents = list(case.documents.filter(removed_at__isnull=True).prefetch_related("members")
                      .order_by("created_at", "id"))
     planned = plan_files(case, documents, checklist)
+    planned_letters = plan_letters(list(case.ind_letters.all()))
     name = dossier_name(case, today)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)
     missing: list[Document] = []
     with zipfile.ZipFile(spool, "w") as archive:
         written = []
         for item in planned:
-            try:
-                with item.document.file.open("rb") as stored, archive.open(f"{name}/{item.path}", "w") as target:
-                    shutil.copyfileobj(stored, target, 1024 * 1024)
+            if _copy(item.document.file, archive, f"{name}/{item.path}"):
                 written.append(item)
-            except (FileNotFoundError, OSError):
-                if item.document not in missing:
-                    missing.append(item.document)
-        index = index_pdf(case, checklist, written, missing, today)
+            elif item.document not in missing:
+                missing.append(item.document)
+        letters = [item for item in planned_letters if _copy(item.letter.scan, archive, f"{name}/{item.path}")]
+        index = index_pdf(case, checklist, written, missing, today, letters=letters)
         archive.writestr(zipfile.ZipInfo(f"{name}/00-index.pdf", date_time=timezone.now().timetuple()[:6]), index,
                          compress_type=zipfile.ZIP_DEFLATED)
     spool.seek(0)
-    return Dossier(f"{name}.zip", spool, written, missing)
+    return Dossier(f"{name}.zip", spool, written, missing, letters)
+
+
+def _copy(stored_file, archive: zipfile.ZipFile, path: str) -> bool:
+    """False when the stored file cannot be read (the index then says so)."""
+    try:
+        with stored_file.open("rb") as stored, archive.open(path, "w") as target:
+            shutil.copyfileobj(stored, target, 1024 * 1024)
+    except (FileNotFoundError, OSError):
+        return False
+    return True
 
 
 def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missing: list[Document],
-              today: date) -> bytes:
+              today: date, letters: list[LetterFile] = ()) -> bytes:
     from fpdf import FPDF  # imported here: only the export needs it
 
     pdf = FPDF(format="A4")
@@ -224,14 +251,23 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
                                   explanation.get_remedy_display() if explanation.remedy else "")):
                 if value:
                     line(f"   {label}: {value}")
-    letters = list(case.ind_letters.all())
-    if letters:
+    scans = {item.letter.pk: item.path for item in letters}
+    if recorded := list(case.ind_letters.all()):
         heading(_("Letters from the IND"))
-        for letter in letters:
+        for letter in recorded:
             due = _("respond by %(date)s") % {"date": _day(letter.response_due)} if letter.response_due else ""
             answered = _("answered on %(date)s") % {"date": _day(letter.answered_on)} if letter.answered_on else ""
-            line(f"- {_day(letter.received_on)} {letter.get_kind_display()}: {letter.subject} {due} {answered}")
+            scan = f"  [{scans[letter.pk]}]" if letter.pk in scans else ""
+            line(f"- {_day(letter.received_on)} {letter.get_kind_display()}: {letter.subject} {due} {answered}{scan}")
+            if letter.scan and letter.pk not in scans:
+                line("   " + _("Not included, the stored file could not be read: %(name)s") % {"name": letter.scan_name},
+                     size=9, gap=5)
     heading(_("Files"))
+    letter_label = _("Letter from the IND")
+    for item in letters:
+        letter = item.letter
+        line(f"{item.path}  -  {letter_label}: {letter.get_kind_display()}, {_day(letter.received_on)}"
+             f"  ({letter.scan_name})", size=9, gap=5)
     for item in files:
         document = item.document
         line(f"{item.path}  -  {document.get_kind_display() or '-'}, {document.get_review_status_display()}"

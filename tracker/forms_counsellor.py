@@ -145,6 +145,11 @@ class IndLetterForm(forms.ModelForm):
         }
 
 
+class IndLetterScanForm(forms.Form):
+    scan = forms.FileField(label=_("Scan or photo of the letter"),
+                           widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}))
+
+
 class AssignCounsellorsForm(forms.Form):
     """The counsellors to follow one case (they replace its current ones) or several (added, or replacing)."""
 

@@ -23,7 +23,7 @@ from documents.downloads import file_name_for, stored_file_response
 from documents.models import Document
 
 from . import views_coordination
-from .correspondence import CorrespondenceError, mark_answered, record_letter
+from .correspondence import CorrespondenceError, attach_scan, mark_answered, record_letter
 from .caseload import dashboard_page
 from .retention import purge_soon
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
@@ -36,6 +36,7 @@ from .forms_counsellor import (
     DashboardFilterForm,
     ExplanationForm,
     IndLetterForm,
+    IndLetterScanForm,
     NoteForm,
 )
 from .models import Case, CloseReason, Explanation, IndLetter
@@ -230,6 +231,27 @@ def ind_letter_answered(request, letter_id: int):
 
 
 @login_required
+@require_POST
+def ind_letter_scan_upload(request, letter_id: int):
+    """A counsellor adds the scan of a letter recorded without one, or replaces it."""
+    letter = get_object_or_404(IndLetter, pk=letter_id, case__in=selectors.cases_visible_to(request.user))
+    selectors.get_managed_case_for(request.user, letter.case_id)
+    form = IndLetterScanForm(request.POST, request.FILES)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return _back(letter.case_id, f"letter-{letter.pk}")
+    replaced = bool(letter.scan)
+    try:
+        attach_scan(letter, form.cleaned_data["scan"], actor=request.user, request=request)
+    except CorrespondenceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The scan of the letter was replaced.") if replaced
+                         else _("The scan of the letter was added."))
+    return _back(letter.case_id, f"letter-{letter.pk}")
+
+
+@login_required
 @require_GET
 def ind_letter_scan(request, letter_id: int):
     """The letter's scan, for whoever may see the case (like its documents)."""
@@ -250,7 +272,7 @@ def case_export(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     dossier = build_dossier(case)
     record_event(actor=request.user, action=AuditEvent.Action.EXPORT, target=case, case_id=case.pk, request=request,
-                 changes={"files": [None, len(dossier.files)]})
+                 changes={"files": [None, len(dossier.files) + len(dossier.letters)]})
     response = FileResponse(dossier.file, as_attachment=True, filename=dossier.filename,
                             content_type="application/zip")
     response["Cache-Control"] = "private, no-store"

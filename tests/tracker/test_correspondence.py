@@ -101,3 +101,50 @@ def test_a_scan_that_is_not_a_document_is_refused_with_its_reason_and_no_letter_
                            letter_form(timezone.localdate(), scan=page), follow=True)
     assert not IndLetter.objects.exists()
     assert "not a supported document type" in response.content.decode()
+
+
+def test_a_counsellor_adds_the_scan_later_and_replaces_it_each_change_audited(
+        client, case, django_capture_on_commit_callbacks):
+    from audit.models import AuditEvent
+
+    letter = IndLetter.objects.create(case=case, kind="question", received_on=timezone.localdate(), subject="Vragen")
+    client.force_login(case.counsellor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert reverse("tracker:ind_letter_scan_upload", args=[letter.pk]) in page and "Add the scan" in page
+
+    first = SimpleUploadedFile("brief-ind.jpg", phone_photo("JPEG"), content_type="image/jpeg")
+    response = client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": first}, follow=True)
+    assert "The scan of the letter was added." in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.scan.name.startswith(f"cases/{case.pk}/letters/") and letter.scan_name == "brief-ind.jpg"
+    with letter.scan.open("rb") as stored:
+        assert Image.open(stored).getexif().get_ifd(0x8825) == {}  # no location, as for documents
+    old_file = letter.scan.name
+
+    second = SimpleUploadedFile("brief-ind-2.png", phone_photo("PNG"), content_type="image/png")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": second})
+    letter.refresh_from_db()
+    assert letter.scan_name == "brief-ind-2.png" and letter.scan_content_type == "image/png"
+    assert not letter.scan.storage.exists(old_file)
+    assert list(AuditEvent.objects.filter(target_id=str(letter.pk), action=AuditEvent.Action.CHANGE)
+                .order_by("id").values_list("changes", flat=True)) == [
+        {"scan_name": [None, "brief-ind.jpg"]}, {"scan_name": ["brief-ind.jpg", "brief-ind-2.png"]}]
+
+
+def test_a_bad_scan_later_is_refused_with_its_reason_and_the_letter_keeps_its_scan(client, case):
+    client.force_login(case.counsellor)
+    scan = SimpleUploadedFile("brief.jpg", phone_photo("JPEG"), content_type="image/jpeg")
+    client.post(reverse("tracker:ind_letter_create", args=[case.pk]), letter_form(timezone.localdate(), scan=scan))
+    letter = IndLetter.objects.get()
+    kept = letter.scan.name
+
+    bad = SimpleUploadedFile("brief.html", b"<html><script>alert(1)</script></html>", content_type="image/jpeg")
+    response = client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": bad}, follow=True)
+    assert "not a supported document type" in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.scan.name == kept and letter.scan.storage.exists(kept)
+
+    client.force_login(case.sponsor)
+    other = SimpleUploadedFile("b.jpg", phone_photo("JPEG"), content_type="image/jpeg")
+    assert client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": other}).status_code == 403

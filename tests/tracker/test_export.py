@@ -121,3 +121,28 @@ def test_names_in_every_script_of_the_interface_print_as_written(client):
     text = "".join(pdf[page].get_textpage().get_text_range() for page in range(len(pdf)))
     for given_names, surname in names.values():
         assert f"{given_names} {surname}" in text  # right to left in logical order: shaped, not reversed
+
+
+def test_letter_scans_are_in_the_dossier_under_clear_names_and_listed_in_the_index(client, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.documents.test_location_data import phone_photo
+    from tracker.correspondence import attach_scan
+
+    letter = IndLetter.objects.get()  # recorded without a scan; the counsellor adds it later
+    attach_scan(letter, SimpleUploadedFile("brief van de IND.jpg", phone_photo("JPEG"), content_type="image/jpeg"),
+                actor=case.counsellor)
+    IndLetter.objects.create(case=case, kind="question", received_on=date(2026, 11, 20), subject="Zonder scan")
+    client.force_login(case.counsellor)
+
+    archive = download(client, case)
+
+    root = archive.namelist()[0].split("/")[0]
+    path = f"00-ind-letters/2026-11-01-herstelverzuim-{letter.pk}.jpg"
+    assert [n.removeprefix(root + "/") for n in archive.namelist() if "/00-ind-letters/" in n] == [path]
+    with letter.scan.open("rb") as stored:
+        assert archive.read(f"{root}/{path}") == stored.read()
+    index = archive.read(f"{root}/00-index.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(index)).pages).replace("\n", "")
+    assert text.count(path) == 2  # beside the letter, and in the list of files
+    assert "brief van de IND.jpg" in text and "Brief van de IND" in text
