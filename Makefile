@@ -31,7 +31,7 @@ bench: setup
 bench-faults: setup
 	@$(PYTHON) -m bench.faults $(BENCH_ARGS)
 
-# The counsellor's dashboard under concurrent clients, beside a trivial view (median, p95, ratio).
+# Dashboards and reports at 80,000 cases on PostgreSQL, beside a trivial view (median, p95, ratio, CPU per request).
 bench-dashboard: setup
 	@$(PYTHON) -m bench.dashboard $(BENCH_ARGS)
 

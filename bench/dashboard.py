@@ -235,7 +235,8 @@ def main() -> None:
                 check_pages(port, views)
                 measure(port, views, args.clients, args.clients * 2)  # warm up
                 alone = measure(port, views, 1, args.single_requests)
-                cpu = cpu_per_request(port, views, server.pid, args.single_requests) if kind == "gunicorn" else {}
+                # CPU clocks tick every 10 ms: enough requests that the trivial view's few milliseconds show.
+                cpu = cpu_per_request(port, views, server.pid, 3 * args.single_requests) if kind == "gunicorn" else {}
                 results[kind] = alone, measure(port, views, args.clients, args.requests), cpu
             finally:
                 server.terminate()
