@@ -74,6 +74,7 @@ DOUBTS = {
     "no_mrz": gettext_noop("Looks like: %(kind)s. No MRZ was found."),
     "little_evidence": gettext_noop("Looks like: %(kind)s. There is too little evidence."),
     "close_call": gettext_noop("A close call: %(kind)s or %(other)s."),
+    "little_text": gettext_noop("Read as: %(kind)s. Hardly any text could be read from the photo."),
 }
 
 

@@ -25,6 +25,7 @@ class DoubtCode(StrEnum):
     NO_MRZ = "no_mrz"
     LITTLE_EVIDENCE = "little_evidence"
     CLOSE_CALL = "close_call"
+    LITTLE_TEXT = "little_text"
 
 
 ENGLISH = {
@@ -32,6 +33,7 @@ ENGLISH = {
     DoubtCode.NO_MRZ: "looks like {kind}, no MRZ found",
     DoubtCode.LITTLE_EVIDENCE: "looks like {kind}, too little evidence",
     DoubtCode.CLOSE_CALL: "{kind} or {other}: a close call",
+    DoubtCode.LITTLE_TEXT: "hardly any text could be read",
 }
 
 
@@ -56,8 +58,11 @@ class Doubt(str):
         return {"code": str(self.code), "kind": str(self.kind), "other": str(self.other) if self.other else None}
 
 
-def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool = False) -> Doubt | str:
-    """Why ``classification`` may be wrong, or "" when nothing speaks against it."""
+def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool = False,
+          little_text: bool = False) -> Doubt | str:
+    """Why ``classification`` may be wrong, or "" when nothing speaks against it. ``little_text``: hardly any
+    words could be read (a photo too dark, too small or turned for the OCR, or no document at all): "other"
+    is then no finding."""
     kind, scores = classification.kind, classification.scores
     if kind in IDENTITY and mrz is not None and not mrz.valid:
         return Doubt(DoubtCode.MRZ_FAILS, kind)
@@ -69,6 +74,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
             return Doubt(DoubtCode.NO_MRZ, claimed)
         if scores[claimed] >= MIN_EVIDENCE / 2:
             return Doubt(DoubtCode.LITTLE_EVIDENCE, claimed)
+        if little_text and mrz is None:
+            return Doubt(DoubtCode.LITTLE_TEXT, kind)
         return ""
     if kind is not DocumentKind.OTHER and classification.confidence < CLOSE_CALL:
         ranked = sorted((k for k in scores if k is not kind), key=lambda k: scores[k], reverse=True)

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from bench.real_stress import dim_uneven_light, small_on_clutter, turned
-from documents.pipeline import lighting, orientation, run_pipeline
+from documents.pipeline import doubt, lighting, orientation, run_pipeline
+from documents.pipeline.classify import Classification
 from documents.pipeline.loading import load_pages
 from documents.pipeline.types import DocumentKind as K
 
@@ -74,3 +75,16 @@ def test_dim_photo_is_brightened_and_a_well_lit_one_left_alone(letter):
     assert lighting.brightened(letter) is None
     lit = lighting.brightened(dim_uneven_light(letter))
     assert lit is not None and np.percentile(np.asarray(lit.convert("L")), 95) > 200
+
+
+def test_other_from_a_photo_where_hardly_any_text_was_read_is_unsure():
+    # Too dark, too small or turned for the OCR: "other" then is no finding, and the counsellor is told.
+    other = Classification(K.OTHER, 0.9, {kind: 0.0 for kind in K})
+    reason = doubt.doubt(other, None, little_text=True)
+    assert reason == "hardly any text could be read" and reason.code is doubt.DoubtCode.LITTLE_TEXT
+    assert doubt.doubt(other, None, little_text=False) == ""
+
+
+def test_photo_too_dark_to_read_is_not_a_confident_other(letter):
+    result = run_pipeline(_png(Image.eval(letter.convert("L"), lambda value: value // 40).convert("RGB")))
+    assert result.kind is K.ASYLUM_DECISION or (result.unsure and result.confidence <= doubt.DOUBTFUL_CONFIDENCE)
