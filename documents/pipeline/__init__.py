@@ -76,7 +76,8 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         decision_date=extract.decision_date(text) if kind is DocumentKind.ASYLUM_DECISION else None,
         translation=extract.translation_info(text, text_languages) if kind is DocumentKind.TRANSLATION else None,
         people=extract.people(text, kind, machine_zone),
-        retake=[str(advice) for advice in retake.advise(photo_measures, kind, text)],
+        retake=[str(advice) for advice in retake.advise(photo_measures, kind, text,
+                                                        mrz_valid=machine_zone is not None and machine_zone.valid)],
     )
 
 

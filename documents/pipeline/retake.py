@@ -4,6 +4,13 @@ A sponsor should learn within seconds that a photo is blurred, too dark, has gla
 cuts the page off at an edge, is too small to read, or shows no document at all, not days later
 when a counsellor rejects it. Each judgement looks at a small grey copy of the page (numpy only);
 "not a document" also needs what the OCR read, so it is judged on the whole result.
+
+What a photo's measures cannot tell apart is judged with the reading too:
+- a small photo whose page fills the frame (a scan, or a photo cropped to the page) is as close as it can get:
+  "come closer" is advised only where the page lies on a table or in a hand (the background shows at an edge),
+  or where the reading came to nothing and the size explains it;
+- white that runs off the photo's edge is the scanner's lid or a white table, not a lamp's reflection on the
+  page: only burnt-out patches inside the photo count as glare.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+import cv2
 import numpy as np
 from PIL import Image, ImageChops
 
@@ -70,7 +78,7 @@ def measure(page: Image.Image, overview: Image.Image | None = None) -> PhotoMeas
     window = max(3, round(0.015 * max(gray.shape)))
     paper = window_max(window_max(gray, window, 0), window, 1)  # ink removed: how bright the paper is at each point
     bright = paper > 0.6 * _percentiles(paper, 95)[0]
-    glare_share = float(np.mean(paper >= GLARE_LEVEL))
+    glare_share = _glare_share(paper >= GLARE_LEVEL)
     unclipped = paper[bright & (paper < GLARE_LEVEL)]
     paper_level = _percentiles(unclipped, 30)[0] if unclipped.size else 255.0
     cut_edges, background_edges = _edges(gray, paper, bright)
@@ -90,6 +98,19 @@ def _percentiles(levels: np.ndarray, *shares: float) -> list[float]:
         lower, upper = np.searchsorted(below, [rank, min(rank + 1, last)], side="right")
         values.append(float(lower + (position - rank) * (int(upper) - int(lower))))
     return values
+
+
+def _glare_share(burnt: np.ndarray) -> float:
+    """The share of the photo burnt out in patches that do not touch its edge: a reflection on the page.
+    White touching the edge is what the page lies on (a scanner's lid, a white table) or a white page
+    that fills the frame, where the paper level tells whether it is burnt out."""
+    count, labels = cv2.connectedComponents(burnt.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return 0.0
+    touches_rim = np.zeros(count, dtype=bool)
+    touches_rim[np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])] = True
+    touches_rim[0] = True  # label 0: not burnt out
+    return float(np.mean(~touches_rim[labels]))
 
 
 def _edges(gray: np.ndarray, paper: np.ndarray, bright: np.ndarray) -> tuple[int, int]:
@@ -114,8 +135,8 @@ def judge(measures: PhotoMeasures) -> list[Retake]:
     if measures.paper_share < PAPER_SHARE:
         return []
     advice = []
-    if measures.long_side < TOO_SMALL_SIDE:
-        advice.append(Retake.TOO_SMALL)
+    if measures.long_side < TOO_SMALL_SIDE and measures.background_edges:
+        advice.append(Retake.TOO_SMALL)  # the page lies in a bigger scene: coming closer makes it bigger
     if measures.brightness < DARK_PAPER:
         advice.append(Retake.TOO_DARK)
     elif measures.sharpness < SHARP_EDGES:
@@ -132,15 +153,22 @@ def not_a_document(kind: DocumentKind, text: str) -> bool:
     return kind is DocumentKind.OTHER and classify.has_little_text(text)
 
 
-def advise(pages: list[PhotoMeasures], kind: DocumentKind, text: str) -> list[Retake]:
+def advise(pages: list[PhotoMeasures], kind: DocumentKind, text: str, mrz_valid: bool = False) -> list[Retake]:
     """The advice for a document from its pages' measures and what was read on them.
 
-    Nothing read on a photo without paper in it: a photo of something else. Nothing read on photos
-    that look fine: not a document either. A bad photo explains an empty reading by itself.
+    Nothing read on a photo without paper in it: a photo of something else. Nothing read on a small
+    page that fills the photo: too small to read (a thumbnail, a scan at a low resolution). Nothing read
+    on photos that look fine: not a document either. A bad photo explains an empty reading by itself.
+    A machine-readable zone that passes its check digits was read, so the photo was readable.
     A passport photo is a face, not a page: the judgements, made for printed text, do not apply."""
     if kind is DocumentKind.PASSPORT_PHOTO:
         return []
     advice = [retake for measures in pages for retake in judge(measures)]
-    if not_a_document(kind, text) and (not advice or all(m.paper_share < PAPER_SHARE for m in pages)):
-        return [Retake.NOT_A_DOCUMENT]
+    if not mrz_valid and not_a_document(kind, text):
+        if all(m.paper_share < PAPER_SHARE for m in pages):
+            return [Retake.NOT_A_DOCUMENT]
+        if not advice and any(m.long_side < TOO_SMALL_SIDE for m in pages):
+            return [Retake.TOO_SMALL]
+        if not advice:
+            return [Retake.NOT_A_DOCUMENT]
     return list(dict.fromkeys(advice))

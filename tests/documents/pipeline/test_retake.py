@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from bench.photo_faults import FAULTS, RETAKE_FAULTS, photograph, retake_photo
 from documents.pipeline import run_pipeline
+from documents.pipeline.loading import load_pages
 from documents.pipeline.retake import Retake, advise, judge, measure
 from documents.pipeline.types import DocumentKind
 
@@ -66,3 +69,58 @@ def test_the_pipeline_keeps_its_advice_for_the_document_card(pages):
     assert result.extracted_fields()["retake"] == ["too_dark"]
     holiday = run_pipeline(_png(retake_photo(pages[0], "not_a_document")))
     assert holiday.retake == ["not_a_document"]
+
+
+# Real scans (issue 12, part 1): a small scan that fills the frame, white around a scanned card.
+
+def _scan(path: str, width: int, shade: float = 1.0, margin: int = 0) -> Image.Image:
+    """The page flat and straight as a scanner gives it, ``width`` px wide, its paper dimmed to ``shade``,
+    on the scanner's white lid ``margin`` px wide all round (the lid runs off the image's edges)."""
+    page = _paper_only(load_pages(path)[0].convert("RGB"))
+    page = page.resize((width, round(page.height * width / page.width)), Image.LANCZOS)
+    page = page.point(lambda value: round(value * shade))
+    scan = Image.new("RGB", (page.width + 2 * margin, page.height + 2 * margin), (255, 255, 255))
+    scan.paste(page, (margin, margin))
+    return scan
+
+
+def _paper_only(page: Image.Image) -> Image.Image:
+    """The page cut out of a photo of it on a table (a scanner sees no table), a little inside its edges."""
+    gray = np.asarray(page.convert("L"), dtype=np.float32)
+    paper = gray > 0.8 * np.percentile(gray, 95)
+    rows, columns = np.flatnonzero(paper.mean(axis=1) > 0.5), np.flatnonzero(paper.mean(axis=0) > 0.5)
+    top, bottom, left, right = rows[0], rows[-1], columns[0], columns[-1]
+    inset_y, inset_x = round(0.05 * (bottom - top)), round(0.05 * (right - left))
+    return page.crop((left + inset_x, top + inset_y, right - inset_x, bottom - inset_y))
+
+
+def test_a_small_scan_that_fills_the_frame_is_not_too_small_but_a_small_page_on_a_table_is(pages):
+    for path in pages:
+        assert Retake.TOO_SMALL not in judge(measure(_scan(path, 450))), path
+        assert Retake.TOO_SMALL in judge(measure(retake_photo(path, "too_small"))), path
+
+
+def test_a_small_scan_read_to_nothing_is_too_small(pages):
+    scan = measure(_scan(pages[1], 300))
+    assert advise([scan], DocumentKind.OTHER, "") == [Retake.TOO_SMALL]
+
+
+def test_a_machine_readable_zone_read_right_means_the_photo_was_readable(pages):
+    """A visa is `other` and has little text besides its zone: read right, it needs no new photo."""
+    scan = measure(_scan(pages[0], 450))
+    assert advise([scan], DocumentKind.OTHER, "", mrz_valid=True) == []
+
+
+def test_the_white_lid_around_a_scanned_card_is_not_glare_but_a_reflection_on_it_is(pages):
+    card = _scan(pages[0], 560, shade=0.75, margin=30)  # grey card surface, white lid touching every edge
+    assert judge(measure(card)) == []
+    assert Retake.GLARE in judge(measure(_with_reflection(card)))
+
+
+def _with_reflection(photo: Image.Image) -> Image.Image:
+    """A lamp's reflection burning out a patch in the middle of the card."""
+    pixels = np.asarray(photo, dtype=np.float32)
+    rows, columns = np.mgrid[0:photo.height, 0:photo.width].astype(np.float32)
+    radius = 0.15 * min(photo.size)
+    spot = np.exp(-(((columns - 0.5 * photo.width) ** 2 + (rows - 0.5 * photo.height) ** 2) / (2 * radius ** 2)))
+    return Image.fromarray((pixels + 400 * spot[:, :, None]).clip(0, 255).astype(np.uint8))
