@@ -6,6 +6,7 @@
 //   unless the sponsor asks to send the original;
 // - uploads are kept in the browser until the server answered: one cut off by a lost connection waits and
 //   is sent when the connection returns, or when the page is opened again;
+// - "Take it again" on a document card sends the new photo as soon as it is taken;
 // - while documents are being read, the checklist and document list refresh every two seconds.
 (function () {
   "use strict";
@@ -310,6 +311,14 @@
     document.querySelectorAll("[data-upload-form]").forEach(setupUploads);
     var uploadForm = document.querySelector("[data-upload-form]");
     if (uploadForm) shrinkRetakes(uploadForm);
+    // Take it again: the new photo goes as soon as it is taken (the card may have been redrawn by polling),
+    // through the form's submit event, so that it is shrunk first (shrinkRetakes).
+    document.addEventListener("change", function (event) {
+      var input = event.target;
+      if (!input.matches || !input.matches("[data-retake-file]") || !input.files.length) return;
+      if (typeof input.form.requestSubmit === "function") input.form.requestSubmit();
+      else input.form.submit();
+    });
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
