@@ -165,14 +165,18 @@ def print_mrz_variants(table: dict, out=sys.stdout) -> None:
 
 # ---------------------------------------------------------------- baseline
 
-def _baseline_one(path: str) -> tuple[float, float]:
+def _baseline_one(job: tuple[str, bool]) -> tuple[float, float]:
+    path, own_threads = job
+    env = {key: value for key, value in os.environ.items() if not (own_threads and key == "OMP_THREAD_LIMIT")}
     started, cpu_before = time.perf_counter(), _cpu_now()
-    subprocess.run([*BASELINE_COMMAND, path, "stdout"], capture_output=True, check=False)
+    subprocess.run([*BASELINE_COMMAND, path, "stdout"], capture_output=True, check=False, env=env)
     return time.perf_counter() - started, _cpu_now() - cpu_before
 
 
-def run_baseline(paths: list[Path], workers: int = 2) -> tuple[list[float], list[float], float]:
-    """Per-file and wall seconds of the naive command; PDFs and HEIC get a PNG of page 1 made beforehand."""
+def run_baseline(paths: list[Path], workers: int = 2, own_threads: bool = False) -> tuple[list[float], list[float], float]:
+    """Per-file and wall seconds of the naive command; PDFs and HEIC get a PNG of page 1 made beforehand.
+    ``own_threads``: Tesseract as installed, with its OpenMP threads (no OMP_THREAD_LIMIT); they spin
+    while they wait, so the same work costs several times the CPU on a busy machine."""
     with tempfile.TemporaryDirectory() as scratch:
         inputs = []
         for path in paths:
@@ -184,7 +188,7 @@ def run_baseline(paths: list[Path], workers: int = 2) -> tuple[list[float], list
                 inputs.append(str(path))
         started = time.perf_counter()
         with Pool(workers) as pool:
-            timings = list(pool.imap(_baseline_one, inputs))
+            timings = list(pool.imap(_baseline_one, [(path, own_threads) for path in inputs]))
         wall = time.perf_counter() - started
         return [seconds for seconds, _ in timings], [cpu for _, cpu in timings], wall
 
@@ -254,6 +258,18 @@ def print_report(run: CorpusRun, baseline_seconds: list[float], baseline_cpu: li
         print(f"misclassified {file}: {expected} -> {got}", file=out)
 
 
+def print_threaded_baseline(run, baseline_seconds: list[float], baseline_cpu: list[float], baseline_wall: float,
+                            out=sys.stdout) -> None:
+    """The same ratios against the baseline run with Tesseract's own OpenMP threads (the pipeline keeps one)."""
+    print(f"\nBaseline with Tesseract's OpenMP threads s/doc: {_timing(baseline_seconds)}  (wall {baseline_wall:.1f}s)",
+          file=out)
+    print(f"Baseline with Tesseract's OpenMP threads CPU s/doc: {_timing(baseline_cpu)}", file=out)
+    pipeline_seconds = [result.seconds for result in run.results]
+    print(f"Ratio pipeline/baseline with its OpenMP threads: wall {run.wall_seconds / baseline_wall:.2f}, "
+          f"summed per-doc {sum(pipeline_seconds) / sum(baseline_seconds):.2f}, "
+          f"CPU {sum(run.cpu_seconds) / sum(baseline_cpu):.2f}", file=out)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -262,11 +278,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-variants", action="store_true", help="skip the MRZ reads of scaled and skewed copies")
     parser.add_argument("--no-faults", action="store_true", help="skip the corpus photographed with faults")
     parser.add_argument("--no-samples", action="store_true", help="skip the rendered samples")
+    parser.add_argument("--baseline-own-threads", action="store_true",
+                        help="also time the baseline without OMP_THREAD_LIMIT (Tesseract's default OpenMP threads)")
     args = parser.parse_args(argv)
     run = run_corpus(args.corpus, args.workers)
     paths = [args.corpus / label["file"] for label in run.labels]
     baseline_seconds, baseline_cpu, baseline_wall = run_baseline(paths, args.workers)
     print_report(run, baseline_seconds, baseline_cpu, baseline_wall, verbose=args.verbose)
+    if args.baseline_own_threads:
+        print_threaded_baseline(run, *run_baseline(paths, args.workers, own_threads=True))
     if not args.no_samples:
         print_samples_report(run_samples(args.workers))
     if not args.no_variants:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from bench.pipeline import _run_one, _timing, read_labels, run_baseline  # noqa: E402
+from bench.pipeline import _run_one, _timing, print_threaded_baseline, read_labels, run_baseline  # noqa: E402
 from documents.pipeline.types import PipelineResult  # noqa: E402
 
 DEFAULT_REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
@@ -103,11 +103,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="run only files whose name contains one of these")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain tesseract on the same files")
+    parser.add_argument("--baseline-own-threads", action="store_true",
+                        help="also time the baseline without OMP_THREAD_LIMIT (Tesseract's default OpenMP threads)")
     args = parser.parse_args(argv)
     run = run_real(args.real, args.workers, args.only)
     print_real_report(run)
     if not args.no_baseline:
-        print_timing(run, *run_baseline([args.real / label["file"] for label in run.labels], args.workers))
+        paths = [args.real / label["file"] for label in run.labels]
+        print_timing(run, *run_baseline(paths, args.workers))
+        if args.baseline_own_threads:
+            print_threaded_baseline(run, *run_baseline(paths, args.workers, own_threads=True))
 
 
 if __name__ == "__main__":

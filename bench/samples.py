@@ -9,6 +9,7 @@ Used by the benchmark (``bench.pipeline``) and the sample-driven tests, so both 
 from __future__ import annotations
 
 import io
+import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -557,7 +558,8 @@ def foster_care_decisions() -> list[Sample]:
 
 # ---------------------------------------------------------------- photos of people
 
-REAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
+# ../shared/real, or NAREIS_REAL (as for the tests) where the checkout is not beside ../shared
+REAL_DIR = Path(os.environ.get("NAREIS_REAL", Path(__file__).resolve().parent.parent.parent / "shared" / "real"))
 # Specimens whose holder's photo is large and frontal (passports, ID cards, a driving licence).
 FACE_SPECIMENS = ("009_passport.jpg", "013_passport.png", "024_id_card.jpg", "029_id_card.jpg", "060_other.jpg",
                   "005_passport.jpg")
