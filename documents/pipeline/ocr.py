@@ -4,7 +4,8 @@ Tesseract costs a process start and a model load per call, so a page normally
 gets exactly one call (``eng+ara`` on a downscaled, cropped, upright page). A
 second call happens only when the reading is poor (the page may be upside down:
 read it turned half a turn and keep the better reading) or when its script needs
-a more specific pack (Persian, Ethiopic).
+a more specific pack (Persian; Ethiopic, except where a valid MRZ gave the page's
+holder and which way up it is).
 """
 
 from __future__ import annotations
@@ -123,10 +124,12 @@ def read_page(
     script = languages.dominant_script(reading.text)
     if script == "persian":
         reading = _better(reading, ocr(small, languages.PACKS_BY_SCRIPT["persian"]))
-    elif reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
+    elif known_rotation is None and reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
         # Garbage from eng+ara on a page with text: perhaps a script the first pass lacks. Neither junk
         # nor the ascender test (made for Latin and Arabic) tells which way up, so try both if need be.
-        for candidate in (small,) if settled else (small, small.rotate(180)):
+        # Not on a page whose MRZ read valid (``known_rotation``): the zone gives its holder, and its
+        # small print (security background, labels) reads as garbage in any script.
+        for candidate in (small, small.rotate(180)):
             ethiopic = ocr(candidate, languages.PACKS_BY_SCRIPT["ethiopic"])
             turns += 1
             if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share >= UPRIGHT_SHARE:
