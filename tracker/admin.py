@@ -8,7 +8,7 @@ from documents.models import Document
 
 from . import admin_oversight
 from .assignment import AssignmentError, assignable_counsellors, check_assignable
-from .models import Case, Explanation, FamilyMember, IndLetter, ReminderSent
+from .models import Case, Explanation, FamilyMember, IndLetter, Notification, ReminderSent
 from .purging import purge_case
 
 
@@ -135,6 +135,21 @@ class ReminderSentAdmin(admin.ModelAdmin):
     """What reminders went out: a log, read-only."""
 
     list_display = ("sent_at", "case", "due_on", "days_before", "recipients")
+    list_select_related = ("case__sponsor",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """E-mails and text messages to sponsors: what is sent, and what still waits (with the last error), read-only."""
+
+    list_display = ("created_at", "case", "notice", "channel", "sent_at", "attempts", "last_error")
+    list_filter = ("channel", "notice", ("sent_at", admin.EmptyFieldListFilter))
     list_select_related = ("case__sponsor",)
 
     def has_add_permission(self, request):

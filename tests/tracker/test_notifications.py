@@ -235,3 +235,15 @@ def test_the_task_retries_a_failing_gateway_and_keeps_the_message_for_the_sweep(
     text.refresh_from_db()
     assert text.sent_at is None and text.attempts == len(NOTIFICATION_RETRY_DELAYS) + 1
     assert len(Gateway.received) == text.attempts
+
+
+def test_admins_see_what_still_waits_to_be_sent_with_the_last_error(client, case):
+    from django.urls import reverse
+
+    from tests.factories import AdminFactory
+
+    [waiting] = queue_notice(case, Notice.IND_LETTER, email=False)
+    Notification.objects.filter(pk=waiting.pk).update(attempts=3, last_error="The SMS gateway answered 503.")
+    client.force_login(AdminFactory())
+    page = client.get(reverse("admin:tracker_notification_changelist"), {"sent_at__isempty": "1"}).content.decode()
+    assert "The SMS gateway answered 503." in page and "ind_letter" in page
