@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.text import slugify
 
-from tracker.models import Case
+from cases.models import Case
 
 from .invitations import IssuedInvitation, issue_invitation
 from .models import Organisation, User

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from cases.models import Case
 from config.validators import no_direction_controls
-from tracker.models import Case
 
 from .models import Organisation
 from .invitations import InvitationInvalid, find_open_invitation

@@ -84,7 +84,8 @@ def create_database(database_url: str, fresh: bool) -> bool:
 
 def already_seeded(organisations: int, counsellors: int, cases: int) -> bool:
     from accounts.models import Organisation, User
-    from tracker.models import Case, CaseSummary
+    from cases.models import Case
+    from tracker.models import CaseSummary
 
     return (Organisation.objects.count() == organisations and Case.objects.count() == cases
             and User.objects.filter(role="counsellor").count() == counsellors + 1  # + bench-counsellor

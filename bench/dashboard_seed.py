@@ -91,7 +91,8 @@ def seed(sizes: Sizes) -> dict[str, float]:
     from accounts.models import Organisation, User
     from audit.models import AuditEvent
     from documents.models import Document
-    from tracker.models import Case, FamilyMember, IndLetter
+    from cases.models import Case, FamilyMember
+    from tracker.models import IndLetter
 
     timings: dict[str, float] = {}
     started = time.monotonic()
@@ -206,7 +207,8 @@ def seed(sizes: Sizes) -> dict[str, float]:
 def summarise_by_shape(n_cases: int, case_id) -> None:
     """The rules on one case of each shape; the others of the shape get its summary; a sample is checked."""
     from accounts.models import User
-    from tracker.models import Case, CaseSummary
+    from cases.models import Case
+    from tracker.models import CaseSummary
     from tracker.summaries import refresh_summaries
 
     first_of: dict[tuple, int] = {}

@@ -144,7 +144,7 @@ def cut_every_connection() -> int:
 def seed_sponsors(count: int) -> list[tuple[str, int]]:
     """Sponsors with a case each, made through the models (the bench process uses the bench's database)."""
     from accounts.models import Organisation, User
-    from tracker.models import Case
+    from cases.models import Case
 
     organisation = Organisation.objects.create(name="Bench organisation")
     sponsors = []

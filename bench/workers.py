@@ -43,7 +43,7 @@ def create_documents(corpus: Path, count: int) -> list[int]:
     from accounts.models import Organisation, User
     from documents.intake import check_upload
     from documents.models import Document
-    from tracker.models import Case
+    from cases.models import Case
 
     call_command("migrate", verbosity=0)
     sponsor = User.objects.create(username=f"bench-{uuid.uuid4().hex[:6]}")

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from tracker.models import Case, FamilyMember  # moves to cases.models with the models
+from .models import Case, FamilyMember
 
 
 def cases_visible_to(user) -> QuerySet[Case]:

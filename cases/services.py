@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from tracker.models import Case, FamilyMember  # moves to cases.models with the models
 
+from .models import Case, FamilyMember
 from .selectors import can_manage_case
 from .signals import member_identity_changed
 

@@ -13,8 +13,8 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case, FamilyMember
 from cases.services import update_family_member
-from tracker.models import Case, FamilyMember
 
 from .kinds import SPONSOR_KINDS
 from .linking import ProposedLink, member_name, proposed_links, stored_mentions

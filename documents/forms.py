@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import FamilyMember
+from cases.models import FamilyMember
 
 from .pipeline import photo_size
 

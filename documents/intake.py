@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from tracker.models import Case
+from cases.models import Case
 
 from .messages import embedded_name, translate_message
 from .models import Document

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Case, FamilyMember
+from cases.models import Case, FamilyMember
 
 from .kinds import ReviewStatus
 from .pipeline.types import DocumentKind

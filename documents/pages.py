@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image
 
-from tracker.models import Case
+from cases.models import Case
 
 from .intake import (
     CheckedUpload,

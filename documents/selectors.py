@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
+from cases.models import Case
 from cases.selectors import cases_visible_to
-from tracker.models import Case
 
 from .models import Document
 

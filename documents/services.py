@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from audit.models import AuditEvent
 from audit.services import record_event
-from tracker.models import FamilyMember
+from cases.models import FamilyMember
 
 from .models import Document
 from .queueing import enqueue

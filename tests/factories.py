@@ -4,8 +4,8 @@ import factory
 from django.core.files.base import ContentFile
 
 from accounts.models import Organisation, User
+from cases.models import Case, FamilyMember
 from documents.models import Document
-from tracker.models import Case, FamilyMember
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

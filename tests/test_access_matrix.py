@@ -81,7 +81,7 @@ class World:
             "admin": AdminFactory(),
         }
         self.other_case.counsellors.add(self.users["counsellor_b"])
-        self.audit_event = AuditEvent.objects.create(action="view", target_type="tracker.case", target_id="1")
+        self.audit_event = AuditEvent.objects.create(action="view", target_type="cases.case", target_id="1")
         self.explanation = Explanation.objects.create(case=self.case, member=self.member, requirement="identity",
                                                       text="No passport office in the region")
         self.ind_letter = IndLetter.objects.create(case=self.case, received_on=date(2026, 11, 2), subject="Questions",
@@ -353,7 +353,7 @@ def admin_url(route: str, world: World) -> str:
     if "(?P<url>" in route:
         return "/admin/no-such-page/"
     objects = {
-        "tracker/case/": world.case, "tracker/familymember/": world.member, "documents/document/": world.document,
+        "cases/case/": world.case, "cases/familymember/": world.member, "documents/document/": world.document,
         "accounts/user/": world.users["sponsor"], "audit/auditevent/": world.audit_event,
         "accounts/organisation/": world.organisation,
     }

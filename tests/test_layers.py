@@ -20,20 +20,6 @@ FORBIDDEN = {
     "documents": ("tracker",),
 }
 
-# Until Case and FamilyMember move from tracker.models to cases.models, these imports of them are the only ones left.
-MODEL_IMPORTS_LEFT = {
-    ("cases/selectors.py", "tracker.models"),
-    ("cases/services.py", "tracker.models"),
-    ("documents/assignment.py", "tracker.models"),
-    ("documents/bin.py", "tracker.models"),
-    ("documents/forms.py", "tracker.models"),
-    ("documents/intake.py", "tracker.models"),
-    ("documents/models.py", "tracker.models"),
-    ("documents/pages.py", "tracker.models"),
-    ("documents/selectors.py", "tracker.models"),
-    ("documents/services.py", "tracker.models"),
-}
-
 
 def imported_modules(path: Path, root: Path):
     """(line, absolute module name) of each import in ``path``, relative imports resolved."""
@@ -52,19 +38,19 @@ def imported_modules(path: Path, root: Path):
             yield node.lineno, module
 
 
-def violations(package: str, root: Path = ROOT, allowed=frozenset()) -> list[str]:
+def violations(package: str, root: Path = ROOT) -> list[str]:
     found = []
     for path in sorted((root / package).rglob("*.py")):
         name = path.relative_to(root).as_posix()
         for line, module in imported_modules(path, root):
-            if module.split(".")[0] in FORBIDDEN[package] and (name, module) not in allowed:
+            if module.split(".")[0] in FORBIDDEN[package]:
                 found.append(f"{name}:{line} imports {module}")
     return found
 
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
 def test_a_lower_layer_never_imports_a_higher_one(package):
-    found = violations(package, allowed=MODEL_IMPORTS_LEFT)
+    found = violations(package)
     assert not found, f"{package} must not import {', '.join(FORBIDDEN[package])}:\n" + "\n".join(found)
 
 

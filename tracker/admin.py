@@ -4,11 +4,12 @@ from django.contrib.admin.actions import delete_selected
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
+from cases.models import Case, FamilyMember
 from documents.models import Document
 
 from . import admin_oversight
 from .assignment import AssignmentError, assignable_counsellors, check_assignable
-from .models import Case, Explanation, FamilyMember, IndLetter, Notification, ReminderSent
+from .models import Explanation, IndLetter, Notification, ReminderSent
 from .purging import purge_case
 
 

@@ -88,7 +88,7 @@ def reassign_counsellors(modeladmin, request, queryset):
         modeladmin.message_user(request, _("Counsellors of %(count)d cases updated.") % {"count": queryset.count()},
                                 messages.SUCCESS)
         return None
-    return render(request, "admin/tracker/case/reassign_counsellors.html", {
+    return render(request, "admin/cases/case/reassign_counsellors.html", {
         **modeladmin.admin_site.each_context(request),
         "title": _("Reassign counsellors"),
         "form": form,

@@ -18,11 +18,11 @@ from datetime import date
 
 from django.utils import translation
 
+from cases.models import Case, FamilyMember
 from documents.linking import said_about
 from documents.models import Document
 
 from .checklist import Checklist, build_checklist
-from .models import Case, FamilyMember
 
 FORM_TITLE = "Gegevens voor formulier 647 (aanvraag mvv nareizigers asiel)"
 FORM_INTRO = ("Per gezinslid de antwoorden op de vragen van het formulier, uit de documenten van het dossier. "

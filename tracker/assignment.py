@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case
 
-from .models import Case
 
 
 class AssignmentError(Exception):

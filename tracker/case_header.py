@@ -9,7 +9,7 @@ from django.utils.translation import get_language_info
 from . import rules
 from .checklist import build_checklist
 from .dashboard import RequirementCounts, requirement_counts
-from .models import Case
+from cases.models import Case
 from cases.selectors import can_manage_case
 
 

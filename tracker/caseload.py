@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 
+from cases.models import Case
 from cases.selectors import cases_visible_to
 
 from .dashboard import (
@@ -26,7 +27,7 @@ from .dashboard import (
     dashboard_cases,
     open_tasks,
 )
-from .models import Case, CaseNote, CaseSummary
+from .models import CaseNote, CaseSummary
 from .summaries import refresh_summaries
 
 PAGE_SIZE = 25

@@ -12,13 +12,13 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from cases.models import Case, FamilyMember
 from documents.assignment import needs_no_person
 from documents.models import Document
 from documents.statements import people_statements
 
 from . import rules
 from .labels import REQUIREMENT_HELP, REQUIREMENT_LABELS, STATUS_LABELS
-from .models import Case, FamilyMember
 from .consistency_review import disagreement_rows, without_explained
 from .policy_choice import PolicyChoice, policy_for
 

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case, FamilyMember
 from documents.models import Document
 
 from . import rules
-from .models import Case, ConsistencyNote, FamilyMember
+from .models import ConsistencyNote
 from .rules.consistency import Disagreement, disagreements, value_key
 
 WHAT_DISAGREES = {

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import record_event
 
+from cases.models import Case
 from documents.intake import UploadRejected, check_upload, without_location
 from documents.pipeline import filetypes
 from documents.sanitise import Sanitised
 
-from .models import Case, IndLetter
+from .models import IndLetter
 from .notifications import Notice, notify_sponsor_on_commit
 
 

@@ -15,12 +15,13 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from cases.deadline import DEADLINE_MONTHS, add_months
+from cases.models import Case, FamilyMember
 from cases.selectors import cases_visible_to
 from documents.models import Document
 
 from . import rules
 from .checklist import case_facts
-from .models import Case, CaseNote, FamilyMember, IndLetter
+from .models import CaseNote, IndLetter
 from .policy_choice import policy_for
 
 

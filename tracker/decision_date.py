@@ -13,9 +13,10 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case
 
 from . import rules
-from .models import Case, DecisionDateProposal
+from .models import DecisionDateProposal
 from .rules import DocumentKind
 
 

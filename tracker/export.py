@@ -22,12 +22,13 @@ from django.utils.text import slugify
 from django.utils import translation
 from django.utils.translation import gettext as _, ngettext
 
+from cases.models import Case
 from documents.models import Document
 
 from .application_form import DISPUTED, FORM_INTRO, FORM_TITLE, PROOF, UNKNOWN, application_form
 from .checklist import Checklist, build_checklist, shown_warnings
 from .labels import DEADLINE_STATUS_LABELS, REASON_LABELS, WARNING_LABELS, relation_label
-from .models import Case, IndLetter
+from .models import IndLetter
 
 # Fonts for every script of the interface (Debian's fonts-noto-core, installed by the Makefile), so names in the
 # index print as written: Latin (Dutch, English, Somali, Turkish), Ge'ez (Tigrinya), Arabic (Arabic, Farsi).

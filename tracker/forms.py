@@ -2,10 +2,10 @@ from django import forms
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
+from cases.models import FamilyMember
 from cases.services import MEMBER_FIELDS
 from config.validators import no_direction_controls
 
-from .models import FamilyMember
 
 
 class FamilyMemberForm(forms.ModelForm):

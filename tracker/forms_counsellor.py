@@ -6,13 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from cases.models import Case
 from documents.models import Document
 
 from .assignment import assignable_counsellors
 from .dashboard import DashboardFilters, DeadlineFilter, NeedsFilter
 from .form_widgets import Checkboxes, ListedModelChoiceField, ListedModelMultipleChoiceField
 from .labels import requirement_choices
-from .models import Case, Explanation, IndLetter
+from .models import Explanation, IndLetter
 from .review import CASE_FACT_FIELDS, UNCHANGED, DocumentReview
 
 DEADLINE_FILTER_CHOICES = [

@@ -19,10 +19,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
+from cases.models import Case, FamilyMember
 from documents.models import Document
 
 from .labels import REQUIREMENT_LABELS
-from .models import Case, FamilyMember
 
 # Fields whose values say nothing to a reader (file hashes, storage names, who claimed a task).
 HIDDEN_FIELDS = {"sha256", "file", "claimed_by", "code_hash", "dismissed_proposals"}
@@ -78,9 +78,13 @@ def readable_history(case: Case, events: Iterable[AuditEvent]) -> list[Day]:
     return days
 
 
+# Audit events are never rewritten: those written before Case and FamilyMember moved to cases keep their old label.
+MOVED_MODELS = {"tracker.case": "cases.case", "tracker.familymember": "cases.familymember"}
+
+
 def _model(target_type: str) -> type[models.Model] | None:
     try:
-        return apps.get_model(target_type)
+        return apps.get_model(MOVED_MODELS.get(target_type, target_type))
     except (LookupError, ValueError):
         return None
 

@@ -1,157 +1,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import rules
 from .labels import requirement_choices
-
-
-class CloseReason(models.TextChoices):
-    ARRIVED = "arrived", _("The family has arrived")
-    DECIDED = "decided", _("The application was decided")
-    WITHDRAWN = "withdrawn", _("The application was withdrawn")
-
-
-class Case(models.Model):
-    """One sponsor's family reunification application."""
-
-    class PermitType(models.TextChoices):
-        REFUGEE = rules.PermitType.REFUGEE, _("Refugee status")
-        SUBSIDIARY = rules.PermitType.SUBSIDIARY, _("Subsidiary protection")
-
-    sponsor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("sponsor"), on_delete=models.PROTECT, related_name="sponsored_cases"
-    )
-    organisation = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="cases",
-    )
-    sponsor_birth_date = models.DateField(_("sponsor's date of birth"), null=True, blank=True)
-    v_number = models.CharField(_("V-number"), max_length=20, blank=True, db_index=True)
-    permit_decision_date = models.DateField(
-        _("date on the asylum decision"),
-        null=True,
-        blank=True,
-        help_text=_("The nareis deadline is three months after this date."),
-    )
-    permit_type = models.CharField(_("permit type"), max_length=20, choices=PermitType.choices, default=PermitType.REFUGEE)
-    counsellors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("counsellors"), related_name="counselled_cases", blank=True
-    )
-    # Read from an uploaded asylum decision; becomes permit_decision_date once the sponsor or a counsellor confirms.
-    # tracker.DecisionDateProposal names the document it was read from.
-    proposed_decision_date = models.DateField(_("date read from the asylum decision"), null=True, blank=True)
-    application_filed_on = models.DateField(
-        _("application filed on"), null=True, blank=True,
-        help_text=_("Once filed, the nareis deadline is met: no more deadline reminders."),
-    )
-    # CONTRACTS.md section 4: every age is judged on the filing day (filed, else planned, else today).
-    planned_filing_on = models.DateField(
-        _("application to be filed on"), null=True, blank=True,
-        help_text=_("The day the application will be filed: children's ages are judged on it."),
-    )
-    # CONTRACTS.md section 3: a sponsor under 18 on this day stays a minor sponsor.
-    sponsor_asylum_application_date = models.DateField(
-        _("date the sponsor signed the asylum application"), null=True, blank=True,
-        help_text=_("A sponsor under 18 on this day counts as a minor sponsor (often on the asylum decision)."),
-    )
-    policy_override = models.CharField(
-        _("rules that apply"), max_length=30, blank=True, choices=[("", _("By the filing date"))] + [
-            (rules.PolicyName.BEFORE_TWO_STATUS, _("Rules before the two-status law")),
-            (rules.PolicyName.TWO_STATUS, _("Rules of the two-status law")),
-        ],
-    )
-    policy_override_reason = models.TextField(_("why these rules apply"), blank=True)
-    late_reason = models.TextField(
-        _("why the application is late"), blank=True,
-        help_text=_("After the deadline: apply at once and explain the delay to the IND."),
-    )
-    # The sponsor alone confirmed the decision date: a counsellor must still check it.
-    decision_date_to_check = models.BooleanField(_("decision date to be checked by a counsellor"), default=False)
-    # The sponsor added, changed or removed a family member: shown on the dashboard until a counsellor opens the case.
-    members_changed_by_sponsor_at = models.DateTimeField(_("family changed by the sponsor"), null=True, blank=True)
-    # Retention (tracker.retention): a counsellor closes the case; it is purged after CASE_RETENTION_DAYS.
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    close_reason = models.CharField(_("why it was closed"), max_length=20, choices=CloseReason.choices, blank=True)
-    purge_after = models.DateField(_("purged after"), null=True, blank=True)
-    purge_warned_on = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["permit_decision_date", "id"]
-        verbose_name = _("case")
-        verbose_name_plural = _("cases")
-
-    def __str__(self) -> str:
-        return _("Case of %(sponsor)s") % {"sponsor": self.sponsor}
-
-    @property
-    def deadline(self) -> date | None:
-        return rules.deadline_for(self.permit_decision_date) if self.permit_decision_date else None
-
-    @property
-    def filing_date(self) -> date | None:
-        """The day the application was filed, else the day it is planned; None: not known (today counts)."""
-        return self.application_filed_on or self.planned_filing_on
-
-
-class FamilyMember(models.Model):
-    class Relation(models.TextChoices):
-        SPOUSE = rules.Relation.SPOUSE, _("Spouse")
-        PARTNER = rules.Relation.PARTNER, _("Unmarried partner")
-        CHILD = rules.Relation.CHILD, _("Child")
-        PARTNER_CHILD = rules.Relation.PARTNER_CHILD, _("Child of the partner")
-        ADULT_CHILD = rules.Relation.ADULT_CHILD, _("Adult child")
-        PARENT = rules.Relation.PARENT, _("Parent")
-        SIBLING = rules.Relation.SIBLING, _("Brother or sister")
-        FOSTER_CHILD = rules.Relation.FOSTER_CHILD, _("Foster child")
-
-    class Sex(models.TextChoices):
-        FEMALE = "F", _("Female")
-        MALE = "M", _("Male")
-        OTHER = "X", _("Other or unknown")
-
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="members")
-    relation = models.CharField(_("relation to the sponsor"), max_length=20, choices=Relation.choices)
-    given_names = models.CharField(_("given names"), max_length=200)
-    surname = models.CharField(_("surname"), max_length=200)
-    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
-    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
-    mentioned_in_asylum_procedure = models.BooleanField(_("mentioned during the asylum procedure"), default=True)
-    belongs_to_family = models.BooleanField(_("belonged to the family abroad"), default=True)
-    other_parent_stays_behind = models.BooleanField(_("the other parent stays behind"), default=False)
-    married = models.BooleanField(_("married"), default=False)
-    in_relationship = models.BooleanField(_("in a relationship of their own"), default=False)
-    other_parent = models.ForeignKey(
-        "self", verbose_name=_("other parent"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        help_text=_("For a child: the family member who is the child's other parent."),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["case", "id"]
-        verbose_name = _("family member")
-        verbose_name_plural = _("family members")
-
-    def __str__(self) -> str:
-        return self.full_name
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.given_names} {self.surname}".strip()
 
 
 class DecisionDateProposal(models.Model):
     """Which uploaded asylum decision a case's proposed decision date was read from (``tracker.decision_date``):
     removing or rejecting that document withdraws the proposal."""
 
-    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    case = models.OneToOneField("cases.Case", primary_key=True, on_delete=models.CASCADE, related_name="+")
     document = models.ForeignKey("documents.Document", verbose_name=_("asylum decision read"),
                                  on_delete=models.CASCADE, related_name="+")
 
@@ -162,9 +25,9 @@ class DecisionDateProposal(models.Model):
 class Explanation(models.Model):
     """A counsellor's account of why a piece of evidence cannot be had (bewijsnood)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="explanations")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="explanations")
     member = models.ForeignKey(
-        FamilyMember, on_delete=models.CASCADE, null=True, blank=True, related_name="explanations",
+        "cases.FamilyMember", on_delete=models.CASCADE, null=True, blank=True, related_name="explanations",
         help_text=_("Empty for the sponsor."),
     )
     class Remedy(models.TextChoices):
@@ -204,8 +67,8 @@ class ConsistencyNote(models.Model):
     """A counsellor's note that the documents' disagreement on a member's birth date or first name is explained
     (a corrected registration, a known spelling): that warning stops, until a document gives yet another value."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consistency_notes")
-    member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="consistency_notes")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="consistency_notes")
+    member = models.ForeignKey("cases.FamilyMember", on_delete=models.CASCADE, related_name="consistency_notes")
     code = models.CharField(_("disagreement"), max_length=40)  # a rules.WarningCode: inconsistent_...
     documents = models.JSONField(_("documents it covered"), default=list)  # ids as text, as the rules give them
     # The values that disagreed (rules.consistency.value_key): a document with another value warns again.
@@ -238,7 +101,7 @@ class IndLetter(models.Model):
         DECISION = "decision", _("Decision")
         OTHER = "other", _("Other letter")
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="ind_letters")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="ind_letters")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.QUESTION)
     received_on = models.DateField(_("received on"))
     response_due = models.DateField(_("respond by"), null=True, blank=True, db_index=True)
@@ -271,7 +134,7 @@ class ReminderSent(models.Model):
     """
 
     key = models.CharField(max_length=120, unique=True)
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reminders_sent")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="reminders_sent")
     letter = models.ForeignKey(IndLetter, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     due_on = models.DateField(_("due on"))
     days_before = models.PositiveSmallIntegerField(_("days before"))
@@ -290,7 +153,7 @@ class ReminderSent(models.Model):
 class CaseNote(models.Model):
     """Staff's internal note on a case, never shown to the sponsor; with a due date or an assignee it is a task."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="notes")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.SET_NULL,
                                null=True, related_name="+")
     text = models.TextField(_("note"))
@@ -330,7 +193,7 @@ class CaseSummary(models.Model):
         UNKNOWN = 1, "deadline unknown"  # someone must find the decision date
         NOTHING_DUE = 2, "nothing due"  # deadline passed, or filed with no IND question open
 
-    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="summary")
+    case = models.OneToOneField("cases.Case", primary_key=True, on_delete=models.CASCADE, related_name="summary")
     # The case's own organisation and whether it is open, and whether an active counsellor follows it: copied
     # here so a coordinator's dashboard sorts, counts and pages on this table alone, along one index.
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+")
@@ -401,7 +264,7 @@ class Notification(models.Model):
         EMAIL = "email", _("e-mail")
         SMS = "sms", _("text message")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="notifications")
     notice = models.CharField(max_length=40)
     channel = models.CharField(max_length=10, choices=Channel.choices)
     details = models.JSONField(default=dict, blank=True)  # document_id, letter_id, due_on, days_left

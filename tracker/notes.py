@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case
 from cases.selectors import cases_visible_to
 
-from .models import Case, CaseNote
+from .models import CaseNote
 from .review import ReviewError
 
 

@@ -27,9 +27,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date
 
+from cases.models import Case
 from documents.models import Document
 
-from .models import Case, IndLetter, Notification
+from .models import IndLetter, Notification
 from .sms import send_sms
 
 logger = logging.getLogger(__name__)

@@ -13,8 +13,9 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from cases.models import Case
+
 from . import rules
-from .models import Case
 
 
 class DecidedBy(StrEnum):

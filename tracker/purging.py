@@ -15,9 +15,9 @@ from django.db import transaction
 
 from audit.models import AuditEvent
 from audit.services import forget_case_details, record_event
+from cases.models import Case
 from documents.models import Document
 
-from .models import Case
 
 
 def purge_case(case: Case, *, actor, request=None) -> int:

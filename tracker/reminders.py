@@ -24,10 +24,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cases.models import Case
+
 from . import rules
 from .checklist import build_checklist
 from .dashboard import earliest_decision_date_for_deadline_on_or_after
-from .models import Case, IndLetter, ReminderSent
+from .models import IndLetter, ReminderSent
 from .notifications import Notice, queue_notice
 from .rules import DUE_SOON_DAYS
 

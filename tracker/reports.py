@@ -17,11 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.models import AuditEvent
+from cases.models import Case
 from documents.models import Document
 
 from . import rules
 from .dashboard import DeadlineFilter, earliest_decision_date_for_deadline_on_or_after
-from .models import Case, CaseFigures, CaseSummary
+from .models import CaseFigures, CaseSummary
 
 DEADLINE_STATE_LABELS = {
     DeadlineFilter.DUE_SOON: _("Due within a month"),

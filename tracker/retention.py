@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case, CloseReason
 from documents.models import Document
 
-from .models import Case, CaseFigures, CaseSummary, CloseReason
+from .models import CaseFigures, CaseSummary
 from .purging import purge_case
 
 RETENTION_WARNING_DAYS = 30

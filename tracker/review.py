@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import record_event
+from cases.models import Case, FamilyMember
 from documents.models import Document
 from documents.services import set_document_members
 
 from .decision_date import forget_proposal_from
-from .models import Case, Explanation, FamilyMember
+from .models import Explanation
 from .notifications import Notice, notify_sponsor_on_commit
 
 

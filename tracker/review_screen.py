@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from cases.models import Case, FamilyMember
 from cases.selectors import cases_visible_to
 from documents.assignment import is_unassigned
 from documents.kinds import SPONSOR_KINDS
@@ -23,7 +24,6 @@ from documents.models import Document
 from documents.pipeline.mrz_parse import LAYOUTS, checks
 from documents.pipeline.types import PersonMention
 
-from .models import Case, FamilyMember
 
 # Below this the pipeline is unsure of the kind: the screen says so, with the pipeline's reason if it gave one.
 UNSURE_BELOW = 0.6

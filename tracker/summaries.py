@@ -18,10 +18,11 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
+from cases.models import Case, FamilyMember
 from documents.models import Document
 
 from .dashboard import DashboardRow, dashboard_row, document_members, with_evaluation_facts
-from .models import Case, CaseSummary, Explanation, FamilyMember, IndLetter
+from .models import CaseSummary, Explanation, IndLetter
 
 BATCH = 500
 UPDATED_FIELDS = [field.name for field in CaseSummary._meta.concrete_fields if not field.primary_key]

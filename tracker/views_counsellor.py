@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from audit.models import AuditEvent
 from audit.services import record_event
 from cases import selectors
+from cases.models import Case, CloseReason
 from documents.downloads import file_name_for, stored_file_response
 from documents.models import Document
 
@@ -39,7 +40,7 @@ from .forms_counsellor import (
     IndLetterScanForm,
     NoteForm,
 )
-from .models import Case, CloseReason, Explanation, IndLetter
+from .models import Explanation, IndLetter
 from .history import readable_history
 from .notes import open_tasks_for
 from .review import ReviewError, add_explanation, update_case_facts, withdraw_explanation

@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases import selectors
+from cases.models import FamilyMember
 from documents.models import Document
 from documents.selectors import get_document_for
 
 from .case_header import case_header
 from .checklist import build_checklist, shown_warnings
 from .forms_counsellor import DocumentReviewForm
-from .models import FamilyMember
 from .review import ReviewError, accept_documents, review_document
 from .review_screen import neighbours, reading_of, review_queue
 

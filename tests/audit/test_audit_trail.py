@@ -127,7 +127,7 @@ def test_admin_opening_a_case_or_document_in_the_admin_is_recorded(client, docum
     admin = AdminFactory()
     client.force_login(admin)
     case = document.case
-    client.get(reverse("admin:tracker_case_change", args=[case.pk]), **FROM)
+    client.get(reverse("admin:cases_case_change", args=[case.pk]), **FROM)
     assert_recorded(last_event(), actor=admin, action="view", target=case, case_id=case.pk)
 
     client.get(reverse("admin:documents_document_change", args=[document.pk]), **FROM)
@@ -156,7 +156,7 @@ def test_admin_editing_a_case_s_family_members_inline_is_recorded(client, docume
     case = document.case
     member = FamilyMemberFactory(case=case, given_names="Amal")
     leaving = FamilyMemberFactory(case=case)
-    url = reverse("admin:tracker_case_change", args=[case.pk])
+    url = reverse("admin:cases_case_change", args=[case.pk])
     data = _admin_form_as_shown(client.get(url))
     prefix = next(key for key, value in data.items() if value == member.pk and key.endswith("-id"))[:-len("-id")]
     data[f"{prefix}-given_names"] = "Amala"
@@ -166,10 +166,10 @@ def test_admin_editing_a_case_s_family_members_inline_is_recorded(client, docume
     response = client.post(url, data, **FROM)
 
     assert response.status_code == 302, response.context["errors"] if response.context else ""
-    change = AuditEvent.objects.get(action="change", target_type="tracker.familymember")
+    change = AuditEvent.objects.get(action="change", target_type="cases.familymember")
     assert_recorded(change, actor=admin, action="change", target=member, case_id=case.pk)
     assert change.changes == {"given_names": ["Amal", "Amala"]}
-    deletion = AuditEvent.objects.get(action="delete", target_type="tracker.familymember")
+    deletion = AuditEvent.objects.get(action="delete", target_type="cases.familymember")
     assert deletion.target_id == str(leaving.pk) and deletion.case_id == case.pk
 
 

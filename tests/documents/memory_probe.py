@@ -25,7 +25,7 @@ def upload(case_id: int, paths: list[str], one_document: bool) -> dict:
     from django.test import Client
     from django.urls import reverse
 
-    from tracker.models import Case
+    from cases.models import Case
 
     client = Client()
     client.force_login(Case.objects.get(pk=case_id).sponsor)

@@ -17,7 +17,7 @@ from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, Docume
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = "admin:tracker_case_changelist"
+CHANGELIST = "admin:cases_case_changelist"
 
 
 @pytest.fixture
@@ -95,5 +95,5 @@ def test_the_case_page_in_the_admin_shows_its_history_read_only(admin_client):
     case = CaseFactory()
     AuditEvent.objects.create(action="review", actor_name="sanne", target_type="documents.document", target_id="7",
                               target_repr="passport.jpg", case_id=case.pk, changes={"review_status": ["pending", "accepted"]})
-    page = admin_client.get(reverse("admin:tracker_case_change", args=[case.pk])).content.decode()
+    page = admin_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
     assert "passport.jpg" in page and "review_status: pending → accepted" in page

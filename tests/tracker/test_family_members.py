@@ -72,7 +72,7 @@ def test_the_sponsor_changes_a_member_on_their_phone_and_the_counsellor_sees_it(
     assert response.status_code == 302
     child.refresh_from_db()
     assert (child.surname, child.sex) == ("Haile Tesfay", "F")
-    event = AuditEvent.objects.filter(target_type="tracker.familymember", action="change").get()
+    event = AuditEvent.objects.filter(target_type="cases.familymember", action="change").get()
     assert event.actor == case.sponsor and event.changes["surname"] == ["Haile", "Haile Tesfay"]
 
     [row] = dashboard_rows(counsellor)
@@ -107,7 +107,7 @@ def test_removing_a_member_asks_first_and_keeps_their_documents(client):
     assert not case.members.exists()
     passport.refresh_from_db()
     assert passport.file.storage.exists(passport.file.name)
-    event = AuditEvent.objects.filter(target_type="tracker.familymember", action="delete").get()
+    event = AuditEvent.objects.filter(target_type="cases.familymember", action="delete").get()
     assert event.changes["given_names"] == ["Sara", None] and event.changes["documents"] == [[passport.pk], None]
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from audit.models import AuditEvent
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +45,17 @@ def test_the_history_is_in_the_readers_language(client):
         history = history_of(client.get(reverse("tracker:case_detail", args=[case.pk]),
                                         HTTP_ACCEPT_LANGUAGE="nl").content.decode())
     assert "Goedgekeurd" in history
+
+
+def test_events_written_before_the_case_models_moved_to_cases_still_name_the_member(client):
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor])
+    child = FamilyMemberFactory(case=case, given_names="Nour", surname="Rahimi")
+    AuditEvent.objects.create(action=AuditEvent.Action.CHANGE, target_type="tracker.familymember",
+                              target_id=str(child.pk), target_repr="Nour Rahimi", case_id=case.pk,
+                              changes={"birth_date": ["2015-01-02", "2015-02-01"]})
+    client.force_login(counsellor)
+
+    history = history_of(client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode())
+
+    assert "Nour Rahimi" in history and "Date of birth" in history and "birth_date" not in history

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from cases.models import Case, FamilyMember
 from documents.bin import empty_bin
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -14,7 +15,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from audit.services import record_event
 from documents.models import Document
-from tracker.models import Case, Explanation, FamilyMember
+from tracker.models import Explanation
 from tracker.purging import purge_case
 from tests.factories import AdminFactory, CaseFactory, DocumentFactory, FamilyMemberFactory
 
@@ -64,13 +65,13 @@ def test_purging_a_case_removes_every_row_and_file(full_case):
     assert not any(default_storage.exists(name) for name in files)
     assert not default_storage.exists(f"cases/{case_id}")
     assert default_storage.exists(other.file.name)  # other cases keep theirs
-    assert AuditEvent.objects.filter(action="delete", target_type="tracker.case", case_id=case_id).exists()
+    assert AuditEvent.objects.filter(action="delete", target_type="cases.case", case_id=case_id).exists()
 
 
 def test_admin_purges_a_case_with_the_admin_action(client, full_case):
     case, files = full_case
     client.force_login(AdminFactory())
-    changelist = reverse("admin:tracker_case_changelist")
+    changelist = reverse("admin:cases_case_changelist")
 
     confirmation = client.post(changelist, {"action": "purge_selected", "_selected_action": [case.pk]})
     assert confirmation.status_code == 200 and "Are you sure" in confirmation.content.decode()
@@ -83,7 +84,7 @@ def test_admin_purges_a_case_with_the_admin_action(client, full_case):
 def test_deleting_a_case_in_the_admin_is_a_purge(client, full_case):
     case, files = full_case
     client.force_login(AdminFactory())
-    client.post(reverse("admin:tracker_case_delete", args=[case.pk]), {"post": "yes"})
+    client.post(reverse("admin:cases_case_delete", args=[case.pk]), {"post": "yes"})
     assert not Case.objects.filter(pk=case.pk).exists()
     assert not any(default_storage.exists(name) for name in files)
 
@@ -109,11 +110,11 @@ def test_purge_keeps_the_audit_trail_but_not_the_family_s_names(full_case):
     purge_case(case, actor=admin)
 
     events = AuditEvent.objects.filter(case_id=case_id)
-    change = events.get(action="change", target_type="tracker.familymember")
+    change = events.get(action="change", target_type="cases.familymember")
     assert change.actor_name == admin.username and change.target_id == str(member.pk)
     assert change.changes == {"full_name": ["[purged]", "[purged]"], "birth_date": [None, "[purged]"]}
-    assert not events.exclude(target_type="tracker.case").exclude(target_repr="").exists()
-    assert events.get(target_type="tracker.case", action="delete").changes == {"purged_documents": [2, 0]}
+    assert not events.exclude(target_type="cases.case").exclude(target_repr="").exists()
+    assert events.get(target_type="cases.case", action="delete").changes == {"purged_documents": [2, 0]}
 
 
 def test_purge_blanks_the_sponsors_name_and_contact_details(full_case):

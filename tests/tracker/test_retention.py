@@ -9,9 +9,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.models import Case
 from documents.models import Document
 from tests.factories import CaseFactory, CoordinatorFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
-from tracker.models import Case, CaseFigures
+from tracker.models import CaseFigures
 from tracker.reports import Period, build_report
 from tracker.retention import RETENTION_WARNING_DAYS, purge_expired, warn_coordinators
 

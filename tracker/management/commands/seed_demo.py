@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organisation
-from tracker.models import Case, FamilyMember
+from cases.models import Case, FamilyMember
 
 DEMO_ORGANISATION = "Demo organisation"
 
