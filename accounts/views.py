@@ -18,11 +18,12 @@ from django.views.i18n import set_language as django_set_language
 from audit.models import AuditEvent
 from audit.services import record_event
 from cases import selectors as case_selectors
+from cases.enrolment import enrol_sponsor
+from cases.forms import SponsorCaseForm
 from config.client_ip import client_ip
 
 from . import two_factor as two_factor_service
-from .enrolment import enrol_sponsor
-from .forms import InvitationAcceptForm, SponsorCaseForm
+from .forms import InvitationAcceptForm
 from .invitation_sheet import qr_svg, sheet_languages
 from .invitations import (
     InvitationInvalid,

@@ -9,10 +9,10 @@ from datetime import date
 from django.db import transaction
 from django.utils.text import slugify
 
-from cases.models import Case
+from accounts.invitations import IssuedInvitation, issue_invitation
+from accounts.models import Organisation, User
 
-from .invitations import IssuedInvitation, issue_invitation
-from .models import Organisation, User
+from .models import Case
 
 
 @dataclass(frozen=True)
