@@ -2,7 +2,7 @@
 phone photos differ, built at bench time (nothing is written to the repository).
 
     .venv/bin/python -m bench.real_stress [--real DIR] [--corpus DIR] [--workers N]
-        [--transforms NAME ...] [--only PART ...] [--every K] [--quiet]
+        [--transforms NAME ...] [--only PART ...] [--every K] [--quiet] [--progress]
 
 Transforms: turned 25 and 35 degrees on a table; a quarter turn either way and a half turn; taken at an
 angle (one edge 25% narrower); placed small on a cluttered, textured background; dim with uneven light;
@@ -191,10 +191,16 @@ class Outcome:
         return self.result.mrz is not None and self.result.mrz.valid
 
 
-def run_stress(images: list[Image_], transforms: list[str], workers: int = 2) -> list[Outcome]:
+def run_stress(images: list[Image_], transforms: list[str], workers: int = 2, progress: bool = False) -> list[Outcome]:
     jobs = [(image, transform) for transform in transforms for image in images]
+    results = []
     with Pool(workers) as pool:
-        results = list(pool.imap(_run, jobs, chunksize=2))
+        for (image, transform), result in zip(jobs, pool.imap(_run, jobs)):
+            results.append(result)
+            if progress:  # one line per image as it is done, so a run cut short still tells
+                outcome = Outcome(image, transform, result)
+                print(f"{transform}\t{image.name}\t{outcome.kind_right:d}\t{outcome.mrz_exact:d}\t{outcome.mrz_valid:d}"
+                      f"\t{result.kind}\t{result.unsure}", file=sys.stderr, flush=True)
     return [Outcome(image, transform, result) for (image, transform), result in zip(jobs, results)]
 
 
@@ -246,13 +252,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", help="only images whose name contains one of these")
     parser.add_argument("--every", type=int, default=1, help="every K-th image only")
     parser.add_argument("--quiet", action="store_true", help="the table only")
+    parser.add_argument("--progress", action="store_true", help="a line per image on stderr as it is done")
     args = parser.parse_args(argv)
     images = stress_images(args.real, args.corpus)
     if args.only:
         images = [image for image in images if any(part in image.name for part in args.only)]
     images = images[::args.every]
     started = time.perf_counter()
-    outcomes = run_stress(images, args.transforms, args.workers)
+    outcomes = run_stress(images, args.transforms, args.workers, args.progress)
     print_stress_report(outcomes, args.transforms, time.perf_counter() - started, args.quiet)
 
 

@@ -22,5 +22,8 @@ echo
 echo "== Photos shrunk on the phone before upload: bytes saved, accuracy kept =="
 .venv/bin/python -m bench.shrink "$CORPUS" "$REAL"
 echo
+echo "== Real and corpus images photographed the ways phone photos differ =="
+.venv/bin/python -m bench.real_stress --real "$REAL" --corpus "$CORPUS"
+echo
 echo "== Worker scaling through Redis =="
 .venv/bin/python -m bench.workers "$CORPUS"
