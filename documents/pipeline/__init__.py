@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_zone, ocr, orientation, retake
-from .mrz_parse import is_visa
+from .mrz_parse import checks, is_visa, layout_of
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]
@@ -46,9 +46,10 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     machine_zone: MrzResult | None = None
     portrait: faces.Face | None = None
     photo_measures = []
+    unread_zone: MrzResult | None = None  # a zone left out for want of ID wording, though mostly checked
     for page in loading.iter_pages(source, limits):  # one page decoded at a time
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
-        text, page_zone = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid,
+        text, page_zone, unread = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid,
                                      overview=overview)
         # A passport photo is one page: a face on the first is looked for before the page is let go.
         portrait = _portrait(page, text, page_zone) if not texts else None
@@ -56,11 +57,13 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         page.close()
         texts.append(text)
         machine_zone = _better_mrz(machine_zone, page_zone)
+        unread_zone = unread_zone or unread
     text = PAGE_BREAK.join(texts)
     classification = classify.classify(text, machine_zone, portrait)
     kind = classification.kind
     unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines),
-                         little_text=classify.has_little_text(text))
+                         little_text=classify.has_little_text(text),
+                         unread_zone=unread_zone if machine_zone is None else None)
     confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if unsure else classification.confidence
     if kind in KINDS_WITHOUT_MRZ:  # CONTRACTS.md section 3: a stray zone read from their text is no holder's
         machine_zone = None
@@ -90,7 +93,8 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
 
 
 def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | None = None,
-               straighten: bool = True, found: mrz.ZoneReading | None = None) -> tuple[str, MrzResult | None]:
+               straighten: bool = True,
+               found: mrz.ZoneReading | None = None) -> tuple[str, MrzResult | None, MrzResult | None]:
     """The page's text and its MRZ, if any.
 
     The MRZ zone is looked for first (no OCR, ~20 ms). One that reads with every check digit
@@ -102,6 +106,10 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     and read as if it had come so (``straighten``: whether that may still happen). A document lying
     small in the photo (on a cluttered table) has its zone looked for again within its own outline,
     where the table's texture and edges do not drown its lines (``found``: a zone read so).
+
+    The third value: a zone that failed its check digits and was left out for want of passport or ID
+    wording, though most of its check digits hold (a card photographed dim or at an angle, or a vehicle
+    registration): not evidence of a kind, but a reason to doubt "other".
     """
     if overview is None:
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
@@ -112,7 +120,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
         reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(outline,), overview=overview).reading
-        return "\n".join([reading.text, *found.result.lines]), found.result
+        return "\n".join([reading.text, *found.result.lines]), found.result, None
     geometry = orientation.analyse(page, overview)
     if look_for_mrz and _small_in_photo(geometry.crop, page.size):
         document = page.crop(geometry.crop)
@@ -126,10 +134,11 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
             return _read_page(straightened, look_for_mrz, straighten=False)
     reading = ocr.read_page(page, overview=overview, geometry=geometry).reading
     if not look_for_mrz:
-        return reading.text, None
+        return reading.text, None, None
     # An MRZ that failed a check digit counts only where the page looks like a passport or ID card.
     from_zone = found.result if found is not None and _may_carry_mrz(reading.text) else None
-    return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text))
+    unread = found.result if found is not None and from_zone is None and _mostly_checked(found.result) else None
+    return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text)), unread
 
 
 SMALL_IN_PHOTO = 0.6  # a document whose outline covers less of the photo than this lies small in it
@@ -145,6 +154,13 @@ def _edge_colour(image: Image.Image) -> tuple[int, ...]:
     rgb = np.asarray(image.convert("RGB"))
     edge = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
     return tuple(int(value) for value in np.median(edge, axis=0))
+
+
+MOSTLY_CHECKED = 2  # check digits that hold in a misread zone: junk passes one in ten, two in a hundred
+
+
+def _mostly_checked(zone: MrzResult) -> bool:
+    return not is_visa(zone.lines) and sum(checks(zone.lines, layout_of(zone))) >= MOSTLY_CHECKED
 
 
 def _may_carry_mrz(text: str) -> bool:

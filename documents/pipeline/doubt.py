@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .classify import MIN_EVIDENCE, Classification
+from .classify import MIN_EVIDENCE, Classification, kind_of_mrz
 from .types import DocumentKind, MrzResult
 
 DOUBTFUL_CONFIDENCE = 0.45  # at most this confident where there is a reason to doubt
@@ -26,6 +26,7 @@ class DoubtCode(StrEnum):
     LITTLE_EVIDENCE = "little_evidence"
     CLOSE_CALL = "close_call"
     LITTLE_TEXT = "little_text"
+    ZONE_FAILS = "zone_fails"
 
 
 ENGLISH = {
@@ -34,6 +35,7 @@ ENGLISH = {
     DoubtCode.LITTLE_EVIDENCE: "looks like {kind}, too little evidence",
     DoubtCode.CLOSE_CALL: "{kind} or {other}: a close call",
     DoubtCode.LITTLE_TEXT: "hardly any text could be read",
+    DoubtCode.ZONE_FAILS: "looks like {kind}, its MRZ does not pass its check digits",
 }
 
 
@@ -59,10 +61,11 @@ class Doubt(str):
 
 
 def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool = False,
-          little_text: bool = False) -> Doubt | str:
+          little_text: bool = False, unread_zone: MrzResult | None = None) -> Doubt | str:
     """Why ``classification`` may be wrong, or "" when nothing speaks against it. ``little_text``: hardly any
     words could be read (a photo too dark, too small or turned for the OCR, or no document at all): "other"
-    is then no finding."""
+    is then no finding. ``unread_zone``: a zone that was not taken as evidence though most of its check
+    digits hold."""
     kind, scores = classification.kind, classification.scores
     if kind in IDENTITY and mrz is not None and not mrz.valid:
         return Doubt(DoubtCode.MRZ_FAILS, kind)
@@ -74,6 +77,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
             return Doubt(DoubtCode.NO_MRZ, claimed)
         if scores[claimed] >= MIN_EVIDENCE / 2:
             return Doubt(DoubtCode.LITTLE_EVIDENCE, claimed)
+        if unread_zone is not None and mrz is None:
+            return Doubt(DoubtCode.ZONE_FAILS, kind_of_mrz(unread_zone))
         if little_text and mrz is None:
             return Doubt(DoubtCode.LITTLE_TEXT, kind)
         return ""

@@ -14,6 +14,7 @@ from bench.real_stress import dim_uneven_light, small_on_clutter, turned
 from documents.pipeline import doubt, lighting, orientation, run_pipeline
 from documents.pipeline.classify import Classification
 from documents.pipeline.loading import load_pages
+from documents.pipeline.mrz_parse import parse_mrz
 from documents.pipeline.types import DocumentKind as K
 
 LATIN_LETTER = "036_asylum_decision.jpg"
@@ -98,3 +99,14 @@ def test_passport_small_on_a_cluttered_table_has_its_zone_found_within_its_outli
     result = run_pipeline(_png(small_on_clutter(load_pages(real_dir / name)[0])))
     assert result.kind is K.PASSPORT
     assert result.mrz is not None and result.mrz.valid and list(result.mrz.lines) == labels[name]["mrz_lines"]
+
+
+def test_other_with_a_zone_left_out_though_most_of_its_check_digits_hold_is_unsure():
+    # A card photographed dim or at an angle, its printed words lost: its zone, misread, is no evidence of a
+    # kind, but the counsellor is told what it looks like rather than given a confident other.
+    td1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+    misread = parse_mrz([td1[0].replace("D23", "D28"), *td1[1:]])
+    assert misread is not None and not misread.valid
+    other = Classification(K.OTHER, 0.9, {kind: 0.0 for kind in K})
+    reason = doubt.doubt(other, None, unread_zone=misread)
+    assert reason.code is doubt.DoubtCode.ZONE_FAILS and reason.kind is K.ID_CARD
