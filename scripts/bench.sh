@@ -14,7 +14,7 @@ echo "== Pipeline: accuracy, MRZ, speed against plain tesseract =="
 .venv/bin/python -m bench.pipeline "$CORPUS"
 echo
 echo "== Retake advice on faulted photos =="
-.venv/bin/python -m bench.retake "$CORPUS"
+.venv/bin/python -m bench.retake "$CORPUS" "$REAL"
 echo
 echo "== Pipeline on real scans and photos =="
 .venv/bin/python -m bench.real "$REAL"
