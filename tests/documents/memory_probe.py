@@ -3,7 +3,7 @@
     python -m tests.documents.memory_probe upload CASE_ID [--one-document] FILE ...
     python -m tests.documents.memory_probe read DOCUMENT_ID
 
-Prints one JSON line: the peak resident memory of this process (``ru_maxrss``) and what happened. The test
+Prints one JSON line: the peak resident memory of this process (``VmHWM``) and what happened. The test
 (``test_memory.py``) starts it with the test database's ``DATABASE_URL`` and media folder, like a worker.
 """
 
@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 from pathlib import Path
 
 
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    # Not ru_maxrss: Linux carries it over from the process that started this one (with vfork, the whole
+    # pytest process), so a large test session would count as this probe's memory. VmHWM is this
+    # program's own high-water mark, reset when it was executed.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024  # kilobytes
+    raise RuntimeError("/proc/self/status has no VmHWM")
 
 
 def upload(case_id: int, paths: list[str], one_document: bool) -> dict:
