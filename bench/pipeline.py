@@ -231,6 +231,19 @@ def _timing(seconds: list[float]) -> str:
     return f"mean {statistics.mean(seconds):.2f}  p50 {statistics.median(seconds):.2f}  max {max(seconds):.2f}"
 
 
+def print_timing(run, baseline_seconds: list[float], baseline_cpu: list[float], baseline_wall: float,
+                 unit: str = "doc", out=sys.stdout) -> None:
+    """Seconds per file, wall and CPU, of the pipeline and of plain tesseract on the same files, and their ratios."""
+    pipeline_seconds = [result.seconds for result in run.results]
+    print(f"\nPipeline s/{unit}:  {_timing(pipeline_seconds)}  (wall {run.wall_seconds:.1f}s)", file=out)
+    print(f"Baseline s/{unit}:  {_timing(baseline_seconds)}  (wall {baseline_wall:.1f}s)", file=out)
+    print(f"Pipeline CPU s/{unit}: {_timing(run.cpu_seconds)}", file=out)
+    print(f"Baseline CPU s/{unit}: {_timing(baseline_cpu)}", file=out)
+    print(f"Ratio pipeline/baseline: wall {run.wall_seconds / baseline_wall:.2f}, "
+          f"summed per-{unit} {sum(pipeline_seconds) / sum(baseline_seconds):.2f}, "
+          f"CPU {sum(run.cpu_seconds) / sum(baseline_cpu):.2f}", file=out)
+
+
 def print_report(run: CorpusRun, baseline_seconds: list[float], baseline_cpu: list[float], baseline_wall: float,
                  out=sys.stdout, verbose: bool = False) -> None:
     summary = scores(run)
@@ -244,14 +257,7 @@ def print_report(run: CorpusRun, baseline_seconds: list[float], baseline_cpu: li
     errors = [(label["file"], result.error) for label, result in zip(run.labels, run.results) if result.error]
     for file, error in errors:
         print(f"error {file}: {error}", file=out)
-    pipeline_seconds = [result.seconds for result in run.results]
-    print(f"\nPipeline s/doc:  {_timing(pipeline_seconds)}  (wall {run.wall_seconds:.1f}s)", file=out)
-    print(f"Baseline s/doc:  {_timing(baseline_seconds)}  (wall {baseline_wall:.1f}s)", file=out)
-    print(f"Pipeline CPU s/doc: {_timing(run.cpu_seconds)}", file=out)
-    print(f"Baseline CPU s/doc: {_timing(baseline_cpu)}", file=out)
-    print(f"Ratio pipeline/baseline: wall {run.wall_seconds / baseline_wall:.2f}, "
-          f"summed per-doc {sum(pipeline_seconds) / sum(baseline_seconds):.2f}, "
-          f"CPU {sum(run.cpu_seconds) / sum(baseline_cpu):.2f}", file=out)
+    print_timing(run, baseline_seconds, baseline_cpu, baseline_wall, unit="doc", out=out)
     wrong = [(label["file"], label["kind"], str(result.kind)) for label, result in zip(run.labels, run.results)
              if label["kind"] != str(result.kind)]
     for file, expected, got in wrong:

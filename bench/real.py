@@ -25,7 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from bench.pipeline import _run_one, _timing, print_threaded_baseline, read_labels, run_baseline  # noqa: E402
+from bench.pipeline import _run_one, print_threaded_baseline, print_timing, read_labels, run_baseline  # noqa: E402
 from documents.pipeline.types import PipelineResult  # noqa: E402
 
 DEFAULT_REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"  # ../shared/real
@@ -54,19 +54,6 @@ def kind_right(label: dict, result: PipelineResult) -> bool:
 
 def mrz_exact(label: dict, result: PipelineResult) -> bool:
     return result.mrz is not None and list(result.mrz.lines) == label["mrz_lines"]
-
-
-def print_timing(run: RealRun, baseline_seconds: list[float], baseline_cpu: list[float], baseline_wall: float,
-                 out=sys.stdout) -> None:
-    """The same figures and ratios as ``bench.pipeline``: plain ``tesseract -l eng+nld+fra+ara`` on the same files."""
-    pipeline_seconds = [result.seconds for result in run.results]
-    print(f"\nPipeline s/image:  {_timing(pipeline_seconds)}  (wall {run.wall_seconds:.1f}s)", file=out)
-    print(f"Baseline s/image:  {_timing(baseline_seconds)}  (wall {baseline_wall:.1f}s)", file=out)
-    print(f"Pipeline CPU s/image: {_timing(run.cpu_seconds)}", file=out)
-    print(f"Baseline CPU s/image: {_timing(baseline_cpu)}", file=out)
-    print(f"Ratio pipeline/baseline: wall {run.wall_seconds / baseline_wall:.2f}, "
-          f"summed per-image {sum(pipeline_seconds) / sum(baseline_seconds):.2f}, "
-          f"CPU {sum(run.cpu_seconds) / sum(baseline_cpu):.2f}", file=out)
 
 
 def print_real_report(run: RealRun, out=sys.stdout) -> None:
@@ -110,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     print_real_report(run)
     if not args.no_baseline:
         paths = [args.real / label["file"] for label in run.labels]
-        print_timing(run, *run_baseline(paths, args.workers))
+        print_timing(run, *run_baseline(paths, args.workers), unit="image")
         if args.baseline_own_threads:
             print_threaded_baseline(run, *run_baseline(paths, args.workers, own_threads=True))
 
