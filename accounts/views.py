@@ -31,6 +31,7 @@ from .invitations import (
     accept_invitation,
     address_guessed_too_often,
     code_guess_credentials,
+    find_open_invitation,
     format_code,
     issue_invitation,
 )
@@ -50,6 +51,7 @@ def set_language(request):
 
 
 LINKED_CODE_KEY = "invitation_code"
+LINKED_LANGUAGE_KEY = "invitation_language"
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,7 +60,10 @@ def welcome(request, code: str = ""):
     if code:
         # Opened from the link: keep the code, then drop it from the address bar and history.
         request.session[LINKED_CODE_KEY] = code
+        request.session[LINKED_LANGUAGE_KEY] = _language_of_linked_invitation(request, code)
         return redirect("accounts:welcome")
+    if not _language_chosen_here(request) and request.session.get(LINKED_LANGUAGE_KEY):
+        _activate(request, request.session[LINKED_LANGUAGE_KEY])
     code = request.session.get(LINKED_CODE_KEY, "") if request.method == "GET" else ""
     form = InvitationAcceptForm(request.POST or None, initial={"code": format_code(code) if code else ""})
     if request.method == "POST":
@@ -70,16 +75,47 @@ def welcome(request, code: str = ""):
             if form.has_error("code", "invalid_code"):
                 user_login_failed.send(sender=__name__, credentials=guess, request=request)
         else:
-            user.preferred_language = translation.get_language()
-            user.save(update_fields=["preferred_language"])
+            # The counsellor's choice for the sponsor stands unless they chose another language on this page:
+            # a phone set to English must not turn a Tigrinya reader's pages and text messages into English.
+            if _language_chosen_here(request) or not user.preferred_language:
+                user.preferred_language = translation.get_language()
+                user.save(update_fields=["preferred_language"])
+            _activate(request, user.preferred_language)
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             request.session.pop(LINKED_CODE_KEY, None)
+            request.session.pop(LINKED_LANGUAGE_KEY, None)
             messages.success(
                 request,
                 _("Your password is saved. Your username is %(username)s: write it down.") % {"username": user.username},
             )
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/welcome.html", {"form": form})
+
+
+def _language_chosen_here(request) -> bool:
+    """The visitor picked a language with the switcher (its cookie), rather than the phone's settings giving one."""
+    return request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in dict(settings.LANGUAGES)
+
+
+def _activate(request, language: str) -> None:
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
+def _language_of_linked_invitation(request, code: str) -> str:
+    """The language the counsellor chose for the sponsor of a code opened from its link, or "".
+
+    A wrong code counts as a guess, as when typed, so the page's language gives away nothing for free.
+    """
+    guess = code_guess_credentials(code)
+    if AxesProxyHandler.is_locked(request, guess) or address_guessed_too_often(client_ip(request)):
+        return ""
+    try:
+        return find_open_invitation(code).user.preferred_language
+    except InvitationInvalid:
+        user_login_failed.send(sender=__name__, credentials=guess, request=request)
+        return ""
 
 
 def _accept(form: InvitationAcceptForm):

@@ -163,3 +163,43 @@ def test_a_childs_card_names_a_son_or_a_daughter_where_the_sex_is_known(client, 
     client.force_login(case.sponsor)
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
     assert f"<small>{relation}</small>" in page
+
+
+def test_the_welcome_link_speaks_the_language_the_counsellor_chose_on_an_english_phone(client):
+    """A Tigrinya reader whose phone is set to English: the counsellor's choice is kept, on the page and after."""
+    from accounts.invitations import issue_invitation
+    from tests.factories import CounsellorFactory
+
+    sponsor = UserFactory(preferred_language="ti")
+    issued = issue_invitation(user=sponsor, issued_by=CounsellorFactory())
+    page = client.get(reverse("accounts:welcome_code", args=[issued.code]), follow=True,
+                      HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="ti"' in html_tag(page)
+    response = client.post(reverse("accounts:welcome"), {"code": issued.code, "password1": "Zaytun-2026!",
+                                                         "password2": "Zaytun-2026!"},
+                           HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9", follow=True)
+    sponsor.refresh_from_db()
+    assert sponsor.preferred_language == "ti"
+    assert 'lang="ti"' in html_tag(response.content.decode())
+
+
+def test_a_language_chosen_on_the_welcome_page_replaces_the_counsellors_choice(client):
+    from accounts.invitations import issue_invitation
+    from tests.factories import CounsellorFactory
+
+    sponsor = UserFactory(preferred_language="ti")
+    issued = issue_invitation(user=sponsor, issued_by=CounsellorFactory())
+    client.get(reverse("accounts:welcome_code", args=[issued.code]))
+    client.post(reverse("accounts:set_language"), {"language": "ar", "next": "/welcome/"})
+    assert 'lang="ar"' in html_tag(client.get(reverse("accounts:welcome")).content.decode())
+    client.post(reverse("accounts:welcome"), {"code": issued.code, "password1": "Zaytun-2026!",
+                                              "password2": "Zaytun-2026!"})
+    sponsor.refresh_from_db()
+    assert sponsor.preferred_language == "ar"
+
+
+def test_a_wrong_code_in_a_welcome_link_counts_as_a_guess(client, settings):
+    from axes.models import AccessAttempt
+
+    client.get(reverse("accounts:welcome_code", args=["ACDEFGHJ"]))
+    assert AccessAttempt.objects.filter(username__startswith="(invitation code").count() == 1
