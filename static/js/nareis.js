@@ -6,6 +6,8 @@
 //   unless the sponsor asks to send the original;
 // - uploads are kept in the browser until the server answered: one cut off by a lost connection waits and
 //   is sent when the connection returns, or when the page is opened again;
+// - logging out removes the kept uploads from the phone (the server's Clear-Site-Data does too), after
+//   saying how many have not been sent yet, with the choice to stay;
 // - "Take it again" on a document card sends the new photo as soon as it is taken;
 // - while documents are being read, the checklist and document list refresh every two seconds.
 (function () {
@@ -69,7 +71,8 @@
       add: function (record) { return run("readwrite", function (store) { return store.add(record); }); },
       get: function (id) { return run("readonly", function (store) { return store.get(id); }); },
       remove: function (id) { return run("readwrite", function (store) { return store.delete(id); }); },
-      all: function () { return run("readonly", function (store) { return store.getAll(); }); }
+      all: function () { return run("readonly", function (store) { return store.getAll(); }); },
+      clear: function () { return run("readwrite", function (store) { return store.clear(); }); }
     };
   })();
 
@@ -303,12 +306,53 @@
     });
   }
 
+  // --- Logging out: a borrowed or shared phone keeps nothing of the family's photos. The server's answer
+  // clears the site's storage too (Clear-Site-Data); the script first says what has not been sent yet.
+  function setupLogout(form) {
+    var dialog = document.querySelector("[data-unsent-dialog]");
+    function logOut() {
+      keptUploads.clear().catch(function () { /* nothing kept, or no IndexedDB */ }).then(function () {
+        HTMLFormElement.prototype.submit.call(form);
+      });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      keptUploads.all().then(function (records) {
+        return records.reduce(function (count, record) { return count + record.files.length; }, 0);
+      }, function () { return 0; }).then(function (unsent) {
+        if (!unsent || !dialog || typeof dialog.showModal !== "function") { logOut(); return; }
+        dialog.querySelector("[data-unsent-text]").textContent = unsentSentence(dialog, unsent);
+        dialog.showModal();
+      });
+    });
+    if (!dialog) return;
+    dialog.querySelector("[data-unsent-stay]").addEventListener("click", function () { dialog.close(); });
+    dialog.querySelector("[data-unsent-leave]").addEventListener("click", function () { dialog.close(); logOut(); });
+  }
+
+  // The sentence in the plural form of ``count``: the page holds it for one sample count per form.
+  function unsentSentence(dialog, count) {
+    var samples = Array.prototype.slice.call(dialog.querySelectorAll("[data-unsent-sample]"));
+    var chosen = samples[samples.length - 1];
+    if (window.Intl && Intl.PluralRules) {
+      var rules = new Intl.PluralRules(document.documentElement.lang || "en");
+      var category = rules.select(count);
+      chosen = samples.filter(function (sample) {
+        return rules.select(Number(sample.dataset.unsentSample)) === category;
+      })[0] || (count === 1 ? samples[0] : chosen);
+    } else if (count === 1) {
+      chosen = samples[0];
+    }
+    return chosen.content.textContent.replace("{count}", String(count));
+  }
+
   document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-autosubmit]").forEach(function (select) {
       select.addEventListener("change", function () { select.form.submit(); });
     });
     document.querySelectorAll("[data-upload-form]").forEach(setupUploads);
+    document.querySelectorAll("[data-logout-form]").forEach(setupLogout);
     var uploadForm = document.querySelector("[data-upload-form]");
     if (uploadForm) shrinkRetakes(uploadForm);
     // Take it again: the new photo goes as soon as it is taken (the card may have been redrawn by polling),

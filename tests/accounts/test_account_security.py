@@ -118,3 +118,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     del env["DJANGO_SECRET_KEY"]
     result = run_manage("check", env=env)
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_logging_out_tells_the_browser_to_clear_what_it_kept(client):
+    """Photos kept on a shared phone for sending (IndexedDB), the service worker and the cache: the browser removes
+    them on logout, also where the page's script did not run (tests/browser/test_logout_phone.py checks Chromium)."""
+    sponsor = UserFactory()
+    client.force_login(sponsor)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert "_auth_user_id" not in client.session

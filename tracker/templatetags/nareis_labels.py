@@ -1,6 +1,7 @@
 """Words for codes in templates: ``{% load nareis_labels %}{{ warning.code|warning_label }}``."""
 
 from django import template
+from django.utils.translation import ngettext
 
 from documents.messages import embedded_name, translate_message
 from tracker.labels import REASON_LABELS, REQUIREMENT_DOCUMENTS, REQUIREMENT_WHERE, WARNING_LABELS, relation_label
@@ -44,3 +45,18 @@ def retake_advice(document) -> list[str]:
     """The worker's advice to take a document's photo again, in the reader's language."""
     from documents.retake import retake_advice as advice  # documents.retake imports tracker: import when used
     return advice(document)
+
+
+# One sample count per plural form the interface languages have (Arabic has the most: 1, 2, 3-10, 11-99,
+# 100+). The page's script picks the sample whose plural category (Intl.PluralRules) is the real count's.
+PLURAL_SAMPLES = (1, 2, 3, 11, 100)
+COUNT_MARK = "{count}"
+
+
+@register.simple_tag
+def unsent_upload_sentences() -> list[tuple[int, str]]:
+    """The warning before a logout that would remove photos not yet sent, once per plural form."""
+    return [(sample, ngettext(
+        "%(count)s photo has not been sent yet. If you log out now, it is removed from this phone.",
+        "%(count)s photos have not been sent yet. If you log out now, they are removed from this phone.",
+        sample) % {"count": COUNT_MARK}) for sample in PLURAL_SAMPLES]
