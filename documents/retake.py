@@ -7,13 +7,15 @@ one's links to family members, and the old one goes to the bin (where it can be 
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from cases.selectors import can_manage_case
 
 from .bin import remove_document
-from .intake import Received, receive_upload
+from .intake import Received, find_duplicate, receive_upload
 from .models import Document
 from .pipeline.retake import Retake
 
@@ -50,3 +52,15 @@ def retake_document(document: Document, uploaded, *, user, request=None) -> Rece
         new.members.add(*document.members.all())
         remove_document(document, actor=user, may_review=can_manage_case(user, document.case), request=request)
     return received
+
+
+def replaced_by(document: Document, uploaded) -> Document | None:
+    """The document in the case that is ``uploaded`` itself, when ``document`` is in the bin: a retake sent again
+    after its answer was lost (the sha256 is of the file as sent, as ``intake`` records it)."""
+    if document.removed_at is None:
+        return None
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return find_duplicate(document.case, digest.hexdigest())

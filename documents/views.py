@@ -23,7 +23,7 @@ from .intake import PixelBudget, UploadRejected, receive_upload
 from .messages import embedded_name
 from .pages import receive_pages
 from .pipeline.types import PipelineError
-from .retake import retake_document
+from .retake import replaced_by, retake_document
 from .rendering import CONTENT_TYPE as RENDERED_TYPE
 from .rendering import PageNotFound, render_page
 
@@ -158,24 +158,40 @@ def document_remove(request, document_id: int):
 @login_required
 @require_POST
 def document_retake(request, document_id: int):
-    """A new photo in place of one the worker advised to take again; the old one goes to the bin."""
+    """A new photo in place of one the worker advised to take again; the old one goes to the bin.
+
+    The page's script sends it like an upload (``Accept: application/json``, kept on the phone until answered); a
+    photo sent again after a lost answer finds the document already replaced by it, and is told so."""
     document = selectors.get_document_for(request.user, document_id)
-    form = RetakeForm(request.POST, request.FILES)
-    if document.removed_at is not None or not may_remove(document, may_review=can_manage_case(request.user, document.case)):
-        messages.error(request, _("This document can no longer be replaced."))
-    elif not form.is_valid():
-        messages.error(request, _("Choose the new photo first."))
-    else:
-        try:
-            received = retake_document(document, form.cleaned_data["file"], user=request.user, request=request)
-        except UploadRejected as rejection:
-            messages.error(request, str(rejection))
-        else:
-            if received.duplicate_of:
-                messages.info(request, _("This is the same photo as before. Please take a new one."))
-            else:
-                messages.success(request, _("The new photo was received and is being read. The old one is now under removed documents."))
+    outcome = _retake(request, document, RetakeForm(request.POST, request.FILES))
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"files": [asdict(outcome)]}, status=422 if outcome.outcome == "rejected" else 200)
+    level = {"received": messages.SUCCESS, "duplicate": messages.INFO, "rejected": messages.ERROR}
+    messages.add_message(request, level[outcome.outcome], outcome.message)
     return _documents_section(document.case_id)
+
+
+def _retake(request, document, form: RetakeForm) -> UploadOutcome:
+    uploaded = form.cleaned_data["file"] if form.is_valid() else None
+    name = uploaded.name if uploaded else ""
+    received_message = _("The new photo was received and is being read. The old one is now under removed documents.")
+    if document.removed_at is not None:
+        replacement = replaced_by(document, uploaded) if uploaded else None
+        if replacement is not None:  # this photo replaced it already: an answer lost on the way, sent again
+            return UploadOutcome(name, "received", received_message, replacement.pk)
+        return UploadOutcome(name, "rejected", _("This document can no longer be replaced."))
+    if not may_remove(document, may_review=can_manage_case(request.user, document.case)):
+        return UploadOutcome(name, "rejected", _("This document can no longer be replaced."))
+    if uploaded is None:
+        return UploadOutcome(name, "rejected", _("Choose the new photo first."))
+    try:
+        received = retake_document(document, uploaded, user=request.user, request=request)
+    except UploadRejected as rejection:
+        return UploadOutcome(name, "rejected", str(rejection))
+    if received.duplicate_of:
+        return UploadOutcome(name, "duplicate", _("This is the same photo as before. Please take a new one."),
+                             received.document.pk)
+    return UploadOutcome(name, "received", received_message, received.document.pk)
 
 
 @login_required

@@ -8,7 +8,8 @@
 //   is sent when the connection returns, or when the page is opened again;
 // - logging out removes the kept uploads from the phone (the server's Clear-Site-Data does too), after
 //   saying how many have not been sent yet, with the choice to stay;
-// - "Take it again" on a document card sends the new photo as soon as it is taken;
+// - "Take it again" on a document card sends the new photo as soon as it is taken, kept and sent again
+//   like any upload;
 // - while documents are being read, the checklist and document list refresh every two seconds.
 (function () {
   "use strict";
@@ -82,7 +83,8 @@
       return Promise.all(upload.files.map(function (file) { return file.arrayBuffer(); }));
     }).then(function (buffers) {
       return keptUploads.add({
-        url: upload.url, user: upload.user, name: upload.name, oneDocument: upload.oneDocument, saved: Date.now(),
+        url: upload.url, form: upload.form, field: upload.field, user: upload.user, name: upload.name,
+        oneDocument: upload.oneDocument, saved: Date.now(),
         files: upload.files.map(function (file, index) { return { name: file.name, type: file.type, data: buffers[index] }; })
       });
     }).then(function (id) { upload.id = id; return upload; }, function () { return upload; });
@@ -90,7 +92,8 @@
 
   function fromKept(record) {
     return {
-      id: record.id, url: record.url, user: record.user, name: record.name, oneDocument: record.oneDocument,
+      id: record.id, url: record.url, form: record.form || record.url, field: record.field || "files",
+      user: record.user, name: record.name, oneDocument: record.oneDocument,
       files: record.files.map(function (file) { return new File([file.data], file.name, { type: file.type }); })
     };
   }
@@ -103,7 +106,8 @@
     });
   }
 
-  // --- Uploads: one request per file, so each has its own progress and its own retry.
+  // --- Uploads: one request per file, so each has its own progress and its own retry. A retaken photo
+  // (``addRetake``) is one too: it goes to its document's retake address, kept and sent again the same way.
   function setupUploads(form) {
     var queue = form.querySelector("[data-upload-queue]");
     var template = document.getElementById("upload-item-template");
@@ -155,7 +159,7 @@
 
       var data = new FormData();
       data.append("csrfmiddlewaretoken", csrf);
-      upload.files.forEach(function (file) { data.append("files", file, shortName(file.name)); });
+      upload.files.forEach(function (file) { data.append(upload.field, file, shortName(file.name)); });
       if (upload.oneDocument) data.append("one_document", "1");
       var xhr = new XMLHttpRequest();
       xhr.open("POST", upload.url);
@@ -228,9 +232,10 @@
       else send(entry);
     }
 
-    function add(files, oneDocument) {
+    function add(files, oneDocument, target) {
       var name = files[0].name + (files.length > 1 ? " (+" + (files.length - 1) + ")" : "");
-      var entry = show({ url: url, user: user, name: name, oneDocument: oneDocument, files: files });
+      var entry = show({ url: target ? target.url : url, form: url, field: target ? target.field : "files", user: user,
+                         name: name, oneDocument: oneDocument, files: files });
       entry.element.querySelector(".upload-message").textContent = texts.uploading;
       var original = sendOriginal && sendOriginal.checked || !window.NareisShrink;
       var prepared = [];
@@ -244,12 +249,13 @@
         entry.upload.files = prepared;
         return keep(entry.upload);
       }).then(function () { sendOrWait(entry); });
+      return entry;
     }
     var shrinking = Promise.resolve();
 
     // Uploads kept from an earlier visit (or a page closed while sending) are sent now.
     keptUploads.all().then(function (records) {
-      records.filter(function (record) { return record.url === url && record.user === user; })
+      records.filter(function (record) { return (record.form || record.url) === url && record.user === user; })
         .forEach(function (record) {
           var entry = show(fromKept(record));
           waitForConnection(entry.element);
@@ -275,34 +281,26 @@
       });
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    return {
+      addRetake: function (retakeUrl, file) {
+        var entry = add([file], false, { url: retakeUrl, field: "file" });
+        entry.element.scrollIntoView({ block: "center" });  // where the sponsor sees it being sent, or waiting
+      }
+    };
   }
 
-  // A retaken photo goes with its form (a page of its own, as without JavaScript), shrunk first like an upload.
+  // A retaken photo goes like an upload (shrunk, kept on the phone until the server answered, sent again when
+  // the connection returns); without JavaScript its form posts it as a page of its own.
   // The form is in the live part, which is replaced while polling: listened for on the document.
-  function shrinkRetakes(uploadForm) {
-    var sendOriginal = uploadForm.querySelector("[data-send-original]");
-    var options = {
-      side: Number(uploadForm.dataset.shrinkSide), quality: Number(uploadForm.dataset.shrinkQuality),
-      smallBytes: Number(uploadForm.dataset.shrinkSmallBytes)
-    };
+  function sendRetakes(uploads) {
     document.addEventListener("submit", function (event) {
       var form = event.target;
       var input = form.querySelector && form.querySelector("[data-retake-file]");
-      if (!input || !input.files.length || form.dataset.shrunk || sendOriginal && sendOriginal.checked
-          || !window.NareisShrink || typeof DataTransfer !== "function") return;
+      if (!input || !input.files.length) return;
       event.preventDefault();
-      form.dataset.shrunk = "1";  // submitted once, whatever the outcome
-      var submit = form.querySelector("[type=submit]");
-      if (submit) submit.disabled = true;
-      window.NareisShrink.shrinkPhoto(input.files[0], options).then(function (result) {
-        if (result.shrunk) {
-          var files = new DataTransfer();
-          files.items.add(result.file);
-          input.files = files.files;
-        }
-      }).catch(function () { /* the photo as chosen */ }).then(function () {
-        HTMLFormElement.prototype.submit.call(form);
-      });
+      var file = input.files[0];
+      input.value = "";  // the card may be redrawn now; the photo is on its way
+      uploads.addRetake(form.getAttribute("action"), file);
     });
   }
 
@@ -351,12 +349,11 @@
     document.querySelectorAll("[data-autosubmit]").forEach(function (select) {
       select.addEventListener("change", function () { select.form.submit(); });
     });
-    document.querySelectorAll("[data-upload-form]").forEach(setupUploads);
-    document.querySelectorAll("[data-logout-form]").forEach(setupLogout);
     var uploadForm = document.querySelector("[data-upload-form]");
-    if (uploadForm) shrinkRetakes(uploadForm);
+    if (uploadForm) sendRetakes(setupUploads(uploadForm));
+    document.querySelectorAll("[data-logout-form]").forEach(setupLogout);
     // Take it again: the new photo goes as soon as it is taken (the card may have been redrawn by polling),
-    // through the form's submit event, so that it is shrunk first (shrinkRetakes).
+    // through the form's submit event, so that it is sent like an upload (sendRetakes).
     document.addEventListener("change", function (event) {
       var input = event.target;
       if (!input.matches || !input.matches("[data-retake-file]") || !input.files.length) return;

@@ -219,3 +219,36 @@ def test_a_retaken_photo_is_shrunk_too(phone_factory, celery_worker, corpus_dir)
     new = Document.objects.get(case=case, removed_at__isnull=True)
     assert new.original_name == "IMG_0043.jpg" and new.sha256 != hashlib.sha256(photo).hexdigest()
     assert phone.policy_violations == []
+
+
+def test_a_retake_taken_offline_waits_and_is_sent_when_the_connection_returns(phone_factory, celery_worker, corpus_dir):
+    """Take it again without a signal: the new photo is kept on the phone like an upload, and sent (replacing the
+    blurred one) when the page is opened again with a connection."""
+    case, phone = _open_case(phone_factory, "phone-retake-offline", "ar")
+    blurred = DocumentFactory(case=case, kind="passport", original_name="IMG_0042.jpg", fields={"retake": ["blurred"]})
+    page = phone.page
+    page.reload()
+    phone.context.set_offline(True)
+    page.locator("[data-retake-file]").set_input_files({"name": "IMG_0044.JPG", "mimeType": "image/jpeg",
+                                                        "buffer": phone_photo(corpus_dir)})
+    item = page.locator(".upload-item")
+    expect(item).to_have_attribute("data-upload-status", "waiting")
+    expect(item.locator(".upload-message")).to_have_text(WAITING["ar"])
+    expect(item).to_be_in_viewport()  # shown where the sponsor looks, not only far down the page
+    assert phone.serious_accessibility_violations() == []
+    phone.screenshot("1-waiting")
+    blurred.refresh_from_db()
+    assert blurred.removed_at is None
+
+    page.reload()  # closed while offline: the photo stays on the phone
+    phone.context.set_offline(False)
+    page.goto(f"/cases/{case.pk}/")
+    expect(page.locator(".upload-item")).to_have_attribute("data-upload-status", "done")
+    expect(page.locator(f'[data-binned="{blurred.pk}"]')).to_be_attached()
+    new = Document.objects.get(case=case, removed_at__isnull=True)
+    assert new.original_name == "IMG_0044.jpg"  # shrunk first, like any photo
+    phone.screenshot("2-sent")
+    page.reload()
+    expect(page.locator(".upload-item")).to_have_count(0)  # not kept any more: not sent again
+    assert Document.objects.filter(case=case).count() == 2
+    assert phone.policy_violations == []

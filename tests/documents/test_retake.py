@@ -80,3 +80,27 @@ def test_without_a_photo_or_with_the_same_photo_nothing_is_replaced(client, blur
     client.post(reverse("documents:retake", args=[new.pk]), {"file": _photo("again.png")})
     new.refresh_from_db()
     assert new.removed_at is None  # the same bytes again: a new photo is asked for
+
+
+def test_the_pages_script_gets_the_outcome_and_a_resend_is_recognised(client, blurred):
+    """A retake kept on the phone (nareis.js) is sent again when its answer was lost: it is not stored twice,
+    and the sponsor reads that it arrived, not that the document can no longer be replaced."""
+    client.force_login(blurred.case.sponsor)
+    url = reverse("documents:retake", args=[blurred.pk])
+    first = client.post(url, {"file": _photo()}, headers={"Accept": "application/json"})
+    assert first.status_code == 200
+    sent = first.json()["files"][0]
+    new = Document.objects.get(case=blurred.case, removed_at__isnull=True)
+    assert sent["outcome"] == "received" and sent["document_id"] == new.pk and sent["name"] == "new.png"
+
+    again = client.post(url, {"file": _photo()}, headers={"Accept": "application/json"})
+    assert again.status_code == 200
+    assert again.json()["files"][0] == sent
+    assert Document.objects.filter(case=blurred.case).count() == 2
+
+    other = client.post(url, {"file": _photo("other.png", shade=90)}, headers={"Accept": "application/json"})
+    assert other.status_code == 422  # another photo for a document already replaced: said so, nothing stored
+    assert other.json()["files"][0]["outcome"] == "rejected"
+    assert Document.objects.filter(case=blurred.case).count() == 2
+    nothing = client.post(reverse("documents:retake", args=[new.pk]), {}, headers={"Accept": "application/json"})
+    assert nothing.status_code == 422 and nothing.json()["files"][0]["message"] == "Choose the new photo first."
