@@ -29,3 +29,10 @@ def test_times_are_on_a_24_hour_clock_in_amsterdam():
         rendered = Template('{{ moment|date:"SHORT_DATETIME_FORMAT" }}|{{ moment|time }}').render(
             Context({"moment": MOMENT}))
     assert rendered == "20 January 2027, 15:27|15:27"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("ar", "20 يناير 2027، 15:27"), ("fa", "20 ژانویه 2027، 15:27")])
+def test_arabic_script_parts_date_and_time_with_its_own_comma(language, expected):
+    with translation.override(language):
+        rendered = Template('{{ moment|date:"DATETIME_FORMAT" }}').render(Context({"moment": MOMENT}))
+    assert rendered == expected
