@@ -104,6 +104,31 @@ def test_link_an_unassigned_document_with_one_tap(phone_factory):
     phone.screenshot("2-assigned")
 
 
+def test_a_first_sponsor_with_no_family_entered_is_led_to_add_the_member_a_document_is_about(phone_factory):
+    """A child's birth certificate read before any family member was entered: the one button would say "it is about
+    me"; a link leads to the form for adding the child, which stands open."""
+    sponsor = UserFactory(preferred_language="ti")
+    case = CaseFactory(sponsor=sponsor, counsellors=[CounsellorFactory()])
+    certificate = DocumentFactory(case=case, kind="birth_certificate", original_name="birth.jpg")
+    phone = signed_in(phone_factory, sponsor, "first-family-ti")
+    page = phone.page
+    card = page.locator(f'[data-document="{certificate.pk}"]')
+    expect(card.locator("[data-assign-sponsor]")).to_be_visible()
+    card.locator("[data-add-member-link]").click()
+    expect(page.locator("[data-add-member]")).to_have_attribute("open", "")
+    expect(page.locator("#add-member select[name=relation]")).to_be_in_viewport()
+    phone.screenshot("1-add-member")
+    page.locator("#add-member input[name=given_names]").fill("Selam")
+    page.locator("#add-member input[name=surname]").fill("Tesfay")
+    page.locator("#add-member select[name=relation]").select_option("child")
+    page.locator("#add-member button[type=submit]").click()
+    expect(card.locator("[data-assign-member]")).to_have_count(1)
+    card.locator("[data-assign-member]").click()
+    expect(page.locator(f'[data-document="{certificate.pk}"] [data-unassigned]')).to_have_count(0)
+    assert [member.given_names for member in certificate.members.all()] == ["Selam"]
+    clean(phone)
+
+
 def test_confirm_a_proposed_link_and_correct_the_birth_date(phone_factory):
     case, wife, son, passport, unassigned, marriage = family_case("ti")
     phone = signed_in(phone_factory, case.sponsor, "proposal-ti")
