@@ -130,10 +130,21 @@ def decided_for(days_left: int) -> date:
     return next(target - timedelta(days=back) for back in range(80, 100) if deadline_for(target - timedelta(days=back)) == target)
 
 
+def _reachable(days_left: int) -> bool:
+    try:
+        decided_for(days_left)
+    except StopIteration:
+        return False
+    return True
+
+
 @pytest.mark.parametrize(("days", "words"), [
-    (0, "اليوم هو آخر يوم."), (1, "بقي يوم واحد"), (2, "بقي يومان"), (7, "بقيت 7 أيام"), (30, "بقي 30 يومًا"),
+    (0, "اليوم هو آخر يوم."), (1, "بقي يوم واحد"), (2, "بقي يومان"), (7, "بقيت {} أيام"), (30, "بقي {} يومًا"),
 ])
 def test_arabic_days_left_agree_with_their_number(client, days, words):
+    if "{}" in words:  # no decision date gives a deadline on some days (31 December: 30 September gives the 30th)
+        days = next(n for n in (days, days + 1, days - 1) if _reachable(n))
+        words = words.format(days)
     case = CaseFactory(sponsor__preferred_language="ar", permit_decision_date=decided_for(days))
     client.force_login(case.sponsor)
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
