@@ -104,3 +104,24 @@ def decided_for(today: date, fewest: int, most: int) -> date:
         decided += timedelta(days=1)
     assert found is not None
     return found
+
+
+def test_the_counsellor_is_not_addressed_as_the_sponsor_on_the_case_page(client, counsellor):
+    """The read decision date, a document waiting for review and a photo to retake, seen by each side."""
+    from tests.factories import DocumentFactory
+
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=None,
+                       proposed_decision_date=timezone.localdate() - timedelta(days=20))
+    decision = DocumentFactory(case=case, kind="asylum_decision", fields={"retake": ["blurred"]})
+    decision.refresh_from_db()
+    client.force_login(counsellor)
+    staff = page(client, case)
+    for sponsor_words in ("your asylum decision", "you uploaded", "your deadline", "Your counsellor will check it",
+                          "Please take this photo again"):
+        assert sponsor_words not in staff
+    assert "Is this the date on the asylum decision?" in staff
+    assert "The sponsor is asked to take this photo again:" in staff
+    client.force_login(case.sponsor)
+    sponsor = page(client, case)
+    assert "Is this the date on your asylum decision?" in sponsor and "your deadline to apply" in sponsor
+    assert "Received. Your counsellor will check it." in sponsor and "Please take this photo again." in sponsor
