@@ -255,3 +255,16 @@ def test_the_counsellor_sees_an_asylum_decision_is_always_the_sponsors(client, c
     client.force_login(case.counsellor)
     page = screen(client, decision).content.decode()
     assert 'data-linked="sponsor"' in page and "always about the sponsor" in page and "data-unassigned" not in page
+
+
+def test_the_queue_says_whom_a_translation_is_about(client, case):
+    """A translation follows its original; one whose original is not chosen says so (the cell was empty)."""
+    original = DocumentFactory(case=case, kind="marriage_certificate", original_name="marriage.jpg")
+    DocumentFactory(case=case, kind="translation", original_name="linked-translation.jpg", translation_of=original)
+    DocumentFactory(case=case, kind="translation", original_name="loose-translation.jpg")
+    client.force_login(case.counsellor)
+    page = client.get(reverse("tracker:review_queue")).content.decode()
+    linked_row = page[page.index("linked-translation.jpg"):]
+    assert "as its original" in linked_row[:linked_row.index("</tr>")]
+    loose_row = page[page.index("loose-translation.jpg"):]
+    assert "a translation: its original is not chosen" in loose_row[:loose_row.index("</tr>")]
