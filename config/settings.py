@@ -241,6 +241,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-pending-notifications": {"task": "tracker.send_pending_notifications", "schedule": 300.0},
     # Documents removed DOCUMENT_BIN_DAYS ago are deleted for good (documents.bin), each deletion audited.
     "empty-bin": {"task": "documents.empty_bin", "schedule": 3600.0},
+    # The same for the replaced scans of IND letters (tracker.correspondence).
+    "empty-letter-scan-bin": {"task": "tracker.empty_replaced_scans", "schedule": 3600.0},
     # Each case's stored checklist summary for the new day (days left, deadline states); the dashboards also
     # refresh a stale one before reading it, so this only spares the first views of the day the work.
     "refresh-case-summaries": {"task": "tracker.refresh_case_summaries", "schedule": crontab(hour=0, minute=5)},

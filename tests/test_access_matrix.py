@@ -27,7 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from audit.models import AuditEvent
-from tracker.models import CaseNote, Explanation, IndLetter
+from tracker.models import CaseNote, Explanation, IndLetter, ReplacedLetterScan
 from tests.factories import (
     AdminFactory,
     CaseFactory,
@@ -88,6 +88,9 @@ class World:
                                                    scan=ContentFile(b"%PDF-1.4 placeholder", name="letter.pdf"),
                                                    scan_content_type="application/pdf", scan_name="letter.pdf")
         self.note = CaseNote.objects.create(case=self.case, text="Call the sponsor", due_on=date(2026, 11, 20))
+        self.replaced_scan = ReplacedLetterScan.objects.create(
+            letter=self.ind_letter, scan=ContentFile(b"%PDF-1.4 earlier", name="earlier.pdf"),
+            scan_content_type="application/pdf", scan_name="earlier.pdf")
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,8 @@ MATRIX: dict[str, Entry] = {
         lambda w: reverse("tracker:ind_letter_scan", args=[w.ind_letter.pk])),
     "ind-letters/<int:letter_id>/scan/upload/": managed(
         lambda w: reverse("tracker:ind_letter_scan_upload", args=[w.ind_letter.pk]), "post"),
+    "ind-letters/replaced-scans/<int:scan_id>/restore/": managed(
+        lambda w: reverse("tracker:ind_letter_scan_restore", args=[w.replaced_scan.pk]), "post"),
     "ind-letters/<int:letter_id>/answered/": managed(
         lambda w: reverse("tracker:ind_letter_answered", args=[w.ind_letter.pk]), "post"),
     # The review screen and the queue across a counsellor's cases (issue 11).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -14,11 +14,12 @@ from audit.models import AuditEvent
 from audit.services import record_event
 
 from cases.models import Case
+from documents.bin import bin_days
 from documents.intake import UploadRejected, check_upload, without_location
 from documents.pipeline import filetypes
 from documents.sanitise import Sanitised
 
-from .models import IndLetter
+from .models import IndLetter, ReplacedLetterScan
 from .notifications import Notice, notify_sponsor_on_commit
 
 
@@ -54,11 +55,13 @@ def record_letter(case: Case, *, kind: str, received_on: date, response_due: dat
 def attach_scan(letter: IndLetter, scan: UploadedFile, *, actor, request=None) -> IndLetter:
     """Add the scan of a letter recorded without one, or replace its scan; checked and cleaned like a document.
 
-    The scan it replaces is removed from storage once the change is committed (the audit trail names both)."""
+    The scan it replaces goes to the bin (``ReplacedLetterScan``): a counsellor can put it back until the bin
+    empties itself of it (the audit trail names both)."""
     cleaned = _checked_scan(scan)
-    old_file, old_name = (letter.scan.name if letter.scan else ""), letter.scan_name
-    storage = letter.scan.storage
+    old_name = letter.scan_name
     with transaction.atomic():
+        if letter.scan:
+            _bin_current_scan(letter, actor=actor)
         _store_scan(letter, cleaned, scan.name)
         try:
             letter.save(update_fields=["scan", "scan_content_type", "scan_name"])
@@ -67,9 +70,48 @@ def attach_scan(letter: IndLetter, scan: UploadedFile, *, actor, request=None) -
         except Exception:
             letter.scan.delete(save=False)  # nothing half-stored
             raise
-        if old_file and old_file != letter.scan.name:
-            transaction.on_commit(lambda: storage.delete(old_file))
     return letter
+
+
+def _bin_current_scan(letter: IndLetter, *, actor) -> ReplacedLetterScan:
+    return ReplacedLetterScan.objects.create(
+        letter=letter, scan=letter.scan.name, scan_content_type=letter.scan_content_type, scan_name=letter.scan_name,
+        replaced_by=actor if getattr(actor, "is_authenticated", False) else None)
+
+
+def restore_scan(replaced: ReplacedLetterScan, *, actor, request=None) -> IndLetter:
+    """Put a replaced scan back as its letter's scan; the scan it takes the place of goes to the bin in turn."""
+    with transaction.atomic():
+        replaced = ReplacedLetterScan.objects.select_for_update().select_related("letter").get(pk=replaced.pk)
+        letter = replaced.letter
+        current_name = letter.scan_name if letter.scan else None
+        if letter.scan:
+            _bin_current_scan(letter, actor=actor)
+        letter.scan.name = replaced.scan.name
+        letter.scan_content_type, letter.scan_name = replaced.scan_content_type, replaced.scan_name
+        letter.save(update_fields=["scan", "scan_content_type", "scan_name"])
+        replaced.delete()
+        record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=letter, case_id=letter.case_id,
+                     request=request, changes={"scan_name": [current_name, letter.scan_name]})
+    return letter
+
+
+def empty_replaced_scans(now: datetime | None = None) -> int:
+    """Delete for good the replaced scans in the bin for ``DOCUMENT_BIN_DAYS``; each deletion audited (by nobody:
+    the bin empties itself), the file removed once that is committed. Run hourly with the documents' bin."""
+    cutoff = (now or timezone.now()) - timedelta(days=bin_days())
+    emptied = 0
+    for replaced in ReplacedLetterScan.objects.filter(replaced_at__lte=cutoff).select_related("letter").order_by("pk"):
+        with transaction.atomic():
+            if not ReplacedLetterScan.objects.select_for_update().filter(pk=replaced.pk).exists():
+                continue  # put back meanwhile
+            record_event(actor=None, action=AuditEvent.Action.DELETE, target=replaced.letter,
+                         case_id=replaced.letter.case_id, changes={"replaced_scan": [replaced.scan_name, None]})
+            storage, name = replaced.scan.storage, replaced.scan.name
+            replaced.delete()
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+        emptied += 1
+    return emptied
 
 
 def _store_scan(letter: IndLetter, cleaned: Sanitised, name: str | None) -> None:

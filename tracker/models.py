@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .labels import requirement_choices
@@ -58,9 +60,10 @@ class Explanation(models.Model):
         return f"{self.member or _('sponsor')}: {self.requirement}"
 
 
-def letter_scan_path(letter: IndLetter, filename: str) -> str:
+def letter_scan_path(letter: IndLetter | ReplacedLetterScan, filename: str) -> str:
     # Random names, private like documents: served only through the permission-checked view.
-    return f"cases/{letter.case_id}/letters/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    case_id = letter.case_id if isinstance(letter, IndLetter) else letter.letter.case_id
+    return f"cases/{case_id}/letters/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
 class ConsistencyNote(models.Model):
@@ -125,6 +128,31 @@ class IndLetter(models.Model):
     @property
     def is_open(self) -> bool:
         return self.response_due is not None and self.answered_on is None
+
+
+class ReplacedLetterScan(models.Model):
+    """A letter's scan that a newer one replaced, kept like a removed document in the bin: for
+    ``DOCUMENT_BIN_DAYS`` a counsellor can put it back, then the hourly bin emptying deletes it (audited)."""
+
+    letter = models.ForeignKey(IndLetter, on_delete=models.CASCADE, related_name="replaced_scans")
+    scan = models.FileField(upload_to=letter_scan_path, max_length=300)  # the file as it was, never written anew
+    scan_content_type = models.CharField(max_length=100, blank=True)
+    scan_name = models.CharField(max_length=255, blank=True)
+    replaced_at = models.DateTimeField(default=timezone.now, db_index=True)
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-replaced_at", "-id"]
+        verbose_name = _("replaced scan of an IND letter")
+        verbose_name_plural = _("replaced scans of IND letters")
+
+    def __str__(self) -> str:
+        return self.scan_name or self.scan.name
+
+    @property
+    def deleted_on(self):
+        """When the bin empties itself of it (the documents' bin period)."""
+        return self.replaced_at + timedelta(days=settings.DOCUMENT_BIN_DAYS)
 
 
 class ReminderSent(models.Model):

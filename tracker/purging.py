@@ -18,6 +18,8 @@ from audit.services import forget_case_details, record_event
 from cases.models import Case
 from documents.models import Document
 
+from .models import ReplacedLetterScan
+
 
 
 def purge_case(case: Case, *, actor, request=None) -> int:
@@ -29,6 +31,8 @@ def purge_case(case: Case, *, actor, request=None) -> int:
     documents = Document.objects.filter(case=case)
     file_names = [name for name in documents.values_list("file", flat=True) if name]
     letter_scans = [name for name in case.ind_letters.values_list("scan", flat=True) if name]
+    letter_scans += [name for name in ReplacedLetterScan.objects.filter(letter__case=case).values_list("scan", flat=True)
+                     if name]
     storage = Document._meta.get_field("file").storage
     case_id = case.pk
     with transaction.atomic():

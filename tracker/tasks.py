@@ -60,3 +60,14 @@ def send_pending_notifications_task() -> int:
     from .notifications import send_pending
 
     return send_pending()
+
+
+EMPTY_REPLACED_SCANS_TASK = "tracker.empty_replaced_scans"
+
+
+@shared_task(name=EMPTY_REPLACED_SCANS_TASK, ignore_result=True, expires=3000)
+def empty_replaced_scans_task() -> int:
+    """Run by Celery beat every hour: replaced letter scans in the bin for ``DOCUMENT_BIN_DAYS`` are deleted."""
+    from .correspondence import empty_replaced_scans
+
+    return empty_replaced_scans()

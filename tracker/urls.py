@@ -33,6 +33,8 @@ urlpatterns = [
     path("ind-letters/<int:letter_id>/scan/", views_counsellor.ind_letter_scan, name="ind_letter_scan"),
     path("ind-letters/<int:letter_id>/scan/upload/", views_counsellor.ind_letter_scan_upload,
          name="ind_letter_scan_upload"),
+    path("ind-letters/replaced-scans/<int:scan_id>/restore/", views_counsellor.ind_letter_scan_restore,
+         name="ind_letter_scan_restore"),
     path("ind-letters/<int:letter_id>/answered/", views_counsellor.ind_letter_answered, name="ind_letter_answered"),
     path("cases/<int:case_id>/export/", views_counsellor.case_export, name="case_export"),
     path("cases/<int:case_id>/application-form/", views_counsellor.application_form, name="application_form"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,7 @@ from documents.downloads import file_name_for, stored_file_response
 from documents.models import Document
 
 from . import views_coordination
-from .correspondence import CorrespondenceError, attach_scan, mark_answered, record_letter
+from .correspondence import CorrespondenceError, attach_scan, mark_answered, record_letter, restore_scan
 from .caseload import dashboard_page
 from .retention import purge_soon
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
@@ -40,7 +41,7 @@ from .forms_counsellor import (
     IndLetterScanForm,
     NoteForm,
 )
-from .models import Explanation, IndLetter
+from .models import Explanation, IndLetter, ReplacedLetterScan
 from .history import readable_history
 from .notes import open_tasks_for
 from .review import ReviewError, add_explanation, update_case_facts, withdraw_explanation
@@ -92,7 +93,8 @@ def review_context(user, case: Case) -> dict:
 
 
 def case_letters(case: Case) -> list[IndLetter]:
-    return list(case.ind_letters.all())
+    return list(case.ind_letters.prefetch_related(
+        Prefetch("replaced_scans", queryset=ReplacedLetterScan.objects.select_related("replaced_by"))))
 
 
 def _back(case_id: int, anchor: str = "review"):
@@ -249,6 +251,18 @@ def ind_letter_scan_upload(request, letter_id: int):
     else:
         messages.success(request, _("The scan of the letter was replaced.") if replaced
                          else _("The scan of the letter was added."))
+    return _back(letter.case_id, f"letter-{letter.pk}")
+
+
+@login_required
+@require_POST
+def ind_letter_scan_restore(request, scan_id: int):
+    """A counsellor puts a replaced scan back (the bin keeps it for ``DOCUMENT_BIN_DAYS``)."""
+    replaced = get_object_or_404(ReplacedLetterScan, pk=scan_id,
+                                 letter__case__in=selectors.cases_visible_to(request.user))
+    selectors.get_managed_case_for(request.user, replaced.letter.case_id)
+    letter = restore_scan(replaced, actor=request.user, request=request)
+    messages.success(request, _("The earlier scan of the letter is back."))
     return _back(letter.case_id, f"letter-{letter.pk}")
 
 

@@ -12,7 +12,7 @@ from PIL import Image
 
 from tests.documents.test_location_data import phone_photo
 from tests.factories import CaseFactory, CounsellorFactory
-from tracker.models import IndLetter
+from tracker.models import IndLetter, ReplacedLetterScan
 
 pytestmark = pytest.mark.django_db
 
@@ -126,10 +126,47 @@ def test_a_counsellor_adds_the_scan_later_and_replaces_it_each_change_audited(
         client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": second})
     letter.refresh_from_db()
     assert letter.scan_name == "brief-ind-2.png" and letter.scan_content_type == "image/png"
-    assert not letter.scan.storage.exists(old_file)
+    assert letter.scan.storage.exists(old_file)  # the replaced scan is in the bin, not deleted
+    replaced = ReplacedLetterScan.objects.get(letter=letter)
+    assert (replaced.scan.name, replaced.scan_name, replaced.replaced_by) == (old_file, "brief-ind.jpg", case.counsellor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert f'data-replaced-scan="{replaced.pk}"' in page and "Put the earlier scan back" in page
     assert list(AuditEvent.objects.filter(target_id=str(letter.pk), action=AuditEvent.Action.CHANGE)
                 .order_by("id").values_list("changes", flat=True)) == [
         {"scan_name": [None, "brief-ind.jpg"]}, {"scan_name": ["brief-ind.jpg", "brief-ind-2.png"]}]
+
+    # Put back: the earlier scan is the letter's again, and the one it replaced goes to the bin in turn.
+    new_file = letter.scan.name
+    response = client.post(reverse("tracker:ind_letter_scan_restore", args=[replaced.pk]), follow=True)
+    assert "The earlier scan of the letter is back." in response.content.decode()
+    letter.refresh_from_db()
+    assert (letter.scan.name, letter.scan_name, letter.scan_content_type) == (old_file, "brief-ind.jpg", "image/jpeg")
+    assert list(ReplacedLetterScan.objects.values_list("scan", "scan_name")) == [(new_file, "brief-ind-2.png")]
+    restored = AuditEvent.objects.filter(target_id=str(letter.pk), action=AuditEvent.Action.CHANGE).latest("id")
+    assert restored.changes == {"scan_name": ["brief-ind-2.png", "brief-ind.jpg"]}
+
+
+def test_the_bin_empties_itself_of_replaced_scans_after_the_bin_period(
+        client, case, settings, django_capture_on_commit_callbacks):
+    from audit.models import AuditEvent
+    from tracker.correspondence import attach_scan, empty_replaced_scans
+
+    letter = IndLetter.objects.create(case=case, kind="question", received_on=timezone.localdate(), subject="Vragen")
+    for name in ("eerste.jpg", "tweede.jpg"):
+        attach_scan(letter, SimpleUploadedFile(name, phone_photo("JPEG"), content_type="image/jpeg"),
+                    actor=case.counsellor)
+    replaced = ReplacedLetterScan.objects.get()
+    storage, old_file = replaced.scan.storage, replaced.scan.name
+    almost = replaced.replaced_at + timedelta(days=settings.DOCUMENT_BIN_DAYS) - timedelta(minutes=1)
+    assert empty_replaced_scans(now=almost) == 0 and storage.exists(old_file)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert empty_replaced_scans(now=almost + timedelta(minutes=2)) == 1
+    assert not ReplacedLetterScan.objects.exists() and not storage.exists(old_file)
+    letter.refresh_from_db()
+    assert letter.scan_name == "tweede.jpg" and storage.exists(letter.scan.name)
+    deleted = AuditEvent.objects.get(target_id=str(letter.pk), action=AuditEvent.Action.DELETE)
+    assert deleted.actor is None and deleted.changes == {"replaced_scan": ["eerste.jpg", None]}
 
 
 def test_a_bad_scan_later_is_refused_with_its_reason_and_the_letter_keeps_its_scan(client, case):
