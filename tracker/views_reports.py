@@ -88,6 +88,7 @@ def report_csv(request, table: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="nareis-{table}-{period.start}-{period.end}.csv"'
     response["Cache-Control"] = "private, no-store"
+    response.write("\ufeff")  # the byte order mark: Excel then reads UTF-8, not "Ahmet YÄ±ldÄ±z"
     writer = csv.writer(response)
     writer.writerow(chosen.columns)
     for row in chosen.rows:

@@ -115,15 +115,15 @@ def test_a_coordinator_sees_only_their_organisation_and_an_admin_chooses(client,
 
     client.force_login(CoordinatorFactory(organisation=ours))
     response = client.get(reverse("tracker:report_csv", args=["rejections"]), {"period": "year"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["Reason", "Documents"] and sum(int(n) for _, n in rows[1:]) == 3
     assert response["Content-Type"].startswith("text/csv")
 
     client.force_login(AdminFactory())
     every = client.get(reverse("tracker:report_csv", args=["rejections"]), {"period": "year"})
-    assert sum(int(n) for _, n in list(csv.reader(io.StringIO(every.content.decode())))[1:]) == 8
+    assert sum(int(n) for _, n in list(csv.reader(io.StringIO(every.content.decode("utf-8-sig"))))[1:]) == 8
     one = client.get(reverse("tracker:report_csv", args=["rejections"]), {"period": "year", "organisation": elsewhere.pk})
-    assert sum(int(n) for _, n in list(csv.reader(io.StringIO(one.content.decode())))[1:]) == 5
+    assert sum(int(n) for _, n in list(csv.reader(io.StringIO(one.content.decode("utf-8-sig"))))[1:]) == 5
 
 
 def test_a_counsellor_gets_no_reports(client):
@@ -149,3 +149,14 @@ def test_a_case_moved_to_another_organisation_takes_its_documents_into_that_orga
     assert build_report(ours.pk, period).tables["documents"].rows == []
     assert build_report(elders.pk, period).tables["documents"].rows[0][-1] == 1
     assert CaseSummary.objects.get(case=case).organisation_id == elders.pk
+
+
+def test_a_csv_opens_in_a_spreadsheet_with_names_in_any_script(client, ours):
+    """Excel takes a CSV without a byte order mark for the local code page and garbles a counsellor's "ı" or "ë"."""
+    from tests.factories import CounsellorFactory
+
+    CounsellorFactory(organisation=ours, first_name="Ahmet", last_name="Yıldız")
+    client.force_login(CoordinatorFactory(organisation=ours))
+    content = client.get(reverse("tracker:report_csv", args=["workload"]), {"period": "year"}).content
+    assert content.startswith("\ufeff".encode())
+    assert "Ahmet Yıldız" in content.decode("utf-8-sig")
