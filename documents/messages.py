@@ -76,6 +76,7 @@ DOUBTS = {
     "close_call": gettext_noop("A close call: %(kind)s or %(other)s."),
     "little_text": gettext_noop("Read as: %(kind)s. Hardly any text could be read from the photo."),
     "zone_fails": gettext_noop("Looks like: %(kind)s. The MRZ does not pass its check digits."),
+    "zone_partial": gettext_noop("Looks like: %(kind)s. Only part of the MRZ could be read."),
 }
 
 

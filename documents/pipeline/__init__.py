@@ -59,11 +59,12 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         machine_zone = _better_mrz(machine_zone, page_zone)
         unread_zone = unread_zone or unread
     text = PAGE_BREAK.join(texts)
-    classification = classify.classify(text, machine_zone, portrait)
+    unread_zone = unread_zone if machine_zone is None else None
+    classification = classify.classify(text, machine_zone, portrait, unread_zone)
     kind = classification.kind
     unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines),
                          little_text=classify.has_little_text(text),
-                         unread_zone=unread_zone if machine_zone is None else None)
+                         unread_zone=unread_zone)
     confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if unsure else classification.confidence
     if kind in KINDS_WITHOUT_MRZ:  # CONTRACTS.md section 3: a stray zone read from their text is no holder's
         machine_zone = None

@@ -6,16 +6,19 @@ an MRZ decides between passport and ID card, a translator's statement makes
 a document a translation whatever the translated text says it is, and a photo
 with little text whose one face fills much of the frame is a passport photo
 (``faces``). Too little evidence for any kind gives ``other`` rather than a guess.
+Where no zone parses, a holder's line of one whose check digits hold (``classify_zone``) counts as a zone
+that fails its check digits.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import vocabulary
+from .classify_zone import holder_line
 from .faces import Face
 from .types import DocumentKind, MrzResult
 
@@ -36,6 +39,9 @@ class Classification:
     kind: DocumentKind
     confidence: float
     scores: dict[DocumentKind, float]
+    # Where a zone that does not parse or pass counted (``classify_zone``): "part" (a holder's line in the
+    # text), "failing" (a zone read, most of its check digits holding, others not); "" otherwise.
+    partial_zone: str = ""
 
 
 def normalise(text: str) -> str:
@@ -107,16 +113,34 @@ def has_little_text(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{3,}", text)) <= LITTLE_TEXT_WORDS
 
 
-def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = None) -> Classification:
-    """``portrait``: the face of a photo with one face filling much of the frame (``faces.portrait_face``)."""
+def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = None,
+             unread_zone: MrzResult | None = None) -> Classification:
+    """``portrait``: the face of a photo with one face filling much of the frame (``faces.portrait_face``).
+    ``unread_zone``: a zone read but not taken as ``mrz`` (it fails its check digits, and the page has no
+    passport or ID wording): it counts where its holder's line holds."""
     scores = score_text(text)
     events = recorded_events(text) if "\f" in text else set()
+    partial = None
     if len(events) >= 2:  # pages of different events: a book of them, not one certificate
         booklet = DocumentKind.FAMILY_BOOKLET
         scores[booklet] = max(scores[booklet], *(scores[event] for event in events)) + BOOKLET_STRUCTURE
     if mrz is not None:
         mrz_kind = kind_of_mrz(mrz)
         scores[mrz_kind] += MRZ_WEIGHT if mrz.valid else MRZ_WEIGHT / 2
+    else:
+        if (partial := holder_line(text)) is not None:
+            source = "part"
+        elif unread_zone is not None and (partial := holder_line("\n".join(unread_zone.lines))) is not None:
+            source = "failing"
+        if partial is not None:
+            scores[partial.kind] += MRZ_WEIGHT / 2
+    classification = _classify(text, scores, mrz, portrait)
+    if partial is not None and classification.kind is partial.kind:
+        return replace(classification, partial_zone=source)
+    return classification
+
+
+def _classify(text: str, scores: dict[DocumentKind, float], mrz: MrzResult | None, portrait: Face | None) -> Classification:
     translation = scores[DocumentKind.TRANSLATION]
     if translation >= TRANSLATION_OVERRIDE and mrz is None:
         return Classification(DocumentKind.TRANSLATION, _confidence(translation, 0.0), scores)

@@ -27,6 +27,7 @@ class DoubtCode(StrEnum):
     CLOSE_CALL = "close_call"
     LITTLE_TEXT = "little_text"
     ZONE_FAILS = "zone_fails"
+    ZONE_PARTIAL = "zone_partial"
 
 
 ENGLISH = {
@@ -36,6 +37,7 @@ ENGLISH = {
     DoubtCode.CLOSE_CALL: "{kind} or {other}: a close call",
     DoubtCode.LITTLE_TEXT: "hardly any text could be read",
     DoubtCode.ZONE_FAILS: "looks like {kind}, its MRZ does not pass its check digits",
+    DoubtCode.ZONE_PARTIAL: "looks like {kind}, its MRZ could be read only in part",
 }
 
 
@@ -69,6 +71,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
     kind, scores = classification.kind, classification.scores
     if kind in IDENTITY and mrz is not None and not mrz.valid:
         return Doubt(DoubtCode.MRZ_FAILS, kind)
+    if kind in IDENTITY and mrz is None and classification.partial_zone:
+        return Doubt(DoubtCode.ZONE_FAILS if classification.partial_zone == "failing" else DoubtCode.ZONE_PARTIAL, kind)
     if kind in IDENTITY and mrz is None and classification.confidence < CLOSE_CALL:
         return Doubt(DoubtCode.NO_MRZ, kind)
     if kind is DocumentKind.OTHER and not is_visa:

@@ -31,6 +31,13 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "kaarka aqoonsiga", "aqoonsi", "بطاقه شخصيه", "بطاقه الهويه", "البطاقه الوطنيه", "الهويه الوطنيه",
              "بطاقه وطنيه", "بطاقه هويه", "كارت ملي", "تذكره", "መንነት", "መታወቂያ")),
         (1, ("id no", "id number", "identity number", "numero d identite", "الرقم الوطني", "رقم الهويه")),
+        # Residence permits and cards (TD1 cards, codes such as IR and RP): identity documents. The IND's
+        # "verblijfsvergunning asiel" and an "asylum residence permit" are an asylum decision's words.
+        (4, ("(?<!asylum.)residence (permit|card)(?! (for )?asylum)", "permanent resident", "resident (card|alien)",
+             "titre de sejour", "carte de (sejour|resident)", "aufenthalts(titel|erlaubnis|karte)",
+             "verblijfs(titel|document)", "verblijfsvergunning(?! (asiel|regulier|voor))", "permesso di soggiorno",
+             "(tarjeta|permiso|titulo) de residencia", "ikamet (izni|karti)", "oturma izni",
+             "بطاقه اقامه", "بطاقه الاقامه", "تصريح اقامه", "تصريح الاقامه", "اذن اقامه", "كارت اقامت")),
     ),
     K.BIRTH_CERTIFICATE: (
         (4, ("birth certificate", "certificate of (live )?birth", "record of birth", "birth registration",
@@ -96,7 +103,9 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "vertaald uit", "deze vertaling", "la presente traduction", "traduction (fidele|de l original)",
              "traduit de", "ubersetzung (aus|des|der)", "aus dem \\w+ ubersetzt", "tercume(si)?", "ترجمه",
              "translator", "vertaler", "traducteur", "traductrice", "ubersetzer", "tercuman", "مترجم")),
-        (2, ("^\\W*(translation|vertaling|traduction|ubersetzung|ceviri)\\W*$",)),
+        # A line of its own saying "Translation": among the first lines, above the translated document's own
+        # title, it heads a translation (its statement at the foot may be too small to read): 3.5 x 1.5 there.
+        (3.5, ("^\\W*(translation|vertaling|traduction|ubersetzung|ceviri)\\W*$",)),
     ),
     K.CONSENT_DECLARATION: (
         (4, ("parental consent", "consent (form|declaration|letter)", "declaration of consent",

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from bench.real_stress import dim_uneven_light, small_on_clutter, turned
-from documents.pipeline import doubt, lighting, orientation, run_pipeline
-from documents.pipeline.classify import Classification
+from bench.real_stress import dim_uneven_light, scaled_to, small_on_clutter, turned
+from documents.pipeline import doubt, faces, lighting, orientation, run_pipeline
+from documents.pipeline.classify import Classification, classify
+from documents.pipeline.classify_zone import holder_line
 from documents.pipeline.loading import load_pages
 from documents.pipeline.mrz_parse import parse_mrz
 from documents.pipeline.types import DocumentKind as K
@@ -110,3 +111,69 @@ def test_other_with_a_zone_left_out_though_most_of_its_check_digits_hold_is_unsu
     other = Classification(K.OTHER, 0.9, {kind: 0.0 for kind in K})
     reason = doubt.doubt(other, None, unread_zone=misread)
     assert reason.code is doubt.DoubtCode.ZONE_FAILS and reason.kind is K.ID_CARD
+
+
+TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+
+
+@pytest.mark.parametrize(("lines", "kind"), [
+    (["880>>1770100IIL51>>>>>>>>>>>>>>>", TD1[1], "SINGH<<JASINCALI<<<<<<"], K.ID_CARD),  # first line garbled
+    (["1DSRB9555555461290296800000", "34.07.2012. 7408122 1204159UT0>>>>>>>>>>>6"], K.ID_CARD),  # sex lost, "<" as ">"
+    (["P<UTOERIKS5ON<<ANNA<MAR1A<<<<<<<<<<<<<", TD3[1]], K.PASSPORT),
+    (["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"], K.ID_CARD),  # TD2
+])
+def test_holder_line_of_a_zone_read_in_part_tells_passport_or_id_card(lines, kind):
+    assert holder_line("\n".join(lines)).kind is kind
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3[1]]),  # a visa proves no identity
+    "\n".join(TD1).replace("7408122F", "7408123F"),  # a check digit fails
+    # A vehicle registration's zone, as read dim: checked numbers, but no dates with a sex between them.
+    "CRFRAABIZBCDOVFSIVZOO9ASIVZOO9Z9BOIOS9VP<<<<\n1CI1<<MAR0D<<<<<<<<<M00818<<<<<2009AS0528402",
+    "Total 2024-01-15 IBAN NL91ABNA0417164300 ref 74081221204159",
+])
+def test_no_holder_line_where_none_holds(text):
+    assert holder_line(text) is None
+
+
+def _real(real_dir, name: str, transform) -> bytes:
+    return _png(transform(load_pages(real_dir / name)[0].convert("RGB")))
+
+
+def test_card_small_on_a_table_whose_zone_is_read_in_part_is_an_id_card_said_unsure(real_dir):
+    # Its first zone line garbled, the zone does not parse; its holder's line, both dates checked, still stands.
+    result = run_pipeline(_real(real_dir, "043_id_card.png", small_on_clutter))
+    assert result.kind is K.ID_CARD and result.mrz is None
+    assert result.unsure.code is doubt.DoubtCode.ZONE_PARTIAL and result.confidence <= doubt.DOUBTFUL_CONFIDENCE
+
+
+def test_residence_card_too_small_for_its_zone_is_an_id_card_by_its_title(real_dir):
+    result = run_pipeline(_real(real_dir, "047_id_card.png", scaled_to(350)))
+    assert result.kind is K.ID_CARD
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("PERMANENT RESIDENT CARD\nNAME CRITTENDEN, LEE W.", K.ID_CARD),
+    ("TITRE DE SÉJOUR\nRÉPUBLIQUE FRANÇAISE", K.ID_CARD),
+    ("بطاقة الإقامة", K.ID_CARD),
+    # The IND's decision on an asylum residence permit is a letter about one, not the card.
+    ("Besluit\nUw aanvraag verblijfsvergunning asiel\nGeachte heer, de IND heeft besloten uw verblijfsvergunning "
+     "asiel te verlenen. Uw verblijfsvergunning is vijf jaar geldig.", K.ASYLUM_DECISION),
+])
+def test_residence_permits_are_identity_cards_and_asylum_letters_are_not(text, kind):
+    assert classify(text).kind is kind
+
+
+def test_translation_too_small_for_its_statement_is_one_by_its_heading(corpus_dir):
+    # At 350 px wide only the headings are read: "TRADUCTION" above the translated certificate's title.
+    result = run_pipeline(_png(scaled_to(350)(load_pages(corpus_dir / "028_translation.jpg")[0].convert("RGB"))))
+    assert result.kind is K.TRANSLATION
+    assert classify("TRADUCTION\nACTE DE DECES\nNom du défunt").kind is K.TRANSLATION
+
+
+def test_face_seen_in_a_documents_pale_background_is_no_passport_photo(real_dir):
+    # At 350 px wide the vehicle registration's guilloche looks like a face to the cascade; it has no dark eyes or hair.
+    page = scaled_to(350)(load_pages(real_dir / "058_other.jpg")[0].convert("RGB"))
+    assert faces.find_faces(page) and faces.portrait_face(page) is None
