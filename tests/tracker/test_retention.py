@@ -86,3 +86,16 @@ def test_the_purge_removes_the_case_and_keeps_its_anonymous_figures_for_the_repo
     assert after.deadlines_missed == before.deadlines_missed == 1
     assert after.tables["documents"].rows == before.tables["documents"].rows
     assert after.tables["rejections"].rows == [["The photo is blurred. Take it again, holding the phone still.", 1]]
+
+
+def test_the_sponsor_of_a_closed_case_is_no_longer_told_to_apply_before_a_deadline(client):
+    """The family arrived and the case was closed: the page said "52 days left, apply before the deadline"."""
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], permit_decision_date=timezone.localdate() - timedelta(days=30),
+                       sponsor__preferred_language="ar")
+    client.force_login(counsellor)
+    client.post(reverse("tracker:case_close", args=[case.pk]), {"reason": "arrived"})
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "data-case-closed" in page and "الملف مغلق" in page and "وصلت العائلة" in page
+    assert 'class="days-left"' not in page and "قدّم الطلب قبل آخر موعد" not in page
