@@ -64,7 +64,7 @@ def test_remove_a_document_and_undo_it(phone_factory):
     phone = signed_in(phone_factory, case.sponsor, "bin-ar")
     page = phone.page
     card = page.locator(f'[data-document="{passport.pk}"]')
-    card.locator("summary").click()
+    expect(card.locator("[data-remove]")).to_be_visible()  # not folded away under "About whom?"
     card.locator("[data-remove]").click()
     expect(page.locator("[data-confirm-remove]")).to_be_visible()  # asked first, a page of its own
     clean(phone)
