@@ -95,6 +95,11 @@ class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "counsellors":
             kwargs["queryset"] = assignable_counsellors(None).select_related("organisation")
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            # Every organisation's counsellors are offered: name each one's, or two Sanne de Vries look alike
+            # and the one of another organisation is refused only after saving.
+            field.label_from_instance = lambda user: f"{user.get_full_name() or user.username} ({user.organisation})"
+            return field
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):

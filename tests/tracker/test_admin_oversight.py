@@ -97,3 +97,13 @@ def test_the_case_page_in_the_admin_shows_its_history_read_only(admin_client):
                               target_repr="passport.jpg", case_id=case.pk, changes={"review_status": ["pending", "accepted"]})
     page = admin_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
     assert "passport.jpg" in page and "review_status: pending → accepted" in page
+
+
+def test_the_admin_offers_counsellors_named_with_their_organisation(admin_client):
+    from tests.factories import OrganisationFactory
+
+    case = CaseFactory()
+    CounsellorFactory(first_name="Sanne", last_name="de Vries", organisation=case.organisation)
+    CounsellorFactory(first_name="Sanne", last_name="de Vries", organisation=OrganisationFactory(name="Elders"))
+    page = admin_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
+    assert f"Sanne de Vries ({case.organisation})" in page and "Sanne de Vries (Elders)" in page
