@@ -15,7 +15,7 @@ from audit.services import record_event
 
 from .models import Case, FamilyMember
 from .selectors import can_manage_case
-from .signals import member_identity_changed
+from .signals import cases_changed, member_identity_changed
 
 # What a member form may change; the rest of the row is the case's and the system's.
 MEMBER_FIELDS = (
@@ -74,6 +74,7 @@ def mark_family_seen(case: Case, user) -> None:
     if case.members_changed_by_sponsor_at is not None and can_manage_case(user, case):
         Case.objects.filter(pk=case.pk).update(members_changed_by_sponsor_at=None)
         case.members_changed_by_sponsor_at = None
+        cases_changed.send(Case, case_ids=[case.pk])
 
 
 def _note_change_by_sponsor(case: Case, actor) -> None:
@@ -81,3 +82,4 @@ def _note_change_by_sponsor(case: Case, actor) -> None:
         now = timezone.now()
         Case.objects.filter(pk=case.pk).update(members_changed_by_sponsor_at=now)
         case.members_changed_by_sponsor_at = now
+        cases_changed.send(Case, case_ids=[case.pk])

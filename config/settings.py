@@ -214,6 +214,17 @@ DOCUMENT_MAX_ATTEMPTS = env_int("DOCUMENT_MAX_ATTEMPTS", 3)  # then "failed": a 
 # --- Celery through Redis.
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
+# The staff dashboards' and reports' content, kept until what it shows changes (tracker/page_cache.py). Keys start
+# with PAGE_CACHE_PREFIX: the tests give each session its own.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("PAGE_CACHE_URL", REDIS_URL),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    },
+}
+PAGE_CACHE_PREFIX = env_str("NAREIS_PAGE_CACHE_PREFIX", "nareis-pages")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task not acknowledged within this time is delivered again (worker died).

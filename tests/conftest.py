@@ -36,6 +36,16 @@ def corpus_labels(corpus_dir) -> dict[str, dict]:
     return {label["file"]: label for label in map(json.loads, filter(None, lines))}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _page_cache_of_this_session():
+    """Cached pages (tracker/page_cache.py) of this session only: other sessions share the Redis server and, with
+    their own databases, the same ids. The Celery worker, started later, is given the same prefix."""
+    prefix = f"test-pages-{uuid.uuid4().hex[:12]}"
+    os.environ["NAREIS_PAGE_CACHE_PREFIX"] = prefix
+    settings.PAGE_CACHE_PREFIX = prefix
+    yield prefix
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Factories set a password for every user; the real hasher is slow on purpose."""

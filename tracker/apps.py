@@ -5,7 +5,8 @@ class TrackerConfig(AppConfig):
     name = "tracker"
 
     def ready(self):
-        from . import receivers, summaries
+        from . import page_cache, receivers, summaries
 
         summaries.connect()
+        page_cache.connect()
         receivers.connect()

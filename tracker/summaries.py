@@ -23,6 +23,7 @@ from documents.models import Document
 
 from .dashboard import DashboardRow, dashboard_row, document_members, with_evaluation_facts
 from .models import CaseSummary, Explanation, IndLetter
+from .page_cache import bump
 
 BATCH = 500
 UPDATED_FIELDS = [field.name for field in CaseSummary._meta.concrete_fields if not field.primary_key]
@@ -73,6 +74,8 @@ def refresh_summaries(case_ids: Iterable[int], today: date | None = None) -> int
                                 previous.get(case.pk), case.pk in attended) for case in cases]
         CaseSummary.objects.bulk_create(summaries, update_conflicts=True, unique_fields=["case"],
                                         update_fields=UPDATED_FIELDS)
+        # The organisations' pages (a case moved to another organisation: both).
+        bump({case.organisation_id for case in cases} | {old.organisation_id for old in previous.values()})
     return len(ids)
 
 
@@ -82,8 +85,11 @@ def active_counsellors(case_ids) -> models.QuerySet:
 
 
 def refresh_attendance(case_ids: Iterable[int]) -> int:
-    """Whether an active counsellor follows each of these cases, in one UPDATE (the rules need not run again)."""
-    return CaseSummary.objects.filter(case_id__in=case_ids).update(attended=Exists(
+    """Whether an active counsellor follows each of these cases, in one UPDATE (the rules need not run again);
+    their organisations' pages change (who follows a case, and who sees it)."""
+    summaries = CaseSummary.objects.filter(case_id__in=case_ids)
+    bump(summaries.order_by().values_list("organisation_id", flat=True).distinct())
+    return summaries.update(attended=Exists(
         Case.counsellors.through.objects.filter(case_id=OuterRef("case_id"), user__is_active=True)))
 
 

@@ -13,7 +13,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -44,6 +46,7 @@ from .forms_counsellor import (
 from .models import Explanation, IndLetter, ReplacedLetterScan
 from .history import readable_history
 from .notes import open_tasks_for
+from .page_cache import CSRF_MARK, cached_content
 from .review import ReviewError, add_explanation, update_case_facts, withdraw_explanation
 
 HISTORY_LENGTH = 100
@@ -52,12 +55,23 @@ PURGE_SOON_SHOWN = 20
 
 
 def dashboard(request):
-    """The counsellor's home (reached through ``tracker:case_list``)."""
+    """The counsellor's home (reached through ``tracker:case_list``): its content from the page cache while
+    nothing it shows has changed (``tracker.page_cache``)."""
+    user = request.user
+    organisation_id = None if user.is_superuser else user.organisation_id
+    if organisation_id is None and not user.is_superuser:
+        content = _dashboard_content(request)  # no organisation: nothing to show, nothing to cache
+    else:
+        content = cached_content(request, "dashboard", organisation_id, lambda: _dashboard_content(request))
+    return render(request, "tracker/dashboard.html", {"content": mark_safe(content)})  # noqa: S308 - our own HTML
+
+
+def _dashboard_content(request) -> str:
     form = DashboardFilterForm(request.GET or None, user=request.user)
     page, rows, summary = dashboard_page(request.user, form.filters(), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "tracker/dashboard.html", {
+    return render_to_string("tracker/_dashboard_content.html", {
         "my_tasks": list(open_tasks_for(request.user)[:MY_TASKS_SHOWN]),
         "rows": rows, "page": page, "page_query": query.urlencode(), "summary": summary, "filter_form": form,
         "filtered": bool(query),
@@ -67,7 +81,8 @@ def dashboard(request):
                        if request.user.is_coordinator or request.user.is_superuser else []),
         # One reverse() instead of one per row: the case URL is this prefix and the case's id.
         "case_url_prefix": reverse("tracker:case_detail", args=[0]).removesuffix("0/"),
-    })
+        "csrf_mark": mark_safe(CSRF_MARK),  # noqa: S308
+    }, request=request)
 
 
 def review_context(user, case: Case) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import timedelta
 
 from django import forms
@@ -10,13 +11,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from accounts.models import Organisation
 
 from .charts import bar_chart
+from .page_cache import cached_content
 from .reports import Period, build_report
 
 PRESETS = {"month": 30, "quarter": 91, "year": 365}
@@ -46,22 +50,31 @@ class ReportForm(forms.Form):
         return Period(min(start, end), max(start, end))
 
 
-def _scope(request) -> tuple[ReportForm, int | None, str]:
+def _scope(request) -> tuple[ReportForm, int | None, Callable[[], str]]:
+    """The form, the organisation reported on (``None``: every one) and a function giving its name (a query a
+    cached report does without)."""
     user = request.user
     if not (user.is_superuser or (user.is_coordinator and user.organisation_id)):
         raise PermissionDenied
     form = ReportForm(request.GET or None, user=user)
     if not user.is_superuser:
-        return form, user.organisation_id, str(user.organisation)
+        return form, user.organisation_id, lambda: str(user.organisation)
     organisation = form.cleaned_data.get("organisation") if form.is_valid() else None
-    return form, (organisation.pk if organisation else None), (str(organisation) if organisation else "")
+    return form, (organisation.pk if organisation else None), lambda: (str(organisation) if organisation else "")
 
 
 @login_required
 @require_GET
 def reports(request):
     form, organisation_id, name = _scope(request)
-    report = build_report(organisation_id, form.period_chosen(), name)
+    # The scope was checked above; the content comes from the page cache while nothing it counts has changed.
+    content = cached_content(request, "reports", organisation_id, lambda: _reports_content(request, form,
+                                                                                          organisation_id, name))
+    return render(request, "tracker/reports.html", {"content": mark_safe(content)})  # noqa: S308 - our own HTML
+
+
+def _reports_content(request, form: ReportForm, organisation_id: int | None, name: Callable[[], str]) -> str:
+    report = build_report(organisation_id, form.period_chosen(), name())
     tables = report.tables
     charts = {
         "deadlines": bar_chart([(row[0], row[1]) for row in tables["deadlines"].rows], tables["deadlines"].title),
@@ -69,18 +82,18 @@ def reports(request):
         "rejections": bar_chart([(row[0], row[1]) for row in tables["rejections"].rows], tables["rejections"].title),
         "workload": bar_chart([(row[0], row[1]) for row in tables["workload"].rows], tables["workload"].title),
     }
-    return render(request, "tracker/reports.html", {
+    return render_to_string("tracker/_reports_content.html", {
         "form": form, "report": report, "charts": charts, "query": request.GET.urlencode(),
         "sections": [(tables[slug], charts.get(slug)) for slug in
                      ("deadlines", "missed", "completion", "documents", "rejections", "workload")],
-    })
+    }, request=request)
 
 
 @login_required
 @require_GET
 def report_csv(request, table: str):
     form, organisation_id, name = _scope(request)
-    report = build_report(organisation_id, form.period_chosen(), name)
+    report = build_report(organisation_id, form.period_chosen(), name())
     if table not in report.tables:
         raise Http404("No such table.")
     chosen = report.tables[table]

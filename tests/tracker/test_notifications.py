@@ -74,7 +74,8 @@ def test_accepting_tells_nobody(case, texts, django_capture_on_commit_callbacks)
         review_document(document, DocumentReview(review_status=Document.Review.ACCEPTED, review_reason="",
                                                  kind="passport", members=[], translation_of=None),
                         actor=case.counsellors.get())
-    assert not callbacks and deliver_all() == 0
+    queued = [callback for callback in callbacks if callback.__module__ != "tracker.page_cache"]  # pages redrawn
+    assert not queued and deliver_all() == 0
     assert mail.outbox == [] and texts == []
 
 

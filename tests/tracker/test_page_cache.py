@@ -1,0 +1,190 @@
+"""The dashboards' and reports' content comes from the page cache (tracker/page_cache.py) until something it shows
+changes: every change below shows on the very next request."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from cases.services import mark_family_seen
+from documents.models import Document
+from tests.factories import (
+    CaseFactory,
+    CoordinatorFactory,
+    CounsellorFactory,
+    DocumentFactory,
+    OrganisationFactory,
+)
+from tracker.assignment import assign_counsellors
+from tracker.decision_date import check_decision_date
+from tracker.notes import add_note
+
+pytestmark = pytest.mark.django_db
+
+# session and user: the cached content needs nothing else from the database
+QUERIES_FROM_THE_CACHE = 2
+
+
+@pytest.fixture
+def team():
+    organisation = OrganisationFactory(name="Gemeente Utrecht")
+    counsellor = CounsellorFactory(organisation=organisation, first_name="Sanne", last_name="de Vries")
+    coordinator = CoordinatorFactory(organisation=organisation)
+    case = CaseFactory(organisation=organisation, counsellors=[counsellor], sponsor__first_name="Omar",
+                       sponsor__last_name="Rahimi")
+    return organisation, counsellor, coordinator, case
+
+
+def dashboard(client) -> str:
+    response = client.get(reverse("tracker:case_list"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def row_of(page: str, case) -> str:
+    return re.search(rf'<tr [^>]*data-case="{case.pk}".*?</tr>', page, re.S).group(0)
+
+
+def test_a_second_look_comes_from_the_cache(client, team, django_assert_max_num_queries):
+    *_, coordinator, case = team
+    client.force_login(coordinator)
+    first = dashboard(client)
+
+    with django_assert_max_num_queries(QUERIES_FROM_THE_CACHE):
+        second = dashboard(client)
+
+    assert row_of(second, case) == row_of(first, case)
+
+
+def upload(organisation, counsellor, coordinator, case):
+    DocumentFactory(case=case, review_status=Document.Review.PENDING)
+    return 'data-awaiting-review="1"'
+
+
+def add_task(organisation, counsellor, coordinator, case):
+    add_note(case, text="Bel de ambassade", due_on=timezone.localdate(), assignee=counsellor, actor=counsellor)
+    return 'data-open-tasks="1"'
+
+
+def assign_another(organisation, counsellor, coordinator, case):
+    other = CounsellorFactory(organisation=organisation, first_name="Ruud", last_name="Bakker")
+    assign_counsellors([case], [other], replace=False, actor=coordinator)
+    return "Ruud Bakker</span>"
+
+
+def rename_the_sponsor(organisation, counsellor, coordinator, case):
+    case.sponsor.first_name = "Yonas"
+    case.sponsor.save()
+    return "Yonas Rahimi"
+
+
+def deactivate_the_counsellor(organisation, counsellor, coordinator, case):
+    counsellor.is_active = False
+    counsellor.save(update_fields=["is_active"])
+    return "data-unattended"
+
+
+@pytest.mark.parametrize("change", [upload, add_task, assign_another, rename_the_sponsor, deactivate_the_counsellor])
+def test_a_change_shows_on_the_next_request(client, team, change):
+    organisation, counsellor, coordinator, case = team
+    client.force_login(coordinator)
+    dashboard(client)
+
+    shown = change(organisation, counsellor, coordinator, case)
+
+    assert shown in row_of(dashboard(client), case)
+
+
+def test_a_badge_changed_without_saving_the_case_goes_on_the_next_request(client, team):
+    organisation, counsellor, coordinator, case = team
+    case.members_changed_by_sponsor_at = timezone.now()
+    case.decision_date_to_check = True
+    case.save()
+    client.force_login(coordinator)
+    assert "data-members-changed" in row_of(dashboard(client), case)
+
+    mark_family_seen(case, coordinator)
+    check_decision_date(case, actor=coordinator)
+
+    row = row_of(dashboard(client), case)
+    assert "data-members-changed" not in row and "data-date-to-check" not in row
+
+
+def test_a_new_counsellor_can_be_assigned_at_once(client, team):
+    organisation, counsellor, coordinator, case = team
+    client.force_login(coordinator)
+    dashboard(client)
+
+    newcomer = CounsellorFactory(organisation=organisation, first_name="Fatima", last_name="Yilmaz")
+
+    assert f'value="{newcomer.pk}"' in dashboard(client)
+
+
+def test_the_counsellors_own_dashboard_follows_their_cases(client, team):
+    organisation, counsellor, coordinator, case = team
+    client.force_login(counsellor)
+    dashboard(client)
+
+    other = CaseFactory(organisation=organisation, sponsor__first_name="Nour")
+    assign_counsellors([other], [counsellor], replace=False, actor=coordinator)
+
+    assert f'data-case="{other.pk}"' in dashboard(client)
+
+
+def test_each_coordinator_sees_their_own_organisations_cases(client, team):
+    *_, coordinator, case = team
+    theirs = CaseFactory(organisation=OrganisationFactory(name="Elders"))
+    elsewhere = CoordinatorFactory(organisation=theirs.organisation)
+    client.force_login(coordinator)
+    dashboard(client)
+
+    client.force_login(elsewhere)
+    page = dashboard(client)
+
+    assert f'data-case="{theirs.pk}"' in page and f'data-case="{case.pk}"' not in page
+
+
+def test_the_assigning_form_of_a_cached_page_is_accepted(team):
+    organisation, counsellor, coordinator, case = team
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+    dashboard(client)
+    page = dashboard(client)  # from the cache
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    other = CounsellorFactory(organisation=organisation)
+    assert f'value="{other.pk}"' in dashboard(client)
+
+    response = client.post(reverse("tracker:cases_assign"), {
+        "csrfmiddlewaretoken": token, "cases": [case.pk], "counsellors": [other.pk], "next": "/"})
+
+    assert response.status_code == 302
+    assert set(case.counsellors.all()) == {counsellor, other}
+
+
+def test_a_review_shows_in_the_reports_at_once(client, team):
+    organisation, counsellor, coordinator, case = team
+    client.force_login(coordinator)
+    url = reverse("tracker:reports") + "?period=year"
+    assert "Sanne de Vries" in client.get(url).content.decode()
+
+    AuditEvent.objects.create(actor=counsellor, action=AuditEvent.Action.REVIEW, target_type="documents.document",
+                              target_id="1", case_id=case.pk)
+
+    workload = re.search(r'id="report-workload".*?</section>', client.get(url).content.decode(), re.S).group(0)
+    assert re.search(r"Sanne de Vries</th><td>1</td><td>0</td><td>1</td>", workload)
+
+
+def test_without_redis_the_pages_are_drawn_as_before(client, team, settings):
+    *_, coordinator, case = team
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                                    "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+                                                    "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    client.force_login(coordinator)
+
+    assert f'data-case="{case.pk}"' in dashboard(client)
+    assert client.get(reverse("tracker:reports")).status_code == 200

@@ -1,0 +1,205 @@
+"""The dashboards' and reports' content, cached in Redis until something it shows changes.
+
+Every organisation has a *generation*: a random token in the cache, replaced (``bump``) whenever a fact its staff
+pages show changes: a case's stored summary (documents, members, letters, the day's refresh), its counsellors, its
+sponsor's name, its own badges, a task, a review in the audit trail, a counsellor or the organisation itself. A
+page's content is stored under its user, address, language, day and the generation it was drawn from, so the first
+request after a change draws it again (``cached_content``). Admins' pages, over every organisation, follow a
+generation of their own that every change replaces.
+
+A change replaces the token at once and again when its transaction commits: a page drawn in between, from the
+data as they were, is stored under a token no one reads any more. What is cached stays for ``PAGE_SECONDS`` at
+most, so a change made behind the signals' back (a raw SQL fix, a restored backup) shows within that time. When
+Redis cannot be reached, pages are drawn on every request, as without the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import timezone, translation
+
+logger = logging.getLogger(__name__)
+
+CACHE = "pages"
+PAGE_SECONDS = 10 * 60
+GENERATION_SECONDS = 7 * 24 * 3600
+EVERY_ORGANISATION = "all"
+# In cached content instead of the form's CSRF field, which belongs to the request (``cached_content``).
+CSRF_MARK = "<nareis-csrf-field>"
+
+
+def _key(*parts) -> str:
+    return ":".join([settings.PAGE_CACHE_PREFIX, *map(str, parts)])
+
+
+def _generation_key(organisation) -> str:
+    return _key("generation", organisation)
+
+
+def generation(organisation_id: int | None) -> str | None:
+    """The token of the organisation's pages (``None``: every organisation's); ``None`` if Redis is out of reach."""
+    key = _generation_key(EVERY_ORGANISATION if organisation_id is None else organisation_id)
+    try:
+        cache = caches[CACHE]
+        token = cache.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex, GENERATION_SECONDS)
+            token = cache.get(key)
+        return token
+    except Exception:  # noqa: BLE001 - the pages are drawn without the cache
+        logger.warning("The page cache is out of reach", exc_info=True)
+        return None
+
+
+def bump(organisation_ids: Iterable[int | None]) -> None:
+    """What these organisations' staff pages show has changed (or will, when the transaction commits)."""
+    ids = {organisation_id for organisation_id in organisation_ids if organisation_id is not None}
+    if not ids:
+        return
+    _replace(ids)
+    transaction.on_commit(lambda: _replace(ids))
+
+
+def _replace(organisation_ids: set[int]) -> None:
+    tokens = {_generation_key(organisation): uuid.uuid4().hex
+              for organisation in [EVERY_ORGANISATION, *sorted(organisation_ids)]}
+    try:
+        caches[CACHE].set_many(tokens, GENERATION_SECONDS)
+    except Exception:  # noqa: BLE001 - cached pages then live out their PAGE_SECONDS
+        logger.warning("The page cache could not be told of a change", exc_info=True)
+
+
+def bump_for_cases(case_ids: Iterable[int]) -> None:
+    """The organisations of these cases (one query)."""
+    from cases.models import Case
+
+    ids = [case_id for case_id in case_ids if case_id is not None]
+    if ids:
+        bump(Case.objects.filter(pk__in=ids).order_by().values_list("organisation_id", flat=True).distinct())
+
+
+def cached_content(request, page: str, organisation_id: int | None, draw: Callable[[], str]) -> str:
+    """``draw()``'s HTML for this user, address, language and day, from the cache while the generation holds.
+
+    The CSRF field is not cached: ``draw`` writes ``CSRF_MARK`` where it goes (``{{ csrf_mark }}``).
+    """
+    from django.template.backends.utils import csrf_input
+
+    token = generation(organisation_id)
+    html = None
+    if token is not None:
+        parts = [request.user.pk, request.get_full_path(), translation.get_language(),
+                 timezone.get_current_timezone_name(), timezone.localdate().isoformat(), token]
+        key = _key("page", page, hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest())
+        html = _get(key)
+    if html is None:
+        html = draw()
+        if token is not None:
+            _set(key, html)
+    return html.replace(CSRF_MARK, str(csrf_input(request)))
+
+
+def _get(key: str) -> str | None:
+    try:
+        return caches[CACHE].get(key)
+    except Exception:  # noqa: BLE001
+        logger.warning("The page cache is out of reach", exc_info=True)
+        return None
+
+
+def _set(key: str, html: str) -> None:
+    try:
+        caches[CACHE].set(key, html, PAGE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("The page cache is out of reach", exc_info=True)
+
+
+# --- What tells the cache that a page's facts changed, beside the summaries' refresh (``tracker.summaries``).
+
+# A user saved with only these fields changed shows the same on every page (the language is in the page's key).
+UNSHOWN_USER_FIELDS = frozenset({"last_login", "password", "preferred_language"})
+
+
+def _on_case_delete(sender, instance, **kwargs):
+    bump([instance.organisation_id])
+
+
+def _on_cases_changed(sender, case_ids, **kwargs):
+    bump_for_cases(case_ids)
+
+
+def _on_note_change(sender, instance, raw=False, **kwargs):
+    """A task added, done or deleted: the dashboards' task columns and "my open tasks"."""
+    if not raw:
+        bump_for_cases([instance.case_id])
+
+
+def _before_user_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and instance.pk and update_fields is None:  # a full save can move them to another organisation
+        instance._organisation_before = (type(instance).objects.filter(pk=instance.pk)
+                                         .values_list("organisation_id", flat=True).first())
+
+
+def _on_user_change(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A sponsor's name is on their case's row; a counsellor's in the rows, the filter and the assigning form."""
+    if raw or (update_fields is not None and set(update_fields) <= UNSHOWN_USER_FIELDS):
+        return
+    from cases.models import Case
+
+    if instance.organisation_id is None and getattr(instance, "_organisation_before", None) is None:
+        bump(Case.objects.filter(sponsor_id=instance.pk).values_list("organisation_id", flat=True))
+    else:
+        bump([instance.organisation_id, getattr(instance, "_organisation_before", None)])
+
+
+def _on_organisation_change(sender, instance, raw=False, **kwargs):
+    if not raw:
+        bump([instance.pk])
+
+
+def _on_audit_event(sender, instance, created=False, raw=False, **kwargs):
+    """The reports count each counsellor's reviews from the audit trail."""
+    from audit.models import AuditEvent
+
+    if created and not raw and instance.action == AuditEvent.Action.REVIEW:
+        bump_for_cases([instance.case_id])
+
+
+def _on_figures_change(sender, instance, raw=False, **kwargs):
+    """A purged case's figures, which the reports count."""
+    if not raw:
+        bump([instance.organisation_id])
+
+
+def connect() -> None:
+    """Called once from ``TrackerConfig.ready``."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    from accounts.models import Organisation
+    from audit.models import AuditEvent
+    from cases.models import Case
+    from cases.signals import cases_changed
+
+    from .models import CaseFigures, CaseNote
+
+    post_delete.connect(_on_case_delete, sender=Case, dispatch_uid="pages-case-delete")
+    cases_changed.connect(_on_cases_changed, dispatch_uid="pages-cases-changed")
+    post_save.connect(_on_note_change, sender=CaseNote, dispatch_uid="pages-note-save")
+    post_delete.connect(_on_note_change, sender=CaseNote, dispatch_uid="pages-note-delete")
+    user = get_user_model()
+    pre_save.connect(_before_user_save, sender=user, dispatch_uid="pages-user-before-save")
+    post_save.connect(_on_user_change, sender=user, dispatch_uid="pages-user-save")
+    post_delete.connect(_on_user_change, sender=user, dispatch_uid="pages-user-delete")
+    post_save.connect(_on_organisation_change, sender=Organisation, dispatch_uid="pages-organisation-save")
+    post_delete.connect(_on_organisation_change, sender=Organisation, dispatch_uid="pages-organisation-delete")
+    post_save.connect(_on_audit_event, sender=AuditEvent, dispatch_uid="pages-audit-event")
+    post_save.connect(_on_figures_change, sender=CaseFigures, dispatch_uid="pages-figures-save")
+    post_delete.connect(_on_figures_change, sender=CaseFigures, dispatch_uid="pages-figures-delete")
