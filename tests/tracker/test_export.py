@@ -146,3 +146,12 @@ def test_letter_scans_are_in_the_dossier_under_clear_names_and_listed_in_the_ind
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(index)).pages).replace("\n", "")
     assert text.count(path) == 2  # beside the letter, and in the list of files
     assert "brief van de IND.jpg" in text and "Brief van de IND" in text
+
+
+def test_a_sponsor_without_documents_is_not_offered_an_empty_dossier(client):
+    case = CaseFactory()
+    client.force_login(case.sponsor)
+    url = reverse("tracker:case_detail", args=[case.pk])
+    assert "data-dossier" not in client.get(url).content.decode()
+    DocumentFactory(case=case)
+    assert "data-dossier" in client.get(url).content.decode()
