@@ -117,3 +117,10 @@ def test_a_sponsor_cannot_change_another_familys_member(client):
     assert client.post(reverse("tracker:member_update", args=[child.pk]), {"given_names": "X"}).status_code == 404
     assert client.post(reverse("tracker:member_remove", args=[child.pk])).status_code == 404
     assert child.case.members.filter(pk=child.pk).exists()
+
+
+def test_the_add_member_form_asks_to_choose_instead_of_showing_dashes(client):
+    case = CaseFactory(sponsor__preferred_language="ti")
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "---------" not in page and '<option value="" selected>ምረጽ</option>' in page
