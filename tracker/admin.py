@@ -154,7 +154,7 @@ class ReminderSentAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     """E-mails and text messages to sponsors: what is sent, and what still waits (with the last error), read-only."""
 
-    list_display = ("created_at", "case", "notice", "channel", "sent_at", "attempts", "last_error")
+    list_display = ("created_at", "case", "notice", "channel", "sent_at", "attempts", "unknown_outcomes", "last_error")
     list_filter = ("channel", "notice", ("sent_at", admin.EmptyFieldListFilter))
     list_select_related = ("case__sponsor",)
 

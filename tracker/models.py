@@ -298,6 +298,10 @@ class Notification(models.Model):
     details = models.JSONField(default=dict, blank=True)  # document_id, letter_id, due_on, days_left
     created_at = models.DateTimeField(auto_now_add=True)
     claimed_until = models.DateTimeField(null=True, blank=True)  # a worker is sending it until then
+    # Set (and committed) just before the message is handed to the mail server or gateway, cleared when the
+    # outcome is recorded: still set on a later try, that attempt's outcome is unknown (the worker stopped).
+    attempt_started_at = models.DateTimeField(null=True, blank=True)
+    unknown_outcomes = models.PositiveSmallIntegerField(default=0)  # attempts whose outcome was never recorded
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -310,3 +314,9 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.notice} ({self.channel}) for case {self.case_id}"
+
+    @property
+    def message_key(self) -> str:
+        """The message's identity, the same on every attempt: the SMS gateway's idempotency key and client
+        reference, and the local part of the e-mail's Message-ID, so a resend is recognisable as the same message."""
+        return f"nareis-notification-{self.pk}"

@@ -8,6 +8,13 @@ Nothing is sent in the web request (an SMS gateway may take seconds to answer): 
 committed (only if it is) a Celery task sends each (``deliver``). A failing mail server or gateway is retried
 with growing pauses; beat's sweep (``send_pending``) sends what a down broker or a lost task left behind, so
 nothing is lost, and the change itself is never undone.
+
+A worker may stop after the gateway took a message and before the row says so. Each message therefore has one
+identity on every attempt (``Notification.message_key``: the e-mail's Message-ID, the gateway's idempotency key
+and client reference), and the start of each attempt is recorded before the message is handed over. A later
+attempt that finds an attempt started but no outcome sends it again, on purpose, with that same identity (a
+duplicate the sponsor may get is better than a rejection or deadline they never hear of; a gateway honouring
+the key, and mail clients recognising the Message-ID, drop it), counts it in ``unknown_outcomes`` and logs it.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from celery import current_app
 from django.conf import settings
@@ -109,18 +117,43 @@ def deliver(pk: int) -> bool:
     if not claimed:
         return Notification.objects.filter(pk=pk, sent_at__isnull=False).exists()
     notification = Notification.objects.select_related("case__sponsor").get(pk=pk)
+    if notification.attempt_started_at is not None and not _after_unknown_outcome(notification):
+        return False
+    # Committed before the message leaves: if this worker stops before recording the outcome, the next try knows.
+    Notification.objects.filter(pk=pk).update(attempt_started_at=timezone.now())
     try:
         _send(notification)
     except Exception as error:  # whatever the mail server or gateway raised: counted, kept, tried again
         attempts = notification.attempts + 1
         Notification.objects.filter(pk=pk).update(attempts=attempts, last_error=str(error)[:1000],
-                                                  claimed_until=None)
+                                                  claimed_until=None, attempt_started_at=None)
         if attempts >= MAX_ATTEMPTS:
             logger.error("Notification %s (%s, case %s) given up after %s attempts: %s", pk, notification.channel,
                          notification.case_id, attempts, error)
         raise DeliveryFailed(str(error)) from error
-    Notification.objects.filter(pk=pk).update(sent_at=timezone.now(), claimed_until=None,
+    Notification.objects.filter(pk=pk).update(sent_at=timezone.now(), claimed_until=None, attempt_started_at=None,
                                               attempts=notification.attempts + 1, last_error="")
+    return True
+
+
+def _after_unknown_outcome(notification: Notification) -> bool:
+    """The last attempt was started and its outcome never recorded: count it as an attempt whose outcome is
+    unknown; True to send again (with the same identity), False when the attempts are used up."""
+    notification.attempts += 1
+    notification.unknown_outcomes += 1
+    notification.last_error = (f"The attempt started at {notification.attempt_started_at.isoformat()} has no known "
+                               f"outcome (the worker stopped); sent again as {notification.message_key}.")
+    given_up = notification.attempts >= MAX_ATTEMPTS
+    Notification.objects.filter(pk=notification.pk).update(
+        attempts=notification.attempts, unknown_outcomes=notification.unknown_outcomes,
+        last_error=notification.last_error, **({"claimed_until": None} if given_up else {}))
+    if given_up:
+        logger.error("Notification %s (%s, case %s) given up after %s attempts, the last with no known outcome",
+                     notification.pk, notification.channel, notification.case_id, notification.attempts)
+        return False
+    logger.warning("Notification %s (%s, case %s): the attempt started at %s has no known outcome; sending it "
+                   "again as %s", notification.pk, notification.channel, notification.case_id,
+                   notification.attempt_started_at.isoformat(), notification.message_key)
     return True
 
 
@@ -140,9 +173,16 @@ def _send(notification: Notification) -> None:
     message = render(case, Notice(notification.notice), **_details(notification))
     sponsor = case.sponsor
     if notification.channel == Notification.Channel.EMAIL:
-        EmailMessage(subject=message.subject, body=message.body, to=[sponsor.email]).send()
+        EmailMessage(subject=message.subject, body=message.body, to=[sponsor.email],
+                     headers={"Message-ID": message_id(notification)}).send()
     else:
-        send_sms(sponsor.phone, message.text)
+        send_sms(sponsor.phone, message.text, reference=notification.message_key)
+
+
+def message_id(notification: Notification) -> str:
+    """The e-mail's Message-ID, the same on every attempt (mail clients show one message for one id)."""
+    domain = urlsplit(settings.NAREIS_BASE_URL).hostname or "nareis.invalid"
+    return f"<{notification.message_key}@{domain}>"
 
 
 def _details(notification: Notification) -> dict:

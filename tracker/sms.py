@@ -24,6 +24,7 @@ class SmsError(Exception):
 class TextMessage:
     to: str
     text: str
+    reference: str = ""  # the same on every attempt at one message: the gateway can drop a resend
 
 
 class ConsoleSmsBackend:
@@ -31,7 +32,8 @@ class ConsoleSmsBackend:
         self.stream = stream or sys.stdout
 
     def send(self, message: TextMessage) -> None:
-        self.stream.write(f"SMS to {message.to}:\n{message.text}\n{'-' * 40}\n")
+        reference = f" ({message.reference})" if message.reference else ""
+        self.stream.write(f"SMS to {message.to}{reference}:\n{message.text}\n{'-' * 40}\n")
         self.stream.flush()
 
 
@@ -44,9 +46,12 @@ class LocmemSmsBackend:
 
 
 class HttpGatewaySmsBackend:
-    """POST ``{"to", "text", "from"}`` as JSON to ``SMS_GATEWAY_URL`` with ``Authorization: Bearer SMS_GATEWAY_TOKEN``.
+    """POST ``{"to", "text", "from", "reference"}`` as JSON to ``SMS_GATEWAY_URL`` with ``Authorization: Bearer
+    SMS_GATEWAY_TOKEN`` and ``Idempotency-Key: <reference>``.
 
     Most SMS providers offer such an endpoint (or a small adapter in front of theirs); any 2xx answer is success.
+    The reference is the same on every attempt at one message (``Notification.message_key``): a gateway that
+    honours idempotency keys or client references sends a message tried again after an unknown outcome once.
     """
 
     def __init__(self, url: str | None = None, token: str | None = None, sender: str | None = None,
@@ -59,10 +64,13 @@ class HttpGatewaySmsBackend:
             raise SmsError("SMS_GATEWAY_URL is not set.")
 
     def send(self, message: TextMessage) -> None:
-        body = json.dumps({"to": message.to, "text": message.text, "from": self.sender}).encode()
-        request = urllib.request.Request(self.url, data=body, method="POST", headers={
+        fields = {"to": message.to, "text": message.text, "from": self.sender}
+        if message.reference:
+            fields["reference"] = message.reference
+        request = urllib.request.Request(self.url, data=json.dumps(fields).encode(), method="POST", headers={
             "Content-Type": "application/json; charset=utf-8",
             **({"Authorization": f"Bearer {self.token}"} if self.token else {}),
+            **({"Idempotency-Key": message.reference} if message.reference else {}),
         })
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -77,5 +85,5 @@ def sms_backend():
     return import_string(settings.SMS_BACKEND)()
 
 
-def send_sms(to: str, text: str) -> None:
-    sms_backend().send(TextMessage(to=to, text=text))
+def send_sms(to: str, text: str, reference: str = "") -> None:
+    sms_backend().send(TextMessage(to=to, text=text, reference=reference))

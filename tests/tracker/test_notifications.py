@@ -115,7 +115,8 @@ class Gateway(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         Gateway.received.append({"body": json.loads(body), "authorization": self.headers.get("Authorization"),
-                                 "content_type": self.headers.get("Content-Type")})
+                                 "content_type": self.headers.get("Content-Type"),
+                                 "idempotency_key": self.headers.get("Idempotency-Key")})
         self.send_response(Gateway.status)
         self.end_headers()
         self.wfile.write(b'{"ok": true}')
@@ -248,3 +249,72 @@ def test_admins_see_what_still_waits_to_be_sent_with_the_last_error(client, case
     client.force_login(AdminFactory())
     page = client.get(reverse("admin:tracker_notification_changelist"), {"sent_at__isempty": "1"}).content.decode()
     assert "The SMS gateway answered 503." in page and "ind_letter" in page
+
+
+class WorkerStopped(BaseException):
+    """The worker process killed right after the gateway took the message (not an error the task catches)."""
+
+
+def test_a_message_tried_again_after_an_unknown_outcome_keeps_its_identity(case, gateway, settings, monkeypatch):
+    """A worker dies after the gateway accepted the text: the next attempt knows the outcome is unknown, sends it
+    again deliberately with the same idempotency key and reference (the gateway can drop it) and counts it."""
+    settings.SMS_BACKEND = "tracker.sms.HttpGatewaySmsBackend"
+    settings.SMS_GATEWAY_URL = gateway
+    [text] = queue_notice(case, Notice.DEADLINE, email=False, days_left=7, due_on=date(2027, 1, 1))
+    hand_over = sms.HttpGatewaySmsBackend.send
+
+    def accepted_then_killed(self, message):
+        hand_over(self, message)
+        raise WorkerStopped
+
+    monkeypatch.setattr(sms.HttpGatewaySmsBackend, "send", accepted_then_killed)
+    with pytest.raises(WorkerStopped):
+        deliver(text.pk)
+    text.refresh_from_db()
+    assert text.sent_at is None and text.attempt_started_at is not None  # started, outcome unknown
+    assert not deliver(text.pk)  # still claimed by the dead worker: nobody sends it meanwhile
+
+    monkeypatch.setattr(sms.HttpGatewaySmsBackend, "send", hand_over)
+    Notification.objects.filter(pk=text.pk).update(claimed_until=timezone.now() - timedelta(seconds=1))
+    assert deliver(text.pk)
+    first, again = Gateway.received
+    assert first["body"] == again["body"] and first["body"]["reference"] == f"nareis-notification-{text.pk}"
+    assert first["idempotency_key"] == again["idempotency_key"] == text.message_key
+    text.refresh_from_db()
+    assert text.sent_at is not None and text.attempt_started_at is None
+    assert (text.attempts, text.unknown_outcomes) == (2, 1) and text.last_error == ""
+    assert deliver(text.pk) and len(Gateway.received) == 2  # sent: never again
+
+
+def test_an_e_mail_has_the_same_message_id_on_every_attempt(case, monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    [email] = queue_notice(case, Notice.IND_LETTER, sms=False)
+    keep = EmailBackend.send_messages
+
+    def accepted_then_killed(self, messages):
+        keep(self, messages)
+        raise WorkerStopped
+
+    monkeypatch.setattr(EmailBackend, "send_messages", accepted_then_killed)
+    with pytest.raises(WorkerStopped):
+        deliver(email.pk)
+    monkeypatch.setattr(EmailBackend, "send_messages", keep)
+    Notification.objects.filter(pk=email.pk).update(claimed_until=None)
+    assert deliver(email.pk)
+    first, again = (message.message()["Message-ID"] for message in mail.outbox)
+    assert first == again == f"<nareis-notification-{email.pk}@127.0.0.1>"
+    email.refresh_from_db()
+    assert email.unknown_outcomes == 1
+
+
+def test_unknown_outcomes_count_as_attempts_and_are_given_up_in_the_end(case, texts):
+    from tracker import notifications
+
+    [text] = queue_notice(case, Notice.IND_LETTER, email=False)
+    Notification.objects.filter(pk=text.pk).update(attempt_started_at=timezone.now() - timedelta(hours=1),
+                                                   attempts=notifications.MAX_ATTEMPTS - 1)
+    assert not deliver(text.pk)  # a message whose every attempt stopped the worker is not tried for ever
+    text.refresh_from_db()
+    assert text.sent_at is None and text.attempts == notifications.MAX_ATTEMPTS and text.unknown_outcomes == 1
+    assert texts == []
