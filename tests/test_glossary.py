@@ -71,6 +71,7 @@ def catalogue_entries(language: str) -> list[tuple[dict[str, str], list[str]]]:
 
 def uses(text: str, term: str) -> bool:
     text = re.sub(r"%\(\w+\)[sd]|%[sd]|\{\{[^}]*\}\}", "", text)  # placeholders are not words
+    text = text.replace("\u00a0", " ")  # a no-break space is a space between words
     if re.fullmatch(r"[\x00-\u024f\s]+", term):  # Latin script: whole words, any case
         return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) is not None
     return term in text
@@ -183,3 +184,28 @@ def test_by_a_date_is_never_translated_as_before_that_date(language):
 def test_the_by_a_date_check_sees_the_deadline_texts():
     deadlines = [fields["msgid"] for fields, _ in catalogue_entries("nl") if BY_A_DATE.search(fields["msgid"])]
     assert "Answer by %(date)s" in deadlines and "respond by" in deadlines
+
+
+NUMBER_AND_YEARS = re.compile(r"(?:\d|%\(\w+\)[sd])(\s)ዓመት")
+
+
+def test_tigrinya_keeps_a_number_and_its_years_on_one_line():
+    """"18 ዓመት" (the age that decides who may come) is joined by a no-break space: a narrow phone screen must not
+    leave "18" at the end of one line and "ዓመት" on the next."""
+    split = [(msgid, text) for msgid, translations in catalogue("ti") for text in translations
+             if any(match.group(1) != "\u00a0" for match in NUMBER_AND_YEARS.finditer(text))]
+    assert split == []
+    assert NUMBER_AND_YEARS.search("ውላድ (ትሕቲ 18 ዓመት)").group(1) == " "  # the check sees a plain space
+
+
+GLUED_TO_A_NAME = re.compile(r"\w<bdi>")
+
+
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_no_letter_is_written_onto_an_isolated_name(language):
+    """A name isolated in <bdi> (a person, a file) stands as a word of its own: Tigrinya's ብ or Arabic's لـ
+    written onto a Latin name reads as one garbled word ("ብAmina")."""
+    glued = [(msgid, text) for msgid, translations in catalogue(language) for text in translations
+             if GLUED_TO_A_NAME.search(text)]
+    assert glued == []
+    assert GLUED_TO_A_NAME.search("ብ<bdi>%(who)s</bdi>") and not GLUED_TO_A_NAME.search("ዝሰረዞ፡ <bdi>%(who)s</bdi>")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(("language", "deadline_title", "child_relation"), [
     ("so", "Waqtiga ugu dambeeya ee codsiga", "Ilmo (ka yar 18 sano)"),
     ("tr", "Son başvuru tarihi", "Çocuk (18 yaşından küçük)"),
-    ("ti", "መወዳእታ ዕለት ምእታው ሕቶ", "ውላድ (ትሕቲ 18 ዓመት)"),
+    ("ti", "መወዳእታ ዕለት ምእታው ሕቶ", "ውላድ (ትሕቲ 18\u00a0ዓመት)"),
 ])
 def test_sponsor_reads_the_checklist_in_their_language(phone_factory, language, deadline_title, child_relation):
     case = CaseFactory(permit_decision_date=timezone.localdate() - timedelta(days=70))
