@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_zone, ocr, orientation, retake
+from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_names, mrz_zone, ocr, orientation, retake
 from .mrz_parse import checks, is_visa, layout_of
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
@@ -121,7 +121,8 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
         reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(outline,), overview=overview).reading
-        return "\n".join([reading.text, *found.result.lines]), found.result, None
+        zone = mrz_names.agree_with_page(found.result, reading.text)  # names have no check digit: the page's print
+        return "\n".join([reading.text, *zone.lines]), zone, None
     geometry = orientation.analyse(page, overview)
     if look_for_mrz and _small_in_photo(geometry.crop, page.size):
         document = page.crop(geometry.crop)

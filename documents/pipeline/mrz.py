@@ -38,6 +38,7 @@ from .mrz_choose import (  # noqa: E402
     with_known_countries,
     with_voted_names,
 )
+from .mrz_names import with_separator  # noqa: E402
 from .mrz_parse import LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
@@ -219,7 +220,7 @@ def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -
             readings = _read_zone(image, zone, upside_down)
             if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
                 result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)
-                return ZoneReading(with_known_countries(result, readings), zone, upside_down)
+                return ZoneReading(with_separator(with_known_countries(result, readings)), zone, upside_down)
     return None
 
 

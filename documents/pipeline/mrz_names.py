@@ -1,0 +1,98 @@
+"""The MRZ's names, which no check digit covers: what is known of them once every reading had its say.
+
+A names field in several parts has the "<<" separator between surname and given names.
+
+Where the zone's first filler after a name, or the "<" of the
+separator before one, is misread as a letter (SARAHE, SAMPLEX, GAIMU<KSAKURA), the page's own
+print (the holder's names in the visual zone) shows the name without it: that spelling is taken,
+and the letter becomes the filler it was. A name the page prints as read is left alone, and only
+letters Tesseract makes of "<" are ever dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .mrz_parse import FILLER, FILLER_LOOKALIKES, build_result, layout_of
+from .types import MrzResult
+
+MAX_TRAILING = 2  # filler glyphs read as letters after a name ("SPECIMENCS")
+MIN_NAME = 2
+
+
+def with_separator(result: MrzResult) -> MrzResult:
+    """Names in several parts with no "<<" between any two, after every reading had its say: the
+    separator's second "<" was lost (OCR drops fillers more than anything), so the first "<" is the
+    separator, and the fillers ending the field give one up. (A holder with a surname of several parts
+    and no given names is far rarer than a dropped filler.)"""
+    layout = layout_of(result)
+    if layout.names_line is None:
+        return result
+    field = layout.field("names")
+    line = result.lines[field.line]
+    text = line[field.start:field.end]
+    names = text.rstrip(FILLER)
+    if "<<" in names or FILLER not in names or len(names) >= len(text):
+        return result
+    cut = names.index(FILLER)
+    names = names[:cut] + FILLER + names[cut:]
+    return _with_names(result, names + FILLER * (len(text) - len(names)))
+
+
+def _with_names(result: MrzResult, names: str) -> MrzResult:
+    layout = layout_of(result)
+    field = layout.field("names")
+    lines = list(result.lines)
+    line = lines[field.line]
+    lines[field.line] = line[:field.start] + names + line[field.end:]
+    rebuilt = build_result(lines, layout)
+    return replace(result, lines=rebuilt.lines, surname=rebuilt.surname, given_names=rebuilt.given_names)
+
+
+def page_words(text: str) -> set[str]:
+    """The words of the page's print in capitals, letters only."""
+    return set(re.findall(r"[A-Z]{%d,}" % MIN_NAME, text.upper()))
+
+
+def agree_with_page(result: MrzResult, page_text: str) -> MrzResult:
+    """``result`` with each name the page does not print, but prints without a trailing filler glyph
+    (or, where the names have no "<<" separator, without a leading one), spelt as the page prints it."""
+    layout = layout_of(result)
+    if layout.names_line is None:  # names split over two lines (a national card): left as read
+        return result
+    words = page_words(page_text)
+    if not words:
+        return result
+    field = layout.field("names")
+    text = result.lines[field.line][field.start:field.end]
+    names = list(text)
+    has_separator = "<<" in text.strip(FILLER)
+    for match in re.finditer(r"[A-Z]+", text):
+        token = match.group()
+        if token in words:
+            continue
+        # A leading glyph may be the separator's second "<" only where the names lack one.
+        lead_allowed = (not has_separator and match.start() >= 2 and text[match.start() - 1] == FILLER
+                        and text[match.start() - 2] != FILLER)
+        cut = _cut(token, words, lead_allowed)
+        if cut is None:
+            continue
+        lead, trail = cut
+        for index in [*range(match.start(), match.start() + lead), *range(match.end() - trail, match.end())]:
+            names[index] = FILLER
+        has_separator = has_separator or lead > 0
+    fixed = "".join(names)
+    return result if fixed == text else _with_names(result, fixed)
+
+
+def _cut(token: str, words: set[str], lead_allowed: bool) -> tuple[int, int] | None:
+    """(leading, trailing) filler glyphs to drop so that ``token`` is a word of the page; fewest first."""
+    options = sorted(((lead, trail) for lead in (0, 1) if lead == 0 or lead_allowed
+                      for trail in range(MAX_TRAILING + 1) if lead + trail > 0), key=sum)
+    for lead, trail in options:
+        dropped = token[:lead] + token[len(token) - trail:]
+        kept = token[lead:len(token) - trail]
+        if len(kept) >= MIN_NAME and all(char in FILLER_LOOKALIKES for char in dropped) and kept in words:
+            return lead, trail
+    return None
