@@ -7,6 +7,7 @@ problem becomes ``PipelineResult.error``, a message the user can act on.
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         found = mrz.read_machine_zone(page, overview)
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
-        reading = ocr.read_page(page, known_rotation=found.page_rotation, blank=(outline,), overview=overview).reading
+        reading = ocr.read_page(page, known=_upright(found), blank=(outline,), overview=overview).reading
         zone = mrz_names.agree_with_page(found.result, reading.text)  # names have no check digit: the page's print
         return "\n".join([reading.text, *zone.lines]), zone, None
     geometry = orientation.analyse(page, overview)
@@ -134,13 +135,21 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         if angle is not None:
             straightened = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=_edge_colour(overview))
             return _read_page(straightened, look_for_mrz, straighten=False)
-    reading = ocr.read_page(page, overview=overview, geometry=geometry).reading
+    # A zone that read as an MRZ, though not valid, still tells which way up its page is; not enough, though,
+    # to overrule the lines the page's print runs along (a barcode's bars may cross them, or a card's).
+    zone_upright = found is not None and geometry.agrees_with(found.page_rotation)
+    reading = ocr.read_page(page, known=_upright(found) if zone_upright else None, overview=overview,
+                            geometry=geometry).reading
     if not look_for_mrz:
         return reading.text, None, None
     # An MRZ that failed a check digit counts only where the page looks like a passport or ID card.
     from_zone = found.result if found is not None and _may_carry_mrz(reading.text) else None
     unread = found.result if found is not None and from_zone is None and _mostly_checked(found.result) else None
     return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text)), unread
+
+
+def _upright(found: mrz.ZoneReading) -> orientation.KnownUpright:
+    return orientation.KnownUpright(found.page_rotation, math.degrees(found.zone.angle), holder_known=found.result.valid)
 
 
 SMALL_IN_PHOTO = 0.6  # a document whose outline covers less of the photo than this lies small in it

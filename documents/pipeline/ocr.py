@@ -3,9 +3,9 @@
 Tesseract costs a process start and a model load per call, so a page normally
 gets exactly one call (``eng+ara`` on a downscaled, cropped, upright page). A
 second call happens only when the reading is poor (the page may be upside down:
-read it turned half a turn and keep the better reading) or when its script needs
-a more specific pack (Persian; Ethiopic, except where a valid MRZ gave the page's
-holder and which way up it is).
+read it turned half a turn and keep the better reading; not where its MRZ read at
+one turn told which way up) or when its script needs a more specific pack (Persian;
+Ethiopic, except where a valid MRZ gave the page's holder).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import re  # noqa: E402
 import tempfile  # noqa: E402
-from dataclasses import dataclass, replace  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 
 import pytesseract  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -99,24 +99,23 @@ def ocr_scale(page_size: tuple[int, int], line_pitch: float) -> float:
 
 def read_page(
     page: Image.Image,
-    known_rotation: int | None = None,
+    known: orientation.KnownUpright | None = None,
     blank: tuple[orientation.Outline, ...] = (),
     overview: Image.Image | None = None,
     geometry: orientation.PageGeometry | None = None,
 ) -> PageReading:
-    """``known_rotation``: the quarter turns that make the page upright, when something surer than the
-    page's look tells (its MRZ); ``blank``: areas not to read (an MRZ already read on its own);
-    ``overview``: a smaller copy of the page to measure its geometry on; ``geometry``: that geometry,
-    when the caller has measured it (with ``blank`` left out)."""
+    """``known``: which way up the page is, when something surer than the page's look tells (its MRZ);
+    ``blank``: areas not to read (an MRZ already read on its own); ``overview``: a smaller copy of the
+    page to measure its geometry on; ``geometry``: that geometry, when the caller has measured it (with
+    ``blank`` left out)."""
     geometry = geometry or orientation.analyse(page, overview, leave_out=blank)
-    settled = known_rotation is not None and geometry.agrees_with(known_rotation)
-    if settled:
-        geometry = replace(geometry, rotation=known_rotation, upright_confidence=1.0)
+    if known is not None:
+        geometry = geometry.settled_by(known)
     size = page.size if geometry.crop is None else (geometry.crop[2] - geometry.crop[0], geometry.crop[3] - geometry.crop[1])
     small = orientation.apply(page, geometry, ocr_scale(size, geometry.line_height), blank_clutter=True, blank=blank)
     reading = ocr(small, languages.FIRST_PASS)
     turns = 1
-    if not settled and _needs_other_way_up(reading, geometry.upright_confidence):
+    if known is None and _needs_other_way_up(reading, geometry.upright_confidence):
         turned = ocr(small.rotate(180), languages.FIRST_PASS)
         turns += 1
         if turned.quality > reading.quality:
@@ -124,12 +123,13 @@ def read_page(
     script = languages.dominant_script(reading.text)
     if script == "persian":
         reading = _better(reading, ocr(small, languages.PACKS_BY_SCRIPT["persian"]))
-    elif known_rotation is None and reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
+    elif (known is None or not known.holder_known) and reading.strong_share < GARBLED_SHARE and reading.word_count >= 3:
         # Garbage from eng+ara on a page with text: perhaps a script the first pass lacks. Neither junk
-        # nor the ascender test (made for Latin and Arabic) tells which way up, so try both if need be.
-        # Not on a page whose MRZ read valid (``known_rotation``): the zone gives its holder, and its
-        # small print (security background, labels) reads as garbage in any script.
-        for candidate in (small, small.rotate(180)):
+        # nor the ascender test (made for Latin and Arabic) tells which way up, so try both if need be
+        # (only the way its MRZ says, where a zone read as one). Not on a page whose MRZ read valid:
+        # the zone gives its holder, and its small print (security background, labels) reads as
+        # garbage in any script.
+        for candidate in (small,) if known is not None else (small, small.rotate(180)):
             ethiopic = ocr(candidate, languages.PACKS_BY_SCRIPT["ethiopic"])
             turns += 1
             if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share >= UPRIGHT_SHARE:

@@ -19,7 +19,7 @@ reads the page turned half a turn when the first reading is poor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
@@ -36,6 +36,16 @@ FINE_STEP = 0.25
 
 
 Outline = tuple[tuple[float, float], ...]  # a polygon's corners, in original pixels
+
+
+@dataclass(frozen=True)
+class KnownUpright:
+    """Which way up a page is, told by something surer than its look: its MRZ, which reads as one
+    only the right way up (upside down its chevrons and digits come out as junk)."""
+
+    rotation: int  # counter-clockwise degrees that turn the page upright: 0, 90, 180 or 270
+    skew: float  # degrees of counter-clockwise rotation that straighten the zone's lines, once turned
+    holder_known: bool  # the zone read valid: it names the page's holder
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,14 @@ class PageGeometry:
         """Whether ``rotation`` turns the text lines the way this geometry found them running (its
         skew is measured along them); a half turn more or less is what it may have guessed wrong."""
         return (rotation - self.rotation) % 180 == 0
+
+    def settled_by(self, known: KnownUpright) -> PageGeometry:
+        """This geometry turned the way ``known`` says. Where the lines it measured run across the
+        zone's (the printed lines of a booklet's other page, a barcode's bars), the zone's own angle
+        straightens the page: the document the zone belongs to is the one worth reading."""
+        if self.agrees_with(known.rotation):
+            return replace(self, rotation=known.rotation, upright_confidence=1.0)
+        return replace(self, rotation=known.rotation, skew=known.skew, upright_confidence=1.0)
 
 
 def analyse(image: Image.Image, overview: Image.Image | None = None, leave_out: tuple[Outline, ...] = ()) -> PageGeometry:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import numpy as np
@@ -119,6 +120,31 @@ def test_passport_ocr_image_leaves_out_its_mrz_and_the_page_edges_beside_it(corp
     geometry = orientation.analyse(page, leave_out=(outline,))
     assert geometry.text_box[3] < min(y for _, y in outline)  # the text ends above the zone
     assert geometry.text_box[2] < 0.6 * page.width  # the zone was the only text reaching the page's right edge
+
+
+
+def test_a_zone_that_reads_as_an_mrz_settles_which_way_up_and_across_its_lines_the_skew():
+    geometry = orientation.PageGeometry(rotation=90, skew=3.0, crop=None, upright_confidence=0.2, line_height=20.0)
+    half_turn = geometry.settled_by(orientation.KnownUpright(270, skew=-1.0, holder_known=True))
+    assert (half_turn.rotation, half_turn.skew, half_turn.upright_confidence) == (270, 3.0, 1.0)
+    across = geometry.settled_by(orientation.KnownUpright(0, skew=-1.0, holder_known=False))
+    assert (across.rotation, across.skew, across.upright_confidence) == (0, -1.0, 1.0)
+
+
+def test_booklet_whose_other_page_is_printed_across_is_read_once_the_way_its_valid_mrz_says(corpus_dir, latin_page):
+    passport = load_pages(corpus_dir / "002_passport.jpg")[0].convert("RGB")
+    other_page = latin_page.rotate(90, expand=True).convert("RGB")  # a booklet's other page, printed sideways
+    other_page = other_page.resize((passport.width, round(other_page.height * passport.width / other_page.width)))
+    booklet = Image.new("RGB", (passport.width, other_page.height + passport.height), "white")
+    booklet.paste(other_page, (0, 0))
+    booklet.paste(passport, (0, other_page.height))
+    zone = mrz.read_machine_zone(booklet)
+    outline = zone.page_outline(booklet.size)
+    assert zone.result.valid and not orientation.analyse(booklet, leave_out=(outline,)).agrees_with(zone.page_rotation)
+    known = orientation.KnownUpright(zone.page_rotation, math.degrees(zone.zone.angle), holder_known=True)
+    page_reading = ocr.read_page(booklet, known=known, blank=(outline,))
+    assert page_reading.turns_tried == 1
+    assert "ASMARA" in page_reading.reading.text.splitlines()
 
 
 # ---------------------------------------------------------------- scripts and languages
