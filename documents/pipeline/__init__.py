@@ -48,10 +48,11 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     portrait: faces.Face | None = None
     photo_measures = []
     unread_zone: MrzResult | None = None  # a zone left out for want of ID wording, though mostly checked
+    readings: list[ocr.Reading] = []  # the OCR's own, for how much of the text it was sure of
     for page in loading.iter_pages(source, limits):  # one page decoded at a time
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
         text, page_zone, unread = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid,
-                                     overview=overview)
+                                     overview=overview, readings=readings)
         # A passport photo is one page: a face on the first is looked for before the page is let go.
         portrait = _portrait(page, text, page_zone) if not texts else None
         photo_measures.append(retake.measure(page, overview))
@@ -64,7 +65,7 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     classification = classify.classify(text, machine_zone, portrait, unread_zone)
     kind = classification.kind
     unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines),
-                         little_text=classify.has_little_text(text),
+                         little_text=classify.has_little_text(text) or _garbled(readings),
                          unread_zone=unread_zone)
     confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if unsure else classification.confidence
     if kind in KINDS_WITHOUT_MRZ:  # CONTRACTS.md section 3: a stray zone read from their text is no holder's
@@ -96,7 +97,8 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
 
 def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | None = None,
                straighten: bool = True,
-               found: mrz.ZoneReading | None = None) -> tuple[str, MrzResult | None, MrzResult | None]:
+               found: mrz.ZoneReading | None = None,
+               readings: list[ocr.Reading] | None = None) -> tuple[str, MrzResult | None, MrzResult | None]:
     """The page's text and its MRZ, if any.
 
     The MRZ zone is looked for first (no OCR, ~20 ms). One that reads with every check digit
@@ -111,7 +113,8 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
 
     The third value: a zone that failed its check digits and was left out for want of passport or ID
     wording, though most of its check digits hold (a card photographed dim or at an angle, or a vehicle
-    registration): not evidence of a kind, but a reason to doubt "other".
+    registration): not evidence of a kind, but a reason to doubt "other". ``readings``: the OCR's readings
+    of the page are added to it.
     """
     if overview is None:
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
@@ -122,6 +125,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
         reading = ocr.read_page(page, known=_upright(found), blank=(outline,), overview=overview).reading
+        _keep(readings, reading)
         zone = mrz_names.agree_with_page(found.result, reading.text)  # names have no check digit: the page's print
         return "\n".join([reading.text, *zone.lines]), zone, None
     geometry = orientation.analyse(page, overview)
@@ -129,17 +133,18 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         document = page.crop(geometry.crop)
         inside = mrz.read_machine_zone(document)
         if inside is not None and inside.result.valid:
-            return _read_page(document, look_for_mrz, straighten=straighten, found=inside)
+            return _read_page(document, look_for_mrz, straighten=straighten, found=inside, readings=readings)
     if straighten and not geometry.lines_clear:
         angle = orientation.wide_skew(page, overview)
         if angle is not None:
             straightened = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=_edge_colour(overview))
-            return _read_page(straightened, look_for_mrz, straighten=False)
+            return _read_page(straightened, look_for_mrz, straighten=False, readings=readings)
     # A zone that read as an MRZ, though not valid, still tells which way up its page is; not enough, though,
     # to overrule the lines the page's print runs along (a barcode's bars may cross them, or a card's).
     zone_upright = found is not None and geometry.agrees_with(found.page_rotation)
     reading = ocr.read_page(page, known=_upright(found) if zone_upright else None, overview=overview,
                             geometry=geometry).reading
+    _keep(readings, reading)
     if not look_for_mrz:
         return reading.text, None, None
     # An MRZ that failed a check digit counts only where the page looks like a passport or ID card.
@@ -150,6 +155,23 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
 
 def _upright(found: mrz.ZoneReading) -> orientation.KnownUpright:
     return orientation.KnownUpright(found.page_rotation, math.degrees(found.zone.angle), holder_known=found.result.valid)
+
+
+def _keep(readings: list[ocr.Reading] | None, reading: ocr.Reading) -> None:
+    if readings is not None:
+        readings.append(reading)
+
+
+GARBLED_SHARE = 0.1  # words read with high confidence, at most this share of all: letters too small, dim or turned
+
+
+def _garbled(readings: list[ocr.Reading]) -> bool:
+    """Hardly any of the words the OCR put out did it read with confidence: what it read is mostly noise (an A4
+    letter photographed 350 px wide, a card in a dim room), so "other" from it is no finding. Readable
+    receipts, cards and letters have a fifth of their words or more read so."""
+    strong = sum(reading.strong_words for reading in readings)
+    words = sum(reading.word_count for reading in readings)
+    return strong <= classify.LITTLE_TEXT_WORDS and strong < GARBLED_SHARE * words
 
 
 SMALL_IN_PHOTO = 0.6  # a document whose outline covers less of the photo than this lies small in it

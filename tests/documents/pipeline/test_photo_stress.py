@@ -177,3 +177,19 @@ def test_face_seen_in_a_documents_pale_background_is_no_passport_photo(real_dir)
     # At 350 px wide the vehicle registration's guilloche looks like a face to the cascade; it has no dark eyes or hair.
     page = scaled_to(350)(load_pages(real_dir / "058_other.jpg")[0].convert("RGB"))
     assert faces.find_faces(page) and faces.portrait_face(page) is None
+
+
+def test_letter_photographed_too_small_to_read_is_not_a_confident_other(corpus_dir):
+    # 350 px wide, an A4 letter's words come out as noise the OCR is sure of none of: "other" is no finding.
+    page = load_pages(corpus_dir / LATIN_LETTER)[0].convert("RGB")
+    result = run_pipeline(_png(scaled_to(350)(page)))
+    assert result.kind is K.ASYLUM_DECISION or (
+        result.unsure.code is doubt.DoubtCode.LITTLE_TEXT and result.confidence <= doubt.DOUBTFUL_CONFIDENCE)
+
+
+@pytest.mark.parametrize(("strong", "words", "garbled"), [(0, 36, True), (4, 52, True), (3, 24, False), (12, 59, False),
+                                                          (0, 0, False), (20, 400, False)])
+def test_reading_is_garbled_where_the_ocr_is_sure_of_hardly_any_word(strong, words, garbled):
+    from documents.pipeline import _garbled
+    from documents.pipeline.ocr import Reading
+    assert _garbled([Reading("", 50.0, words, "eng", 0.0, strong)]) is garbled
