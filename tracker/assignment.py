@@ -24,7 +24,7 @@ class AssignmentError(Exception):
 
 def assignable_counsellors(organisation_id: int | None) -> QuerySet[User]:
     """The active counsellors of an organisation (every organisation's for ``None``: the admin picks)."""
-    counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_active=True)
+    counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_active=True, is_superuser=False)
     if organisation_id is not None:
         counsellors = counsellors.filter(organisation_id=organisation_id)
     return counsellors.order_by("first_name", "last_name", "username")
@@ -32,7 +32,7 @@ def assignable_counsellors(organisation_id: int | None) -> QuerySet[User]:
 
 def check_assignable(case: Case, counsellors: Iterable[User]) -> None:
     for counsellor in counsellors:
-        if not counsellor.is_counsellor or not counsellor.is_active:
+        if not counsellor.is_counsellor or not counsellor.is_active or counsellor.is_superuser:
             raise AssignmentError(_("%(name)s is not an active counsellor.") % {"name": counsellor})
         if counsellor.organisation_id != case.organisation_id:
             raise AssignmentError(

@@ -41,7 +41,7 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None and (user.is_superuser or user.is_coordinator):
-            counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
+            counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_superuser=False)  # admins are no counsellors
             if not user.is_superuser:
                 counsellors = counsellors.filter(organisation_id=user.organisation_id)
             self.fields["counsellor"] = ListedModelChoiceField(

@@ -193,7 +193,7 @@ def workload(organisation_id: int | None, summaries: QuerySet[CaseSummary], peri
     summaries; their reviews in the audit trail by who, what and when).
     """
     start, end = period.moments
-    counsellors = User.objects.filter(role=User.Role.COUNSELLOR)
+    counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_superuser=False)  # admins are no counsellors
     if organisation_id is not None:
         counsellors = counsellors.filter(organisation_id=organisation_id)
     followed = summaries.filter(open=True, case__counsellors=OuterRef("pk"))

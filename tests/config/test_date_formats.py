@@ -36,3 +36,12 @@ def test_arabic_script_parts_date_and_time_with_its_own_comma(language, expected
     with translation.override(language):
         rendered = Template('{{ moment|date:"DATETIME_FORMAT" }}').render(Context({"moment": MOMENT}))
     assert rendered == expected
+
+
+def test_tigrinya_parts_date_and_time_with_the_eritrean_comma():
+    """locale/GLOSSARY.md: ፡ is Tigrinya's comma; a Latin comma between the date and the time reads as foreign."""
+    with translation.override("ti"):
+        rendered = Template('{{ moment|date:"DATETIME_FORMAT" }}|{{ moment|date:"SHORT_DATETIME_FORMAT" }}').render(
+            Context({"moment": MOMENT}))
+    first, second = rendered.split("|")
+    assert first == second and first.endswith("2027፡ 15:27") and "," not in first

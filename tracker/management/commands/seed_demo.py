@@ -18,7 +18,8 @@ DEMO_ACCOUNTS = [
     ("sponsor", "nareis-sponsor", "sponsor", "Omar", "Rahimi", False),
     ("counsellor", "nareis-counsellor", "counsellor", "Sanne", "de Vries", False),
     ("coordinator", "nareis-coordinator", "coordinator", "Ruud", "Bakker", False),
-    ("admin", "nareis-admin", "counsellor", "Admin", "Nareis", True),
+    # The admin has no organisation role: it is no counsellor, so it is never offered for a case.
+    ("admin", "nareis-admin", "sponsor", "Admin", "Nareis", True),
 ]
 
 # Names and birth dates match some photos in the shared sample corpus, so that
