@@ -112,8 +112,26 @@ def receive_upload(*, case: Case, uploaded: UploadedFile, user, request=None,
 
     stored = without_location(checked)
     # sha256 is of what the user sent, so a second upload of the same photo is recognised.
-    return store_unless_duplicate(case=case, name=uploaded.name, stored=stored, sha256=checked.sha256, user=user,
-                                  request=request)
+    return store_unless_duplicate(case=case, name=named_as_stored(uploaded.name, stored.content_type), stored=stored,
+                                  sha256=checked.sha256, user=user, request=request)
+
+
+# The extensions of every type we store, and their other spellings.
+_KNOWN_EXTENSIONS = {".jpg": ".jpg", ".jpeg": ".jpg", ".jpe": ".jpg", ".png": ".png", ".webp": ".webp", ".tif": ".tiff",
+                     ".tiff": ".tiff", ".heic": ".heic", ".heif": ".heic", ".pdf": ".pdf"}
+
+
+def named_as_stored(name: str | None, content_type: str) -> str | None:
+    """The sponsor's file name, its extension telling what is stored: "scan.png" shrunk to a JPEG on the phone, or
+    a HEIC photo stored as JPEG, shows as "scan.jpg". A name without a known extension is kept as it is."""
+    if not name or "." not in name.strip(". "):
+        return name
+    stem, extension = name.rsplit(".", 1)
+    extension = "." + extension.lower()
+    if extension not in _KNOWN_EXTENSIONS or content_type not in filetypes.SUPPORTED_TYPES:
+        return name
+    wanted = filetypes.extension_for(content_type)
+    return name if _KNOWN_EXTENSIONS[extension] == wanted else stem + wanted
 
 
 def store_unless_duplicate(*, case: Case, name: str | None, stored: Sanitised, sha256: str, user,

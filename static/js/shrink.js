@@ -62,9 +62,12 @@
     });
   }
 
-  function jpegName(name) {
+  // The name tells what the file now is: a PNG or WebP encoded as JPEG is called .jpg, and should the browser
+  // give back another type than asked for (canvas.toBlob falls back to PNG), the name follows that type.
+  var EXTENSIONS = { "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp" };
+  function nameFor(name, type) {
     var dot = name.lastIndexOf(".");
-    return (dot > 0 ? name.slice(0, dot) : name || "photo") + ".jpg";
+    return (dot > 0 ? name.slice(0, dot) : name || "photo") + (EXTENSIONS[type] || ".jpg");
   }
 
   function original(file, reason) {
@@ -87,7 +90,8 @@
         return encode(picture, width, height, quality).then(function (blob) {
           release(picture);
           if (!blob || blob.size >= file.size) return original(file, "larger");
-          var shrunk = new File([blob], jpegName(file.name), { type: "image/jpeg", lastModified: file.lastModified });
+          var type = blob.type || "image/jpeg";
+          var shrunk = new File([blob], nameFor(file.name, type), { type: type, lastModified: file.lastModified });
           return { file: shrunk, shrunk: true, reason: "shrunk" };
         });
       }, function () { return original(file, "undecodable"); });

@@ -89,6 +89,8 @@ def test_the_shrinking_rules(browser, corpus_dir):
     result = _shrink_in(page, "screenshot", "", png.getvalue())  # told by its bytes
     assert result["shrunk"] and result["name"] == "screenshot.jpg" and result["height"] == photo_size.LONG_SIDE
     assert min(result["corner"]) > 200  # transparent became white paper, not black
+    named = _shrink_in(page, "Screenshot_2026.PNG", "image/png", png.getvalue())
+    assert named["shrunk"] and named["type"] == "image/jpeg" and named["name"] == "Screenshot_2026.jpg"
 
     # Sent as they are: a PDF, HEIC, a small photo, a JPEG already within the size.
     assert _shrink_in(page, "decision.pdf", "application/pdf", (corpus_dir / "004_passport.pdf").read_bytes())["reason"] == "type"
@@ -150,6 +152,24 @@ def test_a_large_photo_is_sent_shrunk_and_read(phone_factory, celery_worker, cor
     assert document.sha256 != hashlib.sha256(photo).hexdigest()
     expect(page.locator('#documents [data-kind="passport"]')).to_be_visible(timeout=READING_CEILING_MS)
     assert phone.policy_violations == []
+
+
+def test_a_large_png_is_sent_as_a_jpeg_named_so(phone_factory, celery_worker, corpus_dir):
+    """A screenshot of a document, shrunk on the phone: stored, listed and downloaded as the JPEG it became."""
+    case, phone = _open_case(phone_factory, "phone-png")
+    page = phone.page
+    png = io.BytesIO()
+    Image.open(io.BytesIO(phone_photo(corpus_dir, turned=False))).save(png, "PNG")
+    expect(page.locator("[data-dossier]")).to_have_count(0)  # no empty dossier offered
+    with page.expect_file_chooser() as chooser:
+        page.locator("[data-upload-input][multiple]").locator("xpath=..").click()
+    chooser.value.set_files({"name": "Screenshot_0003.png", "mimeType": "image/png", "buffer": png.getvalue()})
+    expect(page.locator(".upload-item")).to_have_attribute("data-upload-status", "done")
+    document = Document.objects.get(case=case)
+    assert document.content_type == "image/jpeg" and document.original_name == "Screenshot_0003.jpg"
+    expect(page.locator(f'[data-document="{document.pk}"] .document-head a')).to_have_text("Screenshot_0003.jpg")
+    # The dossier can be downloaded as soon as there is a document: the button comes without reloading the page.
+    expect(page.locator("[data-dossier]")).to_be_visible()
 
 
 def test_the_sponsor_may_send_the_original(phone_factory, celery_worker, corpus_dir):

@@ -49,3 +49,33 @@ def test_a_file_name_that_turns_text_around_is_kept_without_the_turn(client, cas
 
     assert response.json()["files"][0]["outcome"] == "received"
     assert Document.objects.get(case=case).original_name == "photogpj.exe"
+
+
+def _image(kind: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (400, 300), "white").save(output, kind)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(("sent_as", "kind", "shown_as"), [
+    ("scan.jpg", "PNG", "scan.png"),          # a PNG called .jpg: named for what it is
+    ("IMG_0001.PNG", "JPEG", "IMG_0001.jpg"),  # a PNG shrunk to JPEG on a phone that kept the old name
+    ("IMG_2024.JPEG", "JPEG", "IMG_2024.JPEG"),  # another spelling of the same type stays as the phone wrote it
+    ("scan", "PNG", "scan"),                  # no extension: nothing to contradict
+    ("photo.v2", "JPEG", "photo.v2"),         # not an extension we know
+])
+def test_the_name_shown_and_downloaded_tells_the_type_stored(client, case, sent_as, kind, shown_as):
+    from documents.downloads import download_name
+
+    upload = SimpleUploadedFile(sent_as, _image(kind), content_type="application/octet-stream")
+    response = client.post(reverse("documents:upload", args=[case.pk]), {"files": [upload]}, HTTP_ACCEPT="application/json")
+
+    assert response.json()["files"][0]["outcome"] == "received"
+    document = Document.objects.get(case=case)
+    assert document.original_name == shown_as
+    assert download_name(document).lower().endswith((".jpeg", ".jpg") if kind == "JPEG" else ".png")
+    assert document.original_name in client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
