@@ -1,3 +1,4 @@
+import functools
 from dataclasses import asdict, dataclass
 
 from django.contrib import messages
@@ -28,8 +29,21 @@ from .rendering import CONTENT_TYPE as RENDERED_TYPE
 from .rendering import PageNotFound, render_page
 
 
+def sent_by_this_account(view):
+    """A photo kept on a phone is sent with the account that chose it (``X-Nareis-Account``): if another account
+    has logged in on that browser since (another tab), it is refused (409) and the page discards it."""
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        sender = request.headers.get("X-Nareis-Account")
+        if sender and sender != str(request.user.pk):
+            return JsonResponse({"files": [], "other_account": True}, status=409)
+        return view(request, *args, **kwargs)
+    return checked
+
+
 @login_required
 @require_POST
+@sent_by_this_account
 def upload(request, case_id: int):
     """The plain form posts many files and gets the page back; the page's script posts one file at a time
     (or the pages of one document together) with ``Accept: application/json`` and gets the outcome as JSON."""
@@ -157,6 +171,7 @@ def document_remove(request, document_id: int):
 
 @login_required
 @require_POST
+@sent_by_this_account
 def document_retake(request, document_id: int):
     """A new photo in place of one the worker advised to take again; the old one goes to the bin.
 

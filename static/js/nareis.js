@@ -5,7 +5,9 @@
 // - photos (also a retaken one) are shrunk to what the pipeline reads before they are sent (shrink.js),
 //   unless the sponsor asks to send the original;
 // - uploads are kept in the browser until the server answered: one cut off by a lost connection waits and
-//   is sent when the connection returns, or when the page is opened again;
+//   is sent when the connection returns, or when the page is opened again by the same account (a session that
+//   ran out keeps them for that person's next login; another account logging in on this browser discards them,
+//   and they are shown only to the account that chose them);
 // - logging out removes the kept uploads from the phone (the server's Clear-Site-Data does too), after
 //   saying how many have not been sent yet, with the choice to stay;
 // - "Take it again" on a document card sends the new photo as soon as it is taken, kept and sent again
@@ -76,6 +78,13 @@
       clear: function () { return run("readwrite", function (store) { return store.clear(); }); }
     };
   })();
+
+  // Kept uploads of the accounts ``unwanted`` picks are removed (a shared phone: another person logged in).
+  function discardKept(unwanted) {
+    return keptUploads.all().then(function (records) {
+      return Promise.all(records.filter(unwanted).map(function (record) { return keptUploads.remove(record.id); }));
+    }).catch(function () { /* nothing kept, or no IndexedDB */ });
+  }
 
   // A kept upload as stored: the files' bytes, where they go and for whom (another person may use this phone).
   function keep(upload) {
@@ -165,13 +174,17 @@
       xhr.open("POST", upload.url);
       xhr.setRequestHeader("Accept", "application/json");
       xhr.setRequestHeader("X-CSRFToken", csrf);
+      xhr.setRequestHeader("X-Nareis-Account", upload.user || "");  // refused if someone else is logged in now
       xhr.upload.addEventListener("progress", function (event) {
         if (event.lengthComputable) bar.value = Math.round((event.loaded / event.total) * 100);
       });
       xhr.addEventListener("load", function () {
         var outcome = null;
         try { outcome = JSON.parse(xhr.responseText).files[0]; } catch (e) { outcome = null; }
-        if (outcome && (xhr.status === 200 || xhr.status === 422 || xhr.status === 400)) {
+        if (xhr.status === 409) {  // another account logged in on this browser (another tab): not theirs to send
+          discardAll();
+          done();
+        } else if (outcome && (xhr.status === 200 || xhr.status === 422 || xhr.status === 400)) {
           answered(entry, outcome.outcome === "rejected" ? "rejected" : "done", outcome.message).then(done);
           if (outcome.outcome !== "rejected") refreshLive().then(schedulePoll);
         } else if (xhr.status >= 400 && xhr.status < 500 && [403, 408, 429].indexOf(xhr.status) < 0) {
@@ -205,6 +218,13 @@
       item.querySelector(".upload-message").textContent = text;
       if (entry.upload.id === undefined) return Promise.resolve();
       return keptUploads.remove(entry.upload.id).catch(function () { /* sent again later: the server knows it */ });
+    }
+
+    // This page's person is no longer the one logged in: what they kept leaves the screen and the browser.
+    function discardAll() {
+      items.forEach(function (entry) { entry.element.remove(); });
+      items = [];
+      discardKept(function (record) { return record.user === user; });
     }
 
     function fail(item, text, status) {
@@ -313,10 +333,11 @@
         HTMLFormElement.prototype.submit.call(form);
       });
     }
+    var account = document.body.dataset.account;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       keptUploads.all().then(function (records) {
-        return records.reduce(function (count, record) { return count + record.files.length; }, 0);
+        return records.filter(function (record) { return record.user === account; }).reduce(function (count, record) { return count + record.files.length; }, 0);
       }, function () { return 0; }).then(function (unsent) {
         if (!unsent || !dialog || typeof dialog.showModal !== "function") { logOut(); return; }
         dialog.querySelector("[data-unsent-text]").textContent = unsentSentence(dialog, unsent);
@@ -346,11 +367,15 @@
 
   document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
+    // Someone logged in: photos another account kept on this browser are theirs alone, and go. With nobody
+    // logged in (a session that ran out) they stay, unseen, for their owner's next login.
+    var account = document.body.dataset.account;
+    if (account) discardKept(function (record) { return record.user !== account; });
     document.querySelectorAll("[data-autosubmit]").forEach(function (select) {
       select.addEventListener("change", function () { select.form.submit(); });
     });
     var uploadForm = document.querySelector("[data-upload-form]");
-    if (uploadForm) sendRetakes(setupUploads(uploadForm));
+    if (uploadForm) sendRetakes(setupUploads(uploadForm));  // shows only this account's kept uploads
     document.querySelectorAll("[data-logout-form]").forEach(setupLogout);
     // Take it again: the new photo goes as soon as it is taken (the card may have been redrawn by polling),
     // through the form's submit event, so that it is sent like an upload (sendRetakes).

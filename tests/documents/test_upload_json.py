@@ -56,3 +56,23 @@ def test_the_plain_form_still_returns_to_the_page(client, corpus_dir):
     response = client.post(reverse("documents:upload", args=[case.pk]),
                            {"files": [SimpleUploadedFile("IMG_1.jpg", (corpus_dir / "046_other.jpg").read_bytes())]})
     assert response.status_code == 302 and response.url == reverse("tracker:case_detail", args=[case.pk])
+
+
+def test_a_photo_kept_for_another_account_is_refused_and_nothing_is_stored(client, corpus_dir):
+    """A tab left open by a sponsor whose session ran out; meanwhile their counsellor logged in on that browser:
+    the kept photo is not sent under the counsellor's name (409), and the page discards it."""
+    from tests.factories import CounsellorFactory
+
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], organisation=counsellor.organisation)
+    client.force_login(counsellor)
+    photo = SimpleUploadedFile("IMG_1.jpg", (corpus_dir / "046_other.jpg").read_bytes())
+    response = client.post(reverse("documents:upload", args=[case.pk]), {"files": [photo]},
+                           HTTP_ACCEPT="application/json", HTTP_X_NAREIS_ACCOUNT=str(case.sponsor.pk))
+
+    assert response.status_code == 409 and response.json()["other_account"] is True
+    assert not Document.objects.filter(case=case).exists()
+    photo.seek(0)
+    mine = client.post(reverse("documents:upload", args=[case.pk]), {"files": [photo]},
+                       HTTP_ACCEPT="application/json", HTTP_X_NAREIS_ACCOUNT=str(counsellor.pk))
+    assert mine.status_code == 200
