@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor was given
     "accounts.middleware.TwoFactorMiddleware",  # staff without it go to set it up or give it
     "accounts.middleware.PreferredLanguageMiddleware",
+    "config.digits.LocalDigitsMiddleware",  # Farsi pages: numbers in Persian digits (static and filled-in alike)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",

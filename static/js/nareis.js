@@ -362,7 +362,13 @@
     } else if (count === 1) {
       chosen = samples[0];
     }
-    return chosen.content.textContent.replace("{count}", String(count));
+    return chosen.content.textContent.replace("{count}", readersDigits(String(count)));
+  }
+
+  // Farsi pages write numbers in Persian digits (config/digits.py does the page's text); Arabic keeps Western ones.
+  function readersDigits(text) {
+    if ((document.documentElement.lang || "").split("-")[0] !== "fa") return text;
+    return text.replace(/[0-9]/g, function (digit) { return "۰۱۲۳۴۵۶۷۸۹".charAt(Number(digit)); });
   }
 
   document.documentElement.classList.add("js");

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 UNSENT_TWO = {  # Arabic has a form of its own for two; Tigrinya counts like English
     "ar": "هناك صورتان لم تُرسَلا بعد. إذا خرجت من حسابك الآن فستُحذفان من هذا الهاتف.",
     "ti": "2 ስእልታት ገና ኣይተሰደዳን። ሕጂ እንተ ወጺእካ፡ ካብዚ ሞባይል ክድምሰሳ እየን።",
+    "fa": "۲ عکس هنوز فرستاده نشده‌اند. اگر اکنون خارج شوید، از این گوشی پاک می‌شوند.",  # Persian digits, as the page
 }
 KEPT_COUNT = """() => new Promise((resolve) => {
     const request = indexedDB.open("nareis-uploads");
@@ -53,7 +54,7 @@ def _choose_unsent(page, photos: list[dict]) -> None:
     assert page.evaluate(KEPT_COUNT) == len(photos)
 
 
-@pytest.mark.parametrize("language", ["ar", "ti"])
+@pytest.mark.parametrize("language", ["ar", "ti", "fa"])
 def test_logging_out_warns_about_unsent_photos_and_removes_them(phone_factory, language):
     case = CaseFactory()
     phone = phone_factory(f"logout-{language}")
