@@ -92,6 +92,12 @@ class Case(models.Model):
     class Meta:
         db_table = "tracker_case"
         ordering = ["permit_decision_date", "id"]
+        indexes = [
+            # The closed cases soon purged, on the coordinator's dashboard (tracker.retention.purge_soon): without
+            # it, every case of the organisation is read to find the few closed ones.
+            models.Index(fields=["organisation", "purge_after"], condition=models.Q(closed_on__isnull=False),
+                         name="case_closed_purge_after"),
+        ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
 

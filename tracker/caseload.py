@@ -13,9 +13,10 @@ from datetime import date
 from functools import reduce
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet, Sum, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 
+from accounts.models import User
 from cases.models import Case
 from cases.selectors import cases_visible_to
 
@@ -135,24 +136,34 @@ def refresh_outdated(summaries: QuerySet[CaseSummary], today: date) -> int:
                              today)
 
 
-def entries(user, summaries, today: date) -> list[DashboardEntry]:
-    """Rows for these summaries: the cases ``user`` may see with their sponsors, then their counsellors and open
-    tasks, in one query each (what the row shows of IND letters is in the summary)."""
+# What a row shows of a case and its sponsor: the rest (the facts the rules read) is summed up in the summary.
+ROW_CASE_FIELDS = ("id", "sponsor_id", "organisation_id", "v_number", "permit_decision_date", "proposed_decision_date",
+                   "decision_date_to_check", "application_filed_on", "members_changed_by_sponsor_at", "closed_on",
+                   "sponsor__id", "sponsor__username", "sponsor__first_name", "sponsor__last_name")
+COUNSELLOR_FIELDS = ("id", "username", "first_name", "last_name", "is_active", "role", "organisation_id")
+
+
+def entries(user, summaries, today: date, with_counsellors: bool = True) -> list[DashboardEntry]:
+    """Rows for these summaries: the cases ``user`` may see with their sponsors, then (where the page shows them)
+    their counsellors and open tasks, in one query each (what the row shows of IND letters is in the summary)."""
     summaries = list(summaries)
-    cases = cases_visible_to(user).select_related("sponsor").in_bulk([summary.case_id for summary in summaries])
+    cases = (cases_visible_to(user).select_related("sponsor").only(*ROW_CASE_FIELDS)
+             .in_bulk([summary.case_id for summary in summaries]))
     shown = []
     for summary in summaries:
         case = cases.get(summary.case_id)
         if case is not None:
             case.summary = summary
             shown.append(case)
-    prefetch_related_objects(shown, "counsellors", open_tasks())
+    prefetch_related_objects(shown, *([Prefetch("counsellors", queryset=User.objects.only(*COUNSELLOR_FIELDS))]
+                                      if with_counsellors else []), open_tasks())
     return [DashboardEntry(case, today) for case in shown]
 
 
-def dashboard_page(user, filters: DashboardFilters, page_number, today: date | None = None
-                   ) -> tuple[Page, list[DashboardEntry], DashboardSummary]:
-    """One page of the dashboard (``PAGE_SIZE`` cases), and the counts over every matching case."""
+def dashboard_page(user, filters: DashboardFilters, page_number, today: date | None = None,
+                   with_counsellors: bool = True) -> tuple[Page, list[DashboardEntry], DashboardSummary]:
+    """One page of the dashboard (``PAGE_SIZE`` cases), and the counts over every matching case (the rows'
+    counsellors only ``with_counsellors``: a counsellor's own dashboard does not show them)."""
     today = today or timezone.localdate()
     scope, condition = dashboard_scope(user, filters), filter_condition(filters)
     summary = summarise(scope, condition, today)
@@ -160,7 +171,7 @@ def dashboard_page(user, filters: DashboardFilters, page_number, today: date | N
     paginator = Paginator(summaries, PAGE_SIZE)
     paginator.count = summary.cases  # counted already: spares the paginator its own COUNT query
     page = paginator.get_page(page_number)
-    return page, entries(user, page.object_list, today), summary
+    return page, entries(user, page.object_list, today, with_counsellors), summary
 
 
 def dashboard_rows(user, filters: DashboardFilters | None = None, today: date | None = None) -> list[DashboardEntry]:

@@ -13,12 +13,14 @@ from django.utils.html import format_html, format_html_join
 
 
 class ListedChoices(ModelChoiceIterator):
-    """The queryset read once, into its own cache, however often the choices are listed."""
+    """The queryset read once, into its own cache, however often the choices are listed; or the objects given
+    to the field as ``listed`` (read once for several fields), which must be those of its queryset."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:
+        listed = getattr(self.field, "listed", None)
+        for obj in self.queryset if listed is None else listed:
             yield self.choice(obj)
 
 
@@ -50,3 +52,16 @@ def _attributes(attrs: dict) -> str:
     return format_html_join("", "{}", (
         (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
         for name, value in attrs.items() if value is not False))
+
+
+class Selection(forms.Select):
+    """Django's ``Select`` markup (no option groups), written without a template per option: the dashboard's
+    filter lists every counsellor of the organisation on every view."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join("", '\n  <option value="{}"{}>{}</option>', (
+            (option["value"], _attributes(option["attrs"]), option["label"])
+            for _group, group_options, _index in context["optgroups"] for option in group_options))
+        return format_html('<select name="{}"{}>{}\n</select>', context["name"], _attributes(context["attrs"]),
+                           options)

@@ -11,7 +11,7 @@ from documents.models import Document
 
 from .assignment import assignable_counsellors
 from .dashboard import DashboardFilters, DeadlineFilter, NeedsFilter
-from .form_widgets import Checkboxes, ListedModelChoiceField, ListedModelMultipleChoiceField
+from .form_widgets import Checkboxes, ListedModelChoiceField, ListedModelMultipleChoiceField, Selection
 from .labels import requirement_choices
 from .models import Explanation, IndLetter
 from .review import CASE_FACT_FIELDS, UNCHANGED, DocumentReview
@@ -33,21 +33,30 @@ NEEDS_FILTER_CHOICES = [
 ]
 
 
+def counsellors_to_filter_by(user):
+    """Every counsellor of the coordinator's organisation (every organisation's for an admin), deactivated ones
+    too: the cases they followed can still be found."""
+    counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_superuser=False)  # admins are no counsellors
+    if not user.is_superuser:
+        counsellors = counsellors.filter(organisation_id=user.organisation_id)
+    return counsellors.order_by("first_name", "last_name", "username")
+
+
 class DashboardFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or V-number"), required=False, max_length=100)
-    deadline = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_FILTER_CHOICES, required=False)
-    needs = forms.ChoiceField(label=_("Needs"), choices=NEEDS_FILTER_CHOICES, required=False)
+    deadline = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_FILTER_CHOICES, required=False,
+                                 widget=Selection)
+    needs = forms.ChoiceField(label=_("Needs"), choices=NEEDS_FILTER_CHOICES, required=False, widget=Selection)
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, counsellors: list[User] | None = None, **kwargs):
+        """``counsellors``: ``counsellors_to_filter_by(user)``, read already (the assigning form lists them too)."""
         super().__init__(*args, **kwargs)
         if user is not None and (user.is_superuser or user.is_coordinator):
-            counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_superuser=False)  # admins are no counsellors
-            if not user.is_superuser:
-                counsellors = counsellors.filter(organisation_id=user.organisation_id)
             self.fields["counsellor"] = ListedModelChoiceField(
                 label=_("Counsellor"), required=False, empty_label=_("Every counsellor"),
-                queryset=counsellors.order_by("first_name", "last_name"),
+                queryset=counsellors_to_filter_by(user), widget=Selection,
             )
+            self.fields["counsellor"].listed = counsellors
 
     def filters(self) -> DashboardFilters:
         """The filters asked for; anything invalid is ignored rather than refused."""
@@ -158,9 +167,11 @@ class AssignCounsellorsForm(forms.Form):
     replace = forms.BooleanField(label=_("Remove the counsellors the cases have now"), required=False)
     cases = forms.ModelMultipleChoiceField(label=_("Cases"), queryset=None, required=False)
 
-    def __init__(self, *args, organisation_id: int | None, cases=None, **kwargs):
+    def __init__(self, *args, organisation_id: int | None, cases=None, listed: list[User] | None = None, **kwargs):
+        """``listed``: ``assignable_counsellors(organisation_id)``, read already."""
         super().__init__(*args, **kwargs)
         self.fields["counsellors"].queryset = assignable_counsellors(organisation_id)
+        self.fields["counsellors"].listed = listed
         if cases is None:
             del self.fields["cases"]
         else:

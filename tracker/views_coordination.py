@@ -22,8 +22,11 @@ def may_assign(user) -> bool:
     return user.is_superuser or (user.is_coordinator and user.organisation_id is not None)
 
 
-def assign_form(user, case=None) -> AssignCounsellorsForm | None:
-    """The form for the case page (``case``) or the dashboard; ``None`` for who may not assign."""
+def assign_form(user, case=None, counsellors=None) -> AssignCounsellorsForm | None:
+    """The form for the case page (``case``) or the dashboard; ``None`` for who may not assign.
+
+    ``counsellors``: the dashboard's ``counsellors_to_filter_by(user)``, read already: the active ones are offered.
+    """
     if case is not None:
         if not selectors.can_assign_counsellors(user, case):
             return None
@@ -32,7 +35,8 @@ def assign_form(user, case=None) -> AssignCounsellorsForm | None:
     if not may_assign(user):
         return None
     return AssignCounsellorsForm(organisation_id=None if user.is_superuser else user.organisation_id,
-                                 cases=selectors.cases_visible_to(user))
+                                 cases=selectors.cases_visible_to(user),
+                                 listed=None if counsellors is None else [c for c in counsellors if c.is_active])
 
 
 @login_required

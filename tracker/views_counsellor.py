@@ -28,7 +28,8 @@ from documents.models import Document
 
 from . import views_coordination
 from .correspondence import CorrespondenceError, attach_scan, mark_answered, record_letter, restore_scan
-from .caseload import dashboard_page
+from .caseload import COUNSELLOR_FIELDS, dashboard_page
+from .dashboard_rows import rendered_rows
 from .retention import purge_soon
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
@@ -38,6 +39,7 @@ from .consistency_review import ConsistencyError, mark_explained
 from .forms_counsellor import (
     CaseFactsForm,
     DashboardFilterForm,
+    counsellors_to_filter_by,
     ExplanationForm,
     IndLetterForm,
     IndLetterScanForm,
@@ -67,20 +69,28 @@ def dashboard(request):
 
 
 def _dashboard_content(request) -> str:
-    form = DashboardFilterForm(request.GET or None, user=request.user)
-    page, rows, summary = dashboard_page(request.user, form.filters(), request.GET.get("page"))
+    user = request.user
+    show_counsellors = user.is_superuser or user.is_coordinator
+    # Read once for the filter and the assigning form (which offers the active ones).
+    counsellors = (list(counsellors_to_filter_by(user).only(*COUNSELLOR_FIELDS)) if show_counsellors else None)
+    form = DashboardFilterForm(request.GET or None, user=user, counsellors=counsellors)
+    page, rows, summary = dashboard_page(user, form.filters(), request.GET.get("page"),
+                                         with_counsellors=show_counsellors)
     query = request.GET.copy()
     query.pop("page", None)
+    assign_form = views_coordination.assign_form(user, counsellors=counsellors)
+    # One reverse() instead of one per row: the case URL is this prefix and the case's id.
+    case_url_prefix = reverse("tracker:case_detail", args=[0]).removesuffix("0/")
     return render_to_string("tracker/_dashboard_content.html", {
         "my_tasks": list(open_tasks_for(request.user)[:MY_TASKS_SHOWN]),
         "rows": rows, "page": page, "page_query": query.urlencode(), "summary": summary, "filter_form": form,
+        "rows_html": rendered_rows(rows, show_counsellors=show_counsellors, assign=assign_form is not None,
+                                   case_url_prefix=case_url_prefix),
         "filtered": bool(query),
-        "show_counsellors": request.user.is_superuser or request.user.is_coordinator,
-        "assign_form": views_coordination.assign_form(request.user),
+        "show_counsellors": show_counsellors,
+        "assign_form": assign_form,
         "purge_soon": (list(purge_soon(selectors.cases_visible_to(request.user))[:PURGE_SOON_SHOWN])
                        if request.user.is_coordinator or request.user.is_superuser else []),
-        # One reverse() instead of one per row: the case URL is this prefix and the case's id.
-        "case_url_prefix": reverse("tracker:case_detail", args=[0]).removesuffix("0/"),
         "csrf_mark": mark_safe(CSRF_MARK),  # noqa: S308
     }, request=request)
 
