@@ -101,7 +101,7 @@ def welcome(request, code: str = ""):
             request.session.pop(LINKED_LANGUAGE_KEY, None)
             messages.success(
                 request,
-                _("Your password is saved. Your username is %(username)s: write it down.") % {"username": user.username},
+                _("Your password is saved. Your username is %(username)s: write it down.") % {"username": f"\u2068{user.username}\u2069"},
             )
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/welcome.html", {"form": form})

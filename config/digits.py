@@ -6,7 +6,8 @@ format every number at its source, the page's text is written in Persian digits 
 the reader reads is touched, never what a program or the reader's typing needs as it is:
 
 - attributes (URLs, form values, ``datetime``, ``data-*``) and the content of ``script``, ``style``, ``textarea``;
-- ``bdi``, ``code``, ``kbd``, ``samp``, ``pre``: names, file names ("IMG_0001.jpg"), codes to type;
+- ``bdi``, ``code``, ``kbd``, ``samp``, ``pre``, and text isolated by the code (U+2068 ... U+2069): names, file
+  names ("IMG_0001.jpg"), usernames and codes to type;
 - anything marked ``dir="ltr"`` (phone numbers, e-mail addresses, the invitation code and link), ``dir="auto"``
   (what a user wrote: notes, reasons, file names) or ``translate="no"`` (V-numbers, document numbers);
 - parts of the page in another language (``lang="nl"``: the Dutch form 647 data, the invitation's Dutch half).
@@ -32,8 +33,14 @@ _LANG_ATTRIBUTE = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
 MARKER = "data-lang-digits"
 
 
+# Text isolated by the code (U+2066-U+2068 ... U+2069): file names and user names inside a sentence.
+_ISOLATED = re.compile("([\u2066\u2067\u2068][^\u2069]*\u2069)")
+
+
 def persian_digits(text: str) -> str:
-    return text.translate(_PERSIAN)
+    """``text`` in Persian digits, except the parts the code isolated (a file name, a username to type)."""
+    parts = _ISOLATED.split(text)
+    return "".join(part if index % 2 else part.translate(_PERSIAN) for index, part in enumerate(parts))
 
 
 def localise_digits(html: str, language: str) -> str:
@@ -67,10 +74,10 @@ def localise_digits(html: str, language: str) -> str:
             continue
         if closing or (regions and regions[-1][1] == "keep"):
             continue  # inside kept text nothing else matters until it closes
-        if tag in _KEPT_TAGS or _KEPT_ATTRIBUTE.search(attributes):
-            regions.append([tag, "keep", 1])
-        elif lang := _LANG_ATTRIBUTE.search(attributes):
+        if tag not in _KEPT_TAGS and (lang := _LANG_ATTRIBUTE.search(attributes)):  # <html lang="en" dir="ltr">
             regions.append([tag, "fa" if lang.group(1).split("-")[0].lower() in PERSIAN_LANGUAGES else "other", 1])
+        elif tag in _KEPT_TAGS or _KEPT_ATTRIBUTE.search(attributes):
+            regions.append([tag, "keep", 1])
     text = html[position:]
     out.append(persian_digits(text) if text and converting() else text)
     return "".join(out)

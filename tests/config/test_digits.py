@@ -25,6 +25,17 @@ def test_text_gets_persian_digits_and_attributes_names_and_typed_text_do_not():
         '<div lang="nl">Termijn: 3 dagen <span>en 4</span></div> ۵<!-- 6 -->')
 
 
+def test_text_the_code_isolated_keeps_its_digits():
+    assert localise_digits("<li>\u2068IMG_0001.jpg\u2069 دریافت شد. 2 عکس</li>", "fa") == (
+        "<li>\u2068IMG_0001.jpg\u2069 دریافت شد. ۲ عکس</li>")
+
+
+def test_a_left_to_right_page_with_a_farsi_part(client):
+    html = ('<html lang="en" dir="ltr"><body><p>14 days</p><article data-lang-digits>'
+            '<section lang="fa" dir="rtl"><p>14 روز</p></section><dl dir="ltr"><dd>amal115</dd></dl></article>')
+    assert localise_digits(html, "en") == html.replace("14 روز", "۱۴ روز")
+
+
 def test_other_languages_keep_western_digits_but_a_farsi_part_of_their_page_does_not():
     assert localise_digits("<p>14 يومًا</p>", "ar") == "<p>14 يومًا</p>"
     assert localise_digits('<section lang="fa"><p>7 روز</p></section><section lang="nl">7 dagen</section>', "en") == (
