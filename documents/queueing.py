@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from .broker import documents_with_a_task
 from .models import Document
+from .signals import documents_changed
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,8 @@ def enqueue(document: Document) -> bool:
         logger.warning("Could not queue document %s; the sweeper will queue it later", document.pk, exc_info=True)
         return False
     try:
-        Document.objects.filter(pk=document.pk, status=Document.Status.RECEIVED).update(status=Document.Status.QUEUED)
+        if Document.objects.filter(pk=document.pk, status=Document.Status.RECEIVED).update(status=Document.Status.QUEUED):
+            documents_changed.send(Document, case_ids=[document.case_id])
     except DatabaseError:
         # The connection was lost (a failover) after the upload was committed and its task sent: the worker
         # claims a "received" document all the same. Connect anew for whatever the request does next.
@@ -83,9 +85,10 @@ def requeue_stuck_documents(now: datetime | None = None, limit: int = 500) -> Sw
     for document in stuck_documents(now, with_a_task)[:limit]:
         if document.status != Document.Status.RECEIVED:
             # Back to received, so the next task may claim it and the sweeper waits a full period again.
-            Document.objects.filter(pk=document.pk, status=document.status).update(
+            if Document.objects.filter(pk=document.pk, status=document.status).update(
                 status=Document.Status.RECEIVED, updated_at=timezone.now()
-            )
+            ):
+                documents_changed.send(Document, case_ids=[document.case_id])
         if not enqueue(document):
             return Sweep(requeued, broker_down=True)
         requeued.append(document.pk)

@@ -13,7 +13,7 @@ from cases.models import FamilyMember
 
 from .models import Document
 from .queueing import enqueue
-from .signals import document_withdrawn
+from .signals import document_withdrawn, documents_changed
 
 
 def set_document_members(document: Document, members: Iterable[FamilyMember]) -> None:
@@ -76,6 +76,7 @@ def read_again(documents: Iterable[Document] | QuerySet[Document], *, actor, req
                     status=Document.Status.RECEIVED, attempts=0, claimed_by="", error_message="")
                 record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=document, case_id=document.case_id,
                              changes={"status": [document.status, Document.Status.RECEIVED]}, request=request)
+                documents_changed.send(Document, case_ids=[document.case_id])  # being read again, not to review
                 transaction.on_commit(lambda document=document: enqueue(document))
         except IntegrityError:
             continue  # a failed copy of a file the case has again, live (document_once_per_case): nothing to read

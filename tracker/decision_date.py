@@ -14,10 +14,10 @@ from django.db import transaction
 from audit.models import AuditEvent
 from audit.services import record_event
 from cases.models import Case
+from cases.signals import cases_changed
 
 from . import rules
 from .models import DecisionDateProposal
-from .page_cache import bump, bump_for_cases
 from .rules import DocumentKind
 
 
@@ -43,7 +43,7 @@ def propose_decision_date(document) -> date | None:
     if case.permit_decision_date == decision_date:
         return None
     Case.objects.filter(pk=case.pk).update(proposed_decision_date=decision_date)
-    bump([case.organisation_id])
+    cases_changed.send(Case, case_ids=[case.pk])
     DecisionDateProposal.objects.update_or_create(case_id=case.pk, defaults={"document_id": document.pk})
     record_event(actor=None, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk,
                  changes={"proposed_decision_date": [case.proposed_decision_date, decision_date]})
@@ -87,7 +87,7 @@ def check_decision_date(case: Case, *, actor, request=None) -> bool:
         updated = Case.objects.filter(pk=case.pk, decision_date_to_check=True).update(decision_date_to_check=False)
         if updated:
             case.decision_date_to_check = False
-            bump([case.organisation_id])
+            cases_changed.send(Case, case_ids=[case.pk])
             record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
                          changes={"decision_date_to_check": [True, False]})
     return bool(updated)
@@ -97,7 +97,7 @@ def dismiss_proposed_decision_date(case: Case, *, actor, request=None) -> None:
     with transaction.atomic():
         proposed = case.proposed_decision_date
         Case.objects.filter(pk=case.pk).update(proposed_decision_date=None)
-        bump([case.organisation_id])
+        cases_changed.send(Case, case_ids=[case.pk])
         DecisionDateProposal.objects.filter(case_id=case.pk).delete()
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=case, case_id=case.pk, request=request,
                      changes={"proposed_decision_date": [proposed, None]})
@@ -108,5 +108,5 @@ def forget_proposal_from(document) -> None:
     proposals = DecisionDateProposal.objects.filter(case_id=document.case_id, document_id=document.pk)
     if proposals.exists():
         Case.objects.filter(pk=document.case_id).update(proposed_decision_date=None)
-        bump_for_cases([document.case_id])
+        cases_changed.send(Case, case_ids=[document.case_id])
         proposals.delete()

@@ -22,6 +22,7 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import record_event
 from cases.models import Case, CloseReason
+from cases.signals import cases_changed
 from documents.models import Document
 
 from .models import CaseFigures, CaseSummary
@@ -96,6 +97,7 @@ def warn_coordinators(today: date | None = None) -> int:
         except Exception:  # a mail server failing must not stop the purge's warnings being shown on the dashboard
             logger.exception("The retention warning to %s could not be sent", coordinator.pk)
     Case.objects.filter(pk__in=[case.pk for case in due]).update(purge_warned_on=today)
+    cases_changed.send(Case, case_ids=[case.pk for case in due])
     return len(due)
 
 

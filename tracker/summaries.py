@@ -177,8 +177,17 @@ def _on_user_delete(sender, instance, **kwargs):
     refresh_attendance(getattr(instance, "_counselled_case_ids", []))
 
 
+def _on_cases_changed(sender, case_ids, **kwargs):
+    """Cases (or their documents or members) changed through QuerySet.update() or bulk_create(), which send no
+    post_save: their summaries are brought up to date (which replaces their organisations' page generation)."""
+    refresh_summaries(case_ids)
+
+
 def connect() -> None:
     """Called once from ``TrackerConfig.ready``."""
+    from cases.signals import cases_changed
+
+    cases_changed.connect(_on_cases_changed, dispatch_uid="summary-cases-changed")
     for model in (Document, FamilyMember, Explanation, IndLetter):
         post_save.connect(_on_case_row_change, sender=model, dispatch_uid=f"summary-save-{model.__name__}")
         post_delete.connect(_on_case_row_change, sender=model, dispatch_uid=f"summary-delete-{model.__name__}")

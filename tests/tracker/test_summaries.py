@@ -143,3 +143,16 @@ def test_a_dashboard_page_filtered_on_the_deadline_first_brings_yesterdays_summa
     later = today + timedelta(days=40)  # the nightly refresh has not run: the summary still says "due soon"
     _page, rows, counts = dashboard_page(counsellor, DashboardFilters(deadline="passed"), 1, today=later)
     assert [row.case for row in rows] == [case] and counts.cases == 1 and summary(case).computed_on == later
+
+
+def test_a_document_read_again_is_counted_as_being_read_not_as_to_review():
+    from documents.services import read_again
+
+    case = CaseFactory()
+    counsellor = CounsellorFactory(organisation=case.organisation)
+    document = DocumentFactory(case=case, status=Document.Status.DONE, kind=Document.Kind.PASSPORT)
+    assert (summary(case).being_read, summary(case).awaiting_review) == (0, 1)
+
+    read_again([document], actor=counsellor)  # an UPDATE: no post_save
+
+    assert (summary(case).being_read, summary(case).awaiting_review) == (1, 0)
