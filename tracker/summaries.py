@@ -43,7 +43,9 @@ def summary_of(row: DashboardRow, today: date, first_upload_at, previous: CaseSu
         urgency = CaseSummary.Urgency.UNKNOWN
     else:
         urgency = CaseSummary.Urgency.NOTHING_DUE
-    complete = row.requirements_total > 0 and row.missing == 0
+    # Complete: something to prove, and nothing missing. A case without family members has proven nothing yet,
+    # whatever the sponsor's own documents (the reports count it as not completed).
+    complete = bool(row.evaluation.members) and row.requirements_total > 0 and row.missing == 0
     complete_since = None
     if complete:
         complete_since = (previous.complete_since if previous and previous.complete_since else timezone.now())

@@ -156,3 +156,25 @@ def test_a_document_read_again_is_counted_as_being_read_not_as_to_review():
     read_again([document], actor=counsellor)  # an UPDATE: no post_save
 
     assert (summary(case).being_read, summary(case).awaiting_review) == (1, 0)
+
+
+def test_a_case_without_family_members_is_not_complete():
+    case = CaseFactory()
+    DocumentFactory(case=case, kind=Document.Kind.ASYLUM_DECISION, review_status=Document.Review.ACCEPTED)
+    alone = summary(case)
+    assert (alone.requirements_total, alone.missing) == (1, 0)  # the sponsor's decision: all there is, and there
+
+    assert alone.complete_since is None
+
+
+
+def test_the_report_does_not_count_a_case_without_family_members_as_completed():
+    from tracker.reports import Period, build_report
+
+    case = CaseFactory()
+    DocumentFactory(case=case, kind=Document.Kind.ASYLUM_DECISION, review_status=Document.Review.ACCEPTED)
+    today = timezone.localdate()
+
+    report = build_report(case.organisation_id, Period(today - timedelta(days=30), today))
+
+    assert report.completed == 0 and report.tables["completion"].rows[0][0] == 0
