@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -102,14 +102,24 @@ def report_csv(request, table: str):
     response["Content-Disposition"] = f'attachment; filename="nareis-{table}-{period.start}-{period.end}.csv"'
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")  # the byte order mark: Excel then reads UTF-8, not "Ahmet YÄ±ldÄ±z"
-    writer = csv.writer(response)
+    decimal_mark = formats.get_format("DECIMAL_SEPARATOR")  # of the interface's language
+    writer = csv.writer(response, delimiter=list_separator(decimal_mark))
     writer.writerow(chosen.columns)
     for row in chosen.rows:
-        writer.writerow(["" if value is None else _safe_cell(value) for value in row])
+        writer.writerow(["" if value is None else _safe_cell(value, decimal_mark) for value in row])
     return response
 
 
-def _safe_cell(value):
-    """No spreadsheet formulas from data (a rejection reason starting with '=')."""
+def list_separator(decimal_mark: str) -> str:
+    """Where the decimal mark is a comma (Dutch, Turkish), a spreadsheet's regional settings part a CSV's fields
+    with a semicolon: Excel opens a comma-separated file in one column there."""
+    return ";" if decimal_mark == "," else ","
+
+
+def _safe_cell(value, decimal_mark: str = "."):
+    """No spreadsheet formulas from data (a rejection reason starting with '='); decimals with the language's mark,
+    as the spreadsheet of a reader of that language reads them (10,5 days in Dutch)."""
+    if isinstance(value, float):
+        return str(value).replace(".", decimal_mark)
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)) else value
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not isinstance(value, int) else value

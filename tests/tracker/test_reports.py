@@ -160,3 +160,21 @@ def test_a_csv_opens_in_a_spreadsheet_with_names_in_any_script(client, ours):
     content = client.get(reverse("tracker:report_csv", args=["workload"]), {"period": "year"}).content
     assert content.startswith("\ufeff".encode())
     assert "Ahmet Yıldız" in content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(("language", "separator", "median"), [("nl", ";", "10,0"), ("tr", ";", "10,0"),
+                                                                ("en", ",", "10.0"), ("fa", ",", "10.0")])
+def test_a_csv_parts_its_fields_as_a_spreadsheet_in_the_users_language_does(client, ours, language, separator,
+                                                                             median):
+    """Dutch Excel (decimal comma) opens a comma-separated file in one column: there, fields part with ';'."""
+    case = CaseFactory(organisation=ours)
+    DocumentFactory(case=case, kind=Document.Kind.ASYLUM_DECISION, review_status="accepted")
+    CaseSummary.objects.filter(case=case).update(first_upload_at=timezone.now() - timedelta(days=12),
+                                                 complete_since=timezone.now() - timedelta(days=2))
+    client.force_login(CoordinatorFactory(organisation=ours, preferred_language=language))
+
+    content = client.get(reverse("tracker:report_csv", args=["completion"]), {"period": "year"}).content
+
+    assert content.startswith("\ufeff".encode())
+    header, values = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=separator))
+    assert len(header) == 3 and values == ["1", median, median]
