@@ -60,6 +60,10 @@ def test_a_new_sponsor_walks_through_on_a_phone(phone_factory, laptop_factory, c
     form.locator("#id_given_names").fill("Yonas")
     form.locator("#id_surname").fill("Haddad")
     form.locator("#id_birth_date").fill("2015-06-07")
+    # Each check box sits beside its words, before them in the reading direction (not after a wrapped label).
+    box, words = form.locator("#id_married").bounding_box(), form.locator("label[for=id_married]").bounding_box()
+    assert (box["x"] > words["x"]) if language in ("ar", "fa") else (box["x"] < words["x"])
+    assert words["y"] <= box["y"] + box["height"] / 2 <= words["y"] + words["height"]
     sponsor.screenshot("3-adding-a-child")
     form.locator("button[type=submit]").click()
     expect(page.locator(".messages")).to_be_visible()
