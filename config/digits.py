@@ -101,3 +101,17 @@ class LocalDigitsMiddleware:
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+
+def localise_text_digits(text: str, language: str) -> str:
+    """A plain-text e-mail or text message in ``language``: in Farsi its numbers in Persian digits, like the pages.
+
+    A word with a Latin letter, a URL or an address keeps its digits ("V-1234", "https://…/cases/12/", "IMG_0001.jpg"),
+    and so does text the code isolated (a file name, an IND letter's Dutch subject)."""
+    if language not in PERSIAN_LANGUAGES:
+        return text
+    words = re.split(r"(\s+)", text)
+    return "".join(word if _LATIN_OR_ADDRESS.search(word) else persian_digits(word) for word in words)
+
+
+_LATIN_OR_ADDRESS = re.compile(r"[A-Za-z@/]")

@@ -36,6 +36,7 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_date
 
 from cases.models import Case
+from config.digits import localise_text_digits
 from documents.models import Document
 
 from .models import IndLetter, Notification
@@ -198,10 +199,11 @@ def _details(notification: Notification) -> dict:
 
 def render(case: Case, notice: Notice, **details) -> Message:
     """The notice in the sponsor's language: e-mail subject and body, and the text message."""
-    with translation.override(sponsor_language(case)):
+    language = sponsor_language(case)
+    with translation.override(language):
         context = {"notice": str(notice), "case": case, "user": case.sponsor, **details,
                    "case_url": settings.NAREIS_BASE_URL.rstrip("/") + reverse("tracker:case_detail", args=[case.pk])}
         subject = " ".join(render_to_string("tracker/email/notice_subject.txt", context).split())
         body = render_to_string("tracker/email/notice_body.txt", context)
         text = " ".join(render_to_string("tracker/email/notice_sms.txt", context).split())
-    return Message(subject, body, text)
+    return Message(*(localise_text_digits(part, language) for part in (subject, body, text)))

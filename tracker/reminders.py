@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from cases.models import Case
+from config.digits import localise_text_digits
 
 from . import rules
 from .checklist import build_checklist
@@ -165,6 +166,6 @@ def _message(reminder: DueReminder, user) -> EmailMessage:
             "is_sponsor": user.pk == reminder.case.sponsor_id,
             "case_url": settings.NAREIS_BASE_URL.rstrip("/") + reverse("tracker:case_detail", args=[reminder.case.pk]),
         }
-        subject = render_to_string("tracker/email/reminder_subject.txt", context).strip()
-        body = render_to_string("tracker/email/reminder_body.txt", context)
+        subject = localise_text_digits(render_to_string("tracker/email/reminder_subject.txt", context).strip(), language)
+        body = localise_text_digits(render_to_string("tracker/email/reminder_body.txt", context), language)
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])

@@ -194,3 +194,25 @@ def test_one_day_before_the_deadline_the_text_counts_one_day(language, words, se
     deliver_all()
     [text] = sms.outbox
     assert words in text.text
+
+
+@pytest.mark.django_db
+def test_a_farsi_reminder_counts_in_persian_digits_and_keeps_its_link(settings):
+    """Like the pages: the days, the date and the text message in Persian digits; the case's link as it is."""
+    from tracker import sms
+
+    settings.SMS_BACKEND = "tracker.sms.LocmemSmsBackend"
+    sms.outbox.clear()
+    sponsor = UserFactory(email="omar@example.org", phone="+31612345678", preferred_language="fa")
+    case = CaseFactory(sponsor=sponsor, permit_decision_date=DECIDED)
+    send_due_reminders(today=DEADLINE - timedelta(days=14))
+    deliver_all()
+
+    [message] = mail.outbox
+    [text] = sms.outbox
+    assert "۱۴" in message.subject and not any(digit in message.subject for digit in "0123456789")
+    assert f"/cases/{case.pk}/" in message.body
+    link = next(word for word in message.body.split() if "://" in word)
+    prose = message.body.replace(link, "")
+    assert not any(digit in prose for digit in "0123456789")
+    assert "۱۴" in text.text or str(DEADLINE.year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in text.text
