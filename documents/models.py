@@ -133,6 +133,9 @@ class Document(models.Model):
             # The reports (tracker.reports): an organisation's documents uploaded in a period, by kind and review.
             models.Index(fields=["organisation", "created_at"], include=["kind", "review_status", "rejection_reason"],
                          name="document_organisation_upload"),
+            # Their rejection reasons: the rejected ones alone (the review's own text is read from their rows).
+            models.Index(fields=["organisation", "created_at"], condition=models.Q(review_status="rejected"),
+                         name="document_rejected_upload"),
         ]
         constraints = [
             # The same file once per case (intake.find_duplicate): two uploads at the same moment cannot both

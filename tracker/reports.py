@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import BooleanField, Count, F, Func, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import BooleanField, Count, F, Func, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -150,8 +150,8 @@ def documents_in(organisation_id: int | None, period: Period) -> QuerySet[Docume
 
 
 def documents_by_kind_and_review(organisation_id: int | None, purged: list[list], period: Period) -> Table:
-    counts = (documents_in(organisation_id, period)
-              .values_list("kind", "review_status").annotate(n=Count("pk")).order_by())
+    counts = (documents_in(organisation_id, period)  # COUNT(*): read off the index alone
+              .values_list("kind", "review_status").annotate(n=Count("*")).order_by())
     kinds: dict[str, dict[str, int]] = {}
     for kind, review, n in counts:
         kinds.setdefault(kind or "", {})[review] = n
@@ -171,7 +171,7 @@ def documents_by_kind_and_review(organisation_id: int | None, purged: list[list]
 def rejection_reasons(organisation_id: int | None, purged: list[list], period: Period, limit: int = 15) -> Table:
     """The standard reasons by their label (purged cases' too), other reasons by their text."""
     counts = (documents_in(organisation_id, period).filter(review_status=Document.Review.REJECTED)
-              .values_list("rejection_reason", "review_reason").annotate(n=Count("pk")).order_by())
+              .values_list("rejection_reason", "review_reason").annotate(n=Count("*")).order_by())
     labels = dict(Document.RejectionReason.choices)
     totals: dict[str, int] = {}
     for code, text, n in counts:
@@ -189,25 +189,26 @@ def rejection_reasons(organisation_id: int | None, purged: list[list], period: P
 def workload(organisation_id: int | None, period: Period) -> Table:
     """Per counsellor: open cases followed, documents waiting for review in them, reviews done in the period.
 
-    One query: the counsellors, each with three counts read along indexes (the cases they follow, from the
-    counsellor's side, then each one's summary by its key; their reviews in the audit trail by who, what and when).
+    Two queries: the counsellors, each with their reviews counted off the audit trail's index (who, what, when);
+    then the open cases followed and their documents to review, grouped by counsellor, read off two indexes (the
+    organisation's open summaries, and each case's counsellor links) without reading a row.
     """
     start, end = period.moments
     counsellors = User.objects.filter(role=User.Role.COUNSELLOR, is_superuser=False)  # admins are no counsellors
+    followed = Case.counsellors.through.objects.filter(case__summary__open=True)
     if organisation_id is not None:
         counsellors = counsellors.filter(organisation_id=organisation_id)
-    # From the counsellor's links, not from the organisation's summaries: a few dozen rows each instead of every
-    # open case of the organisation once per counsellor.
-    followed = Case.counsellors.through.objects.filter(user_id=OuterRef("pk"), case__summary__open=True)
-    if organisation_id is not None:
         followed = followed.filter(case__summary__organisation_id=organisation_id)
     reviews = AuditEvent.objects.filter(actor=OuterRef("pk"), action=AuditEvent.Action.REVIEW, at__gte=start,
                                         at__lt=end)
-    load = (counsellors.annotate(open_cases=_total(followed, "pk", "COUNT"),
-                                 to_review=_total(followed, "case__summary__awaiting_review", "SUM"),
-                                 reviews=_total(reviews, "actor_id", "COUNT"))  # in the index: no row read
-            .values_list("first_name", "last_name", "username", "is_active", "open_cases", "to_review", "reviews")
-            .order_by("first_name", "last_name", "username"))
+    names = (counsellors.annotate(reviews=_total(reviews, "actor_id", "COUNT"))  # in the index: no row read
+             .values_list("pk", "first_name", "last_name", "username", "is_active", "reviews")
+             .order_by("first_name", "last_name", "username"))
+    per_counsellor = {user_id: (open_count, to_review) for user_id, open_count, to_review in (
+        followed.values("user_id").annotate(open_count=Count("case_id"), to_review=Sum("case__summary__awaiting_review"))
+        .order_by().values_list("user_id", "open_count", "to_review"))}
+    load = [(first, last, username, active, *per_counsellor.get(pk, (0, 0)), reviewed)
+            for pk, first, last, username, active, reviewed in names]
     rows = [[(f"{first} {last}".strip() or username) + ("" if active else f" ({_('deactivated')})"),
              open_count or 0, to_review or 0, reviewed or 0]
             for first, last, username, active, open_count, to_review, reviewed in load]

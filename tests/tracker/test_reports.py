@@ -90,8 +90,8 @@ def make_organisation_with(cases: int, organisation):
 
 
 # session, user with organisation; deadlines missed, days to complete, open cases by deadline, documents of purged
-# cases, documents, rejections, the workload per counsellor
-REPORT_QUERIES = 9
+# cases, documents, rejections, the counsellors with their reviews, the cases they follow
+REPORT_QUERIES = 10
 
 
 @pytest.mark.parametrize("cases", [2, 30])
