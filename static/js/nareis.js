@@ -215,7 +215,7 @@
       item.dataset.uploadStatus = status;
       item.querySelector("progress").value = 100;
       item.querySelector("progress").hidden = true;
-      item.querySelector(".upload-message").textContent = text;
+      item.querySelector(".upload-message").textContent = readersDigits(text);
       if (entry.upload.id === undefined) return Promise.resolve();
       return keptUploads.remove(entry.upload.id).catch(function () { /* sent again later: the server knows it */ });
     }
@@ -366,9 +366,12 @@
   }
 
   // Farsi pages write numbers in Persian digits (config/digits.py does the page's text); Arabic keeps Western ones.
+  // Text the server isolated (U+2068 ... U+2069: a file name) keeps its digits.
   function readersDigits(text) {
     if ((document.documentElement.lang || "").split("-")[0] !== "fa") return text;
-    return text.replace(/[0-9]/g, function (digit) { return "۰۱۲۳۴۵۶۷۸۹".charAt(Number(digit)); });
+    return text.split(/([\u2066-\u2068][^\u2069]*\u2069)/).map(function (part, index) {
+      return index % 2 ? part : part.replace(/[0-9]/g, function (digit) { return "۰۱۲۳۴۵۶۷۸۹".charAt(Number(digit)); });
+    }).join("");
   }
 
   document.documentElement.classList.add("js");

@@ -74,6 +74,7 @@ def test_a_new_sponsor_walks_through_on_a_phone(phone_factory, laptop_factory, c
         page.locator("[data-upload-input][multiple]").locator("xpath=..").click()
     chooser.value.set_files(str(corpus_dir / "002_passport.jpg"))
     expect(page.locator(".upload-item")).to_have_attribute("data-upload-status", "done")
+    expect(page.locator(".upload-message")).to_contain_text("002_passport.jpg")  # a file name keeps its digits
     sponsor.screenshot("5-uploaded")
     expect(page.locator("#documents [data-kind]")).to_be_visible(timeout=READING_CEILING_MS)
     expect(page.locator("[data-dossier]")).to_be_visible()
@@ -81,3 +82,36 @@ def test_a_new_sponsor_walks_through_on_a_phone(phone_factory, laptop_factory, c
     sponsor.screenshot("6-read")
     assert Document.objects.count() == 1
     assert sponsor.policy_violations == [] and desk.policy_violations == []
+
+
+@pytest.mark.parametrize("language", ["fa", "ti"])
+def test_a_sponsor_who_slips_is_told_clearly_in_their_language(phone_factory, language):
+    """A wrong password, a file that is no document: a clear message in the sponsor's language, never a server error."""
+    from tests.factories import CaseFactory
+
+    case = CaseFactory(sponsor__preferred_language=language)
+    sponsor = phone_factory(f"walk-slips-{language}")
+    page = sponsor.page
+    page.goto("/login/")
+    page.select_option("#language", language)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    sponsor.log_in(case.sponsor.username, "not the password")
+    expect(page.locator("[role=alert], .error, .errorlist").first).to_be_visible()
+    expect(page.locator("#id_username")).to_have_value(case.sponsor.username)  # not typed again on a phone
+    expect(page.locator("#id_password")).to_be_focused()
+    _fits(sponsor)
+    sponsor.screenshot("1-wrong-password")
+
+    sponsor.log_in(case.sponsor.username)
+    with page.expect_file_chooser() as chooser:
+        page.locator("[data-upload-input][multiple]").locator("xpath=..").click()
+    chooser.value.set_files({"name": "notes 2026.txt", "mimeType": "text/plain", "buffer": b"just some words"})
+    item = page.locator(".upload-item")
+    expect(item).to_have_attribute("data-upload-status", "rejected")
+    message = item.locator(".upload-message")
+    expect(message).to_contain_text("PDF")
+    expect(message).to_contain_text("notes 2026.txt")  # the file name as it is, also on a Farsi page
+    assert "supported" not in message.inner_text()  # in the sponsor's language
+    _fits(sponsor)
+    sponsor.screenshot("2-not-a-document")
+    assert sponsor.policy_violations == []
