@@ -92,21 +92,58 @@ def score_text(text: str) -> dict[DocumentKind, float]:
 
 # A civil-status book (a French livret de famille, a family register) keeps one event per page or
 # section: the spouses' marriage on one, each child's birth on others, a death on another. Its inner
-# pages have no title; their labels show which event each records.
+# pages have no title; their labels show which event each records, and so do the book's own rows: a
+# numbered child's entry (a birth) and both spouses labelled on one page (a marriage).
 CIVIL_EVENTS = (DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.DEATH_CERTIFICATE)
 EVENT_EVIDENCE = 2.0  # a page whose labels give an event at least this much records that event
 BOOKLET_STRUCTURE = 3.0  # a booklet's lead over the strongest single certificate its pages hold
 
 
+@lru_cache(maxsize=1)
+def _booklet_rows() -> tuple[re.Pattern, tuple[tuple[re.Pattern, re.Pattern], ...]]:
+    def whole(pattern: str) -> str:  # whole words in any script: the wife's label holds the husband's
+        return f"(?<!\\w){_phrase(pattern)}(?!\\w)"
+
+    children = re.compile("|".join(whole(pattern) for pattern in vocabulary.NUMBERED_CHILD))
+    spouses = tuple((re.compile(whole(husband)), re.compile(whole(wife))) for husband, wife in vocabulary.SPOUSES)
+    return children, spouses
+
+
+def numbered_children(text: str) -> set[str]:
+    """The numbered children's rows of a book ``text`` shows ("premier enfant", "second child" ...)."""
+    children, _ = _booklet_rows()
+    return {" ".join(match.group().split()) for match in children.finditer(normalise(text))}
+
+
+def booklet_rows(page: str) -> set[DocumentKind]:
+    """The events a page's rows record whatever its title says: a numbered child's entry, a spouses' entry."""
+    normalised = normalise(page)
+    _, spouses = _booklet_rows()
+    events = {DocumentKind.BIRTH_CERTIFICATE} if numbered_children(page) else set()
+    if any(husband.search(normalised) and wife.search(normalised) for husband, wife in spouses):
+        events.add(DocumentKind.MARRIAGE_CERTIFICATE)
+    return events
+
+
 def recorded_events(text: str) -> set[DocumentKind]:
-    """The civil events the pages of ``text`` (joined by form feeds) record, one per page at most."""
+    """The civil events the pages of ``text`` (joined by form feeds) record: one per page by its labels, and
+    those its booklet rows show."""
     events = set()
     for page in text.split("\f"):
         scores = score_text(page)
         event = max(CIVIL_EVENTS, key=lambda kind: scores[kind])
         if scores[event] >= EVENT_EVIDENCE:
             events.add(event)
+        events |= booklet_rows(page)
     return events
+
+
+def has_book_structure(text: str) -> bool:
+    """Pages (or one photo of facing pages) recording different events, or two children's numbered rows: a
+    book of them, not one certificate. A single page counts only its booklet rows (a certificate's title
+    and a label of another event, such as a death certificate's place of birth, would make two)."""
+    events = recorded_events(text) if "\f" in text else booklet_rows(text)
+    return len(events) >= 2 or len(numbered_children(text)) >= 2
 
 
 def has_little_text(text: str) -> bool:
@@ -119,11 +156,10 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     ``unread_zone``: a zone read but not taken as ``mrz`` (it fails its check digits, and the page has no
     passport or ID wording): it counts where its holder's line holds."""
     scores = score_text(text)
-    events = recorded_events(text) if "\f" in text else set()
     partial = None
-    if len(events) >= 2:  # pages of different events: a book of them, not one certificate
+    if has_book_structure(text):
         booklet = DocumentKind.FAMILY_BOOKLET
-        scores[booklet] = max(scores[booklet], *(scores[event] for event in events)) + BOOKLET_STRUCTURE
+        scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE
     if mrz is not None:
         mrz_kind = kind_of_mrz(mrz)
         scores[mrz_kind] += MRZ_WEIGHT if mrz.valid else MRZ_WEIGHT / 2
@@ -155,6 +191,9 @@ def _classify(text: str, scores: dict[DocumentKind, float], mrz: MrzResult | Non
     return Classification(best_kind, _confidence(best, second), scores)
 
 
+CARD_CODES = "IAC"
+
+
 def kind_of_mrz(mrz: MrzResult) -> DocumentKind:
     """P< is a passport; I, A and C (TD1/TD2 identity documents, residence permits among them) an ID
     card; V a visa, which proves no identity: "other" (its MRZ is kept for the counsellor)."""
@@ -162,6 +201,13 @@ def kind_of_mrz(mrz: MrzResult) -> DocumentKind:
     if first.startswith("V"):
         return DocumentKind.OTHER
     if first.startswith("P") or (not first and mrz.format == "TD3"):
+        return DocumentKind.PASSPORT
+    if mrz.format == "TD3":
+        # Two lines of 44 are a passport's (its P misread). With a card's code (I, A, C) and check digits that
+        # fail, they are no identity document's (a vehicle registration's zone); a residence permit's sticker
+        # in that layout would pass them.
+        if first[0] in CARD_CODES:
+            return DocumentKind.ID_CARD if mrz.valid else DocumentKind.OTHER
         return DocumentKind.PASSPORT
     return DocumentKind.ID_CARD
 

@@ -17,6 +17,18 @@ from .types import DocumentKind as K
 
 Family = tuple[float, tuple[str, ...]]
 
+# A civil-status book's rows, which its inner pages show without any title (``classify.booklet_rows``):
+# a child's entry numbered (the first, second ... child: a birth certificate names one child, unnumbered),
+# and a spouses' entry, both spouses labelled on one page (a death certificate names one spouse).
+NUMBERED_CHILD = ("(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th) child",
+                  "(premier|deuxieme|troisieme|quatrieme|cinquieme|sixieme|1er|2e|3e|4e|5e|6e|2eme|3eme|4eme|5eme|6eme)"
+                  " enfant", "enfant (1|2|3|4|5|6)", "(eerste|tweede|derde|vierde|vijfde|zesde) kind",
+                  "(erstes|zweites|drittes|viertes|funftes) kind", "(birinci|ikinci|ucuncu|dorduncu) cocuk",
+                  *(f"{child} {rank}" for child in ("الطفل", "الولد", "المولود", "الابن")  # Arabic: plain words
+                    for rank in ("الاول", "الثاني", "الثالث", "الرابع", "الخامس")))
+SPOUSES = (("epoux", "epouse"), ("husband", "wife"), ("echtgenoot", "echtgenote"), ("ehemann", "ehefrau"),
+           ("koca", "karisi"), ("الزوج", "الزوجه"))  # each a whole word
+
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (
         (4, ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto", "baasaboor",
@@ -54,13 +66,21 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "geboorteplaats", "مكان الولاده")),
     ),
     K.MARRIAGE_CERTIFICATE: (
-        (4, ("marriage certificate", "certificate of marriage", "marriage contract", "marriage registration",
-             "record of marriage", "huwelijksakte", "akte van huwelijk", "acte de mariage", "certificat de mariage",
-             "heiratsurkunde", "eheurkunde", "evlenme (cuzdani|belgesi|kayit)", "shahaadada guurka",
-             "عقد زواج", "عقد الزواج", "وثيقه زواج", "شهاده زواج", "قسيمه زواج", "بيان زواج", "سند ازدواج",
+        (4, ("marriage certificate", "certificate of marriage", "marriage (contract|registration|record|register)",
+             "(record|registration|register|registers|extract|celebration|solemni[sz]ation) of marriages?",
+             "huwelijksakte", "akte van huwelijk", "register van huwelijken", "actes? de mariage",
+             "certificat de (celebration de )?mariage", "registres? (des actes )?de mariages?", "heiratsurkunde",
+             "eheurkunde", "eheregister", "heiratseintrag", "evlenme (cuzdani|belgesi|kayit)", "shahaadada guurka",
+             "عقد زواج", "عقد الزواج", "وثيقه زواج", "وثيقه الزواج", "شهاده زواج", "شهاده الزواج", "قسيمه زواج",
+             "بيان زواج", "عقد قران", "عقد القران", "عقد نكاح", "عقد النكاح", "سند ازدواج",
              "عقدنامه", "نكاح خط", "نكاحنامه", "ምስክር ወረቀት መርዓ", "የጋብቻ")),
-        (2, ("married", "joined in marriage", "unis par (les liens du )?mariage", "unis par la loi",
-             "in het huwelijk", "gehuwd", "verheiratet", "evlendi", "زواج", "ازدواج", "المهر", "مهر", "መርዓ", "ጋብቻ")),
+        # The deed's own sentence: the two were married (its title may be a seal's or lost).
+        (3, ("(united|joined) in (holy )?(matrimony|marriage)", "marriage (was )?(solemni[sz]ed|celebrated)",
+             "unis par (les liens du )?mariage", "unis par la loi", "ont contracte mariage",
+             "(a ete )?celebre le mariage", "in de echt verbonden", "in het huwelijk (verbonden|getreden)",
+             "die ehe (geschlossen|geschlossen haben)", "eheschlie(ss|ß)ung")),
+        (2, ("married", "marriage", "mariage", "matrimony", "huwelijk", "gehuwd", "verheiratet",
+             "heirat", "evlendi", "evlenme", "زواج", "ازدواج", "المهر", "مهر", "መርዓ", "ጋብቻ")),
         (1, ("husband", "wife", "bride", "groom", "spouses", "epoux", "echtgeno(o|te)", "ehemann", "ehefrau",
              "witness(es)?", "temoins?", "getuigen?", "zeugen?", "الزوج", "الشاهد", "شاهد")),
     ),
@@ -85,9 +105,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
         (2, ("head of (the )?family", "head of household", "chef de famille", "gezinshoofd", "familienoberhaupt",
              "hane reisi", "رب الاسره", "رب العائله", "سرپرست خانوار")),
         # A booklet's rows for its children, numbered (the certificate of one child has no such row).
-        (2, ("(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) child", "(premier|deuxieme|troisieme|"
-             "quatrieme|cinquieme|1er|2e|3e|4e|5e|2eme|3eme|4eme|5eme) enfant", "enfant n",
-             "(eerste|tweede|derde|vierde|vijfde) kind", "kind (nr|nummer)", "(erstes|zweites|drittes) kind")),
+        (2, (*NUMBERED_CHILD, "enfant n", "kind (nr|nummer)")),
         (1, ("\\bson\\b", "daughter", "\\bfils\\b", "\\bfille\\b", "zoon", "dochter", "sohn", "tochter", "الابن",
              "البنت", "الولد", "relation", "lien", "relatie")),
     ),
@@ -97,15 +115,23 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "traducteur (jure|assermente|agree)", "traduction (certifiee|jurée|juree|officielle|conforme)",
              "traductrice (juree|assermentee)", "(vereidigte?r?|beeidigte?r?|ermachtigte?r?) (ubersetzer|dolmetscher)",
              "(beglaubigte|vereidigte) ubersetzung", "yeminli (tercuman|mutercim)", "مترجم محلف", "ترجمه محلفه",
+             # a translator's certificate in other words: the court's expert, a faithful rendering certified
+             "(traducteur|traductrice|interprete) (interprete|traducteur|traductrice|expert)",
+             "expert (pres|aupres de) la cour", "(traduction|copie) certifiee conforme",
+             "certifie (que )?(la presente|cette) traduction", "(true|faithful) (and (faithful|accurate|complete) )?"
+             "(translation|rendering) of the (original|attached)", "voor getrouwe vertaling",
              "مترجم معتمد", "ترجمه رسمي", "مترجم رسمي", "ተርጓሚ", "ትርጉም")),
         (3, ("translation of (the )?(original|attached|document)", "true (and (complete|accurate|correct) )?translation",
              "translated from", "(getrouwe|getrouw en volledig|volledige) vertaling", "vertaling van",
              "vertaald uit", "deze vertaling", "la presente traduction", "traduction (fidele|de l original)",
              "traduit de", "ubersetzung (aus|des|der)", "aus dem \\w+ ubersetzt", "tercume(si)?", "ترجمه",
              "translator", "vertaler", "traducteur", "traductrice", "ubersetzer", "tercuman", "مترجم")),
-        # A line of its own saying "Translation": among the first lines, above the translated document's own
-        # title, it heads a translation (its statement at the foot may be too small to read): 3.5 x 1.5 there.
-        (3.5, ("^\\W*(translation|vertaling|traduction|ubersetzung|ceviri)\\W*$",)),
+        # A line of its own saying "Translation" (of, from, into what): among the first lines, above the
+        # translated document's own title or naming it, it heads a translation (its statement at the foot may
+        # be too small to read): 3.5 x 1.5 there, a translator's statement's strength.
+        (3.5, ("^\\W*(translation|vertaling|traduction|ubersetzung|ceviri|tercume)"
+               "( (of|from|into|de|du|des|d|en|van|uit|naar|aus|der|des|vom|ins)\\b.*)?\\W*$",
+               "^\\W*(translated from|traduit (de|du|d)|vertaald uit|ubersetzt aus)\\b.*$")),
     ),
     K.CONSENT_DECLARATION: (
         (4, ("parental consent", "consent (form|declaration|letter)", "declaration of consent",

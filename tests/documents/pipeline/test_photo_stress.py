@@ -193,3 +193,14 @@ def test_reading_is_garbled_where_the_ocr_is_sure_of_hardly_any_word(strong, wor
     from documents.pipeline import _garbled
     from documents.pipeline.ocr import Reading
     assert _garbled([Reading("", 50.0, words, "eng", 0.0, strong)]) is garbled
+
+
+def test_two_lines_of_44_with_a_cards_code_failing_their_checks_are_no_identity_document():
+    # A vehicle registration's zone as read from a photo at an angle: two lines of 44 beginning with C.
+    zone = parse_mrz(["CRFRAABTZSCDOVFSIVZOOVASIVZOOVZVBOTOSRVP<<<<", "CI<<MARDU2D<<4444460F862444<<<<2O09ASO528402"])
+    assert zone.format == "TD3" and not zone.valid
+    result = classify("CERTIFICAT D'IMMATRICULATION\nCRFRA<<<<", zone)
+    assert result.kind is K.OTHER and doubt.doubt(result, zone) == ""
+    # The same layout beginning with P is a passport whose zone fails: said so, not taken for a card.
+    passport = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C37UTO7408122F1204159ZE184226B<<<<<10"])
+    assert classify("", passport).kind is K.PASSPORT
