@@ -22,6 +22,11 @@ import cv2
 import numpy as np
 from PIL import Image, ImageChops
 
+# One document per process, like tesseract (OMP_THREAD_LIMIT=1). Set before OpenCV's first parallel call: a
+# process that forks workers after starting OpenCV's thread pool (a test session, a pool of pipelines) would
+# leave each child waiting for the parent's pool threads when it next sets the count (faces._detector).
+cv2.setNumThreads(1)
+
 from . import classify
 from .lighting import window_max
 from .loading import shrink_page
