@@ -37,15 +37,58 @@ class RealRun:
     results: list[PipelineResult]
     wall_seconds: float
     cpu_seconds: list[float]  # per file, the process and its Tesseract children: immune to other load
+    tesseract: list[TesseractUse]  # per file
+
+
+@dataclass
+class TesseractUse:
+    """Tesseract calls for one image and their CPU seconds: all of them, and the MRZ zone's readings."""
+
+    calls: int = 0
+    cpu: float = 0.0
+    mrz_calls: int = 0
+    mrz_cpu: float = 0.0
+
+
+def _run_counted(path: str) -> tuple[PipelineResult, float, TesseractUse]:
+    """``_run_one``, counting the Tesseract calls it makes and their CPU (children's rusage around each)."""
+    import resource
+
+    import pytesseract.pytesseract as engine
+
+    from documents.pipeline.mrz import TESSERACT_CONFIG
+
+    use = TesseractUse()
+    original = engine.run_tesseract
+
+    def counted(*args, **kwargs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            use.calls += 1
+            use.cpu += cpu
+            if kwargs.get("config", args[4] if len(args) > 4 else "") == TESSERACT_CONFIG:
+                use.mrz_calls += 1
+                use.mrz_cpu += cpu
+
+    engine.run_tesseract = counted
+    try:
+        result, cpu = _run_one(path)
+    finally:
+        engine.run_tesseract = original
+    return result, cpu, use
 
 
 def run_real(real_dir: Path, workers: int = 2, only: list[str] | None = None) -> RealRun:
     labels = [label for label in read_labels(real_dir) if not only or any(part in label["file"] for part in only)]
     started = time.perf_counter()
     with Pool(workers) as pool:
-        outcomes = list(pool.imap(_run_one, [str(real_dir / label["file"]) for label in labels]))
-    return RealRun(labels, [result for result, _ in outcomes], time.perf_counter() - started,
-                   [cpu for _, cpu in outcomes])
+        outcomes = list(pool.imap(_run_counted, [str(real_dir / label["file"]) for label in labels]))
+    return RealRun(labels, [result for result, _, _ in outcomes], time.perf_counter() - started,
+                   [cpu for _, cpu, _ in outcomes], [use for _, _, use in outcomes])
 
 
 def kind_right(label: dict, result: PipelineResult) -> bool:
@@ -63,6 +106,13 @@ def print_real_report(run: RealRun, out=sys.stdout) -> None:
     exact = sum(mrz_exact(label, result) for label, result in with_mrz)
     print(f"Real images: kinds right {kinds}/{len(pairs)}, MRZ exact {exact}/{len(with_mrz)}  "
           f"(wall {run.wall_seconds:.1f}s, {run.wall_seconds / max(1, len(pairs)):.2f}s per image)", file=out)
+    print(f"Tesseract: {sum(u.calls for u in run.tesseract)} calls, {sum(u.cpu for u in run.tesseract):.1f} CPU s; "
+          f"of them MRZ zone readings {sum(u.mrz_calls for u in run.tesseract)} calls, "
+          f"{sum(u.mrz_cpu for u in run.tesseract):.1f} CPU s; pipeline CPU in all {sum(run.cpu_seconds):.1f} s",
+          file=out)
+    costly = [f"{label['file']} {use.mrz_calls}" for label, use in zip(run.labels, run.tesseract) if use.mrz_calls > 1]
+    if costly:
+        print("MRZ zone read more than once: " + ", ".join(costly), file=out)
     for label, result in pairs:
         kind_ok = kind_right(label, result)
         mrz_ok = not label.get("mrz_lines") or mrz_exact(label, result)

@@ -2,7 +2,7 @@
 phone photos differ, built at bench time (nothing is written to the repository).
 
     .venv/bin/python -m bench.real_stress [--real DIR] [--corpus DIR] [--workers N]
-        [--transforms NAME ...] [--only PART ...] [--every K] [--quiet] [--progress]
+        [--transforms NAME ...] [--only PART ...] [--every K] [--mrz-only] [--quiet] [--progress]
 
 Transforms: turned 25 and 35 degrees on a table; a quarter turn either way and a half turn; taken at an
 angle (one edge 25% narrower); placed small on a cluttered, textured background; dim with uneven light;
@@ -200,7 +200,8 @@ def run_stress(images: list[Image_], transforms: list[str], workers: int = 2, pr
             if progress:  # one line per image as it is done, so a run cut short still tells
                 outcome = Outcome(image, transform, result)
                 print(f"{transform}\t{image.name}\t{outcome.kind_right:d}\t{outcome.mrz_exact:d}\t{outcome.mrz_valid:d}"
-                      f"\t{result.kind}\t{result.unsure}", file=sys.stderr, flush=True)
+                      f"\t{result.kind}\t{result.unsure}\t{'|'.join(result.mrz.lines) if result.mrz else ''}",
+                      file=sys.stderr, flush=True)
     return [Outcome(image, transform, result) for (image, transform), result in zip(jobs, results)]
 
 
@@ -240,6 +241,7 @@ def print_stress_report(outcomes: list[Outcome], transforms: list[str], seconds:
         if mrz_miss:
             line += "  MRZ " + ("none" if o.result.mrz is None else
                                 f"{'valid' if o.result.mrz.valid else 'invalid'} {'|'.join(o.result.mrz.lines)}")
+            line += f"\n{'':<54}expected {'|'.join(o.image.mrz_lines)}"
         print(line, file=out)
 
 
@@ -251,12 +253,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--transforms", nargs="*", choices=list(TRANSFORMS), default=list(TRANSFORMS))
     parser.add_argument("--only", nargs="*", help="only images whose name contains one of these")
     parser.add_argument("--every", type=int, default=1, help="every K-th image only")
+    parser.add_argument("--mrz-only", action="store_true", help="only images whose label has the true MRZ")
     parser.add_argument("--quiet", action="store_true", help="the table only")
     parser.add_argument("--progress", action="store_true", help="a line per image on stderr as it is done")
     args = parser.parse_args(argv)
     images = stress_images(args.real, args.corpus)
     if args.only:
         images = [image for image in images if any(part in image.name for part in args.only)]
+    if args.mrz_only:
+        images = [image for image in images if image.mrz_lines]
     images = images[::args.every]
     started = time.perf_counter()
     outcomes = run_stress(images, args.transforms, args.workers, args.progress)
