@@ -35,10 +35,11 @@ from .mrz_choose import (  # noqa: E402
     names_doubtful,
     number_doubtful,
     score,
+    with_filler_code,
     with_known_countries,
     with_voted_names,
 )
-from .mrz_names import with_separator  # noqa: E402
+from .mrz_names import with_fillers_the_shapes_see, with_separator  # noqa: E402
 from .mrz_parse import LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
@@ -117,22 +118,46 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
     patch = patch.transform((out_width, out_height), Image.AFFINE, coefficients, Image.BICUBIC, fillcolor=255)
     # Lit evenly if the lines are not: the table beside the page in the crop's corners does not count.
     patch = Image.fromarray(even_lighting(np.asarray(patch), 2 * target_height, judged_on=(0.1, 0.25, 0.9, 0.75)))
-    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1))
+    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1), target_height)
 
 
-def _clear_edges(patch: Image.Image) -> Image.Image:
+def _clear_edges(patch: Image.Image, char_height: int = CHAR_HEIGHT) -> Image.Image:
     """White out dark shapes reaching the crop's top or bottom: the page's edge or the table beside
     it, never a character (the crop leaves more than a character's height above and below the lines).
-    Tesseract drops the character next to such an edge."""
+    Tesseract drops the character next to such an edge.
+
+    A document lying askew on a dark table meets the zone's first or last characters with its edge:
+    joined to the table, they would go too. So characters are told apart within such a shape: what
+    is left without its thin lines (an edge drawn a pixel or two wide) and its solid areas (the
+    table: wider than any stroke), in pieces of a character's height that reach neither side."""
     gray = np.asarray(patch)
-    labels, _ = ndimage.label(gray < otsu_threshold(gray))
+    ink = gray < otsu_threshold(gray)
+    labels, _ = ndimage.label(ink)
     edges = np.union1d(labels[0], labels[-1])
     edges = edges[edges > 0]
     if edges.size == 0:
         return patch
+    reaching = np.isin(labels, edges)
     cleared = gray.copy()
-    cleared[np.isin(labels, edges)] = 255
+    height = gray.shape[0]
+    if not reaching[height // 4:height - height // 4].any():  # only in the margins, clear of the characters
+        cleared[reaching] = 255
+        return Image.fromarray(cleared)
+    solid = _opened(reaching, char_height // 4)
+    strokes = _opened(reaching, 3) & ~solid
+    pieces, _ = ndimage.label(strokes)
+    characters = np.zeros_like(reaching)
+    for index, found in enumerate(ndimage.find_objects(pieces), start=1):
+        rows = found[0]
+        if rows.start > 0 and rows.stop < gray.shape[0] and 0.4 * char_height <= rows.stop - rows.start <= 1.3 * char_height:
+            characters[found] |= pieces[found] == index
+    cleared[reaching & ~characters] = 255
     return Image.fromarray(cleared)
+
+
+def _opened(mask: np.ndarray, size: int) -> np.ndarray:
+    """Morphological opening by a ``size`` square (separable minimum and maximum filters: fast)."""
+    return ndimage.maximum_filter(ndimage.minimum_filter(mask.view(np.uint8), size=size), size=size).view(bool)
 
 
 def _crop_seen(image: Image.Image, box: tuple[int, int, int, int], turned: bool) -> Image.Image:
@@ -220,7 +245,8 @@ def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -
             readings = _read_zone(image, zone, upside_down)
             if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
                 result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)
-                return ZoneReading(with_separator(with_known_countries(result, readings)), zone, upside_down)
+                result = with_filler_code(with_known_countries(result, readings), readings)
+                return ZoneReading(with_separator(result), zone, upside_down)
     return None
 
 
@@ -253,8 +279,12 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzRes
         if best is None:
             merged = combine_readings(readings)
             best = merged if is_good(merged) else None
+        if any(result.lines == earlier.lines for earlier in readings[:-1]):
+            # Two scales read the zone alike, check digits and names: the others would read it so too
+            # (a specimen's wrong check digit, a real one-letter name) and outvote nothing.
+            break
     if best is None:
-        # Tesseract failed at every scale: the cells read by the shapes of OCR-B are one more
+        # Tesseract failed at every scale (or two read alike): the cells read by the shapes of OCR-B are one more
         # reading for the check digits to judge.
         by_shape = by_shape or _read_by_shape(first_crop, zone)
         if by_shape is not None:
@@ -273,7 +303,10 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzRes
         by_shape = by_shape or _read_by_shape(first_crop, zone)
         if by_shape is not None and by_shape not in voters and checked_fields(by_shape) == checked_fields(chosen):
             voters.append(by_shape)
-    return readings + [with_voted_names(chosen, voters)]
+    voted = with_voted_names(chosen, voters)
+    if by_shape is not None and names_doubtful(voted):
+        voted = with_fillers_the_shapes_see(voted, by_shape)
+    return readings + [voted]
 
 
 def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:

@@ -182,6 +182,14 @@ def _fix_names_line(line: str, fillers: Sequence[bool], line_count: int) -> str:
     # Three fillers then a letter never occur in names: the K of "<<KAREEM" looked like a "<".
     if _NAME_AFTER_FILLER_RUN.search(fixed) and not _NAME_AFTER_FILLER_RUN.search(line):
         return line
+    # Nor does a name of one letter, split off a longer one: a K's arms look like "<" ("T<ACHEN<O").
+    names_start = 0 if line_count == 3 else 5
+    if _one_letter_names(fixed[names_start:]) > _one_letter_names(line[names_start:]):
+        return line
+    # Nor may the "<<" the OCR read between surname and given names go: Tesseract does not make
+    # "<<" of letters; cells misjudged in a dim photo move it ("ERIKSSON<<ANNAS" to "ERIKSSONANNASM<").
+    if _separators(fixed[names_start:]) < _separators(line[names_start:]):
+        return line
     return fixed
 
 
@@ -193,6 +201,17 @@ def _fix_filler_run(line: str, fillers: Sequence[bool]) -> str:
 
 
 _NAME_AFTER_FILLER_RUN = re.compile(r"<{3,}[A-Z]")
+
+
+def _one_letter_names(names: str) -> int:
+    return sum(len(token) == 1 for token in names.split("<"))
+
+
+def _separators(names: str) -> int:
+    """"<<" between two names (not in the fillers ending the field)."""
+    return len(re.findall(r"[A-Z]<<+(?=[A-Z])", names))
+
+
 # Small photos also turn "<" into 6 where digits may stand; the cells' shape tells them apart.
 NUMBER_LINE_LOOKALIKES = FILLER_LOOKALIKES | {"6"}
 

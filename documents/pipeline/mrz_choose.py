@@ -46,6 +46,25 @@ def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> Mr
     return replace(build_result(lines, layout), surname=result.surname, given_names=result.given_names)
 
 
+_CODE_LETTERS_FOR_FILLER = set("KXSECLZGV")  # what OCR makes of "<" (not D or O: ID, PO)
+
+
+def with_filler_code(result: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
+    """``result`` with a filler for the document code's second character where any reading of the zone
+    has one there: OCR reads the "<" as a letter far more often than a letter as "<" (VS, PS for V<, P<),
+    and codes with a letter there (PD, PO, PS, ID) are read so at every scale. No check digit covers it."""
+    second = result.lines[0][1:2]
+    if second not in _CODE_LETTERS_FOR_FILLER or not any(
+        reading.format == result.format and reading.lines[0][:1] == result.lines[0][:1] and reading.lines[0][1:2] == FILLER
+        for reading in readings
+    ):
+        return result
+    if layout_of(result).names_line is None:  # a national layout keyed to its code (IDFRA)
+        return result
+    lines = (result.lines[0][:1] + FILLER + result.lines[0][2:], *result.lines[1:])
+    return replace(result, lines=lines)
+
+
 def score(result: MrzResult) -> tuple[int, int, int]:
     """Higher is better: valid and plausible, then valid, then the number of check digits that hold."""
     layout = layout_of(result)

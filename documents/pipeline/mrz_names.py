@@ -86,6 +86,30 @@ def agree_with_page(result: MrzResult, page_text: str) -> MrzResult:
     return result if fixed == text else _with_names(result, fixed)
 
 
+def with_fillers_the_shapes_see(result: MrzResult, by_shape: MrzResult) -> MrzResult:
+    """``result`` with the last letter or two of a name turned to fillers where those are filler glyphs
+    Tesseract reads as letters ("SAMPLEX" at every scale of a dim photo) and the zone read cell by cell
+    by the shapes of OCR-B has the same name, then fillers, there. Only at a name's end: within a name,
+    a K's arms look like a "<"."""
+    layout = layout_of(result)
+    if layout.names_line is None or layout_of(by_shape) is not layout:
+        return result
+    field = layout.field("names")
+    text = result.lines[field.line][field.start:field.end]
+    seen = by_shape.lines[field.line][field.start:field.end]
+    names = list(text)
+    for match in re.finditer(r"[A-Z]+", text):
+        token, end = match.group(), match.end()
+        for trail in range(1, MAX_TRAILING + 1):
+            kept = end - trail
+            if (kept - match.start() >= MIN_NAME and all(char in FILLER_LOOKALIKES for char in token[-trail:])
+                    and seen[match.start():kept] == text[match.start():kept] and seen[kept:end] == FILLER * trail):
+                names[kept:end] = FILLER * trail
+                break
+    fixed = "".join(names)
+    return result if fixed == text else _with_names(result, fixed)
+
+
 def _cut(token: str, words: set[str], lead_allowed: bool) -> tuple[int, int] | None:
     """(leading, trailing) filler glyphs to drop so that ``token`` is a word of the page; fewest first."""
     options = sorted(((lead, trail) for lead in (0, 1) if lead == 0 or lead_allowed

@@ -142,7 +142,9 @@ ALL_LAYOUTS = (*LAYOUTS.values(), *VISA_LAYOUTS.values(), FRENCH_ID)
 # is the issuer's choice and has no check digit: a filler is far likelier than the letters "<" is misread as).
 DOCUMENT_TYPES = "ACIPV"
 TYPE_LOOKALIKES = {"W": "V", "Y": "V", "1": "I", "L": "I", "T": "I", "F": "P", "R": "P", "0": "C", "O": "C"}
-CODE_FILLER_LOOKALIKES = set("KXECLZG")  # not S, O, D ...: PS, PO, ID are codes in use
+# Not S, O, D ...: PS, PO, ID are codes in use. V is none: ICAO keeps it out of the second place (a
+# document would pass for a visa), and OCR makes it of a "<" seen askew.
+CODE_FILLER_LOOKALIKES = set("KXECLZGV")
 
 
 def document_code(code: str) -> str:

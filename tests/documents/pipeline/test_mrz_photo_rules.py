@@ -1,0 +1,110 @@
+"""What photos small on a table, dim or at an angle do to a zone, and the rules that undo it: a table's
+edge touching the zone, a K's arms taken for a filler, a filler read as a letter in the document code
+or after a name, and rescans that would read the zone the same way again."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from documents.pipeline import mrz
+from documents.pipeline.mrz import ocr_lines, parse_mrz, read_mrz
+from documents.pipeline.mrz_cells import _fix_names_line
+from documents.pipeline.mrz_choose import with_filler_code
+from documents.pipeline.mrz_names import with_fillers_the_shapes_see
+
+OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+TD3_LOWER = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+VISA_LOWER = "L8988901C4XXX4009078F9612109<<<<<<<<"
+
+
+def _td3(names_line: str):
+    return parse_mrz([names_line, TD3_LOWER])
+
+
+def test_a_dark_table_touching_the_zones_first_characters_takes_only_the_table_away():
+    # A card lying askew on a dark table: the table's edge runs up into the last line's first letters.
+    crop = Image.new("L", (1260, 270), 255)
+    draw = ImageDraw.Draw(crop)
+    font = ImageFont.truetype(OCR_B, 50)
+    for row, line in enumerate(TD1):
+        draw.text((90, 30 + row * 76), line, font=font, fill=0)
+    bottom_of_last_line = 30 + 2 * 76 + font.getbbox("E")[3]
+    draw.polygon([(0, bottom_of_last_line - 6), (480, 270), (0, 270)], fill=30)
+    cleared = mrz._clear_edges(crop)
+    assert np.asarray(cleared)[-5:, :60].min() == 255  # the table is gone
+    assert ocr_lines(cleared)[2].startswith("ERIKSSON<<ANNA")  # the letters it touched are not
+
+
+def test_a_k_within_a_name_the_cells_take_for_a_filler_stays_a_k():
+    line = "P<UKRTKACHENKO<<MARIANA<<<<<<<<<<<<<<<<<<<<<"
+    fillers = [char == "<" for char in line]
+    fillers[6] = fillers[12] = True  # TKACHENKO's two Ks: their arms look like "<" in a small photo
+    assert _fix_names_line(line, fillers, 2) == line
+
+
+def test_the_separator_the_ocr_read_is_not_moved_by_cells_misjudged_in_a_dim_photo():
+    line = "ERIKSSON<<ANNASMARIAS<<<<<<<<<"
+    fillers = [char == "<" for char in "ERIKSSONANNASM<ARIAS<<<<<<<<<<"]
+    assert _fix_names_line(line, fillers, 3) == line
+
+
+def test_a_filler_the_cells_see_after_a_name_still_replaces_the_letter_read_there():
+    line = "P<UTOMARTIN<<SARAHK<<<<<<<<<<<<<<<<<<<<<<<<<"
+    fillers = [char == "<" for char in line]
+    fillers[18] = True
+    assert _fix_names_line(line, fillers, 2) == "P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<"
+
+
+def test_v_is_no_second_letter_of_a_document_code():
+    assert _td3("PVUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<").lines[0].startswith("P<UTO")
+
+
+def test_a_filler_any_reading_has_in_the_document_code_wins_over_a_letter():
+    read_as_s = parse_mrz(["VSUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", VISA_LOWER])
+    read_as_filler = parse_mrz(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", VISA_LOWER])
+    fixed = with_filler_code(read_as_s, [read_as_s, read_as_s, read_as_filler])
+    assert fixed.lines[0] == "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<"
+
+
+def test_codes_in_use_read_so_at_every_scale_are_kept():
+    service = _td3("PSUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<")
+    assert with_filler_code(service, [service, service]) == service
+    assert _td3("PDUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<").lines[0].startswith("PDUTO")
+    assert _td3("POUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<").lines[0].startswith("POUTO")
+    french = parse_mrz(["IDFRADAMBARD<<<<<<<<<<<<<<<<<<075025", "170775H557903VICTOR<<MARIE<9404246M5"])
+    other = parse_mrz(["I<FRADAMBARD<<<<<<<<<<<<<<<<<<075025", "170775H557903VICTOR<<MARIE<9404246M5"])
+    assert with_filler_code(french, [french, other]).lines[0].startswith("IDFRA")
+
+
+def test_a_letter_after_a_name_the_shapes_see_as_a_filler_becomes_one():
+    read = _td3("P<UTOERIKSSON<<ANNA<SAMPLEX".ljust(44, "<"))
+    by_shape = _td3("P<UTOERIKSSON<<ANNA<SAMPLE".ljust(44, "<"))
+    fixed = with_fillers_the_shapes_see(read, by_shape)
+    assert fixed.given_names == "ANNA SAMPLE"
+    assert fixed.lines[0] == "P<UTOERIKSSON<<ANNA<SAMPLE".ljust(44, "<")
+
+
+def test_names_the_shapes_read_otherwise_or_within_a_name_are_left_as_read():
+    read = _td3("P<UTOTKACHENKO<<ERIK<<<<<<<<<<<<<<<<<<<<<<<<")
+    assert with_fillers_the_shapes_see(read, _td3("P<UTOTKACHENKO<<ERIK<<<<<<<<<<<<<<<<<<<<<<<<")) == read
+    assert with_fillers_the_shapes_see(read, _td3("P<UTOT<ACHEN<O<<ERIK<<<<<<<<<<<<<<<<<<<<<<<<")) == read
+    assert with_fillers_the_shapes_see(read, _td3("P<UTOTKACHENKO<<ERIC<<<<<<<<<<<<<<<<<<<<<<<<")) == read
+
+
+def test_a_zone_two_scales_read_alike_is_not_read_at_every_scale(monkeypatch):
+    # A one-letter given name (an initial) keeps the names in doubt at every scale.
+    names = "P<UTOCRITTENDEN<<LEE<W<<<<<<<<<<<<<<<<<<<<<<"
+    page = Image.new("L", (1500, 500), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
+    font = ImageFont.truetype(OCR_B, 30)
+    for row, line in enumerate((names, TD3_LOWER)):
+        draw.text((80, 330 + row * 48), line, font=font, fill=0)
+    calls = []
+    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: calls.append(patch.size) or ocr_lines(patch))
+    result = read_mrz(page)
+    assert result.lines == (names, TD3_LOWER)
+    assert (result.surname, result.given_names) == ("CRITTENDEN", "LEE W")
+    assert len(calls) < 1 + len(mrz.RETRY_HEIGHTS)  # it stops where two scales agree
