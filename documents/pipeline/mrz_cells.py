@@ -208,8 +208,9 @@ def _one_letter_names(names: str) -> int:
 
 
 def _separators(names: str) -> int:
-    """"<<" between two names (not in the fillers ending the field)."""
-    return len(re.findall(r"[A-Z]<<+(?=[A-Z])", names))
+    """"<<" between two names: not in the fillers ending the field, which OCR reads with K, X ... among them."""
+    return sum(len(name) >= 2 and not set(name) <= FILLER_LOOKALIKES
+               for name in re.findall(r"(?<=[A-Z])<{2,3}([A-Z]+)", names))
 
 
 # Small photos also turn "<" into 6 where digits may stand; the cells' shape tells them apart.
