@@ -27,6 +27,8 @@ from .types import PipelineError  # noqa: E402
 TARGET_LINE_PITCH = 34  # px between text lines in the image given to Tesseract
 MIN_OCR_SIDE = 950
 MAX_OCR_SIDE = 2000
+MAX_ENLARGE = 2.0  # how much a small page may be enlarged for the OCR
+TINY_LINE_PITCH = 14  # px between lines under which a small page's letters are too small for Tesseract
 STRONG_WORD_CONFIDENCE = 85.0
 UPRIGHT_SHARE = 0.3  # a reading with this share of strong words is the right way up
 GARBLED_SHARE = 0.15  # one with less is upside down or in a script the packs lack
@@ -90,10 +92,14 @@ def ocr(image: Image.Image, packs: str, psm: int = 3) -> Reading:
 
 
 def ocr_scale(page_size: tuple[int, int], line_pitch: float) -> float:
-    """Downscale so text lines are ~TARGET_LINE_PITCH apart: fewer pixels, same letters."""
+    """Downscale so text lines are ~TARGET_LINE_PITCH apart: fewer pixels, same letters. A page smaller than
+    MIN_OCR_SIDE whose lines are under TINY_LINE_PITCH apart (an A4 letter photographed 350 px wide: letters
+    4-5 px high, which Tesseract reads as noise) is enlarged towards it, at most MAX_ENLARGE times."""
     longest = max(page_size)
     wanted = longest * TARGET_LINE_PITCH / line_pitch if line_pitch > 0 else MAX_OCR_SIDE
     side = min(longest, MAX_OCR_SIDE, max(MIN_OCR_SIDE, wanted))
+    if longest < MIN_OCR_SIDE and 0 < line_pitch < TINY_LINE_PITCH:
+        side = max(side, min(MIN_OCR_SIDE, wanted, longest * MAX_ENLARGE))
     return side / longest
 
 

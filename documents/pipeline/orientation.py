@@ -158,7 +158,10 @@ def apply(
     if cut is not None:
         image = image.crop(cut)
     original_width = image.width
-    image = shrink(image.convert("L"), scale)  # a new image: the caller's page stays as it is
+    image = image.convert("L")  # a new image: the caller's page stays as it is
+    if scale > 1:  # a small scan enlarged for the OCR (``ocr.ocr_scale``)
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.BICUBIC)
+    image = shrink(image, scale)
     factor = image.width / original_width
     if geometry.uneven_light:
         # Twice the line pitch: wider than any stroke, narrower than a shadow's edge.

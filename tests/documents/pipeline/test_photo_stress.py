@@ -204,3 +204,17 @@ def test_two_lines_of_44_with_a_cards_code_failing_their_checks_are_no_identity_
     # The same layout beginning with P is a passport whose zone fails: said so, not taken for a card.
     passport = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C37UTO7408122F1204159ZE184226B<<<<<10"])
     assert classify("", passport).kind is K.PASSPORT
+
+
+def test_letter_photographed_350_px_wide_is_enlarged_for_the_ocr_and_read(corpus_dir):
+    # An A4 letter 350 px wide: its letters, 4-5 px high, are read once enlarged (before: "hardly any text").
+    page = load_pages(corpus_dir / "037_asylum_decision.jpg")[0].convert("RGB")
+    result = run_pipeline(_png(scaled_to(350)(page)))
+    assert result.kind is K.ASYLUM_DECISION
+
+
+@pytest.mark.parametrize(("size", "pitch", "scale"), [((350, 495), 10, 1.9), ((350, 495), 20, 1.0),
+                                                      ((600, 380), 24, 1.0), ((2400, 3400), 45, 0.59)])
+def test_only_small_pages_with_tiny_lines_are_enlarged_and_at_most_twice(size, pitch, scale):
+    from documents.pipeline.ocr import ocr_scale
+    assert ocr_scale(size, pitch) == pytest.approx(scale, abs=0.05)
