@@ -118,46 +118,22 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
     patch = patch.transform((out_width, out_height), Image.AFFINE, coefficients, Image.BICUBIC, fillcolor=255)
     # Lit evenly if the lines are not: the table beside the page in the crop's corners does not count.
     patch = Image.fromarray(even_lighting(np.asarray(patch), 2 * target_height, judged_on=(0.1, 0.25, 0.9, 0.75)))
-    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1), target_height)
+    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1))
 
 
-def _clear_edges(patch: Image.Image, char_height: int = CHAR_HEIGHT) -> Image.Image:
+def _clear_edges(patch: Image.Image) -> Image.Image:
     """White out dark shapes reaching the crop's top or bottom: the page's edge or the table beside
     it, never a character (the crop leaves more than a character's height above and below the lines).
-    Tesseract drops the character next to such an edge.
-
-    A document lying askew on a dark table meets the zone's first or last characters with its edge:
-    joined to the table, they would go too. So characters are told apart within such a shape: what
-    is left without its thin lines (an edge drawn a pixel or two wide) and its solid areas (the
-    table: wider than any stroke), in pieces of a character's height that reach neither side."""
+    Tesseract drops the character next to such an edge."""
     gray = np.asarray(patch)
-    ink = gray < otsu_threshold(gray)
-    labels, _ = ndimage.label(ink)
+    labels, _ = ndimage.label(gray < otsu_threshold(gray))
     edges = np.union1d(labels[0], labels[-1])
     edges = edges[edges > 0]
     if edges.size == 0:
         return patch
-    reaching = np.isin(labels, edges)
     cleared = gray.copy()
-    height = gray.shape[0]
-    if not reaching[height // 4:height - height // 4].any():  # only in the margins, clear of the characters
-        cleared[reaching] = 255
-        return Image.fromarray(cleared)
-    solid = _opened(reaching, char_height // 4)
-    strokes = _opened(reaching, 3) & ~solid
-    pieces, _ = ndimage.label(strokes)
-    characters = np.zeros_like(reaching)
-    for index, found in enumerate(ndimage.find_objects(pieces), start=1):
-        rows = found[0]
-        if rows.start > 0 and rows.stop < gray.shape[0] and 0.4 * char_height <= rows.stop - rows.start <= 1.3 * char_height:
-            characters[found] |= pieces[found] == index
-    cleared[reaching & ~characters] = 255
+    cleared[np.isin(labels, edges)] = 255
     return Image.fromarray(cleared)
-
-
-def _opened(mask: np.ndarray, size: int) -> np.ndarray:
-    """Morphological opening by a ``size`` square (separable minimum and maximum filters: fast)."""
-    return ndimage.maximum_filter(ndimage.minimum_filter(mask.view(np.uint8), size=size), size=size).view(bool)
 
 
 def _crop_seen(image: Image.Image, box: tuple[int, int, int, int], turned: bool) -> Image.Image:
