@@ -56,7 +56,7 @@ def _scope(request) -> tuple[ReportForm, int | None, Callable[[], str]]:
     user = request.user
     if not (user.is_superuser or (user.is_coordinator and user.organisation_id)):
         raise PermissionDenied
-    form = ReportForm(request.GET or None, user=user)
+    form = ReportForm(request.GET or None, user=user, initial={"period": "quarter"})
     if not user.is_superuser:
         return form, user.organisation_id, lambda: str(user.organisation)
     organisation = form.cleaned_data.get("organisation") if form.is_valid() else None

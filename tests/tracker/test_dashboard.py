@@ -147,7 +147,9 @@ def test_admins_see_every_case_and_can_narrow_to_one_counsellor(client):
     CaseFactory(counsellors=[CounsellorFactory()])
     client.force_login(AdminFactory())
 
-    assert len(client.get(reverse("tracker:case_list")).context["rows"]) == 2
+    response = client.get(reverse("tracker:case_list"))
+    assert len(response.context["rows"]) == 2
+    assert "<h1>All cases</h1>" in response.content.decode()  # not "My cases": an admin follows none of them
     narrowed = client.get(reverse("tracker:case_list"), {"counsellor": counsellor.pk}).context["rows"]
     assert [row.case for row in narrowed] == [mine]
 

@@ -126,6 +126,12 @@ def test_a_coordinator_sees_only_their_organisation_and_an_admin_chooses(client,
     assert sum(int(n) for _, n in list(csv.reader(io.StringIO(one.content.decode("utf-8-sig"))))[1:]) == 5
 
 
+def test_the_period_field_names_the_three_months_shown_when_none_was_chosen(client, ours):
+    client.force_login(CoordinatorFactory(organisation=ours))
+    form = client.get(reverse("tracker:reports")).context["form"]
+    assert form["period"].value() == "quarter"  # "Last 3 months" selected, not "Chosen dates" with empty dates
+
+
 def test_a_counsellor_gets_no_reports(client):
     client.force_login(CounsellorFactory())
     assert client.get(reverse("tracker:reports")).status_code == 403
