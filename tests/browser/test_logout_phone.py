@@ -4,6 +4,8 @@ Without the page's script the server's ``Clear-Site-Data`` removes them all the 
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 import pytest
 from django.utils import translation
 from playwright.sync_api import expect
@@ -41,9 +43,23 @@ def _log_in(phone, case, language: str) -> None:
     expect(page.locator("[data-upload-form]")).to_be_visible()
 
 
+_SIGNAL: "WeakKeyDictionary[object, dict]" = WeakKeyDictionary()
+
+
+def weak_signal(page, weak: bool) -> None:
+    """Every upload from ``page`` cut off (``weak``) or let through again. One route for the page's whole life,
+    switched, never removed and added again: a route added after ``page.unroute`` now and then let the next upload
+    through."""
+    if page not in _SIGNAL:
+        state = _SIGNAL[page] = {"weak": weak}
+        page.route("**/documents/upload/",
+                   lambda route: route.abort("internetdisconnected") if state["weak"] else route.continue_())
+    _SIGNAL[page]["weak"] = weak
+
+
 def _choose_unsent(page, photos: list[dict]) -> None:
     """Photos chosen on a weak signal: every upload is cut off, so they wait on the phone."""
-    page.route("**/documents/upload/", lambda route: route.abort("internetdisconnected"))
+    weak_signal(page, True)
     with page.expect_file_chooser() as chooser:
         page.locator("[data-upload-input][multiple]").locator("xpath=..").click()
     chooser.value.set_files(photos)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.models import Document
-from tests.browser.test_logout_phone import KEPT_COUNT, _choose_unsent, _log_in
+from tests.browser.test_logout_phone import KEPT_COUNT, _choose_unsent, _log_in, weak_signal
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,7 +25,7 @@ def _wait_until_nothing_kept(page) -> None:
 
 def _session_runs_out(phone) -> None:
     phone.context.clear_cookies()  # as when the session expires: no logout, so no Clear-Site-Data
-    phone.page.unroute("**/documents/upload/")  # and the signal is back
+    weak_signal(phone.page, False)  # and the signal is back
     phone.page.goto("/login/")
     expect(phone.page.locator("#id_username")).to_be_visible()
 
@@ -75,7 +75,7 @@ def test_an_open_tab_of_an_account_no_longer_logged_in_discards_its_photos(phone
     other.locator("form.card button[type=submit]").click()
     expect(other.locator("[data-upload-form]")).to_be_visible()
 
-    page.unroute("**/documents/upload/")
+    weak_signal(page, False)
     page.locator(".upload-retry").click()  # Omar's old tab tries again, with Amina's session
     expect(page.locator(".upload-item")).to_have_count(0)
     _wait_until_nothing_kept(page)
