@@ -130,6 +130,23 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
     worker.stop()
 
 
+@pytest.fixture(autouse=True)
+def _worker_done_before_tables_are_emptied(request):
+    """A test may end while the worker still reads a document it queued (a retake sent as the test closes). Emptying
+    the tables then, while the worker's transaction holds some of them, deadlocks on PostgreSQL and fails the test's
+    teardown: wait, with a ceiling, until no document is waiting or being read. (The database is set up before this
+    fixture, by pytest-django's own, so it is emptied after.)"""
+    yield
+    if "celery_worker" not in request.fixturenames:
+        return
+    from documents.models import Document
+
+    busy = Document.objects.filter(status__in=[Document.Status.QUEUED, Document.Status.PROCESSING])
+    deadline = time.monotonic() + 60
+    while busy.exists() and time.monotonic() < deadline:
+        time.sleep(0.25)
+
+
 def wait_until_finished(document, timeout: float = 180):
     """Wait for the worker to finish ``document``; a ceiling against hangs, not a speed check."""
     deadline = time.monotonic() + timeout
