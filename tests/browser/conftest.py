@@ -7,6 +7,7 @@ is injected into pages to check accessibility.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,42 @@ AXE_SOURCE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "correct horse battery"  # the factories' password
 # Ceilings against hangs on a busy machine, not speed checks.
 expect.set_options(timeout=30_000)
+
+
+def log_in(page, username: str, password: str = PASSWORD) -> None:
+    """Fill in and send the login form already open on ``page`` (a phone's page, or another tab of it)."""
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("form.card button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+@dataclass
+class Invitation:
+    code: str
+    link: str
+    username: str
+
+
+def open_a_case(desk: "Phone", counsellor, given_names: str, surname: str, language: str = "") -> Invitation:
+    """A counsellor logs in on ``desk``, opens a case for a new sponsor (asylum decision 1 Oct 2026, refugee permit)
+    and reads the invitation shown. The form has no serious accessibility finding."""
+    page = desk.page
+    page.goto("/login/")
+    desk.log_in(counsellor.username)
+    page.get_by_role("link", name="New case").click()
+    page.get_by_label("Sponsor's given names").fill(given_names)
+    page.get_by_label("Sponsor's surname").fill(surname)
+    page.get_by_label("Date on the asylum decision").fill("2026-10-01")
+    page.get_by_label("Permit type").select_option("refugee")
+    page.get_by_label("Sponsor's language").select_option(language)
+    assert desk.serious_accessibility_violations() == []
+    page.get_by_role("button", name="Create case and invitation").click()
+    return Invitation(
+        code=page.locator("[data-invitation-code]").inner_text(),
+        link=page.locator("[data-invitation-link]").inner_text(),
+        username=page.locator("[data-invitation-username]").inner_text(),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -68,10 +105,7 @@ class Phone:
         return path
 
     def log_in(self, username: str, password: str = PASSWORD) -> None:
-        self.page.locator("#id_username").fill(username)
-        self.page.locator("#id_password").fill(password)
-        self.page.locator("form.card button[type=submit]").click()
-        self.page.wait_for_load_state()
+        log_in(self.page, username, password)
 
     def serious_accessibility_violations(self) -> list[dict]:
         """axe-core's serious and critical findings on the page as it is now."""

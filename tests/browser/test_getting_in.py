@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.browser.conftest import open_a_case
 from tests.factories import CounsellorFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -12,27 +13,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_sponsor_sets_a_password_with_the_counsellors_link_and_sees_the_checklist(phone_factory):
     counsellor = CounsellorFactory()
     desk = phone_factory("counsellor-new-case")
-    desk.page.goto("/login/")
-    desk.log_in(counsellor.username)
-    desk.page.get_by_role("link", name="New case").click()
-    desk.page.get_by_label("Sponsor's given names").fill("Semhar")
-    desk.page.get_by_label("Sponsor's surname").fill("Tesfay")
-    desk.page.get_by_label("Date on the asylum decision").fill("2026-10-01")
-    desk.page.get_by_label("Permit type").select_option("refugee")
-    assert desk.serious_accessibility_violations() == []
-    desk.page.get_by_role("button", name="Create case and invitation").click()
-    code = desk.page.locator("[data-invitation-code]").inner_text()
-    link = desk.page.locator("[data-invitation-link]").inner_text()
+    invitation = open_a_case(desk, counsellor, "Semhar", "Tesfay")
     desk.screenshot("1-invitation")
 
     sponsor = phone_factory("sponsor-ti")
     page = sponsor.page
-    page.goto(link)
+    page.goto(invitation.link)
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
     page.select_option("#language", "ti")
     expect(page.locator("html")).to_have_attribute("lang", "ti")
-    expect(page.locator("#id_code")).to_have_value(code)
+    expect(page.locator("#id_code")).to_have_value(invitation.code)
     page.locator("#id_password1").fill("Semhar in Utrecht 2026")
     page.locator("#id_password2").fill("Semhar in Utrecht 2026")
     assert sponsor.serious_accessibility_violations() == []

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.models import Document
+from tests.browser.conftest import log_in
 from tests.browser.test_logout_phone import KEPT_COUNT, _choose_unsent, _log_in, weak_signal
 from tests.factories import CaseFactory
 
@@ -70,9 +71,7 @@ def test_an_open_tab_of_an_account_no_longer_logged_in_discards_its_photos(phone
     other = phone.context.new_page()  # Omar's session runs out; Amina logs in in another tab
     phone.context.clear_cookies()
     other.goto("/login/")
-    other.locator("#id_username").fill(amina.sponsor.username)
-    other.locator("#id_password").fill("correct horse battery")
-    other.locator("form.card button[type=submit]").click()
+    log_in(other, amina.sponsor.username)
     expect(other.locator("[data-upload-form]")).to_be_visible()
 
     weak_signal(page, False)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from tests.browser.conftest import log_in
 from documents.models import Document
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory, UserFactory
 from tracker import rules
@@ -197,9 +198,7 @@ def test_the_counsellor_prints_the_invitation_on_one_a4_sheet(browser, live_serv
     page = context.new_page()
     try:
         page.goto("/login/")
-        page.locator("#id_username").fill(counsellor.username)
-        page.locator("#id_password").fill("correct horse battery")
-        page.locator("form.card button[type=submit]").click()
+        log_in(page, counsellor.username)
         page.goto(f"/cases/{case.pk}/invitation/")
         page.locator('form[action$="/invitation/new/"] button[type=submit]').click()
         expect(page.locator("[data-invitation-sheet]")).to_be_visible()

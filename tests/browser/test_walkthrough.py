@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.models import Document
+from tests.browser.conftest import open_a_case
 from tests.factories import CounsellorFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,24 +24,12 @@ def _fits(phone) -> None:
 def test_a_new_sponsor_walks_through_on_a_phone(phone_factory, laptop_factory, celery_worker, corpus_dir, language):
     counsellor = CounsellorFactory()
     desk = laptop_factory(f"walk-{language}-desk")
-    desk.page.goto("/login/")
-    desk.log_in(counsellor.username)
-    desk.page.get_by_role("link", name="New case").click()
-    desk.page.get_by_label("Sponsor's given names").fill("Amal")
-    desk.page.get_by_label("Sponsor's surname").fill("Haddad")
-    desk.page.get_by_label("Date on the asylum decision").fill("2026-10-01")
-    desk.page.get_by_label("Permit type").select_option("refugee")
-    language_field = desk.page.locator("#id_language, #id_preferred_language")
-    if language_field.count():
-        language_field.first.select_option(language)
-    desk.page.get_by_role("button", name="Create case and invitation").click()
-    link = desk.page.locator("[data-invitation-link]").inner_text()
-    username = desk.page.locator("[data-invitation-username]").inner_text()
+    invitation = open_a_case(desk, counsellor, "Amal", "Haddad", language)
     desk.screenshot("1-invitation")
 
     sponsor = phone_factory(f"walk-{language}")
     page = sponsor.page
-    page.goto(link)
+    page.goto(invitation.link)
     page.select_option("#language", language)
     expect(page.locator("html")).to_have_attribute("lang", language)
     page.locator("#id_password1").fill("Amal in Utrecht 2026")
@@ -49,7 +38,7 @@ def test_a_new_sponsor_walks_through_on_a_phone(phone_factory, laptop_factory, c
     sponsor.screenshot("1-welcome")
     page.locator("form.card button[type=submit]").click()
     expect(page.locator("#deadline-title")).to_be_visible()
-    expect(page.locator(".messages")).to_contain_text(username)  # as it must be typed: never in Persian digits
+    expect(page.locator(".messages")).to_contain_text(invitation.username)  # as it must be typed: never in Persian digits
     if language == "fa":  # the reader's digits, in static and filled-in text alike
         assert not any(digit in page.locator(".deadline").inner_text() for digit in "0123456789")
     _fits(sponsor)
