@@ -24,20 +24,6 @@ class PreferredLanguageMiddleware:
         return self.get_response(request)
 
 
-def remember_language_on_login(sender, request, user, **kwargs):
-    """A first login keeps the language chosen on the login page; later logins bring the saved one back."""
-    if request is None:
-        return
-    if user.preferred_language:
-        translation.activate(user.preferred_language)
-        request.LANGUAGE_CODE = user.preferred_language
-        return
-    language = translation.get_language_from_request(request)
-    if language:
-        user.preferred_language = language
-        user.save(update_fields=["preferred_language"])
-
-
 class TwoFactorMiddleware:
     """After ``OTPMiddleware``: staff who have not given their second factor this session can do nothing else.
 

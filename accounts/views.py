@@ -23,6 +23,7 @@ from cases.enrolment import enrol_sponsor
 from cases.forms import SponsorCaseForm
 from config.client_ip import client_ip
 
+from . import language_choice
 from . import two_factor as two_factor_service
 from .forms import InvitationAcceptForm
 from .invitation_sheet import qr_svg, sheet_languages
@@ -47,6 +48,13 @@ ISSUED_SESSION_KEY = "issued_invitation"
 CLEAR_SITE_DATA = '"cache", "storage"'
 
 
+class LoginView(auth_views.LoginView):
+    """Django's, plus: the form carries a language picked on the page, to be saved with the account at login."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, language_chosen_here=language_choice.chosen_here(self.request))
+
+
 class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
@@ -59,7 +67,9 @@ def set_language(request):
     """Django's switcher, plus: a signed-in user's choice is saved and follows them to other devices."""
     response = django_set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if not request.user.is_authenticated:
+        language_choice.note_choice(request, language)
+    elif language in dict(settings.LANGUAGES):
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
     return response
@@ -108,8 +118,9 @@ def welcome(request, code: str = ""):
 
 
 def _language_chosen_here(request) -> bool:
-    """The visitor picked a language with the switcher (its cookie), rather than the phone's settings giving one."""
-    return request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in dict(settings.LANGUAGES)
+    """The visitor picked a language with the switcher just now, rather than the phone's settings or a cookie
+    left by someone else on a shared phone giving one."""
+    return bool(language_choice.chosen_here(request))
 
 
 def _activate(request, language: str) -> None:

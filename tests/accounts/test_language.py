@@ -45,6 +45,54 @@ def test_language_chosen_on_the_login_page_is_kept_at_first_login(client):
     assert sponsor.preferred_language == "fa"
 
 
+def _log_in(client, user):
+    return client.post(reverse("login"), {"username": user.username, "password": "correct horse battery",
+                                          **_language_field(client.get(reverse("login")).content.decode())},
+                       follow=True)
+
+
+def _language_field(login_page: str) -> dict:
+    """What the login form sends besides the username and password: the language picked on the page, if any."""
+    field = re.search(r'<input type="hidden" name="language" value="([^"]*)">', login_page)
+    return {"language": field.group(1)} if field else {}
+
+
+def test_language_picked_on_the_login_page_replaces_the_saved_one(client):
+    sponsor = UserFactory(preferred_language="ar")
+    client.post(reverse("accounts:set_language"), {"language": "ti", "next": "/login/"})
+    page = _log_in(client, sponsor).content.decode()
+    sponsor.refresh_from_db()
+    assert sponsor.preferred_language == "ti"
+    assert 'lang="ti"' in html_tag(page)
+
+
+def test_on_a_shared_phone_the_language_left_by_the_last_user_does_not_replace_the_saved_one(client):
+    first, second = UserFactory(preferred_language="ar"), UserFactory(preferred_language="so")
+    client.post(reverse("accounts:set_language"), {"language": "fa", "next": "/login/"})
+    _log_in(client, first)
+    client.post(reverse("logout"))
+    login_page = client.get(reverse("login")).content.decode()
+    assert 'lang="fa"' in html_tag(login_page)  # the cookie keeps the page in the last user's language ...
+    assert _language_field(login_page) == {}  # ... but nobody picked it here
+    page = _log_in(client, second).content.decode()
+    second.refresh_from_db()
+    assert second.preferred_language == "so"
+    assert 'lang="so"' in html_tag(page)
+
+
+def test_a_language_picked_and_left_on_the_login_page_long_ago_does_not_count(client):
+    from accounts import language_choice
+
+    sponsor = UserFactory(preferred_language="ar")
+    client.post(reverse("accounts:set_language"), {"language": "tr", "next": "/login/"})
+    session = client.session
+    session[language_choice.CHOSEN_KEY]["at"] -= language_choice.FRESH_FOR_SECONDS + 60  # someone walked away
+    session.save()
+    _log_in(client, sponsor)
+    sponsor.refresh_from_db()
+    assert sponsor.preferred_language == "ar"
+
+
 @pytest.mark.parametrize("language", ["so", "tr"])
 def test_somali_and_turkish_read_left_to_right(client, language):
     case = CaseFactory(sponsor__preferred_language=language)
