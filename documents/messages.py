@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from django.utils.translation import get_language_bidi, gettext, gettext_noop
+from django.utils.translation import get_language_bidi, gettext, gettext_noop, pgettext
 
 FIXED = [
     gettext_noop("The file is empty."),
-    gettext_noop("This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF."),
     gettext_noop("The image is damaged or incomplete and cannot be read. Please take the photo again."),
     gettext_noop("The PDF is protected with a password. Upload it without a password."),
     gettext_noop("The PDF is damaged and cannot be read."),
@@ -23,6 +22,15 @@ FIXED = [
     gettext_noop("Reading this document took too long. Please upload a clearer or smaller photo."),
     gettext_noop("This document could not be read after several tries. Please upload a clearer photo or scan."),
 ]
+
+# The pipeline's English message naming file types -> its catalogue message, with the types filled in by
+# ``listed``: each an isolated word, so that in Arabic and Farsi the list reads right to left and wraps between
+# types (the catalogue's own "(JPEG، PNG، …)" showed as one left-to-right run, broken mid-list on a narrow phone).
+PHOTO_TYPES = ("JPEG", "PNG", "HEIC", "WebP", "TIFF")
+WITH_FILE_TYPES = {
+    "This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF.":
+        gettext_noop("This is not a supported document type. Upload a photo (%(photo_types)s) or a PDF."),
+}
 
 # English message with numbers -> its catalogue message with named placeholders.
 WITH_NUMBERS = [
@@ -55,11 +63,18 @@ def translate_message(message: str) -> str:
     """``message`` in the active language when the catalogue has it; as it is otherwise."""
     if not message:
         return ""
+    if message in WITH_FILE_TYPES:
+        return gettext(WITH_FILE_TYPES[message]) % {"photo_types": listed(PHOTO_TYPES)}
     for pattern, template in WITH_NUMBERS:
         match = pattern.fullmatch(message)
         if match:
             return gettext(template) % match.groupdict()
     return gettext(message)
+
+
+def listed(items) -> str:
+    """Latin words (file types) as a list in a sentence of the active language."""
+    return pgettext("between the items of a list", ", ").join(embedded_name(item) for item in items)
 
 
 def embedded_name(name: str) -> str:

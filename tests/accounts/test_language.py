@@ -146,6 +146,18 @@ def test_document_kinds_statuses_and_pipeline_errors_are_translated(language):
     assert "60" in translated[1] and "30" in translated[2] and "20" in translated[2]
 
 
+@pytest.mark.parametrize(("language", "photo_types"), [
+    ("en", "JPEG, PNG, HEIC, WebP, TIFF"),
+    ("fa", "\u2068JPEG\u2069، \u2068PNG\u2069، \u2068HEIC\u2069، \u2068WebP\u2069، \u2068TIFF\u2069"),
+    ("ti", "JPEG፡ PNG፡ HEIC፡ WebP፡ TIFF"),
+])
+def test_the_accepted_file_types_are_listed_in_the_readers_way(language, photo_types):
+    """Each type isolated in Arabic and Farsi, so the list reads right to left and wraps between types."""
+    refusal = "This is not a supported document type. Upload a photo (JPEG, PNG, HEIC, WebP, TIFF) or a PDF."
+    with translation.override(language):
+        assert f"({photo_types})" in translate_message(refusal)
+
+
 def test_every_pipeline_error_message_is_in_the_catalogue():
     """Messages the pipeline raises in English must be translatable where they are shown."""
     sources = (Path(settings.BASE_DIR) / "documents" / "pipeline").glob("*.py")
