@@ -92,6 +92,7 @@ DOUBTS = {
     "little_text": gettext_noop("Read as: %(kind)s. Hardly any text could be read from the photo."),
     "zone_fails": gettext_noop("Looks like: %(kind)s. The MRZ does not pass its check digits."),
     "zone_partial": gettext_noop("Looks like: %(kind)s. Only part of the MRZ could be read."),
+    "by_labels": gettext_noop("Looks like: %(kind)s, going by the labels on it. Its title could not be read."),
 }
 
 

@@ -42,6 +42,9 @@ class Classification:
     # Where a zone that does not parse or pass counted (``classify_zone``): "part" (a holder's line in the
     # text), "failing" (a zone read, most of its check digits holding, others not); "" otherwise.
     partial_zone: str = ""
+    # Whether the kind claimed (or, for "other", the strongest one) rests on a birth's labels alone, no title
+    # read (``parents_and_birth``): an identity card of some countries prints those labels too.
+    by_labels: bool = False
 
 
 def normalise(text: str) -> str:
@@ -87,7 +90,34 @@ def score_text(text: str) -> dict[DocumentKind, float]:
                 # A kind's name in running text is a mention ("bring your passport"), not a title.
                 total += weight * vocabulary.MENTION_FACTOR if weight == vocabulary.TITLE_WEIGHT else weight
         scores[kind] = total
+    if _records_a_birth(normalised, scores):
+        scores[DocumentKind.BIRTH_CERTIFICATE] += PARENTS_AND_BIRTH
     return scores
+
+
+# A page labelling a person's father, mother and birth, and no death or marriage (whose records name the
+# deceased's or the spouses' parents and births too), records that birth, title or not. An identity card of
+# some countries prints the same labels: a kind claimed on them alone is said to be unsure (``by_labels``).
+PARENTS_AND_BIRTH = MIN_EVIDENCE
+OTHER_EVENT = 2.0  # a death's or a marriage's evidence from this on (a typical word) rules that reading out
+
+
+def _records_a_birth(normalised: str, scores: dict[DocumentKind, float]) -> bool:
+    return (scores[DocumentKind.DEATH_CERTIFICATE] < OTHER_EVENT and scores[DocumentKind.MARRIAGE_CERTIFICATE] < OTHER_EVENT
+            and parents_and_birth(normalised))
+
+
+@lru_cache(maxsize=1)
+def _parents_and_birth() -> tuple[re.Pattern, ...]:
+    def whole(patterns: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns))
+
+    return whole(vocabulary.FATHER_LABELS), whole(vocabulary.MOTHER_LABELS), whole(vocabulary.BIRTH_LABELS)
+
+
+def parents_and_birth(normalised: str) -> bool:
+    """Whether ``normalised`` text labels a father, a mother and a birth date or place."""
+    return all(pattern.search(normalised) for pattern in _parents_and_birth())
 
 
 # A civil-status book (a French livret de famille, a family register) keeps one event per page or
@@ -173,7 +203,24 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     classification = _classify(text, scores, mrz, portrait)
     if partial is not None and classification.kind is partial.kind:
         return replace(classification, partial_zone=source)
+    if _rests_on_birth_labels(text, classification):
+        return replace(classification, by_labels=True)
     return classification
+
+
+def _rests_on_birth_labels(text: str, classification: Classification) -> bool:
+    birth, scores = DocumentKind.BIRTH_CERTIFICATE, classification.scores
+    strongest = max((kind for kind in scores if kind is not DocumentKind.OTHER), key=lambda kind: scores[kind])
+    if classification.kind not in (birth, DocumentKind.OTHER) or strongest is not birth:
+        return False
+    normalised = normalise(text)
+    return (_records_a_birth(normalised, scores) and scores[birth] - PARENTS_AND_BIRTH < MIN_EVIDENCE
+            and not _birth_record().search(normalised))
+
+
+@lru_cache(maxsize=1)
+def _birth_record() -> re.Pattern:
+    return re.compile("|".join(_phrase(pattern) for pattern in vocabulary.BIRTH_RECORD_LABELS), re.M)
 
 
 def _classify(text: str, scores: dict[DocumentKind, float], mrz: MrzResult | None, portrait: Face | None) -> Classification:

@@ -28,6 +28,7 @@ class DoubtCode(StrEnum):
     LITTLE_TEXT = "little_text"
     ZONE_FAILS = "zone_fails"
     ZONE_PARTIAL = "zone_partial"
+    BY_LABELS = "by_labels"
 
 
 ENGLISH = {
@@ -38,6 +39,7 @@ ENGLISH = {
     DoubtCode.LITTLE_TEXT: "hardly any text could be read",
     DoubtCode.ZONE_FAILS: "looks like {kind}, its MRZ does not pass its check digits",
     DoubtCode.ZONE_PARTIAL: "looks like {kind}, its MRZ could be read only in part",
+    DoubtCode.BY_LABELS: "looks like {kind} by its labels, its title could not be read",
 }
 
 
@@ -75,6 +77,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
         return Doubt(DoubtCode.ZONE_FAILS if classification.partial_zone == "failing" else DoubtCode.ZONE_PARTIAL, kind)
     if kind in IDENTITY and mrz is None and classification.confidence < CLOSE_CALL:
         return Doubt(DoubtCode.NO_MRZ, kind)
+    if classification.by_labels and mrz is None:
+        return Doubt(DoubtCode.BY_LABELS, DocumentKind.BIRTH_CERTIFICATE)
     if kind is DocumentKind.OTHER and not is_visa:
         claimed = max((k for k in scores if k is not DocumentKind.OTHER), key=lambda k: scores[k])
         if claimed in IDENTITY and scores[claimed] > 0 and mrz is None:

@@ -29,6 +29,29 @@ NUMBERED_CHILD = ("(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6t
 SPOUSES = (("epoux", "epouse"), ("husband", "wife"), ("echtgenoot", "echtgenote"), ("ehemann", "ehefrau"),
            ("koca", "karisi"), ("الزوج", "الزوجه"))  # each a whole word
 
+# A civil-status record of one person's birth, told by its labels where its title is lost or was never
+# printed: the person's father, mother, and birth date or place, labelled on one page, each a whole word
+# (``classify.parents_and_birth``). An identity card of some countries prints the same three.
+FATHER_LABELS = ("father", "pere", "vader", "vater", "baba adi", "babasinin adi", "aabbaha", "aabaha",
+                 "اسم الاب", "الاب", "اسم الوالد", "الوالد", "نام پدر", "پدر", "ስም ኣቦ", "ስም አባት")
+MOTHER_LABELS = ("mother", "mere", "moeder", "mutter", "ana adi", "annesinin adi", "hooyada",
+                 "اسم الام", "الام", "اسم الوالده", "الوالده", "نام مادر", "مادر", "ስም ኣደ", "ስም እናት")
+BIRTH_LABELS = ("date (and place )?of birth", "(place|country|city|town) of birth", "birth ?(date|place)", "born",
+                "date (et lieu )?de naissance", "lieu de naissance", "nee? (le|a)", "geboortedatum",
+                "geboorteplaats", "geboren", "geburtsdatum", "geburtsort", "dogum (tarihi|yeri)",
+                "taariikhda dhalashada", "goobta dhalashada", "مكان وتاريخ الولاده", "تاريخ تولد", "محل تولد",
+                *(f"{what} {event}" for what in ("تاريخ", "مكان", "محل") for event in ("الولاده", "الميلاد", "ولاده", "ميلاد")),
+                "ቦታ ትውልዲ", "ዕለት ትውልዲ", "ዕለተ ልደት", "የትውልድ ቦታ")
+# What only the record of a birth prints (an identity card or a death certificate naming the parents does not):
+# the hour of birth, the birth weight, the parents' nationality, occupation or age.
+BIRTH_RECORD_LABELS = ("(time|hour) of birth", "heure de (la )?naissance", "(tijd(stip)?|uur) van (de )?geboorte",
+                       "geburtszeit", "dogum saati", "birth weight", "weight at birth", "poids (a la|de) naissance",
+                       "geboortegewicht", "(nationality|occupation|profession|age) of (the )?(father|mother)",
+                       "(nationalite|profession|age) (du pere|de la mere)",
+                       "(nationaliteit|beroep|leeftijd) (van de )?(vader|moeder)", "ساعه الولاده", "ساعه الميلاد",
+                       "وقت الولاده", "وزن المولود", "جنسيه الاب", "جنسيه الام", "مهنه الاب", "مهنه الام", "عمر الام",
+                       "عمر الاب", "ساعت تولد", "ملیت پدر", "ملیت مادر")
+
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (
         (4, ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto", "baasaboor",
@@ -64,6 +87,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "fils fille de", "naam (van de )?vader", "naam (van de )?moeder", "vater", "mutter", "baba adi",
              "ana adi", "اسم الاب", "اسم الام", "نام پدر", "نام مادر", "place of birth", "lieu de naissance",
              "geboorteplaats", "مكان الولاده")),
+        (2, BIRTH_RECORD_LABELS),
     ),
     K.MARRIAGE_CERTIFICATE: (
         (4, ("marriage certificate", "certificate of marriage", "marriage (contract|registration|record|register)",

@@ -82,3 +82,28 @@ def test_ind_decision_with_numeric_date_and_a_birth_date_above_it():
     result = run_pipeline(render(lines, LATIN, turn=180))
     assert result.kind is K.ASYLUM_DECISION
     assert result.decision_date == date(2026, 10, 5)
+
+
+# A birth certificate whose title is lost (cut off, faded, under a stamp) still labels the child's father, mother
+# and birth; an identity card of some countries prints those three too, so they alone make the kind unsure.
+UNTITLED_ARABIC_BIRTH = ["الاسم الكامل: ريم يوسف", "اسم الوالد: يوسف", "اسم الوالدة: نادية",
+                         "محل الولادة: الموصل", "تاريخ الولادة: 2016/05/09", "رقم السجل: 4471"]
+
+
+def test_arabic_birth_certificate_whose_title_is_lost_is_said_to_be_one_by_its_labels():
+    result = run_pipeline(render(UNTITLED_ARABIC_BIRTH, ARABIC, rtl=True))
+    assert result.kind is K.BIRTH_CERTIFICATE
+    assert result.unsure.code == "by_labels" and result.confidence <= 0.45
+
+
+def test_arabic_birth_certificate_labelling_the_hour_of_birth_is_one_without_its_title():
+    lines = [*UNTITLED_ARABIC_BIRTH[:3], "ساعة الولادة: 07:40", *UNTITLED_ARABIC_BIRTH[3:]]
+    result = run_pipeline(render(lines, ARABIC, rtl=True))
+    assert (result.kind, result.unsure) == (K.BIRTH_CERTIFICATE, "")
+
+
+def test_untitled_death_certificate_naming_the_parents_stays_a_death_certificate():
+    lines = ["اسم المتوفى: سمير داود", "اسم الوالد: داود", "اسم الوالدة: مريم", "محل الولادة: البصرة 1948",
+             "تاريخ الوفاة: 2021/01/17", "مكان الوفاة: البصرة"]
+    result = run_pipeline(render(lines, ARABIC, rtl=True))
+    assert (result.kind, result.unsure) == (K.DEATH_CERTIFICATE, "")
