@@ -86,7 +86,7 @@ def check_upload(uploaded: UploadedFile, budget: PixelBudget | None = None) -> C
     try:
         readable = loading.check_readable(data, load_limits())
     except PipelineError as error:
-        raise UploadRejected(f"{embedded_name(name)}: {translate_message(str(error))}") from None
+        raise UploadRejected(f"{name}: {translate_message(str(error))}") from None
     if budget is not None and not budget.spend(readable.pixels):
         raise UploadRejected(
             _("%(name)s was not added: the files sent together are too large to process (more than %(megapixels)d "
