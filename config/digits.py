@@ -2,7 +2,10 @@
 
 Static text in the Farsi catalogue is written with Persian digits (۸، ۱۸), while numbers filled in by the code
 (days left, counts, dates, times) come out in Western digits: a screen mixed "۱۸ سال" with "14 روز". Rather than
-format every number at its source, the page's text is written in Persian digits as it leaves the server. Only text
+format every number at its source, the page's text is written in Persian digits as it leaves the server: Django's
+formats and ``localize`` change separators and date patterns, never the digits, so each ``|date``, counted
+``blocktranslate``, form and validator message (Django's own too) would need a filter of its own, and the next
+number added would be missed again. Upload messages sent as JSON get the same treatment in nareis.js. Only text
 the reader reads is touched, never what a program or the reader's typing needs as it is:
 
 - attributes (URLs, form values, ``datetime``, ``data-*``) and the content of ``script``, ``style``, ``textarea``;
