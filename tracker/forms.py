@@ -25,6 +25,9 @@ class FamilyMemberForm(forms.ModelForm):
         others = case.members.all() if case is not None else FamilyMember.objects.none()
         self.fields["other_parent"].queryset = others.exclude(pk=member.pk) if member is not None else others
         self.fields["other_parent"].empty_label = _("Not in this family, or not known")
+        for field in self.fields.values():  # the box stands before its words (nareis.css): no colon after them
+            if isinstance(field, forms.BooleanField) and not field.help_text:
+                field.label_suffix = ""
         for name in ("relation", "sex"):  # Django's blank choice reads "---------" to a sponsor
             if name in self.fields:
                 self.fields[name].choices = [("", _("Choose one"))] + [c for c in self.fields[name].choices if c[0] != ""]

@@ -158,6 +158,14 @@ def test_the_accepted_file_types_are_listed_in_the_readers_way(language, photo_t
         assert f"({photo_types})" in translate_message(refusal)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_suffix_on_a_latin_abbreviation_never_parts_from_it_at_a_line_end(language):
+    """Somali "PDF-ka": a non-breaking hyphen (U+2011), or a narrow phone shows "PDF-" and "ka" on two lines."""
+    po = (Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po").read_text()
+    translations = re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', po, re.M)
+    assert [text for text in translations if re.search(r"\b[A-Z]{2,}-[a-z]{1,3}\b", text)] == []
+
+
 def test_every_pipeline_error_message_is_in_the_catalogue():
     """Messages the pipeline raises in English must be translatable where they are shown."""
     sources = (Path(settings.BASE_DIR) / "documents" / "pipeline").glob("*.py")

@@ -1,5 +1,6 @@
-"""A file that is no document, refused on a narrow phone (360 px): the message names the accepted file types so
-that they read clearly in every language, right to left too, and never push the page sideways."""
+"""The sponsor's page on a narrow phone (360 px), in every language: buttons keep their words on one line, check
+boxes keep their size and stand before their words, and a refused file's message names the accepted file types
+so that they read clearly, right to left too, without pushing the page sideways."""
 
 from __future__ import annotations
 
@@ -22,13 +23,28 @@ WHERE_IS = """(word) => {
 }"""
 
 
+LINES_OF = "(element) => { const range = document.createRange(); range.selectNodeContents(element); " \
+           "return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size; }"
+
+
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
-def test_the_accepted_file_types_read_clearly_on_a_narrow_phone(phone_factory, language):
+def test_the_sponsors_page_reads_clearly_on_a_narrow_phone(phone_factory, language):
     case = CaseFactory(sponsor__preferred_language=language)
-    sponsor = phone_factory(f"refusal-360-{language}", NARROW_PHONE)
+    sponsor = phone_factory(f"narrow-{language}", NARROW_PHONE)
     page = sponsor.page
     page.goto("/login/")
     sponsor.log_in(case.sponsor.username)
+    page.screenshot(path=str(sponsor.screenshot_dir / f"narrow-{language}-member-form.png"), full_page=True)
+    for button in page.locator("label.file-button span").all():  # never "PDF-" and "yo" on two lines
+        assert button.evaluate(LINES_OF) == 1, button.inner_text()
+
+    form = page.locator("#add-member")
+    boxes = form.locator("input[type=checkbox]")
+    assert boxes.count() >= 3
+    sizes = {(round(box["width"]), round(box["height"])) for box in (boxes.nth(i).bounding_box() for i in range(boxes.count()))}
+    assert len(sizes) == 1, sizes  # a box beside words that wrap does not shrink
+    words = [text.strip() for text in form.locator("label:has(+ input[type=checkbox])").all_inner_texts()]
+    assert words and not [text for text in words if text.endswith((":", "："))]  # the box comes first: no colon
     with page.expect_file_chooser() as chooser:
         page.locator("[data-upload-input][multiple]").locator("xpath=..").click()
     chooser.value.set_files({"name": "notes.txt", "mimeType": "text/plain", "buffer": b"just some words"})
@@ -40,4 +56,4 @@ def test_the_accepted_file_types_read_clearly_on_a_narrow_phone(phone_factory, l
     # In the reading order of the sentence around them: a line further, or further along the same line.
     rtl = language in settings.LANGUAGES_BIDI
     assert jpeg["top"] < png["top"] or (jpeg["top"] == png["top"] and (jpeg["left"] > png["left"]) == rtl)
-    page.screenshot(path=str(sponsor.screenshot_dir / f"refusal-360-{language}.png"))
+    page.screenshot(path=str(sponsor.screenshot_dir / f"narrow-{language}-refusal.png"))
