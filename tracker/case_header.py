@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_noop
 
 from . import rules
 from .checklist import build_checklist
@@ -16,7 +16,7 @@ from cases.selectors import can_manage_case
 @dataclass(frozen=True)
 class CaseHeader:
     case: Case
-    language: str  # the sponsor's interface language, in that language's own name ("" if never chosen)
+    language: str  # the sponsor's interface language, as the reader calls it and in its own name ("" if never chosen)
     counsellors: list
     evaluation: rules.CaseEvaluation
     requirements: RequirementCounts
@@ -30,12 +30,25 @@ class CaseHeader:
         return getattr(self.case.sponsor, "phone", "") or ""
 
 
+# Django's catalogues have no name for the languages it does not ship (config/settings.py LANG_INFO).
+LANGUAGE_NAMES = [gettext_noop("Tigrinya"), gettext_noop("Somali")]
+
+
+def language_name(code: str) -> str:
+    """"Arabisch (العربيّة)" for a Dutch reader: a counsellor reads the name, the sponsor's own script shows too."""
+    if not code:
+        return ""
+    info = get_language_info(code)
+    translated = str(info["name_translated"])
+    return translated if translated == info["name_local"] else f"{translated} ({info['name_local']})"
+
+
 def case_header(case: Case, evaluation: rules.CaseEvaluation) -> CaseHeader:
     """``evaluation``: the case's checklist evaluation, already made for the page."""
     code = case.sponsor.preferred_language
     return CaseHeader(
         case=case,
-        language=get_language_info(code)["name_local"] if code else "",
+        language=language_name(code),
         counsellors=list(case.counsellors.all()),
         evaluation=evaluation,
         requirements=requirement_counts(evaluation),

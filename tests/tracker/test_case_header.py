@@ -33,6 +33,20 @@ def test_the_case_page_names_the_sponsor_and_shows_deadline_and_progress_to_coun
     assert 'data-share="' in header and 'class="staff"' in page
 
 
+@pytest.mark.parametrize(("staff_language", "sponsor_language", "shown"), [
+    ("nl", "ar", "Arabisch (العربيّة)"), ("nl", "so", "Somalisch (Soomaali)"), ("nl", "nl", ">Nederlands<"),
+    ("en", "ti", "Tigrinya (ትግርኛ)"),
+])
+def test_the_sponsors_language_is_named_in_the_counsellors_language_too(client, staff_language, sponsor_language,
+                                                                        shown):
+    counsellor = CounsellorFactory(preferred_language=staff_language)
+    case = CaseFactory(counsellors=[counsellor], sponsor__preferred_language=sponsor_language)
+    client.force_login(counsellor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    language = page[page.index("data-language"):]
+    assert language[:language.index("</dd>") + 5].endswith(f"{shown.strip('<>')}</dd>")
+
+
 def test_the_sponsor_keeps_the_phone_page_without_the_staff_header(client):
     case = CaseFactory()
     client.force_login(case.sponsor)
