@@ -216,3 +216,18 @@ def test_the_counsellor_prints_the_invitation_on_one_a4_sheet(browser, live_serv
         (screenshot_dir / "invitation.pdf").write_bytes(page.pdf(prefer_css_page_size=True))
     finally:
         context.close()
+
+
+def test_the_farsi_invitation_numbers_its_steps_in_persian_digits(laptop_factory):
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor], sponsor=UserFactory(preferred_language="fa"))
+    desk = laptop_factory("invitation-fa")
+    page = desk.page
+    page.goto("/login/")
+    desk.log_in(counsellor.username)
+    page.goto(f"/cases/{case.pk}/invitation/")
+    page.locator('form[action$="/invitation/new/"] button[type=submit]').click()
+    steps = {language: page.locator(f'[data-sheet-language="{language}"] ol').evaluate(
+        "(list) => getComputedStyle(list).listStyleType") for language in ("fa", "nl")}
+    assert steps == {"fa": "persian", "nl": "decimal"}
+    desk.screenshot("1-sheet")
