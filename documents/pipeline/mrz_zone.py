@@ -14,15 +14,26 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
+from scipy import ndimage
 
 from .lighting import window_max, window_min
 from .loading import shrink_page
 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
 MAX_ENLARGEMENT = 2.0
-# Stricter text masks, in turn, where the looser one finds no zone: JPEG's smudges and a card's printed
-# background (guilloches) join the close lines of a small zone into one blob; the darkest strokes do not.
-STRICT_TEXT_MASKS = (1.5, 2.0)
+# Other text masks, in turn, where the plain one finds no zone, as (strictness, tall shapes dropped).
+# The smearing that joins characters into lines also joins a small zone lying askew to whatever runs
+# across it or past its ends: a card's printed frame, the edges of things on a table, a stamp. Shapes
+# taller than TALL_SHAPE of the image (across the lines) are none of a zone's characters and are left out.
+# Then only the darker strokes: JPEG's smudges and a card's printed background (guilloches) join
+# the close lines of a small zone into one blob; the darkest strokes do not.
+FALLBACK_TEXT_MASKS = ((1.0, True), (1.5, True), (2.0, True))
+TALL_SHAPE = 0.04
+# Where the image is larger than WORK_SIDE, the other masks are tried only where the plain one shows a
+# long blob lying within MERGED_LINES_ANGLE of the lines and thicker than lines of print are (these
+# shares of the image's side; thinner than a page filling the photo): text pages pay nothing for them.
+MERGED_LINES = (0.025, 0.5)
+MERGED_LINES_ANGLE = 30
 MAX_ZONES = 2  # at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
@@ -131,6 +142,11 @@ def _label_runs(rows: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
 
 def line_blobs(mask: np.ndarray, min_length: float) -> list[Blob]:
     """Long thin blobs after joining characters horizontally."""
+    return [blob for blob in long_blobs(mask, min_length) if _is_line(blob)]
+
+
+def long_blobs(mask: np.ndarray, min_length: float) -> list[Blob]:
+    """Blobs at least ``min_length`` long after joining characters horizontally, whatever their shape."""
     # "<" is open on its right, so the gap after one is almost a full character pitch wide.
     smear = max(7, round(max(mask.shape) * 0.022))
     joined = window_min(window_max(window_max(mask.astype(np.uint8), 3, 0), smear, 1), smear, 1).astype(bool)
@@ -155,7 +171,7 @@ def line_blobs(mask: np.ndarray, min_length: float) -> list[Blob]:
         major, minor = (vxx + vyy) / 2 + spread, max((vxx + vyy) / 2 - spread, 1e-6)
         length, thickness = math.sqrt(12 * major), math.sqrt(12 * minor)
         angle = 0.5 * math.atan2(2 * vxy, vxx - vyy)
-        if length >= min_length and length >= MIN_LINE_ASPECT * thickness and abs(angle) < math.radians(MAX_LINE_ANGLE):
+        if length >= min_length:
             blobs.append(Blob(cx, cy, length, thickness, angle))
     return blobs
 
@@ -192,37 +208,72 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     ``overview``: a smaller copy of ``image`` (at least WORK_SIDE long) to search, when the caller has one."""
     scale = WORK_SIDE / max(image.size)
     if scale < 1:  # reduce, then convert the small copy: converting the whole page costs more than the search
-        return _zones_in(np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L")), scale)
+        return _zones_in_any_mask(np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L")), scale,
+                                  only_where_merged=True)
     # A small photo is enlarged first at most MAX_ENLARGEMENT times, where the text mask's windows
     # still span a blurred stroke; if that finds nothing, to WORK_SIDE, where the gap between
-    # close lines is wider. At each size, if need be, only the darker strokes are kept: JPEG's
-    # smudges join the close lines of a small ID card's zone into one.
+    # close lines is wider. At each size, if need be, the other masks (FALLBACK_TEXT_MASKS).
     # Last, the photo as it is: the text mask's windows then span more of a small zone's lines and
     # the gaps between them (a card's background prints between the lines at every size).
-    zones: list[Zone] = []
     for enlargement in [*sorted({min(scale, MAX_ENLARGEMENT), scale}), 1.0]:
         size = (max(1, round(image.width * enlargement)), max(1, round(image.height * enlargement)))
-        gray = np.asarray(image.convert("L").resize(size, Image.BILINEAR))
-        for strictness in (1.0, *STRICT_TEXT_MASKS):
-            zones = _zones_in(gray, enlargement, strictness)
-            if zones:
-                return zones
-    return zones
+        zones = _zones_in_any_mask(np.asarray(image.convert("L").resize(size, Image.BILINEAR)), enlargement)
+        if zones:
+            return zones
+    return []
 
 
-def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0) -> list[Zone]:
-    """``find_zones`` on ``gray``, the image scaled by ``scale``."""
+def _zones_in_any_mask(gray: np.ndarray, scale: float, only_where_merged: bool = False) -> list[Zone]:
+    """Zones in the plain text mask, else in the others (FALLBACK_TEXT_MASKS); ``only_where_merged``: those
+    only where the plain mask shows lines joined into a thick blob (a large page of plain text pays nothing)."""
+    zones, merged = _zones_in(gray, scale)
+    if zones or (only_where_merged and not merged):
+        return zones
+    for strictness, drop_tall in FALLBACK_TEXT_MASKS:
+        zones, _ = _zones_in(gray, scale, strictness, drop_tall)
+        if zones:
+            return zones
+    return []
+
+
+def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0,
+              drop_tall: bool = False) -> tuple[list[Zone], bool]:
+    """``find_zones`` on ``gray``, the image scaled by ``scale``; and whether a long blob lying along the
+    lines is thicker than lines are (MERGED_LINES): lines joined to each other, or to a frame or the table."""
     mask = text_mask(gray, strictness)
-    zones = []
+    if drop_tall:
+        mask_without_tall = _without_tall_shapes(mask, TALL_SHAPE * max(mask.shape))
+    zones, merged = [], False
     for turned, view in ((False, mask), (True, np.rot90(mask))):
+        if drop_tall:  # across the lines: down the page as it is, along it turned a quarter
+            view = np.rot90(mask_without_tall[int(turned)], int(turned))
         view = np.ascontiguousarray(view)
-        blobs = line_blobs(view, min_length=0.15 * max(view.shape))
+        shapes = long_blobs(view, min_length=0.15 * max(view.shape))
+        blobs = [blob for blob in shapes if _is_line(blob)]
+        merged = merged or any(_merged_lines(blob, max(view.shape)) for blob in shapes)
         zones += [_scale_zone(_with_pitch_regularity(_with_text_below(zone, view), view), 1 / scale)
                   for zone in group_lines(blobs, turned)]
     zones = [zone for zone in zones if zone.pitch_regularity >= MIN_PITCH_REGULARITY and zone.orientations]
     # Fixed-pitch zones first: a page's own long lines or a newspaper under a passport can be longer.
     return sorted(zones, key=lambda zone: (zone.pitch_regularity < MONOSPACED,
-                                           -sum(blob.length for blob in zone.lines)))[:MAX_ZONES]
+                                           -sum(blob.length for blob in zone.lines)))[:MAX_ZONES], merged
+
+
+def _is_line(blob: Blob) -> bool:
+    return blob.length >= MIN_LINE_ASPECT * blob.thickness and abs(blob.angle) < math.radians(MAX_LINE_ANGLE)
+
+
+def _merged_lines(blob: Blob, side: int) -> bool:
+    return (abs(blob.angle) < math.radians(MERGED_LINES_ANGLE) and blob.length < MIN_LINE_ASPECT * blob.thickness
+            and MERGED_LINES[0] * side < blob.thickness < MERGED_LINES[1] * side)
+
+
+def _without_tall_shapes(mask: np.ndarray, limit: float) -> tuple[np.ndarray, np.ndarray]:
+    """``mask`` without its shapes taller than ``limit``, and without those wider than it."""
+    labels, _ = ndimage.label(mask)
+    extents = np.array([(0, 0)] + [(rows.stop - rows.start, columns.stop - columns.start)
+                                    for rows, columns in ndimage.find_objects(labels)])
+    return mask & ~(extents[:, 0] > limit)[labels], mask & ~(extents[:, 1] > limit)[labels]
 
 
 def _with_text_below(zone: Zone, mask: np.ndarray) -> Zone:
