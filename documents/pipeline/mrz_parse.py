@@ -145,13 +145,18 @@ TYPE_LOOKALIKES = {"W": "V", "Y": "V", "1": "I", "L": "I", "T": "I", "F": "P", "
 # Not S, O, D ...: PS, PO, ID are codes in use. V is none: ICAO keeps it out of the second place (a
 # document would pass for a visa), and OCR makes it of a "<" seen askew.
 CODE_FILLER_LOOKALIKES = set("KXECLZGV")
+# A visa's second character is the issuer's choice too; those in use tell the visa's type: Schengen A, C
+# and D (airport transit, short and long stay), the United States' N (non-immigrant). S is on none: on a
+# visa it is the "<" misread, as K X E L Z G V are, and C is kept.
+VISA_CODE_FILLER_LOOKALIKES = (CODE_FILLER_LOOKALIKES | {"S"}) - {"C"}
 
 
 def document_code(code: str) -> str:
     """The two characters of a document code as they most likely stand."""
     kind, second = code[:1], code[1:2]
     kind = kind if kind in DOCUMENT_TYPES else TYPE_LOOKALIKES.get(kind, kind)
-    second = FILLER if second in CODE_FILLER_LOOKALIKES else TO_LETTER.get(second, second)
+    lookalikes = VISA_CODE_FILLER_LOOKALIKES if kind == "V" else CODE_FILLER_LOOKALIKES
+    second = FILLER if second in lookalikes else TO_LETTER.get(second, second)
     return kind + second
 
 

@@ -92,3 +92,11 @@ def test_a_zone_two_scales_read_alike_is_not_read_at_every_scale(monkeypatch):
     assert result.lines == (names, TD3_LOWER)
     assert (result.surname, result.given_names) == ("CRITTENDEN", "LEE W")
     assert len(calls) < 1 + len(mrz.RETRY_HEIGHTS)  # it stops where two scales agree
+
+
+def test_s_is_no_second_letter_of_a_visa_though_the_letters_in_use_are_kept():
+    # Read so at every scale (a visa photographed at an angle): no other reading has the filler.
+    assert parse_mrz(["VSUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", VISA_LOWER]).lines[0].startswith("V<UTO")
+    for code in ("VA", "VC", "VD", "VN"):  # Schengen airport transit, short and long stay; US non-immigrant
+        assert parse_mrz([code + "UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", VISA_LOWER]).lines[0].startswith(code + "UTO")
+    assert _td3("PSUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<").lines[0].startswith("PSUTO")
