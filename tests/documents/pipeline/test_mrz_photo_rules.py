@@ -100,3 +100,10 @@ def test_s_is_no_second_letter_of_a_visa_though_the_letters_in_use_are_kept():
     for code in ("VA", "VC", "VD", "VN"):  # Schengen airport transit, short and long stay; US non-immigrant
         assert parse_mrz([code + "UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", VISA_LOWER]).lines[0].startswith(code + "UTO")
     assert _td3("PSUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<").lines[0].startswith("PSUTO")
+
+
+def test_an_x_before_a_consonant_starting_a_name_is_a_filler_read_twice():
+    read = parse_mrz(["V<UTOERIKSSON<<ANNA<XMARIA<<<<<<<<<<<", VISA_LOWER])  # one "<" read as "<X"
+    assert read.lines[0] == "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<" and read.given_names == "ANNA MARIA"
+    for names in ("ERIKSSON<<ANNA<XAVIERA", "ERIKSSON<<XHEMAL<XU", "XUE<<ANNA"):  # names that begin with X
+        assert parse_mrz(["V<UTO" + names.ljust(31, "<"), VISA_LOWER]).lines[0] == "V<UTO" + names.ljust(31, "<")
