@@ -280,9 +280,17 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzRes
         if by_shape is not None and by_shape not in voters and checked_fields(by_shape) == checked_fields(chosen):
             voters.append(by_shape)
     voted = with_voted_names(chosen, voters)
-    if by_shape is not None and names_doubtful(voted):
-        voted = with_fillers_the_shapes_see(voted, by_shape)
+    if names_doubtful(voted) or _names_disputed(voters, chosen):
+        # Readings that disagree on the names (SARAHE, SARAHK: the filler after a name read as different
+        # letters) leave them in doubt too, though the vote picked a name that looks whole.
+        by_shape = by_shape or _read_by_shape(first_crop, zone)
+        if by_shape is not None:
+            voted = with_fillers_the_shapes_see(voted, by_shape)
     return readings + [voted]
+
+
+def _names_disputed(readings: Sequence[MrzResult], chosen: MrzResult) -> bool:
+    return len({(reading.surname, reading.given_names) for reading in readings if reading.format == chosen.format}) > 1
 
 
 def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:
