@@ -143,10 +143,12 @@ def _real(real_dir, name: str, transform) -> bytes:
 
 
 def test_card_small_on_a_table_whose_zone_is_read_in_part_is_an_id_card_said_unsure(real_dir):
-    # Its first zone line garbled, the zone does not parse; its holder's line, both dates checked, still stands.
+    # Its zone garbled: read in part (the holder's line, both dates checked, still stands), or found whole by the
+    # text mask without the card's frame and read failing its check digits. Either way an ID card, doubted.
     result = run_pipeline(_real(real_dir, "043_id_card.png", small_on_clutter))
-    assert result.kind is K.ID_CARD and result.mrz is None
-    assert result.unsure.code is doubt.DoubtCode.ZONE_PARTIAL and result.confidence <= doubt.DOUBTFUL_CONFIDENCE
+    assert result.kind is K.ID_CARD and (result.mrz is None or not result.mrz.valid)
+    assert result.unsure.code in (doubt.DoubtCode.ZONE_PARTIAL, doubt.DoubtCode.MRZ_FAILS)
+    assert result.confidence <= doubt.DOUBTFUL_CONFIDENCE
 
 
 def test_residence_card_too_small_for_its_zone_is_an_id_card_by_its_title(real_dir):
