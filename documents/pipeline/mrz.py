@@ -266,6 +266,11 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzRes
         if by_shape is not None:
             readings.append(by_shape)
             merged = combine_readings(readings)
+            # Every check digit holding, a country code on no list (OCR misreads it alike at every scale) is all
+            # that keeps the merge from good: the shapes, read as real codes, name one, and the names still get
+            # their vote (a specimen's made-up code is given the nearest real one too: see mrz_countries).
+            if merged is not None and merged.valid and not is_good(merged):
+                merged = with_known_countries(merged, readings)
             best = merged if is_good(merged) else None
     if best is None:
         return readings

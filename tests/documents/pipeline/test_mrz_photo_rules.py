@@ -109,11 +109,11 @@ def test_an_x_before_a_consonant_starting_a_name_is_a_filler_read_twice():
         assert parse_mrz(["V<UTO" + names.ljust(31, "<"), VISA_LOWER]).lines[0] == "V<UTO" + names.ljust(31, "<")
 
 
-def _zone_page(names: str) -> Image.Image:
+def _zone_page(names: str, lower: str = TD3_LOWER) -> Image.Image:
     page = Image.new("L", (1500, 500), 255)
     draw = ImageDraw.Draw(page)
     draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
-    for row, line in enumerate((names, TD3_LOWER)):
+    for row, line in enumerate((names, lower)):
         draw.text((80, 330 + row * 48), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
     return page
 
@@ -137,3 +137,13 @@ def test_a_last_letter_the_readings_dispute_stays_where_the_shapes_see_it(monkey
     _read_as(monkeypatch, "P<UTOMARTINC<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<", "P<UTOMARTIN<<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<")
     result = read_mrz(_zone_page("P<UTOMARTIN<<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<"))
     assert result.given_names == "MARIE"
+
+
+def test_names_are_voted_on_though_every_scale_reads_a_country_code_on_no_list(monkeypatch):
+    # UTO printed, UTQ read at every scale (no check digit covers it), and SARAHX; the shapes read UTO and
+    # SARAH, but a date wrong (here printed so). With a real code from the shapes the zone counts as read,
+    # and its names get the shapes' say on their last letter.
+    _read_as(monkeypatch, "P<UTQMARTIN<<SARAHX<<<<<<<<<<<<<<<<<<<<<<<<<")
+    misread_date = TD3_LOWER.replace("740812", "740813")
+    result = read_mrz(_zone_page("P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", misread_date))
+    assert result.valid and result.issuing_country == "UTO" and result.given_names == "SARAH"
