@@ -9,7 +9,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NARROW_PHONE = {**PHONE, "viewport": {"width": 360, "height": 740}}
@@ -30,6 +30,7 @@ LINES_OF = "(element) => { const range = document.createRange(); range.selectNod
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
 def test_the_sponsors_page_reads_clearly_on_a_narrow_phone(phone_factory, language):
     case = CaseFactory(sponsor__preferred_language=language)
+    DocumentFactory(case=case, original_name="IMG_0001.jpg")
     sponsor = phone_factory(f"narrow-{language}", NARROW_PHONE)
     page = sponsor.page
     page.goto("/login/")
@@ -37,6 +38,10 @@ def test_the_sponsors_page_reads_clearly_on_a_narrow_phone(phone_factory, langua
     page.screenshot(path=str(sponsor.screenshot_dir / f"narrow-{language}-member-form.png"), full_page=True)
     for button in page.locator("label.file-button span").all():  # never "PDF-" and "yo" on two lines
         assert button.evaluate(LINES_OF) == 1, button.inner_text()
+
+    about_whom = page.locator(".document details > summary").first  # shows it opens, the way the text runs
+    marker = about_whom.evaluate("(summary) => getComputedStyle(summary, '::before').content")
+    assert marker == ('"◂"' if language in settings.LANGUAGES_BIDI else '"▸"')
 
     form = page.locator("#add-member")
     boxes = form.locator("input[type=checkbox]")
