@@ -225,3 +225,10 @@ def test_the_coordinators_dashboard_takes_the_same_number_of_queries(client, dja
 
     assert len(response.context["rows"]) == min(cases + 3, PAGE_SIZE)
     assert (response.context["summary"].cases, response.context["summary"].unattended) == (cases + 3, 3)
+
+
+@pytest.mark.parametrize(("language", "hint"), [("en", "“New case” opens one"), ("nl", "Met ‘Nieuw dossier’ open je")])
+def test_a_new_counsellor_with_no_cases_is_told_how_to_open_one(client, language, hint):
+    client.force_login(CounsellorFactory(preferred_language=language))
+    page = client.get(reverse("tracker:case_list")).content.decode()
+    assert hint in page.split("data-no-cases>")[1].split("</p>")[0]
