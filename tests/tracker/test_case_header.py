@@ -52,3 +52,16 @@ def test_the_sponsor_keeps_the_phone_page_without_the_staff_header(client):
     client.force_login(case.sponsor)
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
     assert "data-case-header" not in page and 'class="staff"' not in page
+
+
+def test_the_checklist_asks_in_the_sponsors_words_only_on_the_sponsors_page(client):
+    """'Where do I get them?' is the sponsor's question; the counsellor's page says whose task it is."""
+    counsellor = CounsellorFactory(preferred_language="nl")
+    case = CaseFactory(counsellors=[counsellor], sponsor__preferred_language="nl")
+    FamilyMemberFactory(case=case)
+    client.force_login(counsellor)
+    staff_page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "Wat telt, en waar de referent het krijgt" in staff_page and "Waar krijg ik ze?" not in staff_page
+    client.force_login(case.sponsor)
+    sponsor_page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "Waar krijg ik ze?" in sponsor_page and "Wat telt" not in sponsor_page
