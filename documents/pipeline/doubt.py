@@ -85,7 +85,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
             return Doubt(DoubtCode.NO_MRZ, claimed)
         if scores[claimed] >= MIN_EVIDENCE / 2:
             return Doubt(DoubtCode.LITTLE_EVIDENCE, claimed)
-        if unread_zone is not None and mrz is None:
+        # A zone whose layout is no identity document's (a vehicle registration's) says nothing against "other".
+        if unread_zone is not None and mrz is None and kind_of_mrz(unread_zone) in IDENTITY:
             return Doubt(DoubtCode.ZONE_FAILS, kind_of_mrz(unread_zone))
         if little_text and mrz is None:
             return Doubt(DoubtCode.LITTLE_TEXT, kind)

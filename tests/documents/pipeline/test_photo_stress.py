@@ -203,6 +203,10 @@ def test_two_lines_of_44_with_a_cards_code_failing_their_checks_are_no_identity_
     assert zone.format == "TD3" and not zone.valid
     result = classify("CERTIFICAT D'IMMATRICULATION\nCRFRA<<<<", zone)
     assert result.kind is K.OTHER and doubt.doubt(result, zone) == ""
+    # Left out as a zone that fails (no ID wording on the page), it is no reason to doubt "other" either: it
+    # was said as "looks like an other, its MRZ does not pass its check digits".
+    unread = classify("CERTIFICAT D'IMMATRICULATION", unread_zone=zone)
+    assert unread.kind is K.OTHER and doubt.doubt(unread, None, unread_zone=zone) == ""
     # The same layout beginning with P is a passport whose zone fails: said so, not taken for a card.
     passport = parse_mrz(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C37UTO7408122F1204159ZE184226B<<<<<10"])
     assert classify("", passport).kind is K.PASSPORT
