@@ -124,6 +124,10 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         found = mrz.read_machine_zone(page, overview)
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
+        if _is_passport(found.result) and (box := orientation.data_page_box(outline, found.page_rotation, page.size)):
+            # Only the data page holds what the zone does not say (the names as printed); the rest costs OCR.
+            page, overview = page.crop(box), None
+            outline = tuple((x - box[0], y - box[1]) for x, y in outline)
         reading = ocr.read_page(page, known=_upright(found), blank=(outline,), overview=overview).reading
         _keep(readings, reading)
         zone = mrz_names.agree_with_page(found.result, reading.text)  # names have no check digit: the page's print
@@ -151,6 +155,10 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     from_zone = found.result if found is not None and _may_carry_mrz(reading.text) else None
     unread = found.result if found is not None and from_zone is None and _mostly_checked(found.result) else None
     return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text)), unread
+
+
+def _is_passport(zone: MrzResult) -> bool:
+    return zone.format == "TD3" and bool(zone.lines) and zone.lines[0].startswith("P")
 
 
 def _upright(found: mrz.ZoneReading) -> orientation.KnownUpright:
