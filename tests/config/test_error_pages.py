@@ -1,0 +1,30 @@
+"""A page that is not there, or not open to this account: said in the reader's language, with a way back."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("language", "title"), [("fa", "صفحه پیدا نشد"), ("ti", "ገጽ ኣይተረኽበን"), ("en", "Page not found")])
+def test_a_page_that_is_not_there_says_so_in_the_readers_language(client, language, title):
+    case, other = CaseFactory(sponsor__preferred_language=language), CaseFactory()
+    client.force_login(case.sponsor)
+    for address in ("/no-such-page/", reverse("tracker:case_detail", args=[other.pk])):  # another's case: not there
+        response = client.get(address)
+        page = response.content.decode()
+        assert response.status_code == 404 and f"<h1>{title}</h1>" in page
+        assert f'href="{reverse("tracker:case_list")}"' in page.split("data-not-found")[1]
+
+
+def test_a_page_not_open_to_this_account_says_so_with_a_way_back(client):
+    case = CaseFactory(sponsor__preferred_language="nl")
+    client.force_login(case.sponsor)
+    response = client.get(reverse("accounts:invitation", args=[case.pk]))  # the counsellor's page of the case
+    page = response.content.decode()
+    assert response.status_code == 403 and "<h1>Deze pagina kun je niet openen</h1>" in page
+    assert f'href="{reverse("tracker:case_list")}"' in page.split("data-forbidden")[1]
