@@ -34,6 +34,7 @@ TALL_SHAPE = 0.04
 # shares of the image's side; thinner than a page filling the photo): text pages pay nothing for them.
 MERGED_LINES = (0.025, 0.5)
 MERGED_LINES_ANGLE = 30
+CLOSER_LOOKS = 2  # merged blobs looked at again at the photo's own size
 MAX_ZONES = 2  # at most this many candidate zones per page
 # An MRZ line is 30 to 44 characters of about its own height: 26+ times as long as thick when
 # sharp, less when blurred. Table rows and short headings stay below and cost no OCR.
@@ -208,8 +209,21 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     ``overview``: a smaller copy of ``image`` (at least WORK_SIDE long) to search, when the caller has one."""
     scale = WORK_SIDE / max(image.size)
     if scale < 1:  # reduce, then convert the small copy: converting the whole page costs more than the search
-        return _zones_in_any_mask(np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L")), scale,
-                                  only_where_merged=True)
+        gray = np.asarray(shrink_page(image, WORK_SIDE, overview).convert("L"))
+        zones, merged = _zones_in_any_mask(gray, scale, only_where_merged=True)
+        if zones:
+            return zones
+        # A small zone's close lines merged at the search's size (a card lying small in a large photo) may stand
+        # apart in the photo itself: the thickest merged blobs are cut out at full size and searched again, but
+        # not those whose ink is at no fixed pitch (lines stacked at one pitch keep theirs; the table's clutter
+        # has none).
+        candidates = sorted(((blob, turned) for blob, turned, regular in merged if regular is not False),
+                            key=lambda found: -found[0].thickness)
+        for blob, turned in candidates[:CLOSER_LOOKS]:
+            zones = _zones_around(image, blob, turned)
+            if zones:
+                return zones
+        return []
     # A small photo is enlarged first at most MAX_ENLARGEMENT times, where the text mask's windows
     # still span a blurred stroke; if that finds nothing, to WORK_SIDE, where the gap between
     # close lines is wider. At each size, if need be, the other masks (FALLBACK_TEXT_MASKS).
@@ -217,46 +231,94 @@ def find_zones(image: Image.Image, overview: Image.Image | None = None) -> list[
     # the gaps between them (a card's background prints between the lines at every size).
     for enlargement in [*sorted({min(scale, MAX_ENLARGEMENT), scale}), 1.0]:
         size = (max(1, round(image.width * enlargement)), max(1, round(image.height * enlargement)))
-        zones = _zones_in_any_mask(np.asarray(image.convert("L").resize(size, Image.BILINEAR)), enlargement)
+        zones, _ = _zones_in_any_mask(np.asarray(image.convert("L").resize(size, Image.BILINEAR)), enlargement)
         if zones:
             return zones
     return []
 
 
-def _zones_in_any_mask(gray: np.ndarray, scale: float, only_where_merged: bool = False) -> list[Zone]:
+def _zones_around(image: Image.Image, blob: Blob, turned: bool) -> list[Zone]:
+    """Zones in the part of ``image`` around ``blob`` (found on the image as it is, or turned a quarter
+    counter-clockwise), on the image as the blob was found."""
+    margin = 0.02 * max(image.size)
+    # Across the lines, as far as a document reaches above its zone: the text there tells which way is up.
+    half_length, half_thickness = blob.length * 0.6 + margin, blob.thickness * 0.75 + blob.length * 0.4 + margin
+    reach = (abs(math.cos(blob.angle)) * half_length + abs(math.sin(blob.angle)) * half_thickness,
+             abs(math.sin(blob.angle)) * half_length + abs(math.cos(blob.angle)) * half_thickness)
+    x0, y0, x1, y1 = blob.cx - reach[0], blob.cy - reach[1], blob.cx + reach[0], blob.cy + reach[1]
+    if turned:  # the turned view's (x, y) is the image's (width - y, x)
+        x0, y0, x1, y1 = image.width - y1, x0, image.width - y0, x1
+    box = (max(0, round(x0)), max(0, round(y0)), min(image.width, round(x1)), min(image.height, round(y1)))
+    if box[2] - box[0] < 2 or box[3] - box[1] < 2:
+        return []
+    part = image.crop(box)
+    scale = min(1.0, WORK_SIDE / max(part.size))  # as it is (at most WORK_SIDE), not enlarged as small photos are
+    size = (max(1, round(part.width * scale)), max(1, round(part.height * scale)))
+    gray = np.asarray(part.convert("L").resize(size, Image.BILINEAR))
+    zones, _ = _zones_in_any_mask(gray, scale)
+    return [_shifted_zone(zone, box, part.width, image.width) for zone in zones]
+
+
+def _shifted_zone(zone: Zone, box: tuple[int, int, int, int], part_width: int, image_width: int) -> Zone:
+    """``zone`` found in the part of an image cut out at ``box``, on the whole image."""
+    if zone.turned:  # in turned views a point of the part at (x', y') lies on the image's at (x' + top, y' + right)
+        dx, dy = box[1], image_width - box[0] - part_width
+    else:
+        dx, dy = box[0], box[1]
+    lines = tuple(replace(blob, cx=blob.cx + dx, cy=blob.cy + dy) for blob in zone.lines)
+    return replace(zone, lines=lines)
+
+
+def _scale_blob(blob: Blob, factor: float) -> Blob:
+    return Blob(blob.cx * factor, blob.cy * factor, blob.length * factor, blob.thickness * factor, blob.angle)
+
+
+def _zones_in_any_mask(gray: np.ndarray, scale: float,
+                       only_where_merged: bool = False) -> tuple[list[Zone], list[tuple[Blob, bool, bool | None]]]:
     """Zones in the plain text mask, else in the others (FALLBACK_TEXT_MASKS); ``only_where_merged``: those
-    only where the plain mask shows lines joined into a thick blob (a large page of plain text pays nothing)."""
+    only where the plain mask shows lines joined into a thick blob (a large page of plain text pays nothing).
+    And the plain mask's merged blobs (see ``_zones_in``)."""
     zones, merged = _zones_in(gray, scale)
     if zones or (only_where_merged and not merged):
-        return zones
+        return zones, merged
     for strictness, drop_tall in FALLBACK_TEXT_MASKS:
         zones, _ = _zones_in(gray, scale, strictness, drop_tall)
         if zones:
-            return zones
-    return []
+            return zones, merged
+    return [], merged
 
 
 def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0,
-              drop_tall: bool = False) -> tuple[list[Zone], bool]:
-    """``find_zones`` on ``gray``, the image scaled by ``scale``; and whether a long blob lying along the
-    lines is thicker than lines are (MERGED_LINES): lines joined to each other, or to a frame or the table."""
+              drop_tall: bool = False) -> tuple[list[Zone], list[tuple[Blob, bool, bool | None]]]:
+    """``find_zones`` on ``gray``, the image scaled by ``scale``; and the long blobs lying along the lines
+    thicker than lines are (MERGED_LINES: lines joined to each other, or to a frame or the table), on the
+    image, each with whether it was found turned a quarter and whether its ink is at a fixed pitch."""
     mask = text_mask(gray, strictness)
     if drop_tall:
         mask_without_tall = _without_tall_shapes(mask, TALL_SHAPE * max(mask.shape))
-    zones, merged = [], False
+    zones, merged = [], []
     for turned, view in ((False, mask), (True, np.rot90(mask))):
         if drop_tall:  # across the lines: down the page as it is, along it turned a quarter
             view = np.rot90(mask_without_tall[int(turned)], int(turned))
         view = np.ascontiguousarray(view)
         shapes = long_blobs(view, min_length=0.15 * max(view.shape))
         blobs = [blob for blob in shapes if _is_line(blob)]
-        merged = merged or any(_merged_lines(blob, max(view.shape)) for blob in shapes)
+        merged += [(_scale_blob(blob, 1 / scale), turned, _merged_pitch_regular(blob, view))
+                   for blob in shapes if _merged_lines(blob, max(view.shape))]
         zones += [_scale_zone(_with_pitch_regularity(_with_text_below(zone, view), view), 1 / scale)
                   for zone in group_lines(blobs, turned)]
     zones = [zone for zone in zones if zone.pitch_regularity >= MIN_PITCH_REGULARITY and zone.orientations]
     # Fixed-pitch zones first: a page's own long lines or a newspaper under a passport can be longer.
     return sorted(zones, key=lambda zone: (zone.pitch_regularity < MONOSPACED,
                                            -sum(blob.length for blob in zone.lines)))[:MAX_ZONES], merged
+
+
+def _merged_pitch_regular(blob: Blob, mask: np.ndarray) -> bool | None:
+    """Whether a merged blob's ink is at a fixed pitch (see ``pitch_regularity``); None where it is too thick
+    for its length to tell (joined to a whole card)."""
+    if 2 * blob.thickness + 2 >= blob.length:
+        return None
+    return pitch_regularity(blob, mask) >= MIN_PITCH_REGULARITY
 
 
 def _is_line(blob: Blob) -> bool:
