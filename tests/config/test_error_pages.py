@@ -1,9 +1,9 @@
-"""A page that is not there, or not open to this account: said in the reader's language, with a way back."""
+"""A page that is not there, not open to this account, or failing on our side: said in the reader's language, with a way back."""
 
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
+from django.urls import include, path, reverse
 
 from tests.factories import CaseFactory
 
@@ -28,3 +28,23 @@ def test_a_page_not_open_to_this_account_says_so_with_a_way_back(client):
     page = response.content.decode()
     assert response.status_code == 403 and "<h1>Deze pagina kun je niet openen</h1>" in page
     assert f'href="{reverse("tracker:case_list")}"' in page.split("data-forbidden")[1]
+
+
+def _fails(request):
+    raise RuntimeError("a fault of ours")
+
+
+urlpatterns = [path("fails/", _fails), path("", include("config.urls"))]
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize(("language", "title"), [("ar", "حدث خطأ"), ("nl", "Er ging iets mis"), ("en", "Something went wrong")])
+def test_a_fault_of_ours_says_so_in_the_readers_language_and_blames_no_one(client, language, title):
+    case = CaseFactory(sponsor__preferred_language=language)
+    client.force_login(case.sponsor)
+    client.raise_request_exception = False
+    response = client.get("/fails/")
+    page = response.content.decode()
+    assert response.status_code == 500 and f"<h1>{title}</h1>" in page
+    assert f'lang="{language}"' in page
+    assert f'href="{reverse("tracker:case_list")}"' in page.split("data-server-error")[1]
