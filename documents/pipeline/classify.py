@@ -95,16 +95,16 @@ def score_text(text: str) -> dict[DocumentKind, float]:
     return scores
 
 
-# A page labelling a person's father, mother and birth, and no death or marriage (whose records name the
-# deceased's or the spouses' parents and births too), records that birth, title or not. An identity card of
+# A page labelling a person's father, mother and birth, and no death, marriage or family book (whose records
+# name the deceased's, the spouses' or the members' parents and births too), records that birth, title or not. An identity card of
 # some countries prints the same labels: a kind claimed on them alone is said to be unsure (``by_labels``).
 PARENTS_AND_BIRTH = MIN_EVIDENCE
-OTHER_EVENT = 2.0  # a death's or a marriage's evidence from this on (a typical word) rules that reading out
+OTHER_EVENT = 2.0  # a death's, a marriage's or a book's evidence from this on (a typical word) rules that reading out
+OTHER_RECORDS = (DocumentKind.DEATH_CERTIFICATE, DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.FAMILY_BOOKLET)
 
 
 def _records_a_birth(normalised: str, scores: dict[DocumentKind, float]) -> bool:
-    return (scores[DocumentKind.DEATH_CERTIFICATE] < OTHER_EVENT and scores[DocumentKind.MARRIAGE_CERTIFICATE] < OTHER_EVENT
-            and parents_and_birth(normalised))
+    return all(scores[kind] < OTHER_EVENT for kind in OTHER_RECORDS) and parents_and_birth(normalised)
 
 
 @lru_cache(maxsize=1)

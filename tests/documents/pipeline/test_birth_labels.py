@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from documents.pipeline import doubt
-from documents.pipeline.classify import classify
+from documents.pipeline.classify import MIN_EVIDENCE, classify
 from documents.pipeline.types import DocumentKind as K
 
 UNTITLED = {
@@ -44,3 +44,9 @@ def test_parents_and_birth_labels_do_not_overrule_other_evidence(text, kind):
 
 def test_the_son_is_not_the_father():
     assert not classify("الابن: سامي\nالأمانة العامة\nتاريخ الولادة: 2010").by_labels
+
+
+def test_a_family_books_members_labelled_with_their_parents_and_birth_are_no_birth_record():
+    text = "دفتر العائلة\nرب الأسرة: خالد\nاسم الأب: يوسف\nاسم الأم: سعاد\nمكان وتاريخ الولادة: حلب 1980"
+    classification = classify(text)
+    assert classification.kind is K.FAMILY_BOOKLET and classification.scores[K.BIRTH_CERTIFICATE] < MIN_EVIDENCE
