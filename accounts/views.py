@@ -87,7 +87,8 @@ def welcome(request, code: str = ""):
         request.session[LINKED_CODE_KEY] = code
         request.session[LINKED_LANGUAGE_KEY] = _language_of_linked_invitation(request, code)
         return redirect("accounts:welcome")
-    if not _language_chosen_here(request) and request.session.get(LINKED_LANGUAGE_KEY):
+    chosen_here = language_choice.chosen_here(request)  # with the switcher just now, not a cookie left by another
+    if not chosen_here and request.session.get(LINKED_LANGUAGE_KEY):
         _activate(request, request.session[LINKED_LANGUAGE_KEY])
     code = request.session.get(LINKED_CODE_KEY, "") if request.method == "GET" else ""
     form = InvitationAcceptForm(request.POST or None, initial={"code": format_code(code) if code else ""})
@@ -102,8 +103,8 @@ def welcome(request, code: str = ""):
         else:
             # The counsellor's choice for the sponsor stands unless they chose another language on this page:
             # a phone set to English must not turn a Tigrinya reader's pages and text messages into English.
-            if _language_chosen_here(request) or not user.preferred_language:
-                user.preferred_language = translation.get_language()
+            if chosen_here or not user.preferred_language:
+                user.preferred_language = chosen_here or translation.get_language()
                 user.save(update_fields=["preferred_language"])
             _activate(request, user.preferred_language)
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
@@ -115,12 +116,6 @@ def welcome(request, code: str = ""):
             )
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/welcome.html", {"form": form})
-
-
-def _language_chosen_here(request) -> bool:
-    """The visitor picked a language with the switcher just now, rather than the phone's settings or a cookie
-    left by someone else on a shared phone giving one."""
-    return bool(language_choice.chosen_here(request))
 
 
 def _activate(request, language: str) -> None:

@@ -124,7 +124,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         found = mrz.read_machine_zone(page, overview)
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
-        if _is_passport(found.result) and (box := orientation.data_page_box(outline, found.page_rotation, page.size)):
+        if _is_passport_page(found.result) and (box := orientation.data_page_box(outline, found.page_rotation, page.size)):
             # Only the data page holds what the zone does not say (the names as printed); the rest costs OCR.
             page, overview = page.crop(box), None
             outline = tuple((x - box[0], y - box[1]) for x, y in outline)
@@ -157,8 +157,9 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     return reading.text, _better_mrz(from_zone, mrz.find_mrz_in_text(reading.text)), unread
 
 
-def _is_passport(zone: MrzResult) -> bool:
-    return zone.format == "TD3" and bool(zone.lines) and zone.lines[0].startswith("P")
+def _is_passport_page(zone: MrzResult) -> bool:
+    """A passport's zone, in the layout (TD3) whose data page ``orientation.data_page_box`` measures."""
+    return zone.format == "TD3" and classify.kind_of_mrz(zone) is DocumentKind.PASSPORT
 
 
 def _upright(found: mrz.ZoneReading) -> orientation.KnownUpright:

@@ -287,10 +287,9 @@ def repair_names(field: str) -> str:
     # so is a lone K or X between names ("OSMAN<K<SELAM" for "OSMAN<<SELAM").
     while len(tokens) > 1 and tokens[-1] in FILLER_LOOKALIKES:
         tokens.pop()
-    tokens = tokens[:1] + ["" if token in ("K", "X") else token for token in tokens[1:]]
     # No name begins with X before a consonant other than H (XAVIER, XU, XHEMAL: no transliteration ICAO
     # uses spells one so): such an X after a filler is that "<" read twice ("ANNA<XMARIA"), and goes.
-    tokens = tokens[:1] + [_X_BEFORE_CONSONANT.sub("", token) for token in tokens[1:]]
+    tokens = tokens[:1] + ["" if token in ("K", "X") else _X_BEFORE_CONSONANT.sub("", token) for token in tokens[1:]]
     names = FILLER.join(tokens)
     return names + FILLER * (len(field) - len(names))
 
