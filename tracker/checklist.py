@@ -18,7 +18,7 @@ from documents.models import Document
 from documents.statements import people_statements
 
 from . import rules
-from .labels import REQUIREMENT_HELP, REQUIREMENT_LABELS, STATUS_LABELS
+from .labels import REQUIREMENT_LABELS, STATUS_LABELS
 from .consistency_review import disagreement_rows, without_explained
 from .policy_choice import PolicyChoice, policy_for
 
@@ -27,7 +27,6 @@ from .policy_choice import PolicyChoice, policy_for
 class RequirementRow:
     code: str
     label: str
-    help: str
     status: str
     status_label: str
     documents: list[Document]
@@ -187,7 +186,6 @@ def build_checklist(case: Case, today: date | None = None) -> Checklist:
             RequirementRow(
                 code=r.code,
                 label=REQUIREMENT_LABELS[r.code],
-                help=REQUIREMENT_HELP[r.code],
                 status=r.status,
                 status_label=STATUS_LABELS[r.status],
                 documents=[by_id[d] for d in r.documents if d in by_id],

@@ -1,5 +1,7 @@
 """Words people read for the codes the rules use: one place, all translated."""
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
@@ -76,6 +78,63 @@ REQUIREMENT_WHERE = {
     rules.Requirement.MARITAL_STATUS: _("Your counsellor gives you the form. The family member signs it."),
     rules.Requirement.ASYLUM_DECISION: _("You received it from the IND by post. Your lawyer also has a copy."),
 }
+
+# The same requirements as staff read them: about the sponsor, not to the sponsor. Only the texts whose sponsor's
+# wording is wrong for a counsellor are here; the others read right for both.
+STAFF_REQUIREMENT_HELP = {
+    rules.Requirement.ASYLUM_DECISION: _(
+        "The decision that granted the sponsor's asylum permit. Its date fixes the deadline."
+    ),
+}
+
+STAFF_REQUIREMENT_DOCUMENTS = {
+    rules.Requirement.CONSENT: [
+        _("Signed consent of the other parent, with a copy of that parent's passport or ID card"),
+        _("Death certificate of the other parent"),
+        _("A court decision that gives the sponsor custody"),
+    ],
+    rules.Requirement.ASYLUM_DECISION: [_("The IND decision on the sponsor's asylum application (beschikking)")],
+}
+
+STAFF_REQUIREMENT_WHERE = {
+    rules.Requirement.IDENTITY: _("From the authorities of the country of origin. None to be had? "
+                                  "Record why, and propose an interview or a DNA test to the IND."),
+    rules.Requirement.FAMILY_BOND: _("From the civil registry of the country of origin. Missing papers? "
+                                     "Record why, and propose an interview or a DNA test to the IND."),
+    rules.Requirement.CONSENT: _("The other parent signs a consent form: give the sponsor one to send."),
+    rules.Requirement.TRANSLATION: _(
+        "Only a sworn translator in the Netherlands can make it: see the register at bureauwbtv.nl. "
+        "The translation is kept together with a copy of the original."
+    ),
+    rules.Requirement.GOOD_CONDUCT: _("Give the sponsor the IND form. The family member signs it."),
+    rules.Requirement.MARITAL_STATUS: _("Give the sponsor the IND form. The family member signs it."),
+    rules.Requirement.ASYLUM_DECISION: _(
+        "The sponsor received it from the IND by post; the sponsor's lawyer also has a copy."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RequirementTexts:
+    help: str
+    documents: list
+    where: str
+
+
+def requirement_texts(code: str, *, for_staff: bool) -> RequirementTexts:
+    """What meets a requirement and where it is had, in its reader's words: the sponsor's own, or staff's about
+    the sponsor."""
+    def chosen(for_sponsor: dict, staff_wording: dict, empty):
+        if for_staff and code in staff_wording:
+            return staff_wording[code]
+        return for_sponsor.get(code, empty)
+
+    return RequirementTexts(
+        help=chosen(REQUIREMENT_HELP, STAFF_REQUIREMENT_HELP, ""),
+        documents=chosen(REQUIREMENT_DOCUMENTS, STAFF_REQUIREMENT_DOCUMENTS, []),
+        where=chosen(REQUIREMENT_WHERE, STAFF_REQUIREMENT_WHERE, ""),
+    )
+
 
 STATUS_LABELS = {
     rules.RequirementStatus.SATISFIED: _("Done"),

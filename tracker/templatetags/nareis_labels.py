@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import ngettext
 
 from documents.messages import embedded_name, translate_message
-from tracker.labels import REASON_LABELS, REQUIREMENT_DOCUMENTS, REQUIREMENT_WHERE, WARNING_LABELS, relation_label
+from tracker.labels import REASON_LABELS, WARNING_LABELS, relation_label, requirement_texts
 
 register = template.Library()
 
@@ -25,13 +25,9 @@ def reason_label(code: str) -> str:
 
 
 @register.filter
-def requirement_documents(code: str) -> list:
-    return REQUIREMENT_DOCUMENTS.get(code, [])
-
-
-@register.filter
-def requirement_where(code: str) -> str:
-    return REQUIREMENT_WHERE.get(code, "")
+def requirement_texts_for(code: str, for_staff: bool):
+    """``{% with texts=requirement.code|requirement_texts_for:can_manage %}``: the sponsor's words, or staff's."""
+    return requirement_texts(code, for_staff=bool(for_staff))
 
 
 @register.filter
