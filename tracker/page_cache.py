@@ -1,13 +1,21 @@
 """The dashboards' and reports' content, cached in Redis until something it shows changes.
 
-Every organisation has a *generation*: a random token in the cache, replaced (``bump``) whenever a fact its staff
-pages show changes: a case's stored summary (documents, members, letters, the day's refresh), its counsellors, its
-sponsor's name, its own badges, a task, a review in the audit trail, a counsellor or the organisation itself. A
-page's content is stored under its user, address, language, day and the generation it was drawn from, so the first
-request after a change draws it again (``cached_content``). Admins' pages, over every organisation, follow a
-generation of their own that every change replaces.
+A page's content is stored under its user, address, language, day and the *generations* it was drawn from: random
+tokens in the cache, each replaced (``bump``) when a fact of its scope changes, so the first request after a change
+draws the page again (``cached_content``). The scopes:
 
-A change replaces the token at once and again when its transaction commits: a page drawn in between, from the
+- an organisation (``bump``): what every staff page of it shows, beyond its cases: a counsellor or the
+  organisation itself, a sponsor's name, a deleted case, the purged cases' figures;
+- an organisation's cases (``bump_for_cases``): a case's stored summary (documents, members, letters, the day's
+  refresh), its badges, a task, a review in the audit trail. Its coordinators' pages (and admins' reports on it)
+  follow this generation;
+- a counsellor's own cases: the same changes to a case replace the generation of each counsellor assigned to it
+  (and of one assigned or unassigned), and only these: a counsellor sees no other case. So one case's change
+  draws again the pages of those who see it, and leaves another counsellor's dashboard in the cache.
+
+Admins' pages over every organisation follow a generation of their own that every change replaces.
+
+A change replaces the tokens at once and again when its transaction commits: a page drawn in between, from the
 data as they were, is stored under a token no one reads any more. What is cached stays for ``PAGE_SECONDS`` at
 most, so a change made behind the signals' back (a raw SQL fix, a restored backup) shows within that time. When
 Redis cannot be reached, pages are drawn on every request, as without the cache.
@@ -39,50 +47,77 @@ def _key(*parts) -> str:
     return ":".join([settings.PAGE_CACHE_PREFIX, *map(str, parts)])
 
 
-def _generation_key(organisation) -> str:
-    return _key("generation", organisation)
+def _generation_key(scope: str, owner=None) -> str:
+    return _key("generation", scope, owner)
 
 
-def generation(organisation_id: int | None) -> str | None:
-    """The token of the organisation's pages (``None``: every organisation's); ``None`` if Redis is out of reach."""
-    key = _generation_key(EVERY_ORGANISATION if organisation_id is None else organisation_id)
+def _scopes_of(user, organisation_id: int | None) -> list[str]:
+    """The generations a page of ``user`` about ``organisation_id`` (``None``: every organisation) is drawn from."""
+    if organisation_id is None:
+        return [_generation_key(EVERY_ORGANISATION)]
+    if user.is_counsellor and not (user.is_coordinator or user.is_superuser):
+        return [_generation_key("organisation", organisation_id), _generation_key("counsellor", user.pk)]
+    return [_generation_key("organisation", organisation_id), _generation_key("cases", organisation_id)]
+
+
+def generation(scopes: list[str]) -> str | None:
+    """The tokens of these scopes, joined; ``None`` if Redis is out of reach."""
     try:
         cache = caches[CACHE]
-        token = cache.get(key)
-        if token is None:
-            cache.add(key, uuid.uuid4().hex, GENERATION_SECONDS)
-            token = cache.get(key)
-        return token
+        tokens = cache.get_many(scopes)
+        for missing in [scope for scope in scopes if scope not in tokens]:
+            cache.add(missing, uuid.uuid4().hex, GENERATION_SECONDS)
+            tokens[missing] = cache.get(missing)
+        if any(token is None for token in tokens.values()):
+            return None
+        return ".".join(tokens[scope] for scope in scopes)
     except Exception:  # noqa: BLE001 - the pages are drawn without the cache
         logger.warning("The page cache is out of reach", exc_info=True)
         return None
 
 
 def bump(organisation_ids: Iterable[int | None]) -> None:
-    """What these organisations' staff pages show has changed (or will, when the transaction commits)."""
+    """What every staff page of these organisations shows has changed (or will, when the transaction commits)."""
     ids = {organisation_id for organisation_id in organisation_ids if organisation_id is not None}
-    if not ids:
-        return
-    _replace(ids)
-    transaction.on_commit(lambda: _replace(ids))
+    if ids:
+        _replace_soon([_generation_key("organisation", organisation) for organisation in sorted(ids)])
 
 
-def _replace(organisation_ids: set[int]) -> None:
-    tokens = {_generation_key(organisation): uuid.uuid4().hex
-              for organisation in [EVERY_ORGANISATION, *sorted(organisation_ids)]}
-    try:
-        caches[CACHE].set_many(tokens, GENERATION_SECONDS)
-    except Exception:  # noqa: BLE001 - cached pages then live out their PAGE_SECONDS
-        logger.warning("The page cache could not be told of a change", exc_info=True)
+def bump_cases(organisation_ids: Iterable[int | None], counsellor_ids: Iterable[int | None]) -> None:
+    """Some of these organisations' cases changed, followed by these counsellors (before or after the change)."""
+    organisations = {organisation for organisation in organisation_ids if organisation is not None}
+    counsellors = {counsellor for counsellor in counsellor_ids if counsellor is not None}
+    if organisations or counsellors:
+        _replace_soon([_generation_key("cases", organisation) for organisation in sorted(organisations)]
+                      + [_generation_key("counsellor", counsellor) for counsellor in sorted(counsellors)])
 
 
-def bump_for_cases(case_ids: Iterable[int]) -> None:
-    """The organisations of these cases (one query)."""
+def bump_for_cases(case_ids: Iterable[int | None], also_organisations: Iterable[int | None] = ()) -> None:
+    """These cases changed: their organisations' (and ``also_organisations``') coordinators' pages, and their
+    counsellors' (two queries)."""
     from cases.models import Case
 
     ids = [case_id for case_id in case_ids if case_id is not None]
-    if ids:
-        bump(Case.objects.filter(pk__in=ids).order_by().values_list("organisation_id", flat=True).distinct())
+    if not ids:
+        bump_cases(also_organisations, [])
+        return
+    organisations = Case.objects.filter(pk__in=ids).order_by().values_list("organisation_id", flat=True).distinct()
+    counsellors = (Case.counsellors.through.objects.filter(case_id__in=ids).order_by()
+                   .values_list("user_id", flat=True).distinct())
+    bump_cases([*organisations, *also_organisations], counsellors)
+
+
+def _replace_soon(keys: list[str]) -> None:
+    keys = [_generation_key(EVERY_ORGANISATION), *keys]
+    _replace(keys)
+    transaction.on_commit(lambda: _replace(keys))
+
+
+def _replace(keys: list[str]) -> None:
+    try:
+        caches[CACHE].set_many({key: uuid.uuid4().hex for key in keys}, GENERATION_SECONDS)
+    except Exception:  # noqa: BLE001 - cached pages then live out their PAGE_SECONDS
+        logger.warning("The page cache could not be told of a change", exc_info=True)
 
 
 def cached_content(request, page: str, organisation_id: int | None, draw: Callable[[], str]) -> str:
@@ -92,7 +127,7 @@ def cached_content(request, page: str, organisation_id: int | None, draw: Callab
     """
     from django.template.backends.utils import csrf_input
 
-    token = generation(organisation_id)
+    token = generation(_scopes_of(request.user, organisation_id))
     html = None
     if token is not None:
         parts = [request.user.pk, request.get_full_path(), translation.get_language(),
@@ -136,7 +171,8 @@ def _on_cases_changed(sender, case_ids, **kwargs):
 
 
 def _on_note_change(sender, instance, raw=False, **kwargs):
-    """A task added, done or deleted: the dashboards' task columns and "my open tasks"."""
+    """A task added, done or deleted: the dashboards' task columns and "my open tasks" (whose tasks are on cases
+    their reader sees: the case's counsellors', its coordinators')."""
     if not raw:
         bump_for_cases([instance.case_id])
 
@@ -157,6 +193,26 @@ def _on_user_change(sender, instance, raw=False, update_fields=None, **kwargs):
         bump(Case.objects.filter(sponsor_id=instance.pk).values_list("organisation_id", flat=True))
     else:
         bump([instance.organisation_id, getattr(instance, "_organisation_before", None)])
+
+
+def _before_counsellors_clear(sender, instance, action, reverse, **kwargs):
+    if action == "pre_clear":
+        instance._pages_before_clear = (
+            list(instance.counsellors.values_list("pk", flat=True)) if not reverse
+            else list(instance.counselled_cases.values_list("pk", flat=True)))
+
+
+def _on_counsellors_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """A counsellor assigned or unassigned: their own dashboard gains or loses the case (the cases' own pages
+    follow their summaries' refresh)."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    touched = set(pk_set or ()) | set(getattr(instance, "_pages_before_clear", ()))
+    if reverse:  # from the counsellor's side: ``touched`` are cases
+        bump_for_cases(touched)
+        bump_cases([instance.organisation_id], [instance.pk])
+    else:
+        bump_cases([instance.organisation_id], touched)
 
 
 def _on_organisation_change(sender, instance, raw=False, **kwargs):
@@ -181,7 +237,7 @@ def _on_figures_change(sender, instance, raw=False, **kwargs):
 def connect() -> None:
     """Called once from ``TrackerConfig.ready``."""
     from django.contrib.auth import get_user_model
-    from django.db.models.signals import post_delete, post_save, pre_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
     from accounts.models import Organisation
     from audit.models import AuditEvent
@@ -198,6 +254,9 @@ def connect() -> None:
     pre_save.connect(_before_user_save, sender=user, dispatch_uid="pages-user-before-save")
     post_save.connect(_on_user_change, sender=user, dispatch_uid="pages-user-save")
     post_delete.connect(_on_user_change, sender=user, dispatch_uid="pages-user-delete")
+    m2m_changed.connect(_before_counsellors_clear, sender=Case.counsellors.through,
+                        dispatch_uid="pages-counsellors-before-clear")
+    m2m_changed.connect(_on_counsellors_change, sender=Case.counsellors.through, dispatch_uid="pages-counsellors")
     post_save.connect(_on_organisation_change, sender=Organisation, dispatch_uid="pages-organisation-save")
     post_delete.connect(_on_organisation_change, sender=Organisation, dispatch_uid="pages-organisation-delete")
     post_save.connect(_on_audit_event, sender=AuditEvent, dispatch_uid="pages-audit-event")

@@ -23,7 +23,7 @@ from documents.models import Document
 
 from .dashboard import DashboardRow, dashboard_row, document_members, with_evaluation_facts
 from .models import CaseSummary, Explanation, IndLetter
-from .page_cache import bump
+from .page_cache import bump_cases, bump_for_cases
 
 BATCH = 500
 UPDATED_FIELDS = [field.name for field in CaseSummary._meta.concrete_fields if not field.primary_key]
@@ -76,8 +76,11 @@ def refresh_summaries(case_ids: Iterable[int], today: date | None = None) -> int
                                 previous.get(case.pk), case.pk in attended) for case in cases]
         CaseSummary.objects.bulk_create(summaries, update_conflicts=True, unique_fields=["case"],
                                         update_fields=UPDATED_FIELDS)
-        # The organisations' pages (a case moved to another organisation: both).
-        bump({case.organisation_id for case in cases} | {old.organisation_id for old in previous.values()})
+        # The pages showing these cases: their organisations' (a case moved to another organisation: both) and
+        # their counsellors'.
+        bump_cases({case.organisation_id for case in cases} | {old.organisation_id for old in previous.values()},
+                   Case.counsellors.through.objects.filter(case_id__in=chunk).order_by()
+                   .values_list("user_id", flat=True).distinct())
     return len(ids)
 
 
@@ -88,9 +91,9 @@ def active_counsellors(case_ids) -> models.QuerySet:
 
 def refresh_attendance(case_ids: Iterable[int]) -> int:
     """Whether an active counsellor follows each of these cases, in one UPDATE (the rules need not run again);
-    their organisations' pages change (who follows a case, and who sees it)."""
+    the pages showing them change (who follows a case, and who sees it)."""
     summaries = CaseSummary.objects.filter(case_id__in=case_ids)
-    bump(summaries.order_by().values_list("organisation_id", flat=True).distinct())
+    bump_for_cases(summaries.order_by().values_list("case_id", flat=True))
     return summaries.update(attended=Exists(
         Case.counsellors.through.objects.filter(case_id=OuterRef("case_id"), user__is_active=True)))
 

@@ -11,9 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from cases.models import Case
 from cases.services import mark_family_seen
+from cases.signals import cases_changed
 from documents.models import Document
+from documents.signals import documents_changed
 from tests.factories import (
+    AdminFactory,
     CaseFactory,
     CoordinatorFactory,
     CounsellorFactory,
@@ -188,3 +192,106 @@ def test_without_redis_the_pages_are_drawn_as_before(client, team, settings):
 
     assert f'data-case="{case.pk}"' in dashboard(client)
     assert client.get(reverse("tracker:reports")).status_code == 200
+
+
+# --- Narrower generations: one case's change redraws the pages of those who see it, and only those.
+
+
+def update_in_bulk(organisation, counsellor, coordinator, case):
+    """A bulk write sends ``cases_changed`` instead of post_save."""
+    Case.objects.filter(pk=case.pk).update(decision_date_to_check=True)
+    cases_changed.send(Case, case_ids=[case.pk])
+    return "data-date-to-check"
+
+
+def review_in_bulk(organisation, counsellor, coordinator, case):
+    """A bulk write sends ``documents_changed`` instead of post_save."""
+    document = DocumentFactory(case=case)
+    Document.objects.filter(pk=document.pk).update(review_status=Document.Review.PENDING)
+    documents_changed.send(Document, case_ids=[case.pk])
+    return 'data-awaiting-review="1"'
+
+
+def viewer(name, team):
+    organisation, counsellor, coordinator, case = team
+    return {"counsellor": counsellor, "coordinator": coordinator, "admin": AdminFactory()}[name]
+
+
+@pytest.mark.parametrize("change", [upload, add_task, update_in_bulk, review_in_bulk, rename_the_sponsor])
+@pytest.mark.parametrize("who", ["counsellor", "coordinator", "admin"])
+def test_every_viewer_of_a_case_sees_its_change_on_the_next_load(client, team, who, change):
+    reader = viewer(who, team)
+    client.force_login(reader)
+    before = row_of(dashboard(client), team[-1])
+    assert row_of(dashboard(client), team[-1]) == before  # from the cache
+
+    shown = change(*team)
+
+    assert shown in row_of(dashboard(client), team[-1])
+
+
+@pytest.fixture
+def two_counsellors(team):
+    organisation, counsellor, coordinator, case = team
+    colleague = CounsellorFactory(organisation=organisation, first_name="Ruud", last_name="Bakker")
+    theirs = CaseFactory(organisation=organisation, counsellors=[colleague])
+    return colleague, theirs
+
+
+@pytest.mark.parametrize("change", [upload, add_task, update_in_bulk, review_in_bulk])
+def test_a_change_to_a_case_leaves_another_counsellors_dashboard_in_the_cache(client, team, two_counsellors,
+                                                                              change, django_assert_max_num_queries):
+    organisation, counsellor, coordinator, case = team
+    colleague, theirs = two_counsellors
+    colleagues_client = Client()
+    colleagues_client.force_login(colleague)
+    dashboard(colleagues_client)
+    client.force_login(counsellor)
+    dashboard(client)
+
+    shown = change(*team)
+
+    with django_assert_max_num_queries(QUERIES_FROM_THE_CACHE):
+        assert f'data-case="{theirs.pk}"' in dashboard(colleagues_client)
+    assert shown in row_of(dashboard(client), case)
+
+
+def unassign_by_assigning_another(case, counsellor, colleague, coordinator):
+    assign_counsellors([case], [colleague], replace=True, actor=coordinator)
+
+
+def unassign_from_the_case(case, counsellor, colleague, coordinator):
+    case.counsellors.clear()
+
+
+def unassign_from_the_counsellor(case, counsellor, colleague, coordinator):
+    counsellor.counselled_cases.clear()
+
+
+def move_to_another_organisation(case, counsellor, colleague, coordinator):
+    case.organisation = OrganisationFactory()
+    case.save()
+
+
+@pytest.mark.parametrize("change", [unassign_by_assigning_another, unassign_from_the_case,
+                                    unassign_from_the_counsellor, move_to_another_organisation])
+def test_a_counsellor_who_no_longer_sees_a_case_no_longer_finds_it_on_the_dashboard(client, team, change):
+    organisation, counsellor, coordinator, case = team
+    colleague = CounsellorFactory(organisation=organisation)
+    client.force_login(counsellor)
+    assert f'data-case="{case.pk}"' in dashboard(client)
+
+    change(case, counsellor, colleague, coordinator)
+
+    assert f'data-case="{case.pk}"' not in dashboard(client)
+
+
+def test_a_counsellor_assigned_from_their_own_side_finds_the_case_at_once(client, team):
+    organisation, counsellor, coordinator, case = team
+    newcomer = CounsellorFactory(organisation=organisation)
+    client.force_login(newcomer)
+    assert f'data-case="{case.pk}"' not in dashboard(client)
+
+    newcomer.counselled_cases.add(case)
+
+    assert f'data-case="{case.pk}"' in dashboard(client)
