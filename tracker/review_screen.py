@@ -21,7 +21,8 @@ from documents.kinds import SPONSOR_KINDS
 from documents.linking import MemberName, is_same_person
 from documents.messages import doubt_message
 from documents.models import Document
-from documents.pipeline.mrz_parse import LAYOUTS, checks
+from documents.pipeline.mrz_layouts import LAYOUTS
+from documents.pipeline.mrz_parse import checks
 from documents.pipeline.types import PersonMention
 
 

@@ -15,7 +15,8 @@ import numpy as np
 from PIL import Image
 
 from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_names, mrz_zone, ocr, orientation, retake
-from .mrz_parse import checks, is_visa, layout_of
+from .mrz_layouts import is_visa, layout_of
+from .mrz_parse import checks
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
 
 __all__ = ["run_pipeline"]

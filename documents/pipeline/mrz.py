@@ -40,7 +40,8 @@ from .mrz_choose import (  # noqa: E402
     with_voted_names,
 )
 from .mrz_names import with_fillers_the_shapes_see, with_separator  # noqa: E402
-from .mrz_parse import LAYOUTS, checked_fields, normalise_line, parse_mrz  # noqa: E402
+from .mrz_layouts import LAYOUTS  # noqa: E402
+from .mrz_parse import checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
 

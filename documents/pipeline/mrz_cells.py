@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from PIL import Image
 
-from .mrz_parse import FILLER_LOOKALIKES
+from .mrz_layouts import FILLER_LOOKALIKES
 from .mrz_zone import otsu_threshold
 
 CHAR_HEIGHT = 36  # px of an MRZ character in a crop

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .mrz_countries import is_country_code
-from .mrz_parse import FILLER, Layout, build_result, check_holds, checks, irregularity, layout_of, plausible_countries
+from .mrz_codes import CODE_FILLER_MISREADINGS, plausible_countries
+from .mrz_layouts import FILLER, Layout, layout_of
+from .mrz_parse import build_result, check_holds, checks, irregularity
 from .types import MrzResult
 
 
@@ -46,15 +48,12 @@ def with_known_countries(result: MrzResult, readings: Sequence[MrzResult]) -> Mr
     return replace(build_result(lines, layout), surname=result.surname, given_names=result.given_names)
 
 
-_CODE_LETTERS_FOR_FILLER = set("KXSECLZGV")  # what OCR makes of "<" (not D or O: ID, PO)
-
-
 def with_filler_code(result: MrzResult, readings: Sequence[MrzResult]) -> MrzResult:
     """``result`` with a filler for the document code's second character where any reading of the zone
     has one there: OCR reads the "<" as a letter far more often than a letter as "<" (VS, PS for V<, P<),
     and codes with a letter there (PD, PO, PS, ID) are read so at every scale. No check digit covers it."""
     second = result.lines[0][1:2]
-    if second not in _CODE_LETTERS_FOR_FILLER or not any(
+    if second not in CODE_FILLER_MISREADINGS or not any(
         reading.format == result.format and reading.lines[0][:1] == result.lines[0][:1] and reading.lines[0][1:2] == FILLER
         for reading in readings
     ):

@@ -26,7 +26,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from .mrz_countries import COUNTRY_CODES
 from .mrz_cells import CELL_SIZE
-from .mrz_parse import CHECK_WEIGHTS, FILLER, Layout, char_value
+from .mrz_layouts import FILLER, Layout
+from .mrz_parse import CHECK_WEIGHTS, char_value
 
 OCRB_FONT = Path(os.environ.get("NAREIS_OCRB_FONT", "/usr/share/fonts/opentype/ocr-b/OCRB.otf"))
 SHARP_ENOUGH = 18  # px: characters at least this high lose nothing at CELL_SIZE

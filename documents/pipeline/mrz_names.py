@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .mrz_parse import FILLER, FILLER_LOOKALIKES, build_result, layout_of
+from .mrz_layouts import FILLER, FILLER_LOOKALIKES, layout_of
+from .mrz_parse import build_result
 from .types import MrzResult
 
 MAX_TRAILING = 2  # filler glyphs read as letters after a name ("SPECIMENCS")

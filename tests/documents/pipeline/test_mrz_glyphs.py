@@ -7,7 +7,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from documents.pipeline import mrz_glyphs
 from documents.pipeline.mrz_cells import GLYPH_PITCH_SCALES, GLYPH_SHIFTS, cell_grid
-from documents.pipeline.mrz_parse import LAYOUTS, parse_mrz
+from documents.pipeline.mrz_layouts import LAYOUTS
+from documents.pipeline.mrz_parse import parse_mrz
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
