@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_names, mrz_zone, ocr, orientation, retake
+from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_names, mrz_page, mrz_zone, ocr, orientation, retake
 from .mrz_layouts import is_visa, layout_of
 from .mrz_parse import checks
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
@@ -125,7 +125,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         found = mrz.read_machine_zone(page, overview)
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
-        if _is_passport_page(found.result) and (box := orientation.data_page_box(outline, found.page_rotation, page.size)):
+        if _is_passport_page(found.result) and (box := mrz_page.data_page_box(outline, found.page_rotation, page.size)):
             # Only the data page holds what the zone does not say (the names as printed); the rest costs OCR.
             page, overview = page.crop(box), None
             outline = tuple((x - box[0], y - box[1]) for x, y in outline)
@@ -159,7 +159,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
 
 
 def _is_passport_page(zone: MrzResult) -> bool:
-    """A passport's zone, in the layout (TD3) whose data page ``orientation.data_page_box`` measures."""
+    """A passport's zone, in the layout (TD3) whose data page ``mrz_page.data_page_box`` measures."""
     return zone.format == "TD3" and classify.kind_of_mrz(zone) is DocumentKind.PASSPORT
 
 

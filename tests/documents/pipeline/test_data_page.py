@@ -1,4 +1,4 @@
-"""A passport whose zone reads valid: only its data page is read (``orientation.data_page_box``)."""
+"""A passport whose zone reads valid: only its data page is read (``mrz_page.data_page_box``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from documents.pipeline import orientation, run_pipeline
+from documents.pipeline import mrz_page, run_pipeline
 from documents.pipeline.loading import load_pages
 from documents.pipeline.types import DocumentKind as K
 
@@ -24,22 +24,22 @@ def _zone_outline(left, top, right, bottom):
 def test_data_page_box_lies_above_the_zone_the_way_up_the_page_is(rotation):
     size = (1000, 1400)
     if rotation == 0:  # upright: the zone near the foot of the data page, the facing page above it
-        box = orientation.data_page_box(_zone_outline(100, 1200, 900, 1260), 0, size)
+        box = mrz_page.data_page_box(_zone_outline(100, 1200, 900, 1260), 0, size)
         assert box is not None and 600 <= box[1] <= 700 and box[3] >= 1260 and box[0] <= 100 and box[2] >= 900
     else:  # upside down: the zone's lines at the photo's top, the data page below them
-        box = orientation.data_page_box(_zone_outline(900, 200, 100, 140), 180, size)
+        box = mrz_page.data_page_box(_zone_outline(900, 200, 100, 140), 180, size)
         assert box is not None and box[1] <= 140 and 700 <= box[3] <= 800
 
 
 def test_data_page_box_of_a_zone_turned_a_quarter():
     # Page turned a quarter clockwise in the photo (upright after 90 degrees counter-clockwise): its top is at
     # the photo's right, the zone's lines run down along the photo's left.
-    box = orientation.data_page_box(((200, 100), (200, 900), (140, 900), (140, 100)), 90, (1400, 1000))
+    box = mrz_page.data_page_box(((200, 100), (200, 900), (140, 900), (140, 100)), 90, (1400, 1000))
     assert box is not None and box[0] <= 140 and 700 <= box[2] <= 800
 
 
 def test_no_box_where_the_data_page_fills_the_photo():
-    assert orientation.data_page_box(_zone_outline(20, 520, 780, 580), 0, (800, 600)) is None
+    assert mrz_page.data_page_box(_zone_outline(20, 520, 780, 580), 0, (800, 600)) is None
 
 
 def _booklet(corpus_dir) -> bytes:
