@@ -247,8 +247,9 @@ def print_stress_report(outcomes: list[Outcome], transforms: list[str], seconds:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--real", type=Path, default=SHARED / "real")
-    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    # NAREIS_REAL / NAREIS_CORPUS first: from a worktree, ../shared is not beside the checkout.
+    parser.add_argument("--real", type=Path, default=Path(os.environ.get("NAREIS_REAL", SHARED / "real")))
+    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("NAREIS_CORPUS", SHARED / "corpus")))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--transforms", nargs="*", choices=list(TRANSFORMS), default=list(TRANSFORMS))
     parser.add_argument("--only", nargs="*", help="only images whose name contains one of these")

@@ -50,12 +50,14 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     photo_measures = []
     unread_zone: MrzResult | None = None  # a zone left out for want of ID wording, though mostly checked
     readings: list[ocr.Reading] = []  # the OCR's own, for how much of the text it was sure of
+    holder_face = False  # a face on a card labelling its holder's parents and birth (``_holder_face``)
     for page in loading.iter_pages(source, limits):  # one page decoded at a time
         overview = loading.shrink_page(page, OVERVIEW_SIDE)
         text, page_zone, unread = _read_page(page, look_for_mrz=machine_zone is None or not machine_zone.valid,
                                      overview=overview, readings=readings)
         # A passport photo is one page: a face on the first is looked for before the page is let go.
         portrait = _portrait(page, text, page_zone) if not texts else None
+        holder_face = holder_face or (not texts and page_zone is None and _holder_face(page, overview, text))
         photo_measures.append(retake.measure(page, overview))
         page.close()
         texts.append(text)
@@ -63,7 +65,7 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
         unread_zone = unread_zone or unread
     text = PAGE_BREAK.join(texts)
     unread_zone = unread_zone if machine_zone is None else None
-    classification = classify.classify(text, machine_zone, portrait, unread_zone)
+    classification = classify.classify(text, machine_zone, portrait, unread_zone, holder_face)
     kind = classification.kind
     unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines),
                          little_text=classify.has_little_text(text) or _garbled(readings),
@@ -94,6 +96,27 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
     if machine_zone is not None or not classify.has_little_text(text):
         return None
     return faces.portrait_face(page)
+
+
+CARD_SHAPE = 1.2  # a card (ID-1: 86 x 54 mm) lies this much wider than high at least, the way its face is upright
+
+
+def _holder_face(page: Image.Image, overview: Image.Image, text: str) -> bool:
+    """Whether a page labelling a person's parents and birth (a birth record, or an identity card of some
+    countries) shows a face among its text on a card's shape, wider than high: the card's holder. Birth
+    records, upright pages, carry none. Looked for only where those labels are read: the search costs a
+    few tens of milliseconds per way up."""
+    if not classify.parents_and_birth(classify.normalise(text)):
+        return False
+    for turn in (0, 90, 270, 180):
+        turned = overview.rotate(turn, expand=True) if turn else overview
+        found = faces.find_faces(turned, smallest_share=HOLDER_FACE_SHARE)
+        if found and not faces.pale_as_paper(turned, found[0]):
+            return turned.width >= CARD_SHAPE * turned.height
+    return False
+
+
+HOLDER_FACE_SHARE = 0.08  # a card's photo on a table: its face spans this share of the photo's shorter side at least
 
 
 def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | None = None,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import vocabulary
-from .classify_zone import holder_line
+from .classify_zone import HolderLine, holder_line
 from .faces import Face
 from .types import DocumentKind, MrzResult
 
@@ -72,8 +72,10 @@ def _phrase(pattern: str) -> str:
     return f"(?:{body})"
 
 
-def score_text(text: str) -> dict[DocumentKind, float]:
-    """Evidence per kind in ``text`` (any language; OCR text is fine)."""
+def score_text(text: str, identity: DocumentKind | None = None) -> dict[DocumentKind, float]:
+    """Evidence per kind in ``text`` (any language; OCR text is fine). ``identity``: the identity document
+    the page shows itself to be by marks outside its text (a card's or passport's zone, a holder's face on a
+    card): its labels of the holder's parents and birth are that document's (``birth_labels_owner``)."""
     normalised = normalise(text)
     # Titles are short lines among the first real ones; OCR specks ("ee", "a") are not lines.
     real_lines = [line for line in normalised.splitlines() if sum(char.isalnum() for char in line) >= 4]
@@ -91,13 +93,15 @@ def score_text(text: str) -> dict[DocumentKind, float]:
                 total += weight * vocabulary.MENTION_FACTOR if weight == vocabulary.TITLE_WEIGHT else weight
         scores[kind] = total
     if _records_a_birth(normalised, scores):
-        scores[DocumentKind.BIRTH_CERTIFICATE] += PARENTS_AND_BIRTH
+        scores[birth_labels_owner(normalised, identity)] += PARENTS_AND_BIRTH
     return scores
 
 
 # A page labelling a person's father, mother and birth, and no death, marriage or family book (whose records
-# name the deceased's, the spouses' or the members' parents and births too), records that birth, title or not. An identity card of
-# some countries prints the same labels: a kind claimed on them alone is said to be unsure (``by_labels``).
+# name the deceased's, the spouses' or the members' parents and births too), records that birth, title or not.
+# An identity card of some countries prints the same labels: where the page shows a card's own marks (its
+# expiry, its number, its zone, its holder's face) they are the card's; otherwise a kind claimed on them alone
+# is said to be unsure (``by_labels``).
 PARENTS_AND_BIRTH = MIN_EVIDENCE
 OTHER_EVENT = 2.0  # a death's, a marriage's or a book's evidence from this on (a typical word) rules that reading out
 OTHER_RECORDS = (DocumentKind.DEATH_CERTIFICATE, DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.FAMILY_BOOKLET)
@@ -113,6 +117,29 @@ def _parents_and_birth() -> tuple[re.Pattern, ...]:
         return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns))
 
     return whole(vocabulary.FATHER_LABELS), whole(vocabulary.MOTHER_LABELS), whole(vocabulary.BIRTH_LABELS)
+
+
+def birth_labels_owner(normalised: str, identity: DocumentKind | None = None) -> DocumentKind:
+    """Whose labels a person's parents and birth are: an identity document's where the page shows one's marks
+    (``identity``, or a card's own labels in ``normalised``), a birth record's otherwise."""
+    if identity is not None:
+        return identity
+    return DocumentKind.ID_CARD if card_marks(normalised) else DocumentKind.BIRTH_CERTIFICATE
+
+
+@lru_cache(maxsize=1)
+def _card_labels() -> tuple[re.Pattern, ...]:
+    def whole(patterns: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns))
+
+    return whole(vocabulary.CARD_LABELS), whole(vocabulary.DOCUMENT_NUMBER), whole(vocabulary.NATIONALITY)
+
+
+def card_marks(normalised: str) -> bool:
+    """Whether ``normalised`` text labels what only an identity document prints: its expiry, its card's
+    number, its holder's signature, or a document's number with its holder's nationality."""
+    card, number, nationality = _card_labels()
+    return bool(card.search(normalised) or (number.search(normalised) and nationality.search(normalised)))
 
 
 def parents_and_birth(normalised: str) -> bool:
@@ -181,41 +208,56 @@ def has_little_text(text: str) -> bool:
 
 
 def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = None,
-             unread_zone: MrzResult | None = None) -> Classification:
+             unread_zone: MrzResult | None = None, holder_face: bool = False) -> Classification:
     """``portrait``: the face of a photo with one face filling much of the frame (``faces.portrait_face``).
     ``unread_zone``: a zone read but not taken as ``mrz`` (it fails its check digits, and the page has no
-    passport or ID wording): it counts where its holder's line holds."""
-    scores = score_text(text)
-    partial = None
-    if has_book_structure(text):
-        booklet = DocumentKind.FAMILY_BOOKLET
-        scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE
-    if mrz is not None:
-        mrz_kind = kind_of_mrz(mrz)
-        scores[mrz_kind] += MRZ_WEIGHT if mrz.valid else MRZ_WEIGHT / 2
-    else:
+    passport or ID wording): it counts where its holder's line holds. ``holder_face``: a face printed among
+    the text of a card-shaped page (an identity card's holder)."""
+    partial = source = None
+    if mrz is None:
         if (partial := holder_line(text)) is not None:
             source = "part"
         elif unread_zone is not None and (partial := holder_line("\n".join(unread_zone.lines))) is not None:
             source = "failing"
-        if partial is not None:
-            scores[partial.kind] += MRZ_WEIGHT / 2
+    identity = _identity_shown(mrz, partial, unread_zone, holder_face)
+    scores = score_text(text, identity)
+    if has_book_structure(text):
+        booklet = DocumentKind.FAMILY_BOOKLET
+        scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE
+    if mrz is not None:
+        scores[kind_of_mrz(mrz)] += MRZ_WEIGHT if mrz.valid else MRZ_WEIGHT / 2
+    elif partial is not None:
+        scores[partial.kind] += MRZ_WEIGHT / 2
     classification = _classify(text, scores, mrz, portrait)
     if partial is not None and classification.kind is partial.kind:
         return replace(classification, partial_zone=source)
-    if _rests_on_birth_labels(text, classification):
+    if _rests_on_birth_labels(text, classification, identity):
         return replace(classification, by_labels=True)
     return classification
 
 
-def _rests_on_birth_labels(text: str, classification: Classification) -> bool:
+IDENTITY_KINDS = (DocumentKind.PASSPORT, DocumentKind.ID_CARD)
+
+
+def _identity_shown(mrz: MrzResult | None, partial: HolderLine | None, unread_zone: MrzResult | None,
+                    holder_face: bool) -> DocumentKind | None:
+    """The identity document a page shows itself to be by more than its text's labels: its zone (read, in
+    part, or failing its check digits), or its holder's face on a card."""
+    zone_kind = kind_of_mrz(mrz) if mrz is not None else partial.kind if partial is not None else (
+        kind_of_mrz(unread_zone) if unread_zone is not None else None)
+    if zone_kind in IDENTITY_KINDS:
+        return zone_kind
+    return DocumentKind.ID_CARD if holder_face else None
+
+
+def _rests_on_birth_labels(text: str, classification: Classification, identity: DocumentKind | None) -> bool:
     birth, scores = DocumentKind.BIRTH_CERTIFICATE, classification.scores
     strongest = max((kind for kind in scores if kind is not DocumentKind.OTHER), key=lambda kind: scores[kind])
     if classification.kind not in (birth, DocumentKind.OTHER) or strongest is not birth:
         return False
     normalised = normalise(text)
-    return (_records_a_birth(normalised, scores) and scores[birth] - PARENTS_AND_BIRTH < MIN_EVIDENCE
-            and not _birth_record().search(normalised))
+    return (_records_a_birth(normalised, scores) and birth_labels_owner(normalised, identity) is birth
+            and scores[birth] - PARENTS_AND_BIRTH < MIN_EVIDENCE and not _birth_record().search(normalised))
 
 
 @lru_cache(maxsize=1)

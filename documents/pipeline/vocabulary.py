@@ -52,6 +52,24 @@ BIRTH_RECORD_LABELS = ("(time|hour) of birth", "heure de (la )?naissance", "(tij
                        "وقت الولاده", "وزن المولود", "جنسيه الاب", "جنسيه الام", "مهنه الاب", "مهنه الام", "عمر الام",
                        "عمر الاب", "ساعت تولد", "ملیت پدر", "ملیت مادر")
 
+# An identity card's own labels, which no civil-status record prints: its expiry, its card's number, its
+# holder's signature. A card printing its holder's parents and birth (several national ID cards do) is told
+# from the record of that birth by them (``classify.card_marks``).
+CARD_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", "valid (until|thru|through|till)",
+               "date d expiration", "valable jusqu", "date de fin de validite", "vervaldatum", "geldig tot",
+               "gultig bis", "ablaufdatum", "son gecerlilik", "gecerlilik tarihi", "card (no|number|nr)",
+               "(no|numero|n) de (la )?carte", "kaartnummer", "kartennummer", "ausweisnummer", "kart no",
+               "(holder s|bearer s) signature", "signature (of the holder|du titulaire)", "handtekening (van de )?houder",
+               "unterschrift des inhabers", "taariikhda dhicitaanka", "lambarka kaarka", "تاريخ الانتهاء", "تاريخ انتهاء",
+               "تاريخ النفاذ", "صالحه حتى", "صالحه لغايه", "رقم البطاقه", "توقيع حامل", "تاريخ انقضا", "اعتبار تا",
+               "شماره كارت", "የሚያበቃበት")
+# A document's number and its holder's nationality, together: an identity document's (a birth record names
+# its parents' nationality, seldom its own number).
+DOCUMENT_NUMBER = ("document (no|number|nr)", "(no|numero|n) du document", "documentnummer", "dokumentennummer",
+                   "belge no", "seri no", "رقم الوثيقه", "شماره سريال")
+NATIONALITY = ("nationality", "nationalite", "nationaliteit", "staatsangehorigkeit", "uyrugu", "uyruk",
+               "jinsiyadda", "الجنسيه", "مليت", "ዜግነት")
+
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (
         (4, ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto", "baasaboor",

@@ -50,3 +50,51 @@ def test_a_family_books_members_labelled_with_their_parents_and_birth_are_no_bir
     text = "دفتر العائلة\nرب الأسرة: خالد\nاسم الأب: يوسف\nاسم الأم: سعاد\nمكان وتاريخ الولادة: حلب 1980"
     classification = classify(text)
     assert classification.kind is K.FAMILY_BOOKLET and classification.scores[K.BIRTH_CERTIFICATE] < MIN_EVIDENCE
+
+
+# Several national ID cards print the holder's parents and birth under no title a photo keeps readable: the card's
+# own marks (its expiry, its number, its zone, its holder's face) make the labels the card's.
+@pytest.mark.parametrize("marks", [
+    "Date of expiry: 03.07.2031", "Card No: 0123456", "Valable jusqu'au 03.07.2031",
+    "Document No: A123456\nNationality: Syrian", "رقم البطاقة: 0123456", "تاريخ الانتهاء: 2031/07/03",
+])
+def test_parents_and_birth_on_a_card_with_its_own_labels_are_an_id_card(marks):
+    classification = classify(UNTITLED["en"] + "\n" + marks)
+    assert (classification.kind, classification.by_labels) == (K.ID_CARD, False)
+    assert classification.scores[K.BIRTH_CERTIFICATE] < MIN_EVIDENCE
+
+
+def test_a_birth_records_parents_nationality_is_no_card_mark():
+    classification = classify(UNTITLED["en"] + "\nNationality: Syrian")
+    assert classification.kind is K.BIRTH_CERTIFICATE
+
+
+def test_parents_and_birth_beside_a_holders_face_are_an_id_card():
+    classification = classify(UNTITLED["fa"], holder_face=True)
+    assert (classification.kind, classification.by_labels) == (K.ID_CARD, False)
+
+
+def _untitled_card(face: bool) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from bench.samples import FACE_SPECIMENS, SANS, holder_photo, png
+
+    card = Image.new("RGB", (1012, 638), (214, 228, 236))
+    if face:
+        card.paste(holder_photo(FACE_SPECIMENS[0]).resize((250, 321)), (40, 150))
+    draw, font = ImageDraw.Draw(card), ImageFont.truetype(SANS, 34)
+    lines = ("Surname: OMAR", "Given names: LINA", "Father: SALEH", "Mother: DALIA NOUR", "Place of birth: HAMA",
+             "Date of birth: 03.07.1990")
+    for row, line in enumerate(lines):
+        draw.text((330, 120 + row * 62), line, font=font, fill=(20, 20, 30))
+    table = Image.new("RGB", (1300, 900), (120, 96, 70))
+    table.paste(card, (140, 130))
+    return png(table)
+
+
+def test_an_untitled_card_photo_with_its_holders_face_is_an_id_card():
+    from documents.pipeline import run_pipeline
+
+    assert run_pipeline(_untitled_card(face=True)).kind is K.ID_CARD
+    result = run_pipeline(_untitled_card(face=False))  # the same labels without a face: a birth record's, doubted
+    assert result.kind is K.BIRTH_CERTIFICATE and result.unsure.code is doubt.DoubtCode.BY_LABELS
