@@ -27,10 +27,12 @@ TRANSLATION_OVERRIDE = 5.0  # a translator's statement at least this strong make
 MRZ_WEIGHT = 8.0
 LITTLE_TEXT_WORDS = 8  # a passport photo carries at most a studio's name or a date on its back
 
-# Letter variants OCR confuses (Arabic and Persian forms, the four Persian letters read by the Arabic pack).
-_ARABIC_FOLDS = str.maketrans({
+# Letter variants OCR confuses (Arabic and Persian forms, the four Persian letters read by the Arabic pack), and
+# Turkish's dotless i.
+_LETTER_FOLDS = str.maketrans({
     "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز",
     "ـ": None, "\u200e": None, "\u200f": None, "\u200c": " ",
+    "ı": "i",  # Turkish dotless i: "kayıt" is written "kayit" (its capital İ loses its dot as a mark)
 })
 
 
@@ -49,7 +51,7 @@ class Classification:
 
 def normalise(text: str) -> str:
     """Lower case, no accents or Arabic marks, punctuation as spaces: the form vocabulary is written in."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_ARABIC_FOLDS))
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTER_FOLDS))
     stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
     lines = (re.sub(r"[^\w()]+", " ", line).strip() for line in stripped.splitlines())
     return "\n".join(line for line in lines if line)
@@ -63,11 +65,21 @@ def _compiled() -> dict[DocumentKind, list[tuple[float, re.Pattern]]]:
     return compiled
 
 
+def _latin(pattern: str) -> bool:
+    return all(ord(char) < 0x0250 for char in pattern)
+
+
+ARTICLE = "ال"  # Arabic's article, which a title may put before any of its words: وثيقة الولادة, وثيقة ولادة
+
+
 def _phrase(pattern: str) -> str:
-    if not pattern.isascii():  # Arabic-script and Ethiopic phrases: folded like the text they must match
-        pattern = normalise(pattern)
-    body = pattern.replace(" ", "[ _\\-]*\\n?[ _\\-]*")
-    if pattern.isascii() and not pattern.startswith("^"):
+    separator = "[ _\\-]*\\n?[ _\\-]*"
+    if not _latin(pattern):  # Arabic-script and Ethiopic phrases: folded like the text they must match
+        words = normalise(pattern).split(" ")
+        return "(?:" + separator.join(
+            [words[0], *(word if word.startswith(ARTICLE) else f"(?:{ARTICLE})?{word}" for word in words[1:])]) + ")"
+    body = pattern.replace(" ", separator)
+    if not pattern.startswith("^"):
         return f"(?<![a-z0-9])(?:{body})(?![a-z])"
     return f"(?:{body})"
 

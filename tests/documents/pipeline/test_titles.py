@@ -1,0 +1,78 @@
+"""Civil-status documents title themselves many ways in the sponsors' countries of origin (Syria, Eritrea,
+Afghanistan, Iraq, Iran, Somalia, Yemen, Turkey, Ethiopia, Sudan) and in the languages their extracts and
+copies are issued in: each title names its kind, with or without the Arabic article, whichever way the OCR
+joins or splits its words. The classifier is tested on the text; a few are rendered and read by Tesseract."""
+
+from __future__ import annotations
+
+import pytest
+
+from documents.pipeline import run_pipeline
+from documents.pipeline.classify import classify
+from documents.pipeline.types import DocumentKind as K
+
+from .test_rendered_documents import ARABIC, ETHIOPIC, LATIN, render
+
+BODY = "\nName: Lina Omar\nRegistered under number 1234 of the year 2017"
+
+TITLES = {
+    K.BIRTH_CERTIFICATE: [
+        "Certified copy of an entry of birth", "Extract of the birth record", "Birth extract", "Birth notification",
+        "Declaration of birth", "Certificat de naissance", "Bulletin de naissance",
+        "Extrait du registre des actes de naissance", "Auszug aus dem Geburtseintrag", "Auszug aus dem Geburtenregister",
+        "Doğum raporu", "Uluslararası doğum kayıt örneği", "Warqadda Dhalashada",
+        "شهادة ميلاد", "شهادة قيد ميلاد", "بيان ولادة", "وثيقة الولادة", "وثيقة واقعة ولادة", "إشعار ولادة",
+        "شهادة تسنين", "إخراج قيد فردي", "گواهی تولد", "تصدیق تولد", "سند تولد", "شناسنامه",
+        "ናይ ልደት ምስክር ወረቐት", "ምስክር ወረቐት ልደት", "የልደት ምስክር ወረቀት",
+    ],
+    K.MARRIAGE_CERTIFICATE: [
+        "Certified copy of an entry of marriage", "Extract of the marriage record", "Nikah nama", "Nikahnama",
+        "Bulletin de mariage", "Evlilik cüzdanı", "Evlenme cüzdanı", "Warqadda Guurka",
+        "عقد زواج", "وثيقة زواج", "وثيقة الزواج", "واقعة زواج", "حجة زواج", "صك الزواج", "تصديق عقد زواج",
+        "سند ازدواج", "قباله ازدواج", "گواهی ازدواج", "عقدنامه", "نکاح‌نامه", "نکاح خط",
+        "ናይ መርዓ ምስክር ወረቐት", "የጋብቻ ምስክር ወረቀት",
+    ],
+    K.DEATH_CERTIFICATE: [
+        "Certified copy of an entry of death", "Death extract", "Bulletin de décès",
+        "Extrait du registre des actes de décès", "Auszug aus dem Sterberegister", "Ölüm raporu",
+        "Warqadda Dhimashada", "شهادة وفاة", "شهادة الوفاة", "بيان وفاة", "واقعة وفاة", "حجة وفاة", "إشعار وفاة",
+        "گواهی فوت", "تصدیق وفات", "ናይ ሞት ምስክር ወረቐት", "የሞት ምስክር ወረቀት",
+    ],
+    K.FAMILY_BOOKLET: [
+        "Livret de famille", "Nüfus kayıt örneği", "Vukuatlı nüfus aile kayıt örneği", "دفتر العائلة",
+        "بيان عائلي", "إخراج قيد عائلي", "صورة قيد النفوس", "دفترچه خانوار",
+    ],
+    K.ID_CARD: [
+        "البطاقة الشخصية", "هوية الأحوال المدنية", "البطاقة الموحدة", "البطاقة القومية", "کارت هوشمند ملی",
+        "تذکره", "Tazkira", "Nüfus cüzdanı",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind, title", [(kind, title) for kind, titles in TITLES.items() for title in titles])
+def test_a_title_names_its_kind(kind, title):
+    assert classify(title + BODY).kind is kind
+
+
+@pytest.mark.parametrize("text", [
+    "Date of birth: 03.07.2017\nPlace of birth: Hama",  # labels of a birth, no title: not enough
+    "Please bring the birth certificate of each child to the appointment.\nKind regards",
+])
+def test_a_birth_named_in_running_text_or_a_label_is_no_title(text):
+    assert classify(text).kind is not K.BIRTH_CERTIFICATE
+
+
+@pytest.mark.parametrize("lines, font, rtl, kind", [
+    (["وثيقة الولادة", "الاسم: لينا", "اسم الأب: عمر", "محافظة حماة"], ARABIC, True, K.BIRTH_CERTIFICATE),
+    (["قباله ازدواج", "نام زوج: احمد", "نام زوجه: مریم", "محل ثبت: هرات"], ARABIC, True, K.MARRIAGE_CERTIFICATE),
+    (["ናይ መርዓ ምስክር ወረቐት", "ስም: ሰላም ተስፋይ", "ቦታ: ኣስመራ"], ETHIOPIC, False, K.MARRIAGE_CERTIFICATE),
+    (["EVLİLİK CÜZDANI", "Kocanın adı soyadı: Ahmet Yılmaz", "Karısının adı soyadı: Ayşe Yılmaz"], LATIN, False,
+     K.MARRIAGE_CERTIFICATE),
+])
+def test_rendered_titles_read_by_tesseract(lines, font, rtl, kind):
+    result = run_pipeline(render(lines, font, rtl=rtl))
+    assert result.kind is kind, result.text[:200]
+
+
+def test_turkish_dotless_i_is_folded_like_its_capital():
+    assert classify("Nüfus kayıt örneği" + BODY).kind is classify("NÜFUS KAYIT ÖRNEĞİ" + BODY).kind is K.FAMILY_BOOKLET
