@@ -134,10 +134,16 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "unis par (les liens du )?mariage", "unis par la loi", "ont contracte mariage",
              "(a ete )?celebre le mariage", "in de echt verbonden", "in het huwelijk (verbonden|getreden)",
              "die ehe (geschlossen|geschlossen haben)", "eheschlie(ss|ß)ung")),
+        # A marriage's own labels, which a record whose title is lost still prints.
+        (2, ("date (and place )?of (the )?marriage", "place of (the )?marriage", "(date|lieu) (et lieu )?du mariage",
+             "(datum|plaats) van (het )?huwelijk", "huwelijksdatum", "(datum|ort) der eheschlie(ss|ß)ung",
+             "heiratsdatum", "evlenme (tarihi|yeri)", "evlilik tarihi", "taariikhda guurka", "تاريخ الزواج",
+             "مكان الزواج", "تاريخ عقد الزواج", "تاريخ ازدواج", "محل ازدواج", "تاريخ نكاح", "ዕለት መርዓ", "የጋብቻ ቀን")),
         (2, ("married", "marriage", "mariage", "matrimony", "huwelijk", "gehuwd", "verheiratet",
              "heirat", "evlendi", "evlenme", "زواج", "ازدواج", "المهر", "مهر", "መርዓ", "ጋብቻ")),
         (1, ("husband", "wife", "bride", "groom", "spouses", "epoux", "echtgeno(o|te)", "ehemann", "ehefrau",
-             "witness(es)?", "temoins?", "getuigen?", "zeugen?", "الزوج", "الشاهد", "شاهد")),
+             "witness(es)?", "temoins?", "getuigen?", "zeugen?", "koca", "karisi", "ninka", "naagta", "الزوج", "الشاهد",
+             "شاهد", "نام زوج", "نام همسر")),
     ),
     K.DEATH_CERTIFICATE: (
         (4, ("death certificate", "certificate of death", "death registration", "record of death",

@@ -76,3 +76,13 @@ def test_rendered_titles_read_by_tesseract(lines, font, rtl, kind):
 
 def test_turkish_dotless_i_is_folded_like_its_capital():
     assert classify("Nüfus kayıt örneği" + BODY).kind is classify("NÜFUS KAYIT ÖRNEĞİ" + BODY).kind is K.FAMILY_BOOKLET
+
+
+@pytest.mark.parametrize("text", [
+    "Husband: Omar Saleh\nWife: Dalia Nour\nDate of marriage: 03.07.2015",
+    "Époux: Omar Saleh\nÉpouse: Dalia Nour\nDate du mariage: 03.07.2015",
+    "الزوج: عمر صالح\nالزوجة: داليا نور\nتاريخ الزواج: 2015/07/03",
+    "Koca: Ahmet Yılmaz\nKarısı: Ayşe Yılmaz\nEvlenme tarihi: 03.07.2015",
+])
+def test_a_marriage_record_whose_title_is_lost_is_one_by_its_labels(text):
+    assert classify(text).kind is K.MARRIAGE_CERTIFICATE
