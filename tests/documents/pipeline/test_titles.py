@@ -20,14 +20,14 @@ TITLES = {
         "Certified copy of an entry of birth", "Extract of the birth record", "Birth extract", "Birth notification",
         "Declaration of birth", "Certificat de naissance", "Bulletin de naissance",
         "Extrait du registre des actes de naissance", "Auszug aus dem Geburtseintrag", "Auszug aus dem Geburtenregister",
-        "Doğum raporu", "Uluslararası doğum kayıt örneği", "Warqadda Dhalashada",
+        "Doğum raporu", "Uluslararası doğum kayıt örneği", "Warqadda Dhalashada", "Shahaado Dhalasho",
         "شهادة ميلاد", "شهادة قيد ميلاد", "بيان ولادة", "وثيقة الولادة", "وثيقة واقعة ولادة", "إشعار ولادة",
         "شهادة تسنين", "إخراج قيد فردي", "گواهی تولد", "تصدیق تولد", "سند تولد", "شناسنامه",
         "ናይ ልደት ምስክር ወረቐት", "ምስክር ወረቐት ልደት", "የልደት ምስክር ወረቀት",
     ],
     K.MARRIAGE_CERTIFICATE: [
         "Certified copy of an entry of marriage", "Extract of the marriage record", "Nikah nama", "Nikahnama",
-        "Bulletin de mariage", "Evlilik cüzdanı", "Evlenme cüzdanı", "Warqadda Guurka",
+        "Bulletin de mariage", "Evlilik cüzdanı", "Evlenme cüzdanı", "Warqadda Guurka", "Shahaadada Guurka",
         "عقد زواج", "وثيقة زواج", "وثيقة الزواج", "واقعة زواج", "حجة زواج", "صك الزواج", "تصديق عقد زواج",
         "سند ازدواج", "قباله ازدواج", "گواهی ازدواج", "عقدنامه", "نکاح‌نامه", "نکاح خط",
         "ናይ መርዓ ምስክር ወረቐት", "የጋብቻ ምስክር ወረቀት",
@@ -35,7 +35,7 @@ TITLES = {
     K.DEATH_CERTIFICATE: [
         "Certified copy of an entry of death", "Death extract", "Bulletin de décès",
         "Extrait du registre des actes de décès", "Auszug aus dem Sterberegister", "Ölüm raporu",
-        "Warqadda Dhimashada", "شهادة وفاة", "شهادة الوفاة", "بيان وفاة", "واقعة وفاة", "حجة وفاة", "إشعار وفاة",
+        "Warqadda Dhimashada", "Shahaadada Geerida", "شهادة وفاة", "شهادة الوفاة", "بيان وفاة", "واقعة وفاة", "حجة وفاة", "إشعار وفاة",
         "گواهی فوت", "تصدیق وفات", "ናይ ሞት ምስክር ወረቐት", "የሞት ምስክር ወረቀት",
     ],
     K.FAMILY_BOOKLET: [
