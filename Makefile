@@ -9,7 +9,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-fra tesseract-ocr-deu \
 	tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-tir tesseract-ocr-amh tesseract-ocr-tur tesseract-ocr-osd \
 	fonts-ocr-b redis-server redis-tools gettext \
-	chromium fonts-noto-core fonts-noto-ui-core fonts-hosny-amiri nodejs
+	chromium chromium-l10n fonts-noto-core fonts-noto-ui-core fonts-hosny-amiri nodejs
 
 .PHONY: run serve bench-faults test bench bench-dashboard setup system venv messages node demo clean
 

@@ -67,12 +67,43 @@ def open_a_case(desk: "Phone", counsellor, given_names: str, surname: str, langu
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs it (Makefile APT_PACKAGES)"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def _launch(playwright, language: str | None = None):
+    # Chromium takes its own language (date fields' format, Accept-Language) from the environment; its
+    # translations come with Debian's chromium-l10n (Makefile APT_PACKAGES).
+    env = {**os.environ, "LANGUAGE": language} if language else None
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """Chromium as installed, in English (US)."""
+    browser = _launch(playwright_driver)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_in(playwright_driver, browser):
+    """``browser_in("ar")``: a Chromium set to a reader's language, as their own phone is, so a date field shows
+    the day, month and year in their order and digits (not mm/dd/yyyy); launched once per language."""
+    launched = {}
+
+    def get(language: str | None):
+        if language is None:
+            return browser
+        if language not in launched:
+            launched[language] = _launch(playwright_driver, language)
+        return launched[language]
+
+    yield get
+    for each in launched.values():
+        each.close()
 
 
 @pytest.fixture(scope="session")
@@ -125,12 +156,14 @@ class Phone:
 
 
 @pytest.fixture
-def phone_factory(browser, live_server, screenshot_dir):
+def phone_factory(browser_in, live_server, screenshot_dir):
+    """``phone_factory(name, device, language="ar")``: a phone (or laptop) whose browser is set to ``language``
+    (its Accept-Language too), or the English one."""
     assert AXE_SOURCE.exists(), "axe-core is missing: `make test` installs it (npm ci)"
     phones = []
 
-    def make(name: str, device: dict = PHONE) -> Phone:
-        phone = Phone(browser, live_server.url, screenshot_dir, name, device)
+    def make(name: str, device: dict = PHONE, language: str | None = None) -> Phone:
+        phone = Phone(browser_in(language), live_server.url, screenshot_dir, name, device)
         phones.append(phone)
         return phone
 

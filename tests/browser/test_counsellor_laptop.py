@@ -132,7 +132,7 @@ def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_facto
     assert child.birth_date == date(2016, 2, 4)
     assert desk.policy_violations == []
 
-    sponsor = phone_factory("sponsor-rejected-ar")
+    sponsor = phone_factory("sponsor-rejected-ar", language="ar")
     sponsor.page.goto("/login/")
     sponsor.log_in(case.sponsor.username)
     expect(sponsor.page.locator("html")).to_have_attribute("dir", "rtl")

@@ -16,7 +16,7 @@ def test_sponsor_sets_a_password_with_the_counsellors_link_and_sees_the_checklis
     invitation = open_a_case(desk, counsellor, "Semhar", "Tesfay")
     desk.screenshot("1-invitation")
 
-    sponsor = phone_factory("sponsor-ti")
+    sponsor = phone_factory("sponsor-ti", language="ti")
     page = sponsor.page
     page.goto(invitation.link)
     page.keyboard.press("Tab")

@@ -73,7 +73,7 @@ def _choose_unsent(page, photos: list[dict]) -> None:
 @pytest.mark.parametrize("language", ["ar", "ti", "fa"])
 def test_logging_out_warns_about_unsent_photos_and_removes_them(phone_factory, language):
     case = CaseFactory()
-    phone = phone_factory(f"logout-{language}")
+    phone = phone_factory(f"logout-{language}", language=language)
     page = phone.page
     _log_in(phone, case, language)
     _choose_unsent(page, [_photo(1), _photo(2)])

@@ -31,7 +31,7 @@ LINES_OF = "(element) => { const range = document.createRange(); range.selectNod
 def test_the_sponsors_page_reads_clearly_on_a_narrow_phone(phone_factory, language):
     case = CaseFactory(sponsor__preferred_language=language)
     DocumentFactory(case=case, original_name="IMG_0001.jpg")
-    sponsor = phone_factory(f"narrow-{language}", NARROW_PHONE)
+    sponsor = phone_factory(f"narrow-{language}", NARROW_PHONE, language=language)
     page = sponsor.page
     page.goto("/login/")
     sponsor.log_in(case.sponsor.username)

@@ -33,7 +33,7 @@ def test_a_blurred_photo_is_taken_again_and_replaced(phone_factory, celery_worke
     with translation.override(language):
         advice = str(RETAKE_LABELS[Retake.BLURRED])
         take_it_again = translation.gettext("Take it again")
-    sponsor = phone_factory(f"retake-{language}")
+    sponsor = phone_factory(f"retake-{language}", language=language)
     page = sponsor.page
 
     page.goto("/login/")

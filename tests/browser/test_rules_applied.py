@@ -30,7 +30,7 @@ def test_the_case_page_says_which_rules_apply_and_why(phone_factory, settings, l
     passport = DocumentFactory(case=case, kind=Document.Kind.PASSPORT, expiry_date=date(2019, 5, 3),
                                original_name="hassan-passport.jpg")
     passport.members.add(son)
-    sponsor = phone_factory(f"rules-{language}")
+    sponsor = phone_factory(f"rules-{language}", language=language)
     page = sponsor.page
 
     page.goto("/login/")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_sponsor_reads_the_checklist_in_their_language(phone_factory, language, deadline_title, child_relation):
     case = CaseFactory(permit_decision_date=timezone.localdate() - timedelta(days=70))
     FamilyMemberFactory(case=case, relation="child", given_names="Hodan", surname="Warsame", birth_date=date(2010, 3, 2))
-    sponsor = phone_factory(f"sponsor-{language}")
+    sponsor = phone_factory(f"sponsor-{language}", language=language)
     page = sponsor.page
 
     page.goto("/login/")

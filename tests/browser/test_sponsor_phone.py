@@ -23,7 +23,7 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
     # 004: a passport still valid (an expired one no longer proves identity: rules' expiry check).
     child = FamilyMemberFactory(case=case, relation="child", given_names="Ahmad", surname="Rahimi",
                                 birth_date=date(2019, 3, 17))
-    sponsor = phone_factory("sponsor-ar")
+    sponsor = phone_factory("sponsor-ar", language="ar")
     page = sponsor.page
 
     page.goto("/login/")

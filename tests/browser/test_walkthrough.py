@@ -27,7 +27,7 @@ def test_a_new_sponsor_walks_through_on_a_phone(phone_factory, laptop_factory, c
     invitation = open_a_case(desk, counsellor, "Amal", "Haddad", language)
     desk.screenshot("1-invitation")
 
-    sponsor = phone_factory(f"walk-{language}")
+    sponsor = phone_factory(f"walk-{language}", language=language)
     page = sponsor.page
     page.goto(invitation.link)
     page.select_option("#language", language)
@@ -79,7 +79,7 @@ def test_a_sponsor_who_slips_is_told_clearly_in_their_language(phone_factory, la
     from tests.factories import CaseFactory
 
     case = CaseFactory(sponsor__preferred_language=language)
-    sponsor = phone_factory(f"walk-slips-{language}")
+    sponsor = phone_factory(f"walk-slips-{language}", language=language)
     page = sponsor.page
     page.goto("/login/")
     page.select_option("#language", language)
