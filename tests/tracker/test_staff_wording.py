@@ -67,3 +67,12 @@ def test_every_requirement_has_words_for_staff_that_do_not_address_the_sponsor(c
     for text in [texts.help, texts.where, *texts.documents]:
         assert not SPEAKS_TO_THE_READER.search(str(text)), text
     assert labels.requirement_texts(code, for_staff=False).help == labels.REQUIREMENT_HELP[code]
+
+
+def test_staff_are_warned_of_unsent_photos_on_their_computer_the_sponsor_on_their_phone(client,
+                                                                                        case_missing_everything):
+    case = case_missing_everything
+    staff_page = _page(client, case.counsellors.get(), case)
+    sponsor_page = _page(client, case.sponsor, case)
+    assert "removed from this computer" in staff_page and "this phone" not in staff_page
+    assert "removed from this phone" in sponsor_page and "this computer" not in sponsor_page

@@ -50,8 +50,14 @@ COUNT_MARK = "{count}"
 
 
 @register.simple_tag
-def unsent_upload_sentences() -> list[tuple[int, str]]:
-    """The warning before a logout that would remove photos not yet sent, once per plural form."""
+def unsent_upload_sentences(on_a_computer: bool = False) -> list[tuple[int, str]]:
+    """The warning before a logout that would remove photos not yet sent, once per plural form: kept on the
+    sponsor's phone, or on staff's computer (``on_a_computer``)."""
+    if on_a_computer:
+        return [(sample, ngettext(
+            "%(count)s photo has not been sent yet. If you log out now, it is removed from this computer.",
+            "%(count)s photos have not been sent yet. If you log out now, they are removed from this computer.",
+            sample) % {"count": COUNT_MARK}) for sample in PLURAL_SAMPLES]
     return [(sample, ngettext(
         "%(count)s photo has not been sent yet. If you log out now, it is removed from this phone.",
         "%(count)s photos have not been sent yet. If you log out now, they are removed from this phone.",
