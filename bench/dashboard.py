@@ -245,6 +245,9 @@ def main() -> None:
         # page cache's generation replaced before each request): what a cached page saves.
         redrawn = [(f"{label}, drawn again", url, cookie, change_in_the_organisation)
                    for label, url, cookie in views[1:]]
+        # A change to a case the counsellor does not follow before each request: their page stays in the cache
+        # (measured apart, after its own first load).
+        unrelated = [("counsellor dashboard, another's case changed", "/", counsellor, change_to_a_case_not_followed())]
         results = {}
         for kind in args.server:
             port = free_port()
@@ -254,8 +257,9 @@ def main() -> None:
                 measure(port, views, args.clients, args.clients * 2)  # warm up
                 alone = measure(port, views, 1, args.single_requests)
                 alone |= measure(port, redrawn, 1, args.single_requests)  # apart: they would redraw the others
+                alone |= measure(port, unrelated, 1, args.single_requests)
                 # CPU clocks tick every 10 ms: enough requests that the trivial view's few milliseconds show.
-                cpu = (cpu_per_request(port, views + redrawn, server.pid, 3 * args.single_requests)
+                cpu = (cpu_per_request(port, views + redrawn + unrelated, server.pid, 3 * args.single_requests)
                        if kind == "gunicorn" else {})
                 results[kind] = alone, measure(port, views, args.clients, args.requests), cpu
             finally:
@@ -309,6 +313,17 @@ def change_in_the_organisation() -> None:
     from tracker.page_cache import bump
 
     bump([1])
+
+
+def change_to_a_case_not_followed():
+    """As when a case of the organisation that "bench-counsellor" does not follow changed (its summary refreshed):
+    the coordinator's pages and that case's counsellors' are drawn again, not this counsellor's."""
+    from cases.models import Case
+    from tracker.page_cache import bump_for_cases
+
+    other = (Case.objects.filter(organisation_id=1).exclude(counsellors__username="bench-counsellor")
+             .values_list("pk", flat=True).first())
+    return lambda: bump_for_cases([other])
 
 
 def process_tree(root: int) -> list[int]:
