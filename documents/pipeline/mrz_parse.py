@@ -249,6 +249,49 @@ def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
     return trial
 
 
+# Letters a digit of a personal number is read as (O/Q/D for 0, I for 1, Z for 2 ...).
+DIGIT_LOOKALIKES = {letter: digit for letter, digit in AMBIGUOUS.items() if letter.isalpha() and digit.isdigit()}
+
+
+def resolve_optional_data(lines: list[str], layout: Layout) -> list[str]:
+    """Optional data holding a number (a personal number, the rest of a long card number) with letters
+    among its digits ("1Z90Z96" for "1290296"): those letters read as the digits they resemble where that
+    makes every check digit of the zone hold. Only the composite may cover the field (a TD1 card's), so
+    only when every other check holds already, and only the letters standing among digits."""
+    checked = [field for field in layout.fields if field.check is not None]
+    results = checks(lines, layout)
+    if all(results) or not all(holds for field, holds in zip(checked, results) if field.kind != "optional"):
+        return lines
+    for field in layout.fields:
+        if field.kind != "optional":
+            continue
+        row = lines[field.line]
+        regular = _digits_among_digits(row, field.start, field.end)
+        if regular == row:
+            continue
+        trial = list(lines)
+        trial[field.line] = regular
+        if all(checks(trial, layout)):
+            return trial
+    return lines
+
+
+def _digits_among_digits(row: str, start: int, end: int) -> str:
+    """``row`` with each digit lookalike from ``start`` to ``end`` whose neighbours on the line are digits (or
+    lookalikes beside digits) a digit. (A letter ending a number, before its fillers, is left: "99999999R".)"""
+    chars = list(row)
+    flippable = [char in DIGIT_LOOKALIKES for char in chars]
+    digit_like = [char.isdigit() or flip for char, flip in zip(chars, flippable)]
+    for index in range(start, end):
+        char = chars[index]
+        if not flippable[index]:
+            continue
+        neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(chars)]
+        if len(neighbours) == 2 and all(digit_like[i] for i in neighbours) and any(chars[i].isdigit() for i in neighbours):
+            chars[index] = DIGIT_LOOKALIKES[char]
+    return "".join(chars)
+
+
 def irregularity(number: str) -> tuple[int, int]:
     """How unlike a document number ``number`` is: switches between letters and digits ("8AAD00589"
     against "BAA000589"), then letters O and Q (issuers avoid them: they pass for 0)."""
@@ -417,7 +460,9 @@ def _correct_fitted(lines: Sequence[str], layout: Layout, flips: bool = True) ->
         for index, line in enumerate(normalise_line(line) for line in lines)
     ]
     corrected = correct_by_position(fitted, layout)
-    return _restore_composite(resolve_document_number(corrected, layout) if flips else corrected, layout)
+    if flips:
+        corrected = resolve_optional_data(resolve_document_number(corrected, layout), layout)
+    return _restore_composite(corrected, layout)
 
 
 def _restore_composite(lines: list[str], layout: Layout) -> list[str]:

@@ -198,6 +198,29 @@ def test_td1_filler_k_in_optional_data_is_repaired():
     assert result.valid is True
 
 
+def _td1_with_optional_data(data: str) -> tuple[str, str, str]:
+    """The TD1 specimen holding ``data`` (a personal number) in its first line's optional data."""
+    first = (TD1[0][:15] + data).ljust(30, "<")
+    second = TD1[1][:29]
+    composite = first[5:30] + second[0:7] + second[8:15] + second[18:29]
+    return first, second + check_digit(composite), TD1[2]
+
+
+def test_letters_read_among_the_digits_of_optional_data_become_digits_where_the_composite_says():
+    printed = _td1_with_optional_data("12902968000")
+    read = (printed[0].replace("12902968", "1Z90Z968"), *printed[1:])  # a photo at an angle: 2 read as Z
+    result = parse_mrz(list(read))
+    assert result.lines == printed and result.valid is True
+
+
+def test_letters_in_optional_data_are_kept_where_the_check_digits_hold_or_a_letter_ends_the_number():
+    with_letter = _td1_with_optional_data("12B45")
+    assert parse_mrz(list(with_letter)).lines == with_letter
+    ending = _td1_with_optional_data("9999999R")
+    misread = (ending[0], ending[1][:29] + str((int(ending[1][29]) + 1) % 10), ending[2])
+    assert parse_mrz(list(misread)).lines[0] == ending[0]
+
+
 # ------------------------------------------------------------ invalid and non-MRZ input
 
 def test_wrong_birth_date_check_digit_makes_result_invalid():
