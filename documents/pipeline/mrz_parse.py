@@ -254,10 +254,11 @@ DIGIT_LOOKALIKES = {letter: digit for letter, digit in AMBIGUOUS.items() if lett
 
 
 def resolve_optional_data(lines: list[str], layout: Layout) -> list[str]:
-    """Optional data holding a number (a personal number, the rest of a long card number) with letters
-    among its digits ("1Z90Z96" for "1290296"): those letters read as the digits they resemble where that
-    makes every check digit of the zone hold. Only the composite may cover the field (a TD1 card's), so
-    only when every other check holds already, and only the letters standing among digits."""
+    """Optional data misread where a check digit says so, when every check digit of the zone then holds:
+    letters among the digits of a number (a personal number, the rest of a long card number: "1Z90Z96" for
+    "1290296") read as the digits they resemble; and, where the field has a check digit of its own (TD3's),
+    one letter/digit flip that makes it more regular, as in document numbers ("2E184226B" for "ZE184226B").
+    Only the composite may cover the field (a TD1 card's), so only when every other check holds already."""
     checked = [field for field in layout.fields if field.check is not None]
     results = checks(lines, layout)
     if all(results) or not all(holds for field, holds in zip(checked, results) if field.kind != "optional"):
@@ -266,13 +267,16 @@ def resolve_optional_data(lines: list[str], layout: Layout) -> list[str]:
         if field.kind != "optional":
             continue
         row = lines[field.line]
-        regular = _digits_among_digits(row, field.start, field.end)
-        if regular == row:
-            continue
-        trial = list(lines)
-        trial[field.line] = regular
-        if all(checks(trial, layout)):
-            return trial
+        rows = [_digits_among_digits(row, field.start, field.end)]
+        if field.check is not None:
+            data = row[field.start:field.end]
+            rows += [row[:field.start] + variant + row[field.end:]
+                     for variant in sorted(_document_number_variants(data), key=irregularity)]
+        for regular in rows:
+            trial = list(lines)
+            trial[field.line] = regular
+            if regular != row and all(checks(trial, layout)):
+                return trial
     return lines
 
 

@@ -213,6 +213,12 @@ def test_letters_read_among_the_digits_of_optional_data_become_digits_where_the_
     assert result.lines == printed and result.valid is True
 
 
+def test_a_letter_of_td3_optional_data_read_as_a_digit_is_flipped_back_where_its_check_digit_says():
+    read = [TD3[0], TD3[1].replace("ZE184226B", "2E184226B")]  # a passport photographed 350 px wide
+    result = parse_mrz(read)
+    assert result.lines == TD3 and result.valid is True
+
+
 def test_letters_in_optional_data_are_kept_where_the_check_digits_hold_or_a_letter_ends_the_number():
     with_letter = _td1_with_optional_data("12B45")
     assert parse_mrz(list(with_letter)).lines == with_letter
