@@ -276,27 +276,29 @@ def _scale_blob(blob: Blob, factor: float) -> Blob:
 def _zones_in_any_mask(gray: np.ndarray, scale: float,
                        only_where_merged: bool = False) -> tuple[list[Zone], list[tuple[Blob, bool, bool | None]]]:
     """Zones in the plain text mask, else in the others (FALLBACK_TEXT_MASKS); ``only_where_merged``: those
-    only where the plain mask shows lines joined into a thick blob (a large page of plain text pays nothing).
+    only where the plain mask shows lines joined into a thick blob, or a line at a fixed pitch standing alone
+    (a zone's other lines joined to a textured table): a large page of plain text pays nothing.
     And the plain mask's merged blobs (see ``_zones_in``)."""
-    zones, merged = _zones_in(gray, scale)
-    if zones or (only_where_merged and not merged):
+    zones, merged, lone_line = _zones_in(gray, scale)
+    if zones or (only_where_merged and not merged and not lone_line):
         return zones, merged
     for strictness, drop_tall in FALLBACK_TEXT_MASKS:
-        zones, _ = _zones_in(gray, scale, strictness, drop_tall)
+        zones, _, _ = _zones_in(gray, scale, strictness, drop_tall)
         if zones:
             return zones, merged
     return [], merged
 
 
 def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0,
-              drop_tall: bool = False) -> tuple[list[Zone], list[tuple[Blob, bool, bool | None]]]:
-    """``find_zones`` on ``gray``, the image scaled by ``scale``; and the long blobs lying along the lines
+              drop_tall: bool = False) -> tuple[list[Zone], list[tuple[Blob, bool, bool | None]], bool]:
+    """``find_zones`` on ``gray``, the image scaled by ``scale``; the long blobs lying along the lines
     thicker than lines are (MERGED_LINES: lines joined to each other, or to a frame or the table), on the
-    image, each with whether it was found turned a quarter and whether its ink is at a fixed pitch."""
+    image, each with whether it was found turned a quarter and whether its ink is at a fixed pitch; and
+    whether a line at an MRZ's fixed pitch stands alone, in no candidate zone."""
     mask = text_mask(gray, strictness)
     if drop_tall:
         mask_without_tall = _without_tall_shapes(mask, TALL_SHAPE * max(mask.shape))
-    zones, merged = [], []
+    zones, merged, lone_line = [], [], False
     for turned, view in ((False, mask), (True, np.rot90(mask))):
         if drop_tall:  # across the lines: down the page as it is, along it turned a quarter
             view = np.rot90(mask_without_tall[int(turned)], int(turned))
@@ -305,12 +307,14 @@ def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0,
         blobs = [blob for blob in shapes if _is_line(blob)]
         merged += [(_scale_blob(blob, 1 / scale), turned, _merged_pitch_regular(blob, view))
                    for blob in shapes if _merged_lines(blob, max(view.shape))]
-        zones += [_scale_zone(_with_pitch_regularity(_with_text_below(zone, view), view), 1 / scale)
-                  for zone in group_lines(blobs, turned)]
+        grouped = group_lines(blobs, turned)
+        zones += [_scale_zone(_with_pitch_regularity(_with_text_below(zone, view), view), 1 / scale) for zone in grouped]
+        in_zones = {blob for zone in grouped for blob in zone.lines}
+        lone_line = lone_line or any(pitch_regularity(blob, view) >= MONOSPACED for blob in blobs if blob not in in_zones)
     zones = [zone for zone in zones if zone.pitch_regularity >= MIN_PITCH_REGULARITY and zone.orientations]
     # Fixed-pitch zones first: a page's own long lines or a newspaper under a passport can be longer.
     return sorted(zones, key=lambda zone: (zone.pitch_regularity < MONOSPACED,
-                                           -sum(blob.length for blob in zone.lines)))[:MAX_ZONES], merged
+                                           -sum(blob.length for blob in zone.lines)))[:MAX_ZONES], merged, lone_line
 
 
 def _merged_pitch_regular(blob: Blob, mask: np.ndarray) -> bool | None:

@@ -83,3 +83,35 @@ def test_a_large_page_of_plain_text_pays_for_no_other_text_mask(corpus_dir, monk
 def test_only_a_long_blob_thicker_than_print_and_thinner_than_a_page_counts_as_merged_lines(thickness, merged):
     blob = mrz_zone.Blob(cx=500, cy=400, length=800, thickness=thickness, angle=0.05)
     assert mrz_zone._merged_lines(blob, 1000) is merged
+
+
+TD1_SPECIMEN = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+
+
+def card_on_a_finely_grained_table(side: int = 2400, font_size: int = 24) -> Image.Image:
+    """A card on a table whose grain, reduced to the search's work side, is thin strokes like print; the card's
+    edge runs in towards its foot, so its zone's last lines end a few pixels from that grain."""
+    width, height = side, round(side * 0.75)
+    rows = np.arange(height, dtype=np.float32)[:, None] + np.zeros((1, width), np.float32)
+    grain = (np.sin(2 * np.pi * rows / 8) > 0.6) * 45
+    photo = Image.fromarray((170 - grain).astype(np.uint8)).convert("RGB")
+    draw = ImageDraw.Draw(photo)
+    font = ImageFont.truetype(OCR_B, font_size)
+    length, line_height = font.getlength(TD1_SPECIMEN[0]), round(font_size * 1.4)
+    left, top = width * 0.4, height * 0.45
+    foot = top + 3 * line_height + font_size
+    draw.polygon([(left - 40, top - 200), (left + length + 64, top - 200), (left + length + 4, foot), (left - 40, foot)],
+                 fill=(235, 235, 230))
+    for row, line in enumerate(TD1_SPECIMEN):
+        draw.text((left, top + row * line_height), line, font=font, fill=(20, 20, 20))
+    return photo
+
+
+def test_a_zone_whose_other_lines_join_a_grained_table_is_found_by_its_one_line_at_a_fixed_pitch():
+    # On a large photo the other text masks are tried only where the plain one hints at a zone: lines merged
+    # into a thick blob, or, here, one line at an MRZ's fixed pitch standing alone (the other two joined the
+    # table's grain, which the masks keeping only darker strokes leave out).
+    photo = card_on_a_finely_grained_table()
+    assert max(photo.size) > mrz_zone.WORK_SIDE
+    zones = mrz_zone.find_zones(photo)
+    assert zones and len(zones[0].lines) == 3
