@@ -91,7 +91,7 @@ def with_fillers_the_shapes_see(result: MrzResult, by_shape: MrzResult) -> MrzRe
     """``result`` with the last letter or two of a name turned to fillers where those are filler glyphs
     Tesseract reads as letters ("SAMPLEX" at every scale of a dim photo) and the zone read cell by cell
     by the shapes of OCR-B has the same name, then fillers, there. Only at a name's end: within a name,
-    a K's arms look like a "<"."""
+    a K's arms look like a "<". And a K or X Tesseract adds before a name (see below)."""
     layout = layout_of(result)
     if layout.names_line is None or layout_of(by_shape) is not layout:
         return result
@@ -108,6 +108,14 @@ def with_fillers_the_shapes_see(result: MrzResult, by_shape: MrzResult) -> MrzRe
                 names[kept:end] = FILLER * trail
                 break
     fixed = "".join(names)
+    for match in re.finditer(rf"(?<={FILLER})[KX](?=[A-Z]{{{MIN_NAME},}})", fixed):
+        # "ANNA<KMARIA": one filler read as "<K", the names after it a place too far. Where the shapes read the
+        # names exactly as they stand without that K, it goes (a name of its own beginning with K keeps it:
+        # the shapes read the K there too).
+        dropped = fixed[:match.start()] + fixed[match.end():] + FILLER
+        if dropped == seen:
+            fixed = dropped
+            break
     return result if fixed == text else _with_names(result, fixed)
 
 

@@ -149,3 +149,16 @@ def test_names_are_voted_on_though_every_scale_reads_a_country_code_on_no_list(m
     misread_date = TD3_LOWER.replace("740812", "740813")
     result = read_mrz(_zone_page("P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", misread_date))
     assert result.valid and result.issuing_country == "UTO" and result.given_names == "SARAH"
+
+
+def test_a_k_tesseract_adds_before_a_name_goes_where_the_shapes_read_the_names_without_it(monkeypatch):
+    # One filler read as "<K" at every scale (a photo turned a quarter), the one after the name as K at the first:
+    # the readings dispute the names, and the shapes read them a place further left, without the K.
+    _read_as(monkeypatch, "P<UTOERIKSSON<<ANNA<KMARIAK<<<<<<<<<<<<<<<<<", "P<UTOERIKSSON<<ANNA<KMARIA<<<<<<<<<<<<<<<<<<")
+    result = read_mrz(_zone_page("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"))
+    assert result.given_names == "ANNA MARIA" and result.lines[0] == "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+
+
+def test_a_name_beginning_with_k_the_shapes_read_so_keeps_its_k():
+    read = _td3("P<UTOERIKSSON<<ANNA<KSENIA<<<<<<<<<<<<<<<<<<")
+    assert with_fillers_the_shapes_see(read, _td3("P<UTOERIKSSON<<ANNA<KSENIA<<<<<<<<<<<<<<<<<<")) == read
