@@ -198,6 +198,14 @@ def test_td1_filler_k_in_optional_data_is_repaired():
     assert result.valid is True
 
 
+def test_a_lone_zero_opening_empty_optional_data_is_a_filler():
+    # The composite weighs 0 as it weighs "<": it cannot tell them; the country code's O was read twice.
+    result = parse_mrz([TD1[0], "7408122F1204159UTO0<<<<<<<<<<6", TD1[2]])
+    assert result.lines == TD1 and result.valid is True
+    with_data = _td1_with_optional_data("0123")
+    assert parse_mrz(list(with_data)).lines == with_data
+
+
 def _td1_with_optional_data(data: str) -> tuple[str, str, str]:
     """The TD1 specimen holding ``data`` (a personal number) in its first line's optional data."""
     first = (TD1[0][:15] + data).ljust(30, "<")
