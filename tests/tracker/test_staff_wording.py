@@ -76,3 +76,9 @@ def test_staff_are_warned_of_unsent_photos_on_their_computer_the_sponsor_on_thei
     sponsor_page = _page(client, case.sponsor, case)
     assert "removed from this computer" in staff_page and "this phone" not in staff_page
     assert "removed from this phone" in sponsor_page and "this computer" not in sponsor_page
+
+
+def test_staff_are_asked_for_a_scan_or_photo_the_sponsor_for_a_photo_on_a_table(client, case_missing_everything):
+    case = case_missing_everything
+    assert "Upload a scan or a photo of each page." in _page(client, case.counsellors.get(), case)
+    assert "Take a photo of each page, on a table, in good light." in _page(client, case.sponsor, case)
