@@ -172,6 +172,9 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     zone_upright = found is not None and geometry.agrees_with(found.page_rotation)
     reading = ocr.read_page(page, known=_upright(found) if zone_upright else None, overview=overview,
                             geometry=geometry).reading
+    if reading.strong_words <= classify.LITTLE_TEXT_WORDS and (sheet := orientation.small_sheet(page, overview)):
+        # Hardly a word read, and a sheet lies small on a table whose texture drowned its print: read the sheet.
+        return _read_page(page.crop(sheet), look_for_mrz, straighten=straighten, readings=readings)
     _keep(readings, reading)
     if not look_for_mrz:
         return reading.text, None, None

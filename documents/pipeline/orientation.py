@@ -226,6 +226,40 @@ def page_box_and_light(image: Image.Image) -> tuple[tuple[int, int, int, int] | 
     return box, uneven
 
 
+SMALL_SHEET = 0.04  # a sheet covering at least this share of the photo, lying small on a table, is the document
+SHEET_FILL = 0.6  # its paper fills this share of its box at least (a sheet askew: ~0.8); scattered pale things less
+SMALL_IN_PHOTO = 0.5  # a sheet whose box covers less of the photo than this lies small in it
+
+
+def small_sheet(image: Image.Image, overview: Image.Image | None = None) -> tuple[int, int, int, int] | None:
+    """The box (original pixels) of one sheet lying small in a photo (a third of the width of a cluttered
+    table): the largest connected stretch of paper, where it is one piece filling most of its box; None where
+    no such sheet stands out. Rows and columns averaged over the whole photo (``page_box_and_light``) miss a
+    sheet this small, whose text the table's texture then drowns."""
+    scale = min(1.0, ANALYSIS_SIDE / max(image.size))
+    small = shrink_page(image, ANALYSIS_SIDE, overview).convert("RGB")
+    red, green, blue = (np.asarray(band) for band in small.split())
+    value = np.maximum(np.maximum(red, green), blue).astype(np.int32)
+    paper = (value > 150) & ((value - np.minimum(np.minimum(red, green), blue)) * 255 < 60 * value)
+    if (light := paper_light(value, paper)) is not None:
+        paper = paper & (value > PAPER_SHARE * light)
+    labels, count = ndimage.label(paper)
+    if count == 0:
+        return None
+    areas = np.bincount(labels.ravel())[1:]
+    largest = int(np.argmax(areas)) + 1
+    rows, columns = ndimage.find_objects(labels)[largest - 1]
+    box_area = (rows.stop - rows.start) * (columns.stop - columns.start)
+    if areas[largest - 1] < SMALL_SHEET * paper.size or areas[largest - 1] < SHEET_FILL * box_area:
+        return None
+    if box_area > SMALL_IN_PHOTO * paper.size:
+        return None  # not small: the page's own box was measured already
+    margin = round(0.03 * max(paper.shape))  # the sheet's edge and a shadow's worth of the table
+    left, top = max(0, columns.start - margin), max(0, rows.start - margin)
+    right, bottom = min(paper.shape[1], columns.stop + margin), min(paper.shape[0], rows.stop + margin)
+    return tuple(round(value / scale) for value in (left, top, right, bottom))
+
+
 PAPER_FITS = 2
 PAPER_SHARE = 0.65  # paper is at least this bright a share of the light on it; the table is darker
 

@@ -224,3 +224,17 @@ def test_letter_photographed_350_px_wide_is_enlarged_for_the_ocr_and_read(corpus
 def test_only_small_pages_with_tiny_lines_are_enlarged_and_at_most_twice(size, pitch, scale):
     from documents.pipeline.ocr import ocr_scale
     assert ocr_scale(size, pitch) == pytest.approx(scale, abs=0.05)
+
+
+def test_a_sheet_small_on_a_textured_table_is_read_within_its_own_outline():
+    # Lying sideways a third of the photo's width, a lamp on it: the table's grain drowns its print for the OCR,
+    # which reads nothing of the whole photo; the sheet's own outline (``orientation.small_sheet``) reads.
+    from .test_rendered_documents import LATIN, render
+
+    lines = ["ACTE DE MARIAGE", "Le 03/07/1988, devant nous, officier de l'état civil,",
+             "ont comparu les futurs époux, unis par le mariage."]
+    page = Image.open(io.BytesIO(render(lines, LATIN, turn=90))).convert("RGB").resize((800, 565))
+    photo = small_on_clutter(dim_uneven_light(page).point(lambda value: min(255, value * 2.6)))
+    assert orientation.small_sheet(photo) is not None
+    assert run_pipeline(_png(photo)).kind is K.MARRIAGE_CERTIFICATE
+    assert orientation.small_sheet(page) is None  # a scan is no sheet on a table
