@@ -1,6 +1,6 @@
 """The dashboard's rows, each drawn once for what it shows and kept in the page cache under a key made of it.
 
-After a change in an organisation its dashboards are drawn again (``tracker.page_cache``), but usually one case
+After a change to a case the dashboards showing it are drawn again (``tracker.page_cache``), but usually one case
 changed and the other rows of a page are the same: a row's key is a digest of every fact the row shows (the stored
 summary, the case's badges, its sponsor, counsellors and open tasks), the day, the language and the row template
 itself, so a row whose facts changed gets a new key and is drawn again; one that did not is read back. Nothing can
