@@ -162,8 +162,9 @@ def _repair_optional(field: str, has_check: bool, check: str | None, ends_line: 
     if looks_empty and (not has_check or check in (FILLER, "0") or field.count(FILLER) * 2 >= len(field)):
         return FILLER * len(field)
     # K weighs 20 and 0 nothing: to every check digit they are a "<" (0). Lone among fillers, or alone at the
-    # field's start before them ("UTO0<<<": the country code's O read twice), they are one; so is X.
-    field = re.sub(r"(?:(?<=<)|^)[KX0](?=<|$)", FILLER, field)
+    # field's start before them ("UTO0<<<": the country code's O read twice), they are one; so is X, and so are
+    # Ks running among fillers ("<<KK<<").
+    field = re.sub(r"(?:(?<=<)|^)(?:[KX0]|K+)(?=<|$)", lambda match: FILLER * len(match.group()), field)
     if not has_check and any(char.isdigit() for char in field):
         # A number no check digit guards (a visa's, a card's personal number): O is 0 there, as
         # issuers leave the letter out of numbers for its likeness to the digit.

@@ -202,6 +202,8 @@ def test_a_lone_zero_opening_empty_optional_data_is_a_filler():
     # The composite weighs 0 as it weighs "<": it cannot tell them; the country code's O was read twice.
     result = parse_mrz([TD1[0], "7408122F1204159UTO0<<<<<<<<<<6", TD1[2]])
     assert result.lines == TD1 and result.valid is True
+    result = parse_mrz([TD1[0], "7408122F1204159UTO0<<<<<<KK<<6", TD1[2]])  # and Ks running among fillers
+    assert result.lines == TD1 and result.valid is True
     with_data = _td1_with_optional_data("0123")
     assert parse_mrz(list(with_data)).lines == with_data
 
