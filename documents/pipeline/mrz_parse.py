@@ -241,14 +241,25 @@ def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
     field = layout.field("document_number")
     row = lines[field.line]
     number, digit = row[field.start:field.end], row[field.check]
-    if check_holds(number, digit) or digit == FILLER:
+    if digit == FILLER:
         return lines
-    passing = [variant for variant in _document_number_variants(number) if check_holds(variant, digit)]
+    if check_holds(number, digit):
+        # "BAADD0589" for "BAA000589": D weighs 13, so two of them at weights 7 and 3 weigh as two zeros and the
+        # check digit holds either way; letters like 0 running into the digits are zeros where it cannot tell.
+        zeros = _zeros_into_digits(number)
+        passing = [zeros] if zeros != number and check_holds(zeros, digit) else []
+    else:
+        passing = [variant for variant in _document_number_variants(number) if check_holds(variant, digit)]
     if not passing:
         return lines
     trial = list(lines)
     trial[field.line] = row[:field.start] + min(passing, key=irregularity) + row[field.end:]
     return trial
+
+
+def _zeros_into_digits(number: str) -> str:
+    """``number`` with each run of letters like 0 (O, D, Q) that a 0 follows turned to zeros."""
+    return re.sub(f"[{''.join(sorted(ZERO_LOOKALIKES))}]+(?=0)", lambda match: "0" * len(match.group()), number)
 
 
 # Letters a digit of a personal number is read as (O/Q/D for 0, I for 1, Z for 2 ...).
