@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -217,9 +217,13 @@ def read_mrz(image: Image.Image) -> MrzResult | None:
 
 def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -> ZoneReading | None:
     """``read_mrz``, also telling where the zone is and which way up the page is (``overview``: see ``find_zones``)."""
-    for zone in find_zones(image, overview):
-        for upside_down in zone.orientations:
-            readings = _read_zone(image, zone, upside_down)
+    for found in find_zones(image, overview):
+        for upside_down in found.orientations:
+            zone, first_lines = found, []
+            readings = _read_zone(image, zone, upside_down, first_lines)
+            if not (readings and is_good(readings[-1])) and (three := _td1_with_a_line_lost(image, zone, upside_down,
+                                                                                            first_lines)):
+                zone, readings = three
             if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
                 result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)
                 result = with_filler_code(with_known_countries(result, readings), readings)
@@ -227,9 +231,9 @@ def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -
     return None
 
 
-def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzResult]:
+def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: list[str] | None = None) -> list[MrzResult]:
     """Readings of one zone, one way up; the last reading is the answer if any reading (or their
-    merge) is good."""
+    merge) is good. ``first_lines``: the lines Tesseract reads at the first scale are added to it."""
     first_crop = _upright(crop_zone(image, zone), upside_down)
     by_shape = None
     if zone_char_height(zone) < SMALL_CHARACTERS:
@@ -247,6 +251,8 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzRes
             break
         attempt = first_crop if height == CHAR_HEIGHT else _upright(crop_zone(image, zone, height), upside_down)
         lines = ocr_lines(attempt)
+        if height == CHAR_HEIGHT and first_lines is not None:
+            first_lines.extend(lines)
         result = read_zone_text(lines, attempt)
         if result is None:
             if height == CHAR_HEIGHT and sum(line.count("<") >= 2 for line in lines) < 2:
@@ -293,6 +299,29 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool) -> list[MrzRes
         if by_shape is not None:
             voted = with_fillers_the_shapes_see(voted, by_shape)
     return readings + [voted]
+
+
+# The longer of two lines of a TD1 card's zone as Tesseract reads them (30 characters, a few fillers lost or added;
+# 33 and more are a TD2's or TD3's, see ``mrz_parse.guess_layout``).
+TD1_LENGTH = range(27, 33)
+
+
+def _td1_with_a_line_lost(image: Image.Image, zone: Zone, upside_down: bool,
+                          lines: Sequence[str]) -> tuple[Zone, list[MrzResult]] | None:
+    """A zone of two lines that Tesseract read (``lines``) as two lines of a TD1 card's length, which no two-line
+    layout has, is a card's zone whose third line the search lost (joined to the card's edge below it, or to the
+    print above): the zone with a line added at the same pitch after, then before, its two, and its readings, if
+    they read."""
+    if len(zone.lines) != 2 or len(lines) != 2 or max(len(line) for line in lines) not in TD1_LENGTH:
+        return None
+    first, second = zone.lines
+    for extra in (replace(second, cx=2 * second.cx - first.cx, cy=2 * second.cy - first.cy),
+                  replace(first, cx=2 * first.cx - second.cx, cy=2 * first.cy - second.cy)):
+        three = replace(zone, lines=tuple(sorted((first, second, extra), key=lambda blob: blob.cy)))
+        readings = _read_zone(image, three, upside_down)
+        if readings and is_good(readings[-1]):
+            return three, readings
+    return None
 
 
 def _names_disputed(readings: Sequence[MrzResult], chosen: MrzResult) -> bool:

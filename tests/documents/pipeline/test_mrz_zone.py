@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from bench.real_stress import small_on_clutter
-from documents.pipeline import mrz_zone
+from documents.pipeline import mrz, mrz_zone
 from documents.pipeline.loading import load_pages
 from documents.pipeline.mrz import read_mrz
 
@@ -115,3 +117,20 @@ def test_a_zone_whose_other_lines_join_a_grained_table_is_found_by_its_one_line_
     assert max(photo.size) > mrz_zone.WORK_SIDE
     zones = mrz_zone.find_zones(photo)
     assert zones and len(zones[0].lines) == 3
+
+
+def test_a_card_zone_found_without_its_last_line_is_read_with_it(monkeypatch):
+    # The search lost the names line (joined to the card's edge below it): the two lines read as a TD1 card's
+    # length, so a third at the same pitch is read with them.
+    page = Image.new("L", (900, 320), 255)
+    draw = ImageDraw.Draw(page)
+    for row, line in enumerate(TD1_SPECIMEN):
+        draw.text((60, 150 + row * 42), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
+    zone = mrz_zone.find_zones(page)[0]
+    assert len(zone.lines) == 3
+    two_lines = replace(zone, lines=zone.lines[:2])
+    monkeypatch.setattr(mrz, "find_zones", lambda image, overview=None: [two_lines])
+    found = mrz.read_machine_zone(page)
+    assert found is not None and found.result.valid and found.result.format == "TD1"
+    assert found.result.lines[:2] == TD1_SPECIMEN[:2] and found.result.surname == "ERIKSSON"
+    assert len(found.zone.lines) == 3
