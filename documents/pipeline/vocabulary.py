@@ -158,10 +158,13 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "ሞት ምስክር ወረቀት", "ሞት ምስክር ወረቐት", "የሞት")),
         (2, ("deceased", "defunte?", "decede\\(?e?\\)?", "overledene?", "verstorbene", "gestorben", "olen",
              "المتوفي", "متوفي", "فوت شده", "ሞት")),
-        (2, ("date of death", "cause of death", "place of death", "date du deces", "lieu du deces",
-             "datum van overlijden", "plaats van overlijden", "doodsoorzaak", "sterbedatum", "sterbeort",
-             "olum tarihi", "تاريخ الوفاه", "مكان الوفاه", "سبب الوفاه", "تاريخ فوت", "محل فوت",
+        # A death's date, and its place or cause, labelled apart: a record whose title is lost labels both.
+        (2, ("date of death", "date du deces", "datum van overlijden", "sterbedatum", "olum tarihi",
+             "taariikhda dhimashada", "تاريخ الوفاه", "تاريخ فوت", "تاريخ وفات", "ዕለት ሞት",
              "decede\\(e\\) (le|a)")),  # a form's label, "(e)" for either sex: not a letter's sentence
+        (2, ("cause of death", "place of death", "lieu du deces", "cause du deces", "plaats van overlijden",
+             "doodsoorzaak", "sterbeort", "todesursache", "olum (yeri|nedeni)", "goobta dhimashada",
+             "مكان الوفاه", "سبب الوفاه", "محل الوفاه", "محل فوت", "علت فوت", "ቦታ ሞት")),
     ),
     K.FAMILY_BOOKLET: (
         (4, ("family booklet", "family register", "family book", "family record", "household register",
@@ -208,6 +211,13 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "autorisation de sortie", "einverstandniserklarung", "zustimmungserklarung", "muvafakatname",
              "muvafakat", "ogolaansho", "اقرار موافقه", "موافقه", "اذن سفر", "اذن بالسفر", "رضايت نامه",
              "رضايتنامه", "ፍቓድ", "ፈቃድ")),
+        # The declaration's own sentence: a parent allows the child to travel or live abroad (its title lost).
+        (3, ("(permission|consent|authori[sz]ation) for (my|our) (child|children|son|daughter)( \\w+)? to (travel|leave|live)",
+             "(my|our) (child|children|son|daughter)( \\w+)? (may|can|is allowed to) (travel|leave|live)",
+             "toestemming (aan|voor) (mijn|ons|onze) (kind|kinderen|zoon|dochter)",
+             "autorise (mon|ma|mes|notre|nos) (enfant|fils|fille)s?( \\w+)? (a|au) (voyager|quitter|partir|vivre|rejoindre)",
+             "erlaube (meinem|meiner|unserem) (kind|sohn|tochter)", "cocugumun (yurt disina )?(seyahat|gitmesine)",
+             "اوافق على سفر", "اسمح لابني", "اسمح لابنتي", "اسمح لاطفالي", "اجازه سفر", "رضايت به سفر")),
         (2, ("consent", "give (my )?permission", "(geef|geeft) (hierbij )?toestemming", "toestemming",
              "autorise", "donne mon accord", "einverstanden", "zustimme", "izin veriyorum", "اوافق", "اسمح",
              "رضايت")),

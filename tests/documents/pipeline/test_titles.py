@@ -86,3 +86,18 @@ def test_turkish_dotless_i_is_folded_like_its_capital():
 ])
 def test_a_marriage_record_whose_title_is_lost_is_one_by_its_labels(text):
     assert classify(text).kind is K.MARRIAGE_CERTIFICATE
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I, the undersigned, parent of Fatima Osman, born on 17 March 2013, hereby declare that I give my permission "
+     "for my child\nto travel to the Netherlands and to live there with her father.", K.CONSENT_DECLARATION),
+    ("J'autorise mon fils Omar à voyager aux Pays-Bas avec son père.", K.CONSENT_DECLARATION),
+    ("Name: Lina Omar\nDate of death: 05.03.2018\nPlace of death: Aleppo", K.DEATH_CERTIFICATE),
+    ("اسم المتوقى: مصطفى خليل\nتاريخ الوفاة: 05.03.2018\nمكان الوفاة: حلب", K.DEATH_CERTIFICATE),  # ف read as ق
+])
+def test_a_declaration_or_death_record_whose_title_is_lost_is_one_by_its_sentence_or_labels(text, kind):
+    assert classify(text).kind is kind
+
+
+def test_a_death_date_beside_a_birth_is_no_death_record():
+    assert classify("Date of birth: 2010\nPlace of birth: Hama\nDate of death: 2018").kind is K.OTHER
