@@ -163,8 +163,8 @@ def _repair_optional(field: str, has_check: bool, check: str | None, ends_line: 
         return FILLER * len(field)
     # K weighs 20 and 0 nothing: to every check digit they are a "<" (0). Lone among fillers, or alone at the
     # field's start before them ("UTO0<<<": the country code's O read twice), they are one; so is X, and so are
-    # Ks running among fillers ("<<KK<<").
-    field = re.sub(r"(?:(?<=<)|^)(?:[KX0]|K+)(?=<|$)", lambda match: FILLER * len(match.group()), field)
+    # Ks and 0s running among fillers ("<<KK<<", "UTO0K<<").
+    field = re.sub(r"(?:(?<=<)|^)(?:X|[K0]+)(?=<|$)", lambda match: FILLER * len(match.group()), field)
     if not has_check and any(char.isdigit() for char in field):
         # A number no check digit guards (a visa's, a card's personal number): O is 0 there, as
         # issuers leave the letter out of numbers for its likeness to the digit.
@@ -243,17 +243,17 @@ def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
     number, digit = row[field.start:field.end], row[field.check]
     if digit == FILLER:
         return lines
-    if check_holds(number, digit):
-        # "BAADD0589" for "BAA000589": D weighs 13, so two of them at weights 7 and 3 weigh as two zeros and the
-        # check digit holds either way; letters like 0 running into the digits are zeros where it cannot tell.
-        zeros = _zeros_into_digits(number)
-        passing = [zeros] if zeros != number and check_holds(zeros, digit) else []
-    else:
+    if not check_holds(number, digit):
         passing = [variant for variant in _document_number_variants(number) if check_holds(variant, digit)]
-    if not passing:
-        return lines
+        if not passing:
+            return lines
+        number = min(passing, key=irregularity)
+    # "BAADD0589" for "BAA000589": D weighs 13, so two of them at weights 7 and 3 weigh as two zeros and the
+    # check digit holds either way; letters like 0 running into a 0 are zeros where it cannot tell.
+    if check_holds(zeros := _zeros_into_digits(number), digit):
+        number = zeros
     trial = list(lines)
-    trial[field.line] = row[:field.start] + min(passing, key=irregularity) + row[field.end:]
+    trial[field.line] = row[:field.start] + number + row[field.end:]
     return trial
 
 
