@@ -57,7 +57,7 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
                                      overview=overview, readings=readings)
         # A passport photo is one page: a face on the first is looked for before the page is let go.
         portrait = _portrait(page, text, page_zone) if not texts else None
-        holder_face = holder_face or (not texts and page_zone is None and _holder_face(page, overview, text))
+        holder_face = holder_face or (not texts and page_zone is None and _holder_face(overview, text))
         photo_measures.append(retake.measure(page, overview))
         page.close()
         texts.append(text)
@@ -101,11 +101,11 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
 CARD_SHAPE = 1.2  # a card (ID-1: 86 x 54 mm) lies this much wider than high at least, the way its face is upright
 
 
-def _holder_face(page: Image.Image, overview: Image.Image, text: str) -> bool:
+def _holder_face(overview: Image.Image, text: str) -> bool:
     """Whether a page labelling a person's parents and birth (a birth record, or an identity card of some
-    countries) shows a face among its text on a card's shape, wider than high: the card's holder. Birth
-    records, upright pages, carry none. Looked for only where those labels are read: the search costs a
-    few tens of milliseconds per way up."""
+    countries) shows a face among its text and is wider than high, the way the face is upright: a card and its
+    holder. Birth records carry no face and stand upright. Looked for only where those labels are read: the
+    search costs a few tens of milliseconds per way up (``overview``: the page's small copy)."""
     if not classify.parents_and_birth(classify.normalise(text)):
         return False
     for turn in (0, 90, 270, 180):
