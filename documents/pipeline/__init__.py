@@ -99,6 +99,7 @@ def _portrait(page: Image.Image, text: str, machine_zone: MrzResult | None) -> f
 
 
 CARD_SHAPE = 1.2  # a card (ID-1: 86 x 54 mm) lies this much wider than high at least, the way its face is upright
+HOLDER_FACE_SHARE = 0.08  # a card's photo on a table: its face spans this share of the photo's shorter side at least
 
 
 def _holder_face(overview: Image.Image, text: str) -> bool:
@@ -114,9 +115,6 @@ def _holder_face(overview: Image.Image, text: str) -> bool:
         if found and not faces.pale_as_paper(turned, found[0]):
             return turned.width >= CARD_SHAPE * turned.height
     return False
-
-
-HOLDER_FACE_SHARE = 0.08  # a card's photo on a table: its face spans this share of the photo's shorter side at least
 
 
 def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | None = None,

@@ -255,8 +255,14 @@ def _identity_shown(mrz: MrzResult | None, partial: HolderLine | None, unread_zo
                     holder_face: bool) -> DocumentKind | None:
     """The identity document a page shows itself to be by more than its text's labels: its zone (read, in
     part, or failing its check digits), or its holder's face on a card."""
-    zone_kind = kind_of_mrz(mrz) if mrz is not None else partial.kind if partial is not None else (
-        kind_of_mrz(unread_zone) if unread_zone is not None else None)
+    if mrz is not None:
+        zone_kind = kind_of_mrz(mrz)
+    elif partial is not None:
+        zone_kind = partial.kind
+    elif unread_zone is not None:
+        zone_kind = kind_of_mrz(unread_zone)
+    else:
+        zone_kind = None
     if zone_kind in IDENTITY_KINDS:
         return zone_kind
     return DocumentKind.ID_CARD if holder_face else None
