@@ -245,7 +245,18 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return replace(classification, partial_zone=source)
     if _rests_on_birth_labels(text, classification, identity):
         return replace(classification, by_labels=True)
+    if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
+        return _a_books_page(text, scores, portrait)
     return classification
+
+
+def _a_books_page(text: str, scores: dict[DocumentKind, float], portrait: Face | None) -> Classification:
+    """One page of a civil-status book photographed alone, claiming too little to be anything: an inner page
+    has no title, but a numbered child's entry, or both spouses labelled, are a book's own rows. Said to rest
+    on its labels (``by_labels``)."""
+    booklet = DocumentKind.FAMILY_BOOKLET
+    scores = {**scores, booklet: max(scores[booklet], MIN_EVIDENCE)}
+    return replace(_classify(text, scores, None, portrait), by_labels=True)
 
 
 IDENTITY_KINDS = (DocumentKind.PASSPORT, DocumentKind.ID_CARD)

@@ -78,7 +78,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
     if kind in IDENTITY and mrz is None and classification.confidence < CLOSE_CALL:
         return Doubt(DoubtCode.NO_MRZ, kind)
     if classification.by_labels and mrz is None:
-        return Doubt(DoubtCode.BY_LABELS, DocumentKind.BIRTH_CERTIFICATE)
+        # A birth told by its labels may fall short of a claim ("other"); a book's page is claimed as one.
+        return Doubt(DoubtCode.BY_LABELS, DocumentKind.BIRTH_CERTIFICATE if kind is DocumentKind.OTHER else kind)
     if kind is DocumentKind.OTHER and not is_visa:
         claimed = max((k for k in scores if k is not DocumentKind.OTHER), key=lambda k: scores[k])
         if claimed in IDENTITY and scores[claimed] > 0 and mrz is None:

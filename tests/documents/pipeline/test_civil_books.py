@@ -7,9 +7,10 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from documents.pipeline import classify, run_pipeline
+from documents.pipeline import classify, doubt, run_pipeline
 from documents.pipeline.types import DocumentKind as K
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/"
@@ -82,6 +83,40 @@ def test_booklet_whose_childrens_pages_have_no_title_is_a_family_booklet():
     result = run_pipeline(buffer.getvalue())
     assert result.pages == 3
     assert result.kind is K.FAMILY_BOOKLET and not result.unsure
+
+
+def test_one_page_of_a_booklet_photographed_alone_is_a_family_booklet_said_by_its_labels():
+    # An inner page has no title: a numbered child's entry is the book's own row.
+    photo = as_phone_photo(form_page(None, child_rows("Deuxième enfant", "Hugo", "1 février 2010", "77"), seed=4))
+    result = run_pipeline(_png(photo.rotate(-90, expand=True, fillcolor="white")))
+    assert result.kind is K.FAMILY_BOOKLET
+    assert result.unsure.code is doubt.DoubtCode.BY_LABELS and result.unsure.kind is K.FAMILY_BOOKLET
+
+
+@pytest.mark.parametrize("page", [
+    "Époux\nNom DURAND Prénoms Marc\nné le 3 mars 1980 à Lyon\nÉpouse\nNom LEROY Prénoms Claire\nDécès de l'époux",
+    "Third child\nName: Sara\nDate of birth: 4 May 2012\nDeath",
+    "الطفل الثاني\nالاسم: سارة\nتاريخ الولادة 2007",
+])
+def test_a_books_rows_on_a_page_claiming_nothing_else_make_it_a_family_booklet_page(page):
+    classification = classify.classify(page)
+    assert (classification.kind, classification.by_labels) == (K.FAMILY_BOOKLET, True)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Husband: Omar Hassan\nWife: Sara Ali\nDate of marriage: 12 June 2010\nPlace of marriage: Homs\nMarried",
+     K.MARRIAGE_CERTIFICATE),  # a marriage record's own evidence claims it before the book's rows
+    ("Invoice 442\nCustomer: Omar Hassan\nTotal 33.00 EUR", K.OTHER),
+])
+def test_pages_without_a_books_rows_or_with_a_claim_of_their_own_keep_their_kind(text, kind):
+    classification = classify.classify(text)
+    assert (classification.kind, classification.by_labels) == (kind, False)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 SPOUSES_TEXT = "Époux\nNom DURAND Prénoms Marc\nné le 3 mars 1980\nÉpouse\nNom LEROY Prénoms Claire\nnée le 9 juillet 1982"
