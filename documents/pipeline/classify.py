@@ -169,25 +169,29 @@ BOOKLET_STRUCTURE = 3.0  # a booklet's lead over the strongest single certificat
 
 
 @lru_cache(maxsize=1)
-def _booklet_rows() -> tuple[re.Pattern, tuple[tuple[re.Pattern, re.Pattern], ...]]:
+def _booklet_rows() -> tuple[re.Pattern, tuple[tuple[re.Pattern, re.Pattern], ...], tuple[re.Pattern, ...]]:
     def whole(pattern: str) -> str:  # whole words in any script: the wife's label holds the husband's
         return f"(?<!\\w){_phrase(pattern)}(?!\\w)"
 
     children = re.compile("|".join(whole(pattern) for pattern in vocabulary.NUMBERED_CHILD))
     spouses = tuple((re.compile(whole(husband)), re.compile(whole(wife))) for husband, wife in vocabulary.SPOUSES)
-    return children, spouses
+    household = tuple(re.compile("|".join(whole(pattern) for pattern in row)) for row in vocabulary.HOUSEHOLD_ROWS)
+    return children, spouses, household
 
 
 def numbered_children(text: str) -> set[str]:
     """The numbered children's rows of a book ``text`` shows ("premier enfant", "second child" ...)."""
-    children, _ = _booklet_rows()
+    children, _, _ = _booklet_rows()
     return {" ".join(match.group().split()) for match in children.finditer(normalise(text))}
 
 
 def booklet_rows(page: str) -> set[DocumentKind]:
-    """The events a page's rows record whatever its title says: a numbered child's entry, a spouses' entry."""
+    """The events a page's rows record whatever its title says: a numbered child's entry, a spouses' entry, a
+    household's members listed by their relation to its head (a spouse's marriage, a child's birth)."""
     normalised = normalise(page)
-    _, spouses = _booklet_rows()
+    _, spouses, household = _booklet_rows()
+    if all(row.search(normalised) for row in household):
+        return {DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.BIRTH_CERTIFICATE}
     events = {DocumentKind.BIRTH_CERTIFICATE} if numbered_children(page) else set()
     if any(husband.search(normalised) and wife.search(normalised) for husband, wife in spouses):
         events.add(DocumentKind.MARRIAGE_CERTIFICATE)

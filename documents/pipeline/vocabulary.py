@@ -28,6 +28,18 @@ NUMBERED_CHILD = ("(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6t
                     for rank in ("الاول", "الثاني", "الثالث", "الرابع", "الخامس")))
 SPOUSES = (("epoux", "epouse"), ("husband", "wife"), ("echtgenoot", "echtgenote"), ("ehemann", "ehefrau"),
            ("koca", "karisi"), ("الزوج", "الزوجه"))  # each a whole word
+# A household register's rows (a family statement, a civil registry's family extract): its members listed by
+# their relation to the head of the family, the head (or "self"), a spouse and a child, each a whole word. Its
+# title may be lost or broken by the OCR; these three rows together are a book's, which records a marriage
+# and births.
+HOUSEHOLD_ROWS = (
+    ("head of (the )?(family|household)", "chef de (la )?famille", "gezinshoofd", "familienoberhaupt", "hane reisi",
+     "kendisi", "رب الاسره", "رب العائله", "سرپرست خانوار"),
+    ("spouse", "wife", "husband", "epouse", "conjointe?", "echtgeno(o|te)", "ehefrau", "ehemann", "esi", "karisi",
+     "kocasi", "الزوجه", "الزوج", "همسر"),
+    ("sons?", "daughters?", "children", "fils", "filles?", "enfants", "zoon", "dochter", "kinderen", "sohn", "tochter",
+     "oglu", "kizi", "الابن", "البنت", "الاولاد", "الابناء", "الاطفال", "فرزند", "فرزندان", "پسر", "دختر"),
+)
 
 # A civil-status record of one person's birth, told by its labels where its title is lost or was never
 # printed: the person's father, mother, and birth date or place, labelled on one page, each a whole word
@@ -91,7 +103,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
         # "verblijfsvergunning asiel" and an "asylum residence permit" are an asylum decision's words.
         (4, ("(?<!asylum.)residence (permit|card)(?! (for )?asylum)", "permanent resident", "resident (card|alien)",
              "titre de sejour", "carte de (sejour|resident)", "aufenthalts(titel|erlaubnis|karte)",
-             "verblijfs(titel|document)", "verblijfsvergunning(?! (asiel|regulier|voor))", "permesso di soggiorno",
+             "verblijfs(titel|document)", "verblijfsvergunning(?! (asie[l1]|regulier|voor))", "permesso di soggiorno",
              "(tarjeta|permiso|titulo) de residencia", "ikamet (izni|karti)", "oturma izni",
              "بطاقه اقامه", "بطاقه الاقامه", "تصريح اقامه", "تصريح الاقامه", "اذن اقامه", "كارت اقامت")),
     ),
@@ -184,7 +196,10 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
         (5, ("sworn translat(or|ion)", "certified translat(or|ion)", "official translat(or|ion)",
              "beedigd(e)? (vertaler|vertaling|tolk)", "register beedigde tolken", "\\bwbtv\\b",
              "traducteur (jure|assermente|agree)", "traduction (certifiee|juree|officielle|conforme)",
-             "traductrice (juree|assermentee)", "(vereidigte?r?|beeidigte?r?|ermachtigte?r?) (ubersetzer|dolmetscher)",
+             "traductrice (juree|assermentee)", "(vereidigte?r?|beeidigte?r?|ermachtigte?r?) (ubersetzer|dolmetscher)(in)?",
+             "beedigd(e)? verta[il1]er", "(voor|als) eensluidende vertaling",
+             "richtigkeit (und vollstandigkeit )?der (vorstehenden )?ubersetzung",
+             "(this|the above|the foregoing) translation is (a )?(true|faithful|accurate|correct|complete)",
              "(beglaubigte|vereidigte) ubersetzung", "yeminli (tercuman|mutercim)", "مترجم محلف", "ترجمه محلفه",
              # a translator's certificate in other words: the court's expert, a faithful rendering certified
              "(traducteur|traductrice|interprete) (interprete|traducteur|traductrice|expert)",
@@ -196,7 +211,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "translated from", "(getrouwe|getrouw en volledig|volledige) vertaling", "vertaling van",
              "vertaald uit", "deze vertaling", "la presente traduction", "traduction (fidele|de l original)",
              "traduit de", "ubersetzung (aus|des|der)", "aus dem \\w+ ubersetzt", "tercume(si)?", "ترجمه",
-             "translator", "vertaler", "traducteur", "traductrice", "ubersetzer", "tercuman", "مترجم")),
+             "translated by", "vertaald door", "traduit par", "ubersetzt (von|durch)",
+            "translator", "vertaler", "vertaalster", "traducteur", "traductrice", "ubersetzer(in)?", "tercuman", "مترجم")),
         # A line of its own saying "Translation" (of, from, into what): among the first lines, above the
         # translated document's own title or naming it, it heads a translation (its statement at the foot may
         # be too small to read): 3.5 x 1.5 there, a translator's statement's strength.
@@ -214,6 +230,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
         # The declaration's own sentence: a parent allows the child to travel or live abroad (its title lost).
         (3, ("(permission|consent|authori[sz]ation) for (my|our) (child|children|son|daughter)( \\w+)? to (travel|leave|live)",
              "(my|our) (child|children|son|daughter)( \\w+)? (may|can|is allowed to) (travel|leave|live)",
+             "(have|has) no objection (to|for|that) (my|our) (child|children|son|daughter)",
+             "(agree|consent) (that|to) (my|our) (child|children|son|daughter)",
              "toestemming (aan|voor) (mijn|ons|onze) (kind|kinderen|zoon|dochter)",
              "autorise (mon|ma|mes|notre|nos) (enfant|fils|fille)s?( \\w+)? (a|au) (voyager|quitter|partir|vivre|rejoindre)",
              "erlaube (meinem|meiner|unserem) (kind|sohn|tochter)", "cocugumun (yurt disina )?(seyahat|gitmesine)",
@@ -226,8 +244,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "mein kind", "ابني", "ابنتي", "signature", "handtekening", "unterschrift")),
     ),
     K.ASYLUM_DECISION: (
-        (4, ("immigratie (en )?naturalisatiedienst", "immigration and naturali[sz]ation service",
-             "verblijfsvergunning asiel", "asylum residence permit", "residence permit (for )?asylum")),
+        (4, ("[il1]mmigratie (en )?naturalisatiedienst", "immigration and naturali[sz]ation service",
+             "verblijfsvergunning asie[l1]", "asylum residence permit", "residence permit (for )?asylum")),
         (2, ("beschikking", "asielaanvraag", "aanvraag (om een )?verblijfsvergunning", "v nummer",
              "vreemdelingennummer", "ministerie van asiel", "ministerie van justitie", "asylum application",
              "asylum decision", "\\bind\\b", "in te willigen", "voornemen")),
