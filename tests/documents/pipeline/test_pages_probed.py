@@ -48,6 +48,9 @@ TRANSLATIONS = {
     "English, translator's stamp": "DEATH CERTIFICATE\nName of deceased: Ahmed Ali\nDate of death: 2019\n"
                                    "Translated by: Sara Amin\nTranslator's stamp and signature\n"
                                    "This translation is true to the original document",
+    "English, statement at the foot only": "BIRTH CERTIFICATE\nName: Lina Ali  Date of birth 2015\nFather: Ali   "
+                                           "Mother: Huda\nTranslator: Ahmad Nasser\nI hereby certify that this is an "
+                                           "accurate translation of the original Arabic document",
 }
 
 
@@ -67,6 +70,14 @@ CONSENTS = {
                     "to my son Yonas travelling to the Netherlands with his mother.\nSignature",
     "agree, handwritten": "I, Dawit Haile, father of Selam and Yonas,\nagree that my children go with their mother\n"
                           "to the Netherlands to join their father.\nSigned",
+    "French, parents and birth named": "Je soussigné Karim Haddad, père de l'enfant Lina Haddad née le 2 mars 2015,\n"
+                                       "déclare autoriser ma fille à voyager avec sa mère vers les Pays-Bas\n"
+                                       "pour rejoindre son père. Signature",
+    "Dutch": "Ik, Karim Haddad, vader van Lina Haddad,\nga ermee akkoord dat mijn dochter met haar moeder naar "
+             "Nederland verhuist.\nHandtekening",
+    "Arabic, no objection": "إقرار\nأقر أنا الموقع أدناه بأنني لا أمانع من سفر ابنتي لينا مع والدتها إلى هولندا\nالتوقيع",
+    "English, allow": "DECLARATION\nI, Dawit Haile, the father, declare that I allow my daughter Selam to go to the "
+                      "Netherlands\nwith her mother. Signature of father",
 }
 
 
