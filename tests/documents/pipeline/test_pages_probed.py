@@ -76,6 +76,8 @@ CONSENTS = {
     "Dutch": "Ik, Karim Haddad, vader van Lina Haddad,\nga ermee akkoord dat mijn dochter met haar moeder naar "
              "Nederland verhuist.\nHandtekening",
     "Arabic, no objection": "إقرار\nأقر أنا الموقع أدناه بأنني لا أمانع من سفر ابنتي لينا مع والدتها إلى هولندا\nالتوقيع",
+    "Somali, title inflected": "WARQADDA OGOLAANSHAHA\nAniga oo ah Cali Maxamed waxaan ogolahay in wiilkayga uu "
+                               "u safro Holland\nSaxiixa",
     "English, allow": "DECLARATION\nI, Dawit Haile, the father, declare that I allow my daughter Selam to go to the "
                       "Netherlands\nwith her mother. Signature of father",
 }
@@ -101,3 +103,8 @@ STAY_OTHER = {
 @pytest.mark.parametrize("text", STAY_OTHER.values(), ids=STAY_OTHER.keys())
 def test_school_and_bank_letters_stay_other(text):
     assert classify.classify(text).kind is K.OTHER
+
+
+def test_a_hospitals_report_of_a_death_is_a_death_certificate():
+    text = "مستشفى الجامعة\nتقرير طبي بالوفاة\nاسم المريض: أحمد\nتوفي بتاريخ 2016/3/3"
+    assert classify.classify(text).kind is K.DEATH_CERTIFICATE
