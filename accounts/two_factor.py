@@ -102,8 +102,16 @@ def _digits(token: str) -> str:
     return "".join(ch for ch in token if ch.isdigit())
 
 
+SECOND_FACTOR_SUFFIX = " (second factor)"
+
+
 def _credentials(user: User) -> dict:
-    return {"username": f"{user.get_username()} (second factor)"}
+    return {"username": f"{user.get_username()}{SECOND_FACTOR_SUFFIX}"}
+
+
+def locks_a_second_factor(credentials: dict | None) -> bool:
+    """Whether django-axes locked these credentials for wrong second-factor codes: only staff give those."""
+    return str((credentials or {}).get("username", "")).endswith(SECOND_FACTOR_SUFFIX)
 
 
 def _count_failure(request, user: User) -> None:

@@ -230,8 +230,16 @@ def _after_two_factor(request):
 
 
 def _locked_out(request):
+    staff = request.user.works_on_cases  # the second step is staff's alone: they have no counsellor to ask
     logout(request)
-    return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, {"staff": staff}, status=429)
+
+
+def lockout_response(request, original_response, credentials):
+    """django-axes' page for a lockout it noticed itself (``AXES_LOCKOUT_CALLABLE``): staff locked at their second step
+    are not sent to a counsellor. At the password step nobody is known yet, so the sponsors' wording stays."""
+    staff = two_factor_service.locks_a_second_factor(credentials)
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, {"staff": staff}, status=429)
 
 
 @login_required

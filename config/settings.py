@@ -288,6 +288,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 INVITATION_ADDRESS_FAILURE_LIMIT = env_int("INVITATION_ADDRESS_FAILURE_LIMIT", 30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"  # that template, told whether staff were locked out
 AXES_VERBOSE = False
 # Behind a reverse proxy: how many proxies append to X-Forwarded-For (config/client_ip.py); 0 = none.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

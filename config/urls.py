@@ -18,3 +18,4 @@ urlpatterns = [
 ]
 
 handler400 = "config.errors.bad_request"
+handler500 = "config.errors.server_error"

@@ -7,6 +7,7 @@ import pytest
 from django.urls import include, path
 from playwright.sync_api import expect
 
+import config.urls
 from tests.factories import CaseFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls(__name__)]
@@ -17,6 +18,7 @@ def _fails(request):
 
 
 urlpatterns = [path("fails/", _fails), path("", include("config.urls"))]
+handler500 = config.urls.handler500
 
 
 @pytest.mark.parametrize(("language", "direction", "title"), [
