@@ -5,10 +5,10 @@ tokens in the cache, each replaced (``bump``) when a fact of its scope changes, 
 draws the page again (``cached_content``). The scopes:
 
 - an organisation (``bump``): what every staff page of it shows, beyond its cases: a counsellor or the
-  organisation itself, a sponsor's name, a deleted case, the purged cases' figures;
+  organisation itself, a sponsor's name;
 - an organisation's cases (``bump_for_cases``): a case's stored summary (documents, members, letters, the day's
-  refresh), its badges, a task, a review in the audit trail. Its coordinators' pages (and admins' reports on it)
-  follow this generation;
+  refresh), its badges, a task, a review in the audit trail, the case deleted, a purged case's figures. Its
+  coordinators' pages (and admins' reports on it) follow this generation;
 - a counsellor's own cases: the same changes to a case replace the generation of each counsellor assigned to it
   (and of one assigned or unassigned), and only these: a counsellor sees no other case. So one case's change
   draws again the pages of those who see it, and leaves another counsellor's dashboard in the cache.
@@ -162,8 +162,14 @@ def _set(key: str, html: str) -> None:
 UNSHOWN_USER_FIELDS = frozenset({"last_login", "password", "preferred_language"})
 
 
+def _before_case_delete(sender, instance, **kwargs):
+    """Who followed the case, read before its links to them go (they are deleted with it, sending no signal)."""
+    instance._pages_counsellors = list(instance.counsellors.values_list("pk", flat=True))
+
+
 def _on_case_delete(sender, instance, **kwargs):
-    bump([instance.organisation_id])
+    """A deleted case leaves the pages that showed it: its organisation's coordinators' and its counsellors'."""
+    bump_cases([instance.organisation_id], getattr(instance, "_pages_counsellors", ()))
 
 
 def _on_cases_changed(sender, case_ids, **kwargs):
@@ -229,15 +235,15 @@ def _on_audit_event(sender, instance, created=False, raw=False, **kwargs):
 
 
 def _on_figures_change(sender, instance, raw=False, **kwargs):
-    """A purged case's figures, which the reports count."""
+    """A purged case's figures, which the reports count: only coordinators and admins read them."""
     if not raw:
-        bump([instance.organisation_id])
+        bump_cases([instance.organisation_id], [])
 
 
 def connect() -> None:
     """Called once from ``TrackerConfig.ready``."""
     from django.contrib.auth import get_user_model
-    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
     from accounts.models import Organisation
     from audit.models import AuditEvent
@@ -246,6 +252,7 @@ def connect() -> None:
 
     from .models import CaseFigures, CaseNote
 
+    pre_delete.connect(_before_case_delete, sender=Case, dispatch_uid="pages-case-before-delete")
     post_delete.connect(_on_case_delete, sender=Case, dispatch_uid="pages-case-delete")
     cases_changed.connect(_on_cases_changed, dispatch_uid="pages-cases-changed")
     post_save.connect(_on_note_change, sender=CaseNote, dispatch_uid="pages-note-save")

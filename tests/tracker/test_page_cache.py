@@ -4,6 +4,7 @@ changes: every change below shows on the very next request."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -27,6 +28,8 @@ from tests.factories import (
 from tracker.assignment import assign_counsellors
 from tracker.decision_date import check_decision_date
 from tracker.notes import add_note
+from tracker.purging import purge_case
+from tracker.retention import purge_expired
 
 pytestmark = pytest.mark.django_db
 
@@ -295,3 +298,41 @@ def test_a_counsellor_assigned_from_their_own_side_finds_the_case_at_once(client
     newcomer.counselled_cases.add(case)
 
     assert f'data-case="{case.pk}"' in dashboard(client)
+
+
+def purge_in_the_admin(case):
+    purge_case(case, actor=AdminFactory())
+
+
+def delete_the_row(case):
+    case.delete()
+
+
+def purge_at_the_end_of_its_retention(case):
+    Case.objects.filter(pk=case.pk).update(closed_on=date(2020, 1, 1), purge_after=date(2020, 12, 31))
+    assert purge_expired() == 1  # its anonymous figures are kept for the reports
+
+
+@pytest.mark.parametrize("deleting", [purge_in_the_admin, delete_the_row, purge_at_the_end_of_its_retention])
+def test_deleting_a_case_redraws_only_the_pages_that_showed_it(client, team, two_counsellors, deleting,
+                                                                django_assert_max_num_queries):
+    organisation, counsellor, coordinator, case = team
+    colleague, theirs = two_counsellors
+    elsewhere = CaseFactory(organisation=OrganisationFactory(name="Elders"))
+    readers = {name: Client() for name in ("counsellor", "coordinator", "admin", "colleague", "elsewhere")}
+    for name, user in [("counsellor", counsellor), ("coordinator", coordinator), ("admin", AdminFactory()),
+                       ("colleague", colleague), ("elsewhere", CoordinatorFactory(organisation=elsewhere.organisation))]:
+        readers[name].force_login(user)
+        dashboard(readers[name])
+    deleted = case.pk
+
+    deleting(case)
+
+    for name, still_shown in [("colleague", theirs), ("elsewhere", elsewhere)]:  # never showed it: from the cache
+        with django_assert_max_num_queries(QUERIES_FROM_THE_CACHE):
+            page = dashboard(readers[name])
+        assert f'data-case="{still_shown.pk}"' in page
+    for name in ("counsellor", "coordinator", "admin"):
+        page = dashboard(readers[name])
+        assert f'data-case="{deleted}"' not in page
+    assert f'data-case="{theirs.pk}"' in dashboard(readers["coordinator"])
