@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from config.celery import app as celery_app
 
@@ -44,6 +45,14 @@ def _page_cache_of_this_session():
     os.environ["NAREIS_PAGE_CACHE_PREFIX"] = prefix
     settings.PAGE_CACHE_PREFIX = prefix
     yield prefix
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request leaves its reader's language active in the thread (LocaleMiddleware and PreferredLanguageMiddleware
+    activate it, nothing deactivates it): the next test starts in the default, as the next request would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
