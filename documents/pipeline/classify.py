@@ -49,8 +49,15 @@ class Classification:
     by_labels: bool = False
 
 
+# A bar the OCR reads for an I or l within a word's letters of one case ("CERT|F|CATE"), or opening a word
+# ("|dentity", "|DENTITY"): a letter. A bar between words, or between a lower- and an upper-case letter
+# ("Name|Surname", a table's rule), stays a separator.
+_BAR_AS_LETTER = re.compile(r"(?<=[a-z])\|(?=[a-z])|(?<=[A-Z])\|(?=[A-Z])|(?<![^\W\d_])\|(?=[a-z]{2}|[A-Z]{2})")
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents or Arabic marks, punctuation as spaces: the form vocabulary is written in."""
+    text = _BAR_AS_LETTER.sub("l", text)
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTER_FOLDS))
     stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
     lines = (re.sub(r"[^\w()]+", " ", line).strip() for line in stripped.splitlines())
@@ -78,10 +85,37 @@ def _phrase(pattern: str) -> str:
         words = normalise(pattern).split(" ")
         return "(?:" + separator.join(
             [words[0], *(word if word.startswith(ARTICLE) else f"(?:{ARTICLE})?{word}" for word in words[1:])]) + ")"
-    body = pattern.replace(" ", separator)
+    body = _confusable_letters(pattern).replace(" ", separator)
     if not pattern.startswith("^"):
         return f"(?<![a-z0-9])(?:{body})(?![a-z])"
     return f"(?:{body})"
+
+
+# The OCR reads i, I and l for one another and for 1 (a bar is made an l by ``normalise``): "B1RTH CERT1FICATE",
+# "ldentity card", "Acte de mar1age". A phrase's i and l match any of them; a word of the vocabulary is still
+# matched whole, so only a word that differs from it in those letters alone matches too.
+CONFUSABLE = "[il1]"
+
+
+def _confusable_letters(pattern: str) -> str:
+    """``pattern`` with its literal i and l (outside character classes and escapes) matching i, l or 1."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            out.append(char)
+            in_class = char != "]"
+        elif char == "[":
+            out.append(char)
+            in_class = True
+        else:
+            out.append(CONFUSABLE if char in "il" else char)
+    return "".join(out)
 
 
 def score_text(text: str, identity: DocumentKind | None = None) -> dict[DocumentKind, float]:
