@@ -178,14 +178,15 @@ def _card_labels() -> tuple[re.Pattern, ...]:
     def whole(patterns: tuple[str, ...]) -> re.Pattern:
         return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns))
 
-    return whole(vocabulary.CARD_LABELS), whole(vocabulary.DOCUMENT_NUMBER), whole(vocabulary.NATIONALITY)
+    return whole(vocabulary.CARD_LABELS), whole(vocabulary.HOLDER_BODY_LABELS)
 
 
 def card_marks(normalised: str) -> bool:
     """Whether ``normalised`` text labels what only an identity document prints: its expiry, its card's
-    number, its holder's signature, or a document's number with its holder's nationality."""
-    card, number, nationality = _card_labels()
-    return bool(card.search(normalised) or (number.search(normalised) and nationality.search(normalised)))
+    number, its holder's signature, height, eyes or blood group. A document's number with a nationality is
+    not enough: an extract of a birth labels both."""
+    card, body = _card_labels()
+    return bool(card.search(normalised) or body.search(normalised))
 
 
 def parents_and_birth(normalised: str) -> bool:
@@ -224,12 +225,26 @@ def booklet_rows(page: str) -> set[DocumentKind]:
     household's members listed by their relation to its head (a spouse's marriage, a child's birth)."""
     normalised = normalise(page)
     _, spouses, household = _booklet_rows()
-    if all(row.search(normalised) for row in household):
+    if all(_a_rows_label(row, normalised) for row in household) and not _letter_marks(normalised):
         return {DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.BIRTH_CERTIFICATE}
     events = {DocumentKind.BIRTH_CERTIFICATE} if numbered_children(page) else set()
     if any(husband.search(normalised) and wife.search(normalised) for husband, wife in spouses):
         events.add(DocumentKind.MARRIAGE_CERTIFICATE)
     return events
+
+
+ROW_LABEL_START = 4  # a register's row puts a member's relation among its first words (after a number, a sex)
+
+
+def _a_rows_label(pattern: re.Pattern, normalised: str) -> bool:
+    """Whether ``pattern`` labels a row: it begins among the first words of its line ("Spouse: ...", "2 K Esi
+    ..."), not in a sentence's middle ("... with his wife and children")."""
+    return any(len(line[:match.start()].split()) < ROW_LABEL_START
+               for line in normalised.splitlines() for match in pattern.finditer(line))
+
+
+def _letter_marks(normalised: str) -> bool:
+    return bool(_card_back_patterns()["letter"].search(normalised))
 
 
 def recorded_events(text: str) -> set[DocumentKind]:
@@ -271,6 +286,7 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
             source = "failing"
     identity = _identity_shown(mrz, partial, unread_zone, holder_face)
     scores = score_text(text, identity)
+    _receipt_is_no_decision(normalise(text), scores)
     if has_book_structure(text):
         booklet = DocumentKind.FAMILY_BOOKLET
         scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE
@@ -283,9 +299,78 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return replace(classification, partial_zone=source)
     if _rests_on_birth_labels(text, classification, identity):
         return replace(classification, by_labels=True)
+    if (classification.kind in (DocumentKind.OTHER, DocumentKind.ASYLUM_DECISION) and mrz is None and partial is None
+            and card_back(normalise(text), scores)):
+        return _a_cards_back(classification)
     if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
         return _a_books_page(text, scores, portrait)
     return classification
+
+
+@lru_cache(maxsize=1)
+def _card_back_patterns() -> dict[str, re.Pattern]:
+    def whole(patterns: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns), re.M)
+
+    return {"card": whole(vocabulary.CARD_LABELS), "issue": whole(vocabulary.CARD_ISSUE_LABELS),
+            "remarks": whole(vocabulary.CARD_REMARKS_LABELS), "body": whole(vocabulary.HOLDER_BODY_LABELS),
+            "number": whole(vocabulary.DOCUMENT_NUMBER), "not_identity": whole(vocabulary.NOT_IDENTITY_CARDS),
+            "letter": whole(vocabulary.LETTER_MARKS), "receipt": whole(vocabulary.RECEIPT_PHRASES),
+            "decision": whole(vocabulary.DECISION_PHRASES)}
+
+
+CARD_MARKS_NEEDED = 2  # kinds of a card's marks (expiry or number, issue, remarks, the holder's body, document number)
+OWN_CARD_MARKS = ("card", "body")  # what only an identity document prints: one of them, or ID wording, is needed
+CARD_WORDS = 80  # a card's back holds fewer words; a letter more
+SENTENCE_WORDS = 12  # a line longer than this is a sentence: a card's lines are labels and values
+NOT_A_CARDS_KINDS = (*OTHER_RECORDS, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.TRANSLATION,
+                     DocumentKind.CONSENT_DECLARATION)
+CARD_BACK_CONFIDENCE = 0.45  # said unsure: "looks like an ID card, no MRZ found"
+
+
+def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
+    """Whether a page with no title for it shows an identity card's marks (its back, or a card whose title and
+    zone are lost): two kinds of them, one a card's own (its expiry, number or signature, the holder's height or
+    eyes) or with some ID wording, on a short page of labels with no letter's structure (a salutation, a subject,
+    sentences), no other document's evidence and nothing saying it is another card (a driving licence, a bank's)."""
+    patterns = _card_back_patterns()
+    marks = {name for name in ("card", "issue", "remarks", "body", "number") if patterns[name].search(normalised)}
+    if len(marks) < CARD_MARKS_NEEDED:
+        return False
+    identity_words = scores[DocumentKind.ID_CARD] + scores[DocumentKind.ASYLUM_DECISION] > 0
+    if not (marks & set(OWN_CARD_MARKS) or identity_words):
+        return False
+    if patterns["not_identity"].search(normalised) or scores[DocumentKind.OTHER] > 0:
+        return False
+    if any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS):
+        return False
+    return not _letter_structure(normalised)
+
+
+def _letter_structure(normalised: str) -> bool:
+    lines = normalised.splitlines()
+    return (_letter_marks(normalised) or sum(len(line.split()) for line in lines) > CARD_WORDS
+            or any(len(line.split()) > SENTENCE_WORDS for line in lines))
+
+
+def _a_cards_back(classification: Classification) -> Classification:
+    """An identity card by its marks alone (``card_back``): its words of a residence permit for asylum are the
+    card's, not a decision's. Unsure: no title and no zone say so."""
+    scores = dict(classification.scores)
+    card = DocumentKind.ID_CARD
+    scores[card] = max(scores[card], scores[DocumentKind.ASYLUM_DECISION], MIN_EVIDENCE)
+    scores[DocumentKind.ASYLUM_DECISION] = 0.0
+    return Classification(card, CARD_BACK_CONFIDENCE, scores)
+
+
+def _receipt_is_no_decision(normalised: str, scores: dict[DocumentKind, float]) -> None:
+    """An acknowledgement of an application ("ontvangstbevestiging", "we have received your application") that
+    states no decision on it is no asylum decision, however much of the IND's wording it shares: "other"."""
+    patterns = _card_back_patterns()
+    if patterns["receipt"].search(normalised) and not patterns["decision"].search(normalised):
+        asylum = DocumentKind.ASYLUM_DECISION
+        scores[DocumentKind.OTHER] = max(scores[DocumentKind.OTHER], scores[asylum])
+        scores[asylum] = 0.0
 
 
 def _a_books_page(text: str, scores: dict[DocumentKind, float], portrait: Face | None) -> Classification:

@@ -66,7 +66,7 @@ BIRTH_RECORD_LABELS = ("(time|hour) of birth", "heure de (la )?naissance", "(tij
 
 # An identity card's own labels, which no civil-status record prints: its expiry, its card's number, its
 # holder's signature. A card printing its holder's parents and birth (several national ID cards do) is told
-# from the record of that birth by them (``classify.card_marks``).
+# from the record of that birth by them, or by its holder's height, eyes or blood group (``classify.card_marks``).
 CARD_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", "valid (until|thru|through|till)",
                "date d expiration", "valable jusqu", "date de fin de validite", "vervaldatum", "geldig tot",
                "gultig bis", "ablaufdatum", "son gecerlilik", "gecerlilik tarihi", "card (no|number|nr)",
@@ -75,12 +75,49 @@ CARD_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", 
                "unterschrift des inhabers", "taariikhda dhicitaanka", "lambarka kaarka", "تاريخ الانتهاء", "تاريخ انتهاء",
                "تاريخ النفاذ", "صالحه حتى", "صالحه لغايه", "رقم البطاقه", "توقيع حامل", "تاريخ انقضا", "اعتبار تا",
                "شماره كارت", "የሚያበቃበት")
-# A document's number and its holder's nationality, together: an identity document's (a birth record names
-# its parents' nationality, seldom its own number).
+# A document's number: one of an identity card's marks beside others (``classify.card_back``); alone, or with
+# a nationality, it is no card's (an extract of a birth labels both).
 DOCUMENT_NUMBER = ("document (no|number|nr)", "(no|numero|n) du document", "documentnummer", "dokumentennummer",
                    "belge no", "seri no", "رقم الوثيقه", "شماره سريال")
-NATIONALITY = ("nationality", "nationalite", "nationaliteit", "staatsangehorigkeit", "uyrugu", "uyruk",
-               "jinsiyadda", "الجنسيه", "مليت", "ዜግነት")
+
+# An identity card's back (or a card whose title is lost) shows no title, often no zone, only its marks: its
+# expiry, number or holder's signature (``CARD_LABELS``), its issue, remarks, the holder's height, eyes or blood
+# group (``classify.card_back``). Two kinds of them on a short page with no letter's structure make a card.
+CARD_ISSUE_LABELS = ("(date|place) of issue", "issuing (authority|office|state)", "issued (by|on|at)", "authority",
+                     "date de delivrance", "delivree? (le|a|par)", "autorite( de delivrance)?", "lieu de delivrance",
+                     "(datum|plaats) van (af|uit)gifte", "afgegeven (door|te|op)", "uitgegeven door", "ausstellungsdatum",
+                     "ausstellende behorde", "behorde", "ausgestellt (am|von|in)", "verilis tarihi", "veren makam",
+                     "veren (daire|makam)", "taariikhda la bixiyay", "تاريخ الاصدار", "جهه الاصدار", "مكان الاصدار",
+                     "تاريخ المنح", "مكان المنح", "تاريخ صدور", "محل صدور", "مرجع صدور", "የተሰጠበት")
+CARD_REMARKS_LABELS = ("remarks", "aantekeningen", "opmerkingen", "observations", "anmerkungen", "bemerkungen",
+                       "ملاحظات", "توضيحات")
+HOLDER_BODY_LABELS = ("height", "lengte", "taille", "gro(ss|ß)e", "eye colou?r", "colou?r of (the )?eyes",
+                      "kleur (van de )?ogen", "couleur des yeux", "augenfarbe", "blood (group|type)", "bloedgroep",
+                      "groupe sanguin", "blutgruppe", "kan grubu", "distinguishing marks", "signes particuliers",
+                      "bijzondere kenmerken", "الطول", "لون العينين", "فصيله الدم", "زمره الدم", "علامات فارقه",
+                      "رنگ چشم", "گروه خون", "گروپ خون", "علائم مشخصه")
+# What says a card is no identity document: a driving licence, a bank's, an insurer's, a school's or a shop's card.
+NOT_IDENTITY_CARDS = ("driv(ing|er s?) licen[cs]e", "permis de conduire", "rijbewijs", "fuhrerschein",
+                      "surucu belgesi", "sehiyadda darawalnimada", "رخصه القياده", "رخصه سياقه", "كواهينامه رانندكي",
+                      "(credit|debit|bank|student|membership|library|loyalty|health|insurance) card", "mastercard",
+                      "maestro", "carte (vitale|bancaire|d etudiant)", "bankpas", "studentenkaart", "zorgpas",
+                      "verzekering", "assurance", "versicherung", "sigorta")
+# A letter's structure: a salutation, a subject line, a closing; a card shows none.
+LETTER_MARKS = ("dear", "geachte", "beste", "sehr geehrte", "madame", "monsieur", "cher", "chere", "sayin",
+                "subject", "onderwerp", "betreft", "objet", "betreff", "konu", "kind regards", "yours (sincerely|faithfully)",
+                "met vriendelijke groet", "hoogachtend", "cordialement", "mit freundlichen grussen", "saygilarimla",
+                "السيد", "السيده", "تحيه طيبه", "الموضوع", "با احترام", "موضوع")
+# An acknowledgement of an application (the IND's "ontvangstbevestiging"): a letter saying it was received, not
+# deciding on it. A decision says what was decided.
+RECEIPT_PHRASES = ("ontvangstbevestiging", "bevestiging van (de )?ontvangst", "acknowledge?ment of receipt",
+                   "(we|i) (have )?received your (application|request)", "your (application|request) (has been|was) received",
+                   "(wij|we|ik) (hebben|heb) uw (asiel)?(aanvraag|verzoek) ontvangen", "uw (asiel)?aanvraag is ontvangen",
+                   "accuse de reception", "(nous avons|j ai) (bien )?recu votre demande", "empfangsbestatigung",
+                   "eingangsbestatigung", "(wir haben|ich habe) ihren antrag erhalten")
+DECISION_PHRASES = ("besloten", "beslist", "ingewilligd", "in te willigen", "afgewezen", "af te wijzen", "verleend",
+                    "beschikking", "niet ontvankelijk", "granted", "rejected", "refused", "approved",
+                    "(we|i) have decided", "(has|have) been decided", "decided to", "accordee?", "rejetee?", "refusee?",
+                    "bewilligt", "abgelehnt", "erteilt", "entschieden")
 
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (

@@ -56,12 +56,19 @@ def test_a_family_books_members_labelled_with_their_parents_and_birth_are_no_bir
 # own marks (its expiry, its number, its zone, its holder's face) make the labels the card's.
 @pytest.mark.parametrize("marks", [
     "Date of expiry: 03.07.2031", "Card No: 0123456", "Valable jusqu'au 03.07.2031",
-    "Document No: A123456\nNationality: Syrian", "رقم البطاقة: 0123456", "تاريخ الانتهاء: 2031/07/03",
+    "Height: 172 cm", "رقم البطاقة: 0123456", "تاريخ الانتهاء: 2031/07/03",
 ])
 def test_parents_and_birth_on_a_card_with_its_own_labels_are_an_id_card(marks):
     classification = classify(UNTITLED["en"] + "\n" + marks)
     assert (classification.kind, classification.by_labels) == (K.ID_CARD, False)
     assert classification.scores[K.BIRTH_CERTIFICATE] < MIN_EVIDENCE
+
+
+def test_a_document_number_and_a_nationality_alone_are_no_card_marks():
+    # An extract of a birth labels both: without a card's own mark (its expiry, number, the holder's height)
+    # the labels stay the birth's.
+    classification = classify(UNTITLED["en"] + "\nNationality: Syrian\nDocument No. 0012345")
+    assert (classification.kind, classification.by_labels) == (K.BIRTH_CERTIFICATE, True)
 
 
 def test_a_birth_records_parents_nationality_is_no_card_mark():

@@ -108,3 +108,19 @@ def test_school_and_bank_letters_stay_other(text):
 def test_a_hospitals_report_of_a_death_is_a_death_certificate():
     text = "مستشفى الجامعة\nتقرير طبي بالوفاة\nاسم المريض: أحمد\nتوفي بتاريخ 2016/3/3"
     assert classify.classify(text).kind is K.DEATH_CERTIFICATE
+
+
+LETTERS_NAMING_A_FAMILY = [
+    "Dear Sir or Madam,\nAs the head of the family I confirm that my wife and our two sons live with me\n"
+    "in Amsterdam since 2019.\nKind regards",
+    "Sayın Yetkili,\nKendisi 2015 yılından beri firmamızda çalışmaktadır. Eşi ve oğlu ile birlikte\n"
+    "Hollanda'ya gidecektir.\nSaygılarımla",
+    "To whom it may concern\nMr Abdi is employed by us. He lives with his wife and children and supports his\n"
+    "parents. The head of the household pays the rent every month.",
+]
+
+
+@pytest.mark.parametrize("text", LETTERS_NAMING_A_FAMILY)
+def test_a_letter_naming_a_head_a_spouse_and_children_is_no_household_register(text):
+    assert classify.classify(text).kind is not K.FAMILY_BOOKLET
+    assert not classify.booklet_rows(text)

@@ -1,0 +1,98 @@
+"""An identity card's back, or a card whose title and zone are lost, shows only its marks: its expiry or number,
+its issue, remarks, the holder's height or eyes. Two kinds of them on a short page of labels with no letter's
+structure make an unsure ID card ("looks like an ID card, no MRZ found"), not an asylum decision or a confident
+other; other cards (a driving licence, a bank card), invoices and letters stay what they were. An acknowledgement
+of an application that decides nothing is no asylum decision."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from bench.samples import SANS, png
+from documents.pipeline import doubt, run_pipeline
+from documents.pipeline.classify import classify
+from documents.pipeline.types import DocumentKind as K
+
+CARD_BACKS = {
+    # A Dutch residence permit's back, its zone unread: the permit's type names asylum, no letter around it.
+    "residence permit, asylum type": "Aantekeningen / Remarks\nArbeid vrij toegestaan. TWV niet vereist\n"
+                                     "Verblijfsvergunning asiel bepaalde tijd\nDatum van afgifte / Date of issue "
+                                     "12.03.2024\nAfgegeven door / Authority: IND",
+    "English": "Date of issue 01.02.2020\nIssuing authority: Ministry of Interior\nHeight 175 cm\nRemarks: none",
+    "French": "Taille 1,72 m\nAdresse 12 rue des Lilas\nDélivrée le 03.04.2019 par Préfecture\nSignature du titulaire",
+    "German": "Anschrift: Hauptstr. 5, Berlin\nGröße 180 cm  Augenfarbe grün\nBehörde: Stadt Berlin\n"
+              "Ausstellungsdatum 01.01.2020",
+    # A Dari card whose title and holder's name are unreadable: its issue and expiry remain.
+    "Dari, no name or title": "جمهوری اسلامی افغانستان\nنام پدر: احمد\nتاریخ تولد: 1370\nتاریخ صدور: 1398/05/12\n"
+                              "تاریخ انقضا: 1408/05/12\nمحل صدور: کابل",
+    "Arabic": "تاريخ الإصدار: 2019/05/12\nجهة الإصدار: مديرية الأحوال المدنية\nفصيلة الدم: O+\nالطول: 170",
+}
+
+
+@pytest.mark.parametrize("text", CARD_BACKS.values(), ids=CARD_BACKS.keys())
+def test_a_cards_marks_without_title_or_zone_make_an_unsure_id_card(text):
+    classification = classify(text)
+    assert classification.kind is K.ID_CARD
+    said = doubt.doubt(classification, None)
+    assert (said.code, said.kind) == (doubt.DoubtCode.NO_MRZ, K.ID_CARD)
+
+
+STAY = {
+    "credit card": ("MASTERCARD\n5412 7512 3412 3456\nVALID THRU 12/25\nJOHN SMITH", K.OTHER),
+    "driving licence": ("PERMIS DE CONDUIRE\n1. MARTIN 2. PAUL\n4a. 01.01.2020 4b. Date of expiry 01.01.2035\n"
+                        "4c. Préfecture\nDate of issue 01.01.2020", K.OTHER),
+    "invoice": ("INVOICE\nInvoice No. 123\nDate of issue 01.02.2024\nRemarks: paid\nTotal 120.00", K.OTHER),
+    "one mark only": ("Date of issue 01.02.2020\nAmsterdam", K.OTHER),
+    "IND decision letter": ("Immigratie- en Naturalisatiedienst\nGeachte heer,\nDatum van afgifte van uw document: "
+                            "12.03.2024\nWij hebben besloten uw aanvraag om een verblijfsvergunning asiel in te "
+                            "willigen.\nDe vergunning is geldig tot 12.03.2029.\nMet vriendelijke groet",
+                            K.ASYLUM_DECISION),
+    "birth record with its issue": ("BIRTH CERTIFICATE\nName: Lina Omar\nFather: Omar\nMother: Huda\n"
+                                    "Date of birth 2015\nDate of issue 2020\nRemarks: none", K.BIRTH_CERTIFICATE),
+}
+
+
+@pytest.mark.parametrize("text, kind", STAY.values(), ids=STAY.keys())
+def test_other_cards_letters_and_records_keep_their_kind(text, kind):
+    assert classify(text).kind is kind
+
+
+RECEIPTS = [
+    "Immigratie- en Naturalisatiedienst\nOntvangstbevestiging\nGeachte heer Hassan,\nWij hebben uw asielaanvraag "
+    "ontvangen op 3 maart 2026.\nV-nummer: 1234567890\nU ontvangt later een besluit op uw aanvraag.\n"
+    "Met vriendelijke groet",
+    "Immigration and Naturalisation Service\nDear Mr Hassan,\nWe have received your application for a residence "
+    "permit asylum.\nYour V-number is 1234567890. You will receive a decision within six months.\nKind regards",
+]
+
+
+@pytest.mark.parametrize("text", RECEIPTS)
+def test_an_acknowledgement_of_an_application_is_no_decision(text):
+    classification = classify(text)
+    assert classification.kind is K.OTHER
+    assert doubt.doubt(classification, None) == ""
+
+
+def test_a_decision_that_says_the_application_was_received_stays_a_decision():
+    text = ("Immigratie- en Naturalisatiedienst\nGeachte heer,\nWij hebben uw aanvraag ontvangen op 3 maart 2026.\n"
+            "Wij hebben besloten uw aanvraag om een verblijfsvergunning asiel in te willigen.\nMet vriendelijke groet")
+    assert classify(text).kind is K.ASYLUM_DECISION
+
+
+def _card_back_on_a_table() -> bytes:
+    card = Image.new("RGB", (1012, 638), (226, 232, 214))
+    draw, font = ImageDraw.Draw(card), ImageFont.truetype(SANS, 38)
+    lines = ("Remarks / Aantekeningen", "Residence permit asylum, fixed term", "Date of issue: 12.03.2024",
+             "Issuing authority: IND", "Height: 1.75 m")
+    for row, line in enumerate(lines):
+        draw.text((60, 90 + row * 90), line, font=font, fill=(20, 20, 30))
+    table = Image.new("RGB", (1300, 900), (120, 96, 70))
+    table.paste(card, (140, 130))
+    return png(table)
+
+
+def test_a_photographed_card_back_without_title_or_zone_is_an_unsure_id_card():
+    result = run_pipeline(_card_back_on_a_table())
+    assert result.kind is K.ID_CARD, result.text[:300]
+    assert result.unsure.code is doubt.DoubtCode.NO_MRZ and result.confidence <= doubt.DOUBTFUL_CONFIDENCE
