@@ -49,8 +49,7 @@ def open_a_case(desk: "Phone", counsellor, given_names: str, surname: str, langu
     """A counsellor logs in on ``desk``, opens a case for a new sponsor (asylum decision 1 Oct 2026, refugee permit)
     and reads the invitation shown. The form has no serious accessibility finding."""
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(counsellor.username)
+    desk.sign_in(counsellor.username)
     page.get_by_role("link", name="New case").click()
     page.get_by_label("Sponsor's given names").fill(given_names)
     page.get_by_label("Sponsor's surname").fill(surname)
@@ -137,6 +136,14 @@ class Phone:
 
     def log_in(self, username: str, password: str = PASSWORD) -> None:
         log_in(self.page, username, password)
+
+    def sign_in(self, username: str, password: str = PASSWORD, language: str | None = None) -> None:
+        """Open the login page, choose ``language`` on it if given (the switcher reloads the page in it), log in."""
+        self.page.goto("/login/")
+        if language is not None:
+            self.page.select_option("#language", language)
+            expect(self.page.locator("html")).to_have_attribute("lang", language)
+        self.log_in(username, password)
 
     def serious_accessibility_violations(self) -> list[dict]:
         """axe-core's serious and critical findings on the page as it is now."""

@@ -34,8 +34,7 @@ def test_a_counsellor_copies_form_647s_answers_and_sees_what_the_documents_disag
     marriage.members.add(wife)
     desk = laptop_factory("form-647")
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(counsellor.username)
+    desk.sign_in(counsellor.username)
 
     page.goto(f"/cases/{case.pk}/")
     page.get_by_role("link", name="Form 647 data").click()

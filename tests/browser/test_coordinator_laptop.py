@@ -35,8 +35,7 @@ def test_a_coordinator_reassigns_two_cases_and_reads_the_reports(laptop_factory)
 
     desk = laptop_factory("coordinator-laptop")
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(coordinator.username)
+    desk.sign_in(coordinator.username)
 
     rows = page.locator("tr[data-case]")
     expect(rows).to_have_count(3)
@@ -86,8 +85,7 @@ def test_a_counsellor_sets_up_two_step_login_on_their_first_login(laptop_factory
 
     desk = laptop_factory("counsellor-two-factor")
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(counsellor.username)
+    desk.sign_in(counsellor.username)
 
     expect(page).to_have_url(re.compile("/two-factor/setup/"))
     expect(page.locator("[data-qr] svg")).to_be_visible()

@@ -53,8 +53,7 @@ def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_facto
     child = case.child
     desk = laptop_factory("counsellor-laptop")
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(counsellor.username)
+    desk.sign_in(counsellor.username)
 
     page.goto(f"/cases/{case.pk}/")
     expect(page.locator("[data-case-header]")).to_contain_text("Yonas Rahimi")
@@ -133,8 +132,7 @@ def test_a_counsellor_reviews_a_ten_document_case_with_the_keyboard(laptop_facto
     assert desk.policy_violations == []
 
     sponsor = phone_factory("sponsor-rejected-ar", language="ar")
-    sponsor.page.goto("/login/")
-    sponsor.log_in(case.sponsor.username)
+    sponsor.sign_in(case.sponsor.username)
     expect(sponsor.page.locator("html")).to_have_attribute("dir", "rtl")
     rejected = sponsor.page.locator(f'[data-document="{second.pk}"]')
     expect(rejected.locator("[data-rejection-reason]")).to_have_text(
@@ -148,8 +146,7 @@ def test_the_review_screen_works_without_javascript(phone_factory, corpus_dir):
     counsellor, case, documents = ten_document_case(corpus_dir)
     desk = phone_factory("counsellor-no-js", LAPTOP | {"java_script_enabled": False})
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(counsellor.username)
+    desk.sign_in(counsellor.username)
     page.goto(f"/review/documents/{documents[0].pk}/")
 
     page.get_by_role("link", name="Turn right").click()  # a link: the page comes back turned

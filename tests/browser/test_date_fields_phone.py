@@ -26,8 +26,7 @@ def test_a_birth_date_typed_in_the_readers_order_is_saved_right(phone_factory, l
     case = CaseFactory(sponsor__preferred_language=language)
     phone = phone_factory(f"date-field-{language}", language=language)
     page = phone.page
-    page.goto("/login/")
-    phone.log_in(case.sponsor.username)
+    phone.sign_in(case.sponsor.username)
     form = page.locator("#add-member")
     form.locator("#id_relation").select_option("child")
     form.locator("#id_given_names").fill("Yonas")
@@ -55,8 +54,7 @@ def test_an_empty_date_field_shows_its_pattern_in_words_the_reader_can_read(phon
     case = CaseFactory(sponsor__preferred_language=language)
     phone = phone_factory(f"date-pattern-{language}", language=language)
     page = phone.page
-    page.goto("/login/")
-    phone.log_in(case.sponsor.username)
+    phone.sign_in(case.sponsor.username)
     field = page.locator("#add-member #id_birth_date")
     expect(field).to_have_value("")
 

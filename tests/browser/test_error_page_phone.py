@@ -28,8 +28,7 @@ def test_a_fault_of_ours_on_a_phone(phone_factory, language, direction, title):
     case = CaseFactory(sponsor__preferred_language=language)
     phone = phone_factory(f"error-500-{language}", language=language)
     page = phone.page
-    page.goto("/login/")
-    phone.log_in(case.sponsor.username)
+    phone.sign_in(case.sponsor.username)
 
     response = page.goto("/fails/")
 

@@ -35,12 +35,8 @@ def _photo(number: int) -> dict:
 
 
 def _log_in(phone, case, language: str) -> None:
-    page = phone.page
-    page.goto("/login/")
-    page.select_option("#language", language)
-    expect(page.locator("html")).to_have_attribute("lang", language)
-    phone.log_in(case.sponsor.username)
-    expect(page.locator("[data-upload-form]")).to_be_visible()
+    phone.sign_in(case.sponsor.username, language=language)
+    expect(phone.page.locator("[data-upload-form]")).to_be_visible()
 
 
 _SIGNAL: "WeakKeyDictionary[object, dict]" = WeakKeyDictionary()

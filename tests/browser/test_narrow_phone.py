@@ -33,8 +33,7 @@ def test_the_sponsors_page_reads_clearly_on_a_narrow_phone(phone_factory, langua
     DocumentFactory(case=case, original_name="IMG_0001.jpg")
     sponsor = phone_factory(f"narrow-{language}", NARROW_PHONE, language=language)
     page = sponsor.page
-    page.goto("/login/")
-    sponsor.log_in(case.sponsor.username)
+    sponsor.sign_in(case.sponsor.username)
     page.screenshot(path=str(sponsor.screenshot_dir / f"narrow-{language}-member-form.png"), full_page=True)
     for button in page.locator("label.file-button span").all():  # never "PDF-" and "yo" on two lines
         assert button.evaluate(LINES_OF) == 1, button.inner_text()

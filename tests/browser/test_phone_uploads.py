@@ -108,11 +108,7 @@ def _open_case(phone_factory, name: str, language: str = "en"):
     case = CaseFactory()
     phone = phone_factory(name)
     _watch_uploads(phone)
-    phone.page.goto("/login/")
-    if language != "en":
-        phone.page.select_option("#language", language)
-        expect(phone.page.locator("html")).to_have_attribute("lang", language)
-    phone.log_in(case.sponsor.username)
+    phone.sign_in(case.sponsor.username, language=None if language == "en" else language)
     expect(phone.page.locator("[data-upload-form]")).to_be_visible()
     return case, phone
 

@@ -33,8 +33,7 @@ def test_the_case_page_says_which_rules_apply_and_why(phone_factory, settings, l
     sponsor = phone_factory(f"rules-{language}", language=language)
     page = sponsor.page
 
-    page.goto("/login/")
-    sponsor.log_in(case.sponsor.username)
+    sponsor.sign_in(case.sponsor.username)
     expect(page.locator("html")).to_have_attribute("lang", language)
     rules = page.locator("#rules-applied")
     expect(rules).to_have_attribute("data-policy", "two_status")

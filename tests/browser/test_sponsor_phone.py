@@ -69,8 +69,7 @@ def test_arabic_sponsor_uploads_a_passport_photo_and_sees_it_read_and_accepted(
 def accept_as_counsellor(phone_factory, counsellor, document):
     """The counsellor accepts the passport on its review screen, on their own phone."""
     phone = phone_factory("counsellor")
-    phone.page.goto("/login/")
-    phone.log_in(counsellor.username)
+    phone.sign_in(counsellor.username)
     phone.page.goto(f"/review/documents/{document.pk}/")
     phone.page.locator("[data-shortcut=accept]").click()
     expect(phone.page.locator(".message.success")).to_be_visible()
@@ -86,8 +85,7 @@ def test_a_photo_with_a_very_long_name_is_sent_and_refusals_are_not_offered_agai
     case = CaseFactory()
     sponsor = phone_factory("sponsor-long-name")
     page = sponsor.page
-    page.goto("/login/")
-    sponsor.log_in(case.sponsor.username)
+    sponsor.sign_in(case.sponsor.username)
 
     with page.expect_file_chooser() as chooser:
         page.locator("input[type=file][multiple]").first.click()

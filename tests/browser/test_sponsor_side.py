@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import log_in
-from documents.models import Document
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory, UserFactory
 from tracker import rules
 
@@ -44,8 +43,7 @@ def family_case(language: str):
 
 def signed_in(phone_factory, user, name: str):
     phone = phone_factory(name)
-    phone.page.goto("/login/")
-    phone.log_in(user.username)
+    phone.sign_in(user.username)
     return phone
 
 
@@ -223,8 +221,7 @@ def test_the_farsi_invitation_numbers_its_steps_in_persian_digits(laptop_factory
     case = CaseFactory(counsellors=[counsellor], sponsor=UserFactory(preferred_language="fa"))
     desk = laptop_factory("invitation-fa")
     page = desk.page
-    page.goto("/login/")
-    desk.log_in(counsellor.username)
+    desk.sign_in(counsellor.username)
     page.goto(f"/cases/{case.pk}/invitation/")
     page.locator('form[action$="/invitation/new/"] button[type=submit]').click()
     steps = {language: page.locator(f'[data-sheet-language="{language}"] ol').evaluate(
