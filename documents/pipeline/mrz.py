@@ -9,7 +9,8 @@
    Tesseract reads as K, X or 6 are found again by their shape (``mrz_cells``).
 5. Only if a check digit fails or a name looks doubtful: read the crop at other
    scales, merge field by field and vote on the names (``mrz_choose``); if no reading
-   passes, the shapes are one more reading for the check digits to judge.
+   passes and the scales disagree, the crop smoothed (a dim photo's noise) is read too;
+   then the shapes are one more reading for the check digits to judge.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402
-from PIL import Image, ImageOps  # noqa: E402
+from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 from scipy import ndimage  # noqa: E402
 
 from . import mrz_glyphs  # noqa: E402
@@ -53,6 +54,7 @@ TESSERACT_CONFIG = (
     "-c load_system_dawg=0 -c load_freq_dawg=0"
 )
 RETRY_HEIGHTS = (28, 44, 24, 52)  # other scales, in turn, while no reading passes its check digits
+SMOOTHED_HEIGHTS = (CHAR_HEIGHT, 44)  # scales read smoothed where every scale read as it is fails (see _read_zone)
 SMALL_CHARACTERS = 12  # px high in the photo: below, the shapes read the zone better than Tesseract
 
 
@@ -120,6 +122,12 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
     # Lit evenly if the lines are not: the table beside the page in the crop's corners does not count.
     patch = Image.fromarray(even_lighting(np.asarray(patch), 2 * target_height, judged_on=(0.1, 0.25, 0.9, 0.75)))
     return _clear_edges(ImageOps.autocontrast(patch, cutoff=1))
+
+
+def smoothed(crop: Image.Image, char_height: int) -> Image.Image:
+    """A zone's crop (see ``crop_zone``) with ``char_height`` px characters, blurred over about a third of their
+    strokes' width (2 px at 36 px characters): the speckle goes, the strokes stay."""
+    return crop.filter(ImageFilter.GaussianBlur(char_height / 18))
 
 
 def _clear_edges(patch: Image.Image) -> Image.Image:
@@ -243,7 +251,7 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
         if is_good(by_shape):
             return [by_shape]
     readings: list[MrzResult] = []
-    best = None
+    best, read_alike = None, False
     for height in (CHAR_HEIGHT, *RETRY_HEIGHTS):
         # Names have no check digit: a doubtful one is worth more readings to vote with (and so
         # is a document number that looks misread, though its check digit holds).
@@ -265,7 +273,20 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
         if any(result.lines == earlier.lines for earlier in readings[:-1]):
             # Two scales read the zone alike, check digits and names: the others would read it so too
             # (a specimen's wrong check digit, a real one-letter name) and outvote nothing.
+            read_alike = True
             break
+    if best is None and readings and not read_alike:
+        # An MRZ every scale misread, each its own way: in a dim photo brightened, the sensor's noise, enlarged
+        # with the zone, breaks the strokes Tesseract follows; smoothed, the noise goes and the characters stay.
+        for height in SMOOTHED_HEIGHTS:
+            attempt = _upright(smoothed(crop_zone(image, zone, height), height), upside_down)
+            result = read_zone_text(ocr_lines(attempt), attempt)
+            if result is not None:
+                readings.append(result)
+                merged = combine_readings(readings)
+                if is_good(merged):
+                    best = merged
+                    break
     if best is None:
         # Tesseract failed at every scale (or two read alike): the cells read by the shapes of OCR-B are one more
         # reading for the check digits to judge.
