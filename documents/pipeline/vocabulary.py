@@ -89,7 +89,8 @@ CARD_ISSUE_LABELS = ("(date|place) of issue", "issuing (authority|office|state)"
                      "ausstellende behorde", "behorde", "ausgestellt (am|von|in)", "verilis tarihi", "veren makam",
                      "veren (daire|makam)", "taariikhda la bixiyay", "تاريخ الاصدار", "جهه الاصدار", "مكان الاصدار",
                      "تاريخ المنح", "مكان المنح", "تاريخ صدور", "محل صدور", "مرجع صدور", "የተሰጠበት")
-CARD_REMARKS_LABELS = ("remarks", "aantekeningen", "opmerkingen", "observations", "anmerkungen", "bemerkungen",
+CARD_REMARKS_LABELS = ("remarks", "remarques", "aantekeningen", "opmerkingen", "observations", "observaciones",
+                       "osservazioni", "observacoes", "anmerkungen", "bemerkungen",
                        "ملاحظات", "توضيحات")
 HOLDER_BODY_LABELS = ("height", "lengte", "taille", "gro(ss|ß)e", "eye colou?r", "colou?r of (the )?eyes",
                       "kleur (van de )?ogen", "couleur des yeux", "augenfarbe", "blood (group|type)", "bloedgroep",
@@ -122,6 +123,7 @@ DECISION_PHRASES = ("besloten", "beslist", "ingewilligd", "in te willigen", "afg
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (
         (4, ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto", "baasaboor",
+             "passaporte", "paszport", "cestovni pas", "putovnica", "utlevel", "паспорт", "διαβατηριο",
              "جواز سفر", "جواز السفر", "كذرنامه", "گذرنامه", "پاسپورت", "باسبورت", "ፓስፖርት")),
         (1, ("date of expiry", "date d expiration", "geldig tot", "gultig bis", "authority", "autorite",
              "تاريخ الانتهاء", "تاريخ انتهاء")),
@@ -133,7 +135,14 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "kaarka aqoonsiga", "aqoonsi", "بطاقه شخصيه", "بطاقه الهويه", "البطاقه الوطنيه", "الهويه الوطنيه",
              "بطاقه وطنيه", "بطاقه هويه", "الهويه الشخصيه", "هويه الاحوال المدنيه", "البطاقه الموحده",
              "البطاقه القوميه", "بطاقه التعريف", "كارت ملي", "كارت هوشمند ملي", "تذكره", "tazkira", "tazkera",
-             "kimlik belgesi", "መንነት", "መታወቂያ")),
+             "kimlik belgesi", "መንነት", "መታወቂያ",
+             # national identity cards' titles elsewhere (the held-out cards are from many countries)
+             "identity document", "identification card", "documento (nacional )?de identidad", "cedula de identidad",
+             "carta d identita", "cartao de cidadao", "bilhete de identidade", "identitetskort", "henkilokortti",
+             "dowod osobisty", "obcansky prukaz", "obciansky preukaz", "osobna (iskaznica|izkaznica)",
+             "(licna|lichna) karta", "лична карта", "личная карта", "удостоверение личности", "personas aplieciba",
+             "asmens tapatybes kortele", "identitatskarte", "isikutunnistus", "szemelyi igazolvany",
+             "carte de identitate", "δελτιο ταυτοτητας")),
         (1, ("id no", "id number", "identity number", "numero d identite", "kimlik no", "الرقم الوطني", "رقم الهويه",
             "شماره ملي")),
         # Residence permits and cards (TD1 cards, codes such as IR and RP): identity documents. The IND's
@@ -141,7 +150,9 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
         (4, ("(?<!asylum.)residence (permit|card)(?! (for )?asylum)", "permanent resident", "resident (card|alien)",
              "titre de sejour", "carte de (sejour|resident)", "aufenthalts(titel|erlaubnis|karte)",
              "verblijfs(titel|document)", "verblijfsvergunning(?! (asie[l1]|regulier|voor))", "permesso di soggiorno",
-             "(tarjeta|permiso|titulo) de residencia", "ikamet (izni|karti)", "oturma izni",
+             "(tarjeta|permiso|titulo|documento) de residencia", "ikamet (izni|karti)", "oturma izni",
+             "residence document", "aufenthaltsdokument", "permis de sejour", "tarjeta de identidad de extranjero",
+             "uppehallstillstand", "oleskelulupa", "opholdstilladelse", "oppholdstillatelse",
              "بطاقه اقامه", "بطاقه الاقامه", "تصريح اقامه", "تصريح الاقامه", "اذن اقامه", "كارت اقامت")),
     ),
     K.BIRTH_CERTIFICATE: (

@@ -44,7 +44,9 @@ TITLES = {
     ],
     K.ID_CARD: [
         "البطاقة الشخصية", "هوية الأحوال المدنية", "البطاقة الموحدة", "البطاقة القومية", "کارت هوشمند ملی",
-        "تذکره", "Tazkira", "Nüfus cüzdanı",
+        "تذکره", "Tazkira", "Nüfus cüzdanı", "Documento nacional de identidad", "Carta d'identità",
+        "Cartão de cidadão", "Identitetskort", "Dowód osobisty", "Лична карта", "Asmens tapatybės kortelė",
+        "Personas apliecība", "Identitätskarte", "Residence document", "Título de residencia",
     ],
 }
 
@@ -66,6 +68,7 @@ def test_a_birth_named_in_running_text_or_a_label_is_no_title(text):
     (["وثيقة الولادة", "الاسم: لينا", "اسم الأب: عمر", "محافظة حماة"], ARABIC, True, K.BIRTH_CERTIFICATE),
     (["قباله ازدواج", "نام زوج: احمد", "نام زوجه: مریم", "محل ثبت: هرات"], ARABIC, True, K.MARRIAGE_CERTIFICATE),
     (["ናይ መርዓ ምስክር ወረቐት", "ስም: ሰላም ተስፋይ", "ቦታ: ኣስመራ"], ETHIOPIC, False, K.MARRIAGE_CERTIFICATE),
+    (["CARTA D'IDENTITÀ", "Cognome: ROSSI", "Nome: MARIO", "Comune di ROMA"], LATIN, False, K.ID_CARD),
     (["EVLİLİK CÜZDANI", "Kocanın adı soyadı: Ahmet Yılmaz", "Karısının adı soyadı: Ayşe Yılmaz"], LATIN, False,
      K.MARRIAGE_CERTIFICATE),
 ])
