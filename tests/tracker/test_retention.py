@@ -98,4 +98,4 @@ def test_the_sponsor_of_a_closed_case_is_no_longer_told_to_apply_before_a_deadli
     client.force_login(case.sponsor)
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
     assert "data-case-closed" in page and "الملف مغلق" in page and "وصلت العائلة" in page
-    assert 'class="days-left"' not in page and "قدّم الطلب قبل آخر موعد" not in page
+    assert 'class="days-left"' not in page and "قدّم الطلب قبل فوات آخر موعد" not in page
