@@ -319,7 +319,19 @@ def _card_back_patterns() -> dict[str, re.Pattern]:
             "decision": whole(vocabulary.DECISION_PHRASES)}
 
 
-CARD_MARKS_NEEDED = 2  # kinds of a card's marks (expiry or number, issue, remarks, the holder's body, document number)
+@lru_cache(maxsize=1)
+def _holder_labels() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in family))
+                 for family in vocabulary.HOLDER_LABELS)
+
+
+def holder_labels(normalised: str) -> bool:
+    """Whether ``normalised`` labels an identity document's holder: three of sex, nationality, names, birth date."""
+    return sum(bool(pattern.search(normalised)) for pattern in _holder_labels()) >= vocabulary.HOLDER_LABELS_NEEDED
+
+
+CARD_MARKS_NEEDED = 2  # kinds of a card's marks (expiry or number, issue, remarks, the holder's body or labels,
+# document number)
 OWN_CARD_MARKS = ("card", "body")  # what only an identity document prints: one of them, or ID wording, is needed
 CARD_WORDS = 80  # a card's back holds fewer words; a letter more
 SENTENCE_WORDS = 12  # a line longer than this is a sentence: a card's lines are labels and values
@@ -332,9 +344,13 @@ def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
     """Whether a page with no title for it shows an identity card's marks (its back, or a card whose title and
     zone are lost): two kinds of them, one a card's own (its expiry, number or signature, the holder's height or
     eyes) or with some ID wording, on a short page of labels with no letter's structure (a salutation, a subject,
-    sentences), no other document's evidence and nothing saying it is another card (a driving licence, a bank's)."""
+    sentences), no other document's evidence and nothing saying it is another card (a driving licence, a bank's, a
+    visa). The holder's labels (sex, nationality, names, birth date) are one mark: a card's front whose title and
+    zone are lost shows them beside its expiry."""
     patterns = _card_back_patterns()
     marks = {name for name in ("card", "issue", "remarks", "body", "number") if patterns[name].search(normalised)}
+    if holder_labels(normalised):
+        marks.add("holder")
     if len(marks) < CARD_MARKS_NEEDED:
         return False
     identity_words = scores[DocumentKind.ID_CARD] + scores[DocumentKind.ASYLUM_DECISION] > 0

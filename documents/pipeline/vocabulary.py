@@ -74,7 +74,8 @@ CARD_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", 
                "(holder s|bearer s) signature", "signature (of the holder|du titulaire)", "handtekening (van de )?houder",
                "unterschrift des inhabers", "taariikhda dhicitaanka", "lambarka kaarka", "تاريخ الانتهاء", "تاريخ انتهاء",
                "تاريخ النفاذ", "صالحه حتى", "صالحه لغايه", "رقم البطاقه", "توقيع حامل", "تاريخ انقضا", "اعتبار تا",
-               "شماره كارت", "የሚያበቃበት")
+               "شماره كارت", "የሚያበቃበት", "validez", "fecha de (caducidad|expiracion)", "valido hasta", "scadenza",
+               "data di scadenza", "validade", "data de validade", "gultig bis", "geldig tot")
 # A document's number: one of an identity card's marks beside others (``classify.card_back``); alone, or with
 # a nationality, it is no card's (an extract of a birth labels both).
 DOCUMENT_NUMBER = ("document (no|number|nr)", "(no|numero|n) du document", "documentnummer", "dokumentennummer",
@@ -97,12 +98,27 @@ HOLDER_BODY_LABELS = ("height", "lengte", "taille", "gro(ss|ß)e", "eye colou?r"
                       "groupe sanguin", "blutgruppe", "kan grubu", "distinguishing marks", "signes particuliers",
                       "bijzondere kenmerken", "الطول", "لون العينين", "فصيله الدم", "زمره الدم", "علامات فارقه",
                       "رنگ چشم", "گروه خون", "گروپ خون", "علائم مشخصه")
+# The holder's labels an identity document's data side prints (a passport's data page, an ID card's front):
+# sex, nationality, names, birth date. Three of these four on a card is one of its marks (``classify.card_back``);
+# a birth record labels some of them too, so they are never a card's own mark.
+HOLDER_LABELS = (
+    ("sex", "sexe", "geslacht", "geschlecht", "sexo", "sesso", "cinsiyet(i)?", "jinsiga", "الجنس", "جنسيت", "ጾታ"),
+    ("nationality", "nationalite", "nationaliteit", "staatsangehorigkeit", "nacionalidad", "nazionalita",
+     "nacionalidade", "uyrugu", "uyruk", "jinsiyadda", "الجنسيه", "مليت", "تابعيت", "ዜግነት"),
+    ("surname", "family name", "last name", "given names?", "first names?", "nom", "prenoms?", "achternaam",
+     "geslachtsnaam", "voornamen", "nachname", "familienname", "vornamen?", "apellidos?", "nombres?", "cognome",
+     "apelidos?", "soyadi", "اللقب", "الكنيه", "نام خانوادكي"),
+    ("date of birth", "birth ?date", "date de naissance", "geboortedatum", "geburtsdatum", "fecha de nacimiento",
+     "data di nascita", "data de nascimento", "dogum tarihi", "taariikhda dhalashada", "تاريخ الولاده",
+     "تاريخ الميلاد", "تاريخ تولد", "ዕለት ልደት"),
+)
+HOLDER_LABELS_NEEDED = 3
 # What says a card is no identity document: a driving licence, a bank's, an insurer's, a school's or a shop's card.
 NOT_IDENTITY_CARDS = ("driv(ing|er s?) licen[cs]e", "permis de conduire", "rijbewijs", "fuhrerschein",
                       "surucu belgesi", "sehiyadda darawalnimada", "رخصه القياده", "رخصه سياقه", "كواهينامه رانندكي",
                       "(credit|debit|bank|student|membership|library|loyalty|health|insurance) card", "mastercard",
                       "maestro", "carte (vitale|bancaire|d etudiant)", "bankpas", "studentenkaart", "zorgpas",
-                      "verzekering", "assurance", "versicherung", "sigorta")
+                      "verzekering", "assurance", "versicherung", "sigorta", "visa", "visum", "vize")
 # A letter's structure: a salutation, a subject line, a closing; a card shows none.
 LETTER_MARKS = ("dear", "geachte", "beste", "sehr geehrte", "madame", "monsieur", "cher", "chere", "sayin",
                 "subject", "onderwerp", "betreft", "objet", "betreff", "konu", "kind regards", "yours (sincerely|faithfully)",

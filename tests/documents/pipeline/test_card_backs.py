@@ -26,6 +26,12 @@ CARD_BACKS = {
     # A Dari card whose title and holder's name are unreadable: its issue and expiry remain.
     "Dari, no name or title": "جمهوری اسلامی افغانستان\nنام پدر: احمد\nتاریخ تولد: 1370\nتاریخ صدور: 1398/05/12\n"
                               "تاریخ انقضا: 1408/05/12\nمحل صدور: کابل",
+    # Card fronts whose zone is not read and whose title the OCR lost or broke: the holder's labels (three of
+    # sex, nationality, names, birth date) beside the card's expiry.
+    "front, bilingual labels": "Name/ Nom\nERIKSSON, ANNA MARIA\nSex/ Nationality/ Date of birth/\nSexe Nationalité "
+                               "Date de naissance\nF UTO 12 AUG 74\nDoc Expiry/ Expiration\nD23145890 15 APR 12",
+    "front, Spanish labels, title broken": "DocuMENTO NACIONAl\nAPELLIDOS\nMUESTRA\nNOMBRE\nCARMEN\nSEXO "
+                                           "NACIONALIDAD\nF ESP\nFECHA DE NACIMIENTO\n01 01 1980\nVALIDEZ\n01 01 2026",
     "Arabic": "تاريخ الإصدار: 2019/05/12\nجهة الإصدار: مديرية الأحوال المدنية\nفصيلة الدم: O+\nالطول: 170",
 }
 
@@ -42,6 +48,10 @@ STAY = {
     "credit card": ("MASTERCARD\n5412 7512 3412 3456\nVALID THRU 12/25\nJOHN SMITH", K.OTHER),
     "driving licence": ("PERMIS DE CONDUIRE\n1. MARTIN 2. PAUL\n4a. 01.01.2020 4b. Date of expiry 01.01.2035\n"
                         "4c. Préfecture\nDate of issue 01.01.2020", K.OTHER),
+    "visa, its zone unread": ("Issuing Post Name\nSurname TRAVELER\nGiven Name HAPPY\nNationality UTO  Sex F\n"
+                              "Birth Date 01 JAN 1980\nExpiration Date 01 JAN 2030\nVisa Type B1/B2", K.OTHER),
+    "birth record's holder labels, no card mark": ("Surname: OMAR\nGiven names: LINA\nSex: F\nNationality: Syrian\n"
+                                                   "Date of birth: 03.07.2017\nDate of issue: 2020", K.OTHER),
     "invoice": ("INVOICE\nInvoice No. 123\nDate of issue 01.02.2024\nRemarks: paid\nTotal 120.00", K.OTHER),
     "one mark only": ("Date of issue 01.02.2020\nAmsterdam", K.OTHER),
     "IND decision letter": ("Immigratie- en Naturalisatiedienst\nGeachte heer,\nDatum van afgifte van uw document: "
@@ -96,3 +106,15 @@ def test_a_photographed_card_back_without_title_or_zone_is_an_unsure_id_card():
     result = run_pipeline(_card_back_on_a_table())
     assert result.kind is K.ID_CARD, result.text[:300]
     assert result.unsure.code is doubt.DoubtCode.NO_MRZ and result.confidence <= doubt.DOUBTFUL_CONFIDENCE
+
+
+@pytest.mark.parametrize("name, part", [
+    ("025_id_card.jpg", (0.0, 0.5)),  # a specimen card's front (front above back): labels and expiry, no zone
+    ("029_id_card.jpg", (0.5, 1.0)),  # a national card's front cropped from below its back, title broken by the OCR
+])
+def test_a_real_cards_front_cropped_from_its_zone_is_an_unsure_id_card(real_dir, name, part):
+    image = Image.open(real_dir / name)
+    top, bottom = (round(image.height * share) for share in part)
+    result = run_pipeline(png(image.crop((0, top, image.width, bottom)).convert("RGB")))
+    assert result.mrz is None and result.kind is K.ID_CARD, result.text[:300]
+    assert result.unsure.code is doubt.DoubtCode.NO_MRZ
