@@ -243,13 +243,17 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
     """Readings of one zone, one way up; the last reading is the answer if any reading (or their
     merge) is good. ``first_lines``: the lines Tesseract reads at the first scale are added to it."""
     first_crop = _upright(crop_zone(image, zone), upside_down)
-    by_shape = None
+    by_shape = smooth_shape = None
     if zone_char_height(zone) < SMALL_CHARACTERS:
         # Small characters: Tesseract adds, drops and swaps them, and a misread field passes its
         # check digit one time in ten. The shapes of OCR-B, read under the layout's rules, do better.
         by_shape = _read_by_shape(first_crop, zone)
         if is_good(by_shape):
             return [by_shape]
+        # In a dim photo the sensor's noise, enlarged with the zone, speckles the cells: smoothed, they read.
+        smooth_shape = _read_by_shape(smoothed(first_crop, CHAR_HEIGHT), zone)
+        if is_good(smooth_shape):
+            return [smooth_shape]
     readings: list[MrzResult] = []
     best, read_alike = None, False
     for height in (CHAR_HEIGHT, *RETRY_HEIGHTS):
@@ -275,11 +279,13 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             # (a specimen's wrong check digit, a real one-letter name) and outvote nothing.
             read_alike = True
             break
-    if best is None and readings and not read_alike:
+    smooth = best is None and bool(readings) and not read_alike
+    if smooth:
         # An MRZ every scale misread, each its own way: in a dim photo brightened, the sensor's noise, enlarged
         # with the zone, breaks the strokes Tesseract follows; smoothed, the noise goes and the characters stay.
         for height in SMOOTHED_HEIGHTS:
-            attempt = _upright(smoothed(crop_zone(image, zone, height), height), upside_down)
+            attempt = smoothed(first_crop, height) if height == CHAR_HEIGHT else \
+                _upright(smoothed(crop_zone(image, zone, height), height), upside_down)
             result = read_zone_text(ocr_lines(attempt), attempt)
             if result is not None:
                 readings.append(result)
@@ -291,8 +297,16 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
         # Tesseract failed at every scale (or two read alike): the cells read by the shapes of OCR-B are one more
         # reading for the check digits to judge.
         by_shape = by_shape or _read_by_shape(first_crop, zone)
-        if by_shape is not None:
-            readings.append(by_shape)
+        # The shapes too are read smoothed where the noise broke Tesseract's readings (a small zone in a dim photo:
+        # cells lined up by noise at the line's ends and compared speckled read worse than the zone smoothed).
+        for cells_smoothed in (False, True):
+            if cells_smoothed and not smooth:
+                break
+            shapes = (smooth_shape or _read_by_shape(smoothed(first_crop, CHAR_HEIGHT), zone)) if cells_smoothed \
+                else by_shape
+            if shapes is None:
+                continue
+            readings.append(shapes)
             merged = combine_readings(readings)
             # Every check digit holding, a country code on no list (OCR misreads it alike at every scale) is all
             # that keeps the merge from good: the shapes, read as real codes, name one, and the names still get
@@ -300,6 +314,8 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             if merged is not None and merged.valid and not is_good(merged):
                 merged = with_known_countries(merged, readings)
             best = merged if is_good(merged) else None
+            if best is not None:
+                break
     if best is None:
         return readings
     # Several readings: a field that passed its check digit by chance in one loses to the others.

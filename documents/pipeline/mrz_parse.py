@@ -157,10 +157,19 @@ def repair_names(field: str) -> str:
     return names + FILLER * (len(field) - len(names))
 
 
+JUNK_AFTER_FILLERS = FILLER_LOOKALIKES | {"6", "0", FILLER}
+
+
 def _repair_optional(field: str, has_check: bool, check: str | None, ends_line: bool = False) -> str:
     looks_empty = all(char == FILLER or char in FILLER_LOOKALIKES for char in field)
     if looks_empty and (not has_check or check in (FILLER, "0") or field.count(FILLER) * 2 >= len(field)):
         return FILLER * len(field)
+    # Data stands at the field's start and fillers pad it: after three fillers, a tail of nothing but the glyphs
+    # OCR makes of "<" in a noisy photo ("<<<<66CEKKKKKEK", "<<<<K6KCKKK") is fillers, not data; the composite
+    # check digit, which may pass such junk by chance, judges the field as printed.
+    padding = field.find(FILLER * 3)
+    if padding >= 0 and set(field[padding:]) <= JUNK_AFTER_FILLERS:
+        field = field[:padding] + FILLER * (len(field) - padding)
     # K weighs 20 and 0 nothing: to every check digit they are a "<" (0). Lone among fillers, or alone at the
     # field's start before them ("UTO0<<<": the country code's O read twice), they are one; so is X, and so are
     # Ks and 0s running among fillers ("<<KK<<", "UTO0K<<").
