@@ -92,13 +92,15 @@ def _phrase(pattern: str) -> str:
 
 
 # The OCR reads i, I and l for one another and for 1 (a bar is made an l by ``normalise``): "B1RTH CERT1FICATE",
-# "ldentity card", "Acte de mar1age". A phrase's i and l match any of them; a word of the vocabulary is still
-# matched whole, so only a word that differs from it in those letters alone matches too.
-CONFUSABLE = "[il1]"
+# "ldentity card", "Acte de mar1age"; and O for 0 ("CERTIFICATE 0F BIRTH", "EP0UX"). A phrase's i and l match any
+# of i, l and 1, its o an o or 0; a word of the vocabulary is still matched whole, so only a word that differs
+# from it in those letters alone matches too.
+CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]"}
 
 
 def _confusable_letters(pattern: str) -> str:
-    """``pattern`` with its literal i and l (outside character classes and escapes) matching i, l or 1."""
+    """``pattern`` with its literal i, l and o (outside character classes and escapes) matching what the OCR
+    reads for them."""
     out, in_class, escaped = [], False, False
     for char in pattern:
         if escaped:
@@ -114,7 +116,7 @@ def _confusable_letters(pattern: str) -> str:
             out.append(char)
             in_class = True
         else:
-            out.append(CONFUSABLE if char in "il" else char)
+            out.append(CONFUSABLE.get(char, char))
     return "".join(out)
 
 

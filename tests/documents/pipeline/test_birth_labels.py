@@ -105,3 +105,12 @@ def test_an_untitled_card_photo_with_its_holders_face_is_an_id_card():
     assert run_pipeline(_untitled_card(face=True)).kind is K.ID_CARD
     result = run_pipeline(_untitled_card(face=False))  # the same labels without a face: a birth record's, doubted
     assert result.kind is K.BIRTH_CERTIFICATE and result.unsure.code is doubt.DoubtCode.BY_LABELS
+
+
+def test_a_birth_booklets_photo_page_without_its_title_stays_a_birth_record():
+    # An Iranian shenasnameh's first page, its title word lost: the parents, the birth, a national number, the
+    # place of issue and a serial number are a birth record's labels, not a card's marks.
+    text = ("نام: مریم\nنام خانوادگی: احمدی\nشماره ملی: 0012345678\nتاریخ تولد: 1370/01/01\nمحل تولد: تهران\n"
+            "نام پدر: علی\nنام مادر: فاطمه\nمحل صدور: تهران\nسری و سریال: 12/345678")
+    classification = classify(text)
+    assert (classification.kind, classification.by_labels) == (K.BIRTH_CERTIFICATE, True)

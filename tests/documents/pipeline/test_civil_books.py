@@ -181,3 +181,8 @@ def test_translations_headed_with_what_they_translate_or_certified_in_other_word
         assert classify.classify(text).kind is K.TRANSLATION, text
     # A booklet that names a translation elsewhere (a note among its rows) is still the booklet.
     assert classify.classify(booklet + "\nMentions: traduction jointe au dossier").kind is K.FAMILY_BOOKLET
+
+
+def test_a_spouses_page_whose_os_are_read_as_zeros_is_still_a_books_page():
+    text = "EP0UX\nNom: MARTIN\nPrénoms: Paul\nné le 01.02.1980 à Lyon\nEP0USE\nNom: DURAND\nPrénoms: Anne"
+    assert classify.classify(text).kind is K.FAMILY_BOOKLET

@@ -1,6 +1,7 @@
-"""Titles whose i, I and l the OCR reads as one another, as 1 or as a bar: "B1RTH CERT1FICATE", "ldentity card",
-"Acte de mar1age", "CERT|F|CATE". A phrase's i and l match any of them; ordinary letters whose words differ from
-the vocabulary's in more than those letters stay what they were."""
+"""Titles whose i, I and l the OCR reads as one another, as 1 or as a bar, and O as 0: "B1RTH CERT1FICATE",
+"ldentity card", "Acte de mar1age", "CERT|F|CATE", "CERTIFICATE 0F BIRTH". A phrase's i and l match any of them,
+its o an o or 0; ordinary letters whose words differ from the vocabulary's in more than those letters stay what
+they were."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ MISREAD_TITLES = {
     "DEATH CERT1FlCATE": K.DEATH_CERTIFICATE,
     "L1VRET DE FAMILLE": K.FAMILY_BOOKLET,
     "Fam1ly register": K.FAMILY_BOOKLET,
+    "CERTIFICATE 0F BIRTH": K.BIRTH_CERTIFICATE,
+    "Certificat de décès, c0pie": K.DEATH_CERTIFICATE,
+    "HUWEL1JKSAKTE": K.MARRIAGE_CERTIFICATE,
+    "PASSP0RT": K.PASSPORT,
 }
 
 
