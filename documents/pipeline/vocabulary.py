@@ -115,6 +115,10 @@ HOLDER_LABELS = (
 HOLDER_LABELS_NEEDED = 3
 # What says a card is no identity document: a driving licence, a bank's, an insurer's, a school's or a shop's card.
 NOT_IDENTITY_CARDS = ("driv(ing|er s?) licen[cs]e", "permis de conduire", "rijbewijs", "fuhrerschein",
+                      "permiso de conduc(ir|cion)", "licencia de conducir", "patente di guida", "carta de conducao",
+                      "prawo jazdy", "ajokortti", "korkort", "korekort", "forerkort", "vozacka dozvola",
+                      "(employee|staff|company|travel|gift|transport) (id|card|pass)", "personeelspas", "ov chipkaart",
+                      "ehic",
                       "surucu belgesi", "sehiyadda darawalnimada", "رخصه القياده", "رخصه سياقه", "كواهينامه رانندكي",
                       "(credit|debit|bank|student|membership|library|loyalty|health|insurance) card", "mastercard",
                       "maestro", "carte (vitale|bancaire|d etudiant)", "bankpas", "studentenkaart", "zorgpas",

@@ -52,6 +52,9 @@ STAY = {
                               "Birth Date 01 JAN 1980\nExpiration Date 01 JAN 2030\nVisa Type B1/B2", K.OTHER),
     "birth record's holder labels, no card mark": ("Surname: OMAR\nGiven names: LINA\nSex: F\nNationality: Syrian\n"
                                                    "Date of birth: 03.07.2017\nDate of issue: 2020", K.OTHER),
+    "Italian driving licence": ("PATENTE DI GUIDA\n1. ROSSI 2. MARIO\n3. 01.01.1980 ROMA\n4a. 01.01.2020\n"
+                                "4b. Scadenza 01.01.2030\n4c. MIT-UCO\nSesso M Nazionalità ITA", K.OTHER),
+    "employee card": ("EMPLOYEE ID\nName: Sara Ali\nCard No: 4411\nValid until 12/2026\nDate of issue 01/2024", K.OTHER),
     "invoice": ("INVOICE\nInvoice No. 123\nDate of issue 01.02.2024\nRemarks: paid\nTotal 120.00", K.OTHER),
     "one mark only": ("Date of issue 01.02.2020\nAmsterdam", K.OTHER),
     "IND decision letter": ("Immigratie- en Naturalisatiedienst\nGeachte heer,\nDatum van afgifte van uw document: "
