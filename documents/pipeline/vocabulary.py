@@ -165,6 +165,10 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "carte de identitate", "δελτιο ταυτοτητας")),
         (1, ("id no", "id number", "identity number", "numero d identite", "kimlik no", "الرقم الوطني", "رقم الهويه",
             "شماره ملي")),
+        # What a residence permit's back says of its holder's right to stay and work.
+        (1, ("leave to remain", "indefinite leave", "work permitted", "no public funds", "arbeid (is )?vrij toegestaan",
+             "twv (niet )?vereist", "autorise (son titulaire )?a travailler", "erwerbstatigkeit (gestattet|erlaubt)",
+             "beschaftigung (gestattet|erlaubt)")),
         # Residence permits and cards (TD1 cards, codes such as IR and RP): identity documents. The IND's
         # "verblijfsvergunning asiel" and an "asylum residence permit" are an asylum decision's words.
         (4, ("(?<!asylum.)residence (permit|card)(?! (for )?asylum)", "permanent resident", "resident (card|alien)",

@@ -19,6 +19,9 @@ CARD_BACKS = {
     "residence permit, asylum type": "Aantekeningen / Remarks\nArbeid vrij toegestaan. TWV niet vereist\n"
                                      "Verblijfsvergunning asiel bepaalde tijd\nDatum van afgifte / Date of issue "
                                      "12.03.2024\nAfgegeven door / Authority: IND",
+    # A residence permit's back: its holder's right to work, remarks and issue, no card's own mark.
+    "residence permit, right to work": "Remarks\nLEAVE TO REMAIN\nWork permitted\nPlace of issue: UK\n"
+                                       "Date of issue 01.02.2020",
     "English": "Date of issue 01.02.2020\nIssuing authority: Ministry of Interior\nHeight 175 cm\nRemarks: none",
     "French": "Taille 1,72 m\nAdresse 12 rue des Lilas\nDélivrée le 03.04.2019 par Préfecture\nSignature du titulaire",
     "German": "Anschrift: Hauptstr. 5, Berlin\nGröße 180 cm  Augenfarbe grün\nBehörde: Stadt Berlin\n"
