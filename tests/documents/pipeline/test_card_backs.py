@@ -58,6 +58,8 @@ STAY = {
     "Italian driving licence": ("PATENTE DI GUIDA\n1. ROSSI 2. MARIO\n3. 01.01.1980 ROMA\n4a. 01.01.2020\n"
                                 "4b. Scadenza 01.01.2030\n4c. MIT-UCO\nSesso M Nazionalità ITA", K.OTHER),
     "employee card": ("EMPLOYEE ID\nName: Sara Ali\nCard No: 4411\nValid until 12/2026\nDate of issue 01/2024", K.OTHER),
+    "vaccination certificate": ("INTERNATIONAL CERTIFICATE OF VACCINATION OR PROPHYLAXIS\nName: Sara Ali\n"
+                                "Date of birth: 01.02.2015  Sex: F  Nationality: Syrian\nSignature of holder", K.OTHER),
     "invoice": ("INVOICE\nInvoice No. 123\nDate of issue 01.02.2024\nRemarks: paid\nTotal 120.00", K.OTHER),
     "one mark only": ("Date of issue 01.02.2020\nAmsterdam", K.OTHER),
     "IND decision letter": ("Immigratie- en Naturalisatiedienst\nGeachte heer,\nDatum van afgifte van uw document: "
