@@ -459,6 +459,8 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
         if index == layout.names_line or not (shifted_fields or len(line) != layout.line_length):
             continue
         for candidate in _realign_candidates(line, layout.line_length):
+            if _drops_the_composite(line, candidate, index, layout):
+                continue
             trial = _correct_fitted(normalised[:index] + [candidate] + normalised[index + 1:], layout, flips=False)
             # Many edits are tried: one that breaks a country code is a chance match of the check digits.
             if not _plausible_number(trial, layout) or not plausible_countries(trial, layout):
@@ -470,6 +472,14 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
             if trial_score > best_score:
                 best, best_score = trial, trial_score
     return best
+
+
+def _drops_the_composite(line: str, candidate: str, index: int, layout: Layout) -> bool:
+    """Whether ``candidate`` is ``line`` (no longer than its layout's) without its last character, a digit or one
+    read for a digit, on the composite's line: the composite as read, which ``restore_composite`` would make up
+    again to agree with whatever the line then holds (a misread passing every check)."""
+    return (layout.composite_at is not None and index == layout.composite_at[0] and len(line) <= layout.line_length
+            and candidate == line[:-1] and (line[-1].isdigit() or line[-1] in TO_DIGIT))
 
 
 def _plausible_number(lines: Sequence[str], layout: Layout) -> bool:

@@ -76,3 +76,10 @@ def test_junk_read_in_the_fillers_after_optional_data_is_fillers():
     assert parse_mrz([latvian, "8212122M1703054LVA<<<<<<<<<<<0", "PARAUDZINS<<ANDRIS<<<<<<<<<<<<"]).lines[0] == latvian
     kept = "I<UTOD231458907<<<<AB12<<<<<<<"  # letters OCR does not make of "<": left for the check digits to judge
     assert parse_mrz([kept, *TD1[1:]]).lines[0] == kept
+
+
+def test_a_realignment_does_not_drop_the_composite_read_at_the_lines_end_to_make_it_up_again():
+    # The composite (8, read as B) stands at the short line's end; dropping it, the composite would be made up from
+    # the fields, and a 6 misread in the first line's optional data (no check of its own) would pass.
+    read = parse_mrz(["I<PER70275722<26<<<<<<<<<<<<<<", "8906120M2107165PER<<<<<K<<<B", "CARDENAS<<JORGE<ANTHONY<<<<<<<"])
+    assert read.lines[1] == "8906120M2107165PER<<<<<<<<<<<8" and not read.valid
