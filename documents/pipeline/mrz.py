@@ -40,7 +40,12 @@ from .mrz_choose import (  # noqa: E402
     with_known_countries,
     with_voted_names,
 )
-from .mrz_names import with_fillers_the_shapes_see, with_separator  # noqa: E402
+from .mrz_names import (  # noqa: E402
+    names_worth_a_look,
+    with_fillers_a_valid_shape_reading_sees,
+    with_fillers_the_shapes_see,
+    with_separator,
+)
 from .mrz_layouts import LAYOUTS  # noqa: E402
 from .mrz_parse import checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
@@ -335,6 +340,16 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
         by_shape = by_shape or _read_by_shape(first_crop, zone)
         if by_shape is not None:
             voted = with_fillers_the_shapes_see(voted, by_shape)
+    if names_worth_a_look(voted):
+        # A filler read as a letter the check digits cannot see, though every reading agrees ("ANNASMARIAS" in a dim
+        # photo): the shapes, where they read the zone valid, have their say on such letters.
+        by_shape = by_shape or _read_by_shape(first_crop, zone)
+        if by_shape is None or not by_shape.valid:  # the cells speckled (a dim photo): smoothed, they may read
+            smooth_shape = smooth_shape or _read_by_shape(smoothed(first_crop, CHAR_HEIGHT), zone)
+        for shapes in (by_shape, smooth_shape):
+            if shapes is not None and shapes.valid:
+                voted = with_fillers_a_valid_shape_reading_sees(voted, shapes)
+                break
     return readings + [voted]
 
 

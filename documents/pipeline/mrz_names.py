@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from .mrz_layouts import FILLER, FILLER_LOOKALIKES, layout_of
-from .mrz_parse import build_result
+from .mrz_parse import build_result, checked_fields
 from .types import MrzResult
 
 MAX_TRAILING = 2  # filler glyphs read as letters after a name ("SPECIMENCS")
@@ -116,6 +116,47 @@ def with_fillers_the_shapes_see(result: MrzResult, by_shape: MrzResult) -> MrzRe
         if dropped == seen:
             fixed = dropped
             break
+    return result if fixed == text else _with_names(result, fixed)
+
+
+SHORT_LAST_TOKEN = 3  # letters: junk read in the fillers after the names ("AHMAD<BB", "FAISAL<KUG")
+NAMES_AGREEING = 0.8  # share of the letters both read that they read alike: the shapes' cells stand where the letters do
+
+
+def names_worth_a_look(result: MrzResult) -> bool:
+    """Names a filler read as a letter may have changed: a name ending in a glyph OCR makes of "<", or a short last one."""
+    layout = layout_of(result)
+    if layout.names_line is None:
+        return False
+    field = layout.field("names")
+    tokens = re.findall(r"[A-Z]+", result.lines[field.line][field.start:field.end])
+    return any(token[-1] in FILLER_LOOKALIKES for token in tokens) or (len(tokens) > 2 and len(tokens[-1]) <= SHORT_LAST_TOKEN)
+
+
+def with_fillers_a_valid_shape_reading_sees(result: MrzResult, by_shape: MrzResult) -> MrzResult:
+    """``result`` with the fillers the shapes of OCR-B see in its names where Tesseract read a glyph it makes of "<"
+    (K X S E C L Z G O: "ANNASMARIAS", "FAISALE", "MILICASK"), and without a short last name the shapes see as
+    fillers (junk read in the fillers: "AHMAD<BB"), where the shapes read the zone with every check digit holding and
+    the same checked fields (their cells are where the characters are) and read the names' other letters alike.
+    No name is split into a one-letter one (a K's arms look like "<"), and no name but such a last one goes."""
+    layout = layout_of(result)
+    if (layout.names_line is None or layout_of(by_shape) is not layout or not by_shape.valid
+            or checked_fields(by_shape) != checked_fields(result)):
+        return result
+    field = layout.field("names")
+    text = result.lines[field.line][field.start:field.end]
+    seen = by_shape.lines[field.line][field.start:field.end]
+    both = [index for index, char in enumerate(text) if char != FILLER and seen[index] != FILLER]
+    if not both or sum(text[i] == seen[i] for i in both) < NAMES_AGREEING * len(both):
+        return result
+    names = [FILLER if char in FILLER_LOOKALIKES and seen[index] == FILLER else char for index, char in enumerate(text)]
+    last = list(re.finditer(r"[A-Z]+", "".join(names)))
+    if len(last) >= 2 and len(last[-1].group()) <= SHORT_LAST_TOKEN and set(seen[last[-1].start():last[-1].end()]) == {FILLER}:
+        names[last[-1].start():last[-1].end()] = FILLER * len(last[-1].group())
+    fixed = "".join(names)
+    tokens, before = re.findall(r"[A-Z]+", fixed), re.findall(r"[A-Z]+", text)
+    if any(len(token) == 1 for token in tokens) or len(tokens) < len(before) - 1:
+        return result
     return result if fixed == text else _with_names(result, fixed)
 
 

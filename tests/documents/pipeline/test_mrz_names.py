@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw, ImageFont
 
+from documents.pipeline import mrz
 from documents.pipeline.mrz import parse_mrz, read_mrz
-from documents.pipeline.mrz_names import agree_with_page, with_separator
+from documents.pipeline.mrz_names import agree_with_page, with_fillers_a_valid_shape_reading_sees, with_separator
 
 TD3_LOWER = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 TD1_UPPER = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6")
@@ -61,3 +62,44 @@ def test_names_the_page_prints_as_read_or_does_not_print_are_left_alone():
     # Only glyphs Tesseract makes of "<" are dropped: ANNAM is not ANNA plus a misread filler.
     annam = _td3("P<UTOERIKSSON<<ANNAM<<<<<<<<<<<<<<<<<<<<<<<<<")
     assert agree_with_page(annam, "ERIKSSON ANNA") == annam
+
+
+def _card(names: str):
+    return parse_mrz([*TD1_UPPER, names.ljust(30, "<")])
+
+
+def test_fillers_read_as_letters_go_where_the_shapes_read_the_zone_valid_and_see_fillers():
+    seen = _card("ERIKSSON<<ANNA<MARIA")
+    assert with_fillers_a_valid_shape_reading_sees(_card("ERIKSSON<<ANNASMARIAS"), seen).lines[2] == seen.lines[2]
+    assert with_fillers_a_valid_shape_reading_sees(_card("ERIKSSON<<ANNA<MARIA<BB"), seen).given_names == "ANNA MARIA"
+    passport = parse_mrz(["P<IRQRAHIMI<<AHMAD<KUG".ljust(44, "<"), "S668648783IRQ1903175M2810157<<<<<<<<<<<<<<00"])
+    by_shape = parse_mrz(["P<IRQRAHIMI<<AHMAD".ljust(44, "<"), "S668648783IRQ1903175M2810157<<<<<<<<<<<<<<00"])
+    assert with_fillers_a_valid_shape_reading_sees(passport, by_shape).given_names == "AHMAD"
+
+
+def test_names_stay_as_read_where_the_shapes_fail_their_check_digits_or_read_otherwise():
+    read = _card("ERIKSSON<<ANNASMARIAS")
+    failing = parse_mrz([TD1_UPPER[0], TD1_UPPER[1][:-1] + "1", "ERIKSSON<<ANNA<MARIA".ljust(30, "<")])
+    assert not failing.valid and with_fillers_a_valid_shape_reading_sees(read, failing) == read
+    tkachenko = _card("TKACHENKO<<MARIANA")  # a K's arms seen as "<": no one-letter name is made
+    assert with_fillers_a_valid_shape_reading_sees(tkachenko, _card("T<ACHEN<O<<MARIANA")) == tkachenko
+    short = _card("ERIKSSON<<ANNA<MARIA<LI")  # a short last name the shapes read too stays
+    assert with_fillers_a_valid_shape_reading_sees(short, short) == short
+    shifted = _card("ERIKSSON<<ANNASMARIAS")  # shapes a cell off: too few letters alike to judge by them
+    assert with_fillers_a_valid_shape_reading_sees(shifted, _card("<ERIKSSON<<ANNA<MARIA")) == shifted
+
+
+def test_a_filler_every_reading_takes_for_an_s_is_a_filler_where_the_rendered_zone_shows_one(monkeypatch):
+    # Tesseract reads the card's names line alike at every scale, the separator within the given names as an S and
+    # the filler after them as another, and the zone's own fillers are not told apart in the cells (a dim photo):
+    # nothing disputes it but the shapes, which read the whole zone valid.
+    names = "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+    page = Image.new("L", (1000, 400), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), "IDENTITY CARD", font=ImageFont.truetype("DejaVuSans.ttf", 24), fill=0)
+    for row, line in enumerate((*TD1_UPPER, names)):
+        draw.text((100, 220 + row * 48), line, font=ImageFont.truetype(OCR_B, 32), fill=0)
+    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: [*TD1_UPPER, "ERIKSSON<<ANNASMARIAS<<<<<<<<<"])
+    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)  # as in a dim photo
+    result = read_mrz(page)
+    assert result.lines[2] == names and result.given_names == "ANNA MARIA"
