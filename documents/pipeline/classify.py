@@ -92,17 +92,18 @@ def _phrase(pattern: str) -> str:
 
 
 # The OCR reads i, I and l for one another and for 1 (a bar is made an l by ``normalise``): "B1RTH CERT1FICATE",
-# "ldentity card", "Acte de mar1age"; and O for 0 ("CERTIFICATE 0F BIRTH", "EP0UX"). A phrase's i and l match any
-# of i, l and 1, its o an o or 0; a word of the vocabulary is still matched whole, so only a word that differs
-# from it in those letters alone matches too.
-CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]"}
+# "ldentity card", "Acte de mar1age"; O for 0 ("CERTIFICATE 0F BIRTH", "EP0UX"); m for rn ("rnarriage", "narne").
+# A phrase's i and l match any of i, l and 1, its o an o or 0, its m an m or rn; a word of the vocabulary is still
+# matched whole, so only a word that differs from it in those letters alone matches too.
+CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "m": "(?:m|rn)"}
 
 
 def _confusable_letters(pattern: str) -> str:
-    """``pattern`` with its literal i, l and o (outside character classes and escapes) matching what the OCR
-    reads for them."""
+    """``pattern`` with its literal i, l, o and m (outside character classes and escapes) matching what the OCR
+    reads for them. Within a lookbehind, which must keep its width, m stays m."""
     out, in_class, escaped = [], False, False
-    for char in pattern:
+    groups: list[bool] = []  # for each open group, whether it is a lookbehind
+    for index, char in enumerate(pattern):
         if escaped:
             out.append(char)
             escaped = False
@@ -115,6 +116,15 @@ def _confusable_letters(pattern: str) -> str:
         elif char == "[":
             out.append(char)
             in_class = True
+        elif char == "(":
+            groups.append(pattern.startswith(("(?<!", "(?<="), index))
+            out.append(char)
+        elif char == ")":
+            if groups:
+                groups.pop()
+            out.append(char)
+        elif char == "m" and any(groups):
+            out.append(char)
         else:
             out.append(CONFUSABLE.get(char, char))
     return "".join(out)

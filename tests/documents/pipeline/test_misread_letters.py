@@ -1,7 +1,7 @@
-"""Titles whose i, I and l the OCR reads as one another, as 1 or as a bar, and O as 0: "B1RTH CERT1FICATE",
-"ldentity card", "Acte de mar1age", "CERT|F|CATE", "CERTIFICATE 0F BIRTH". A phrase's i and l match any of them,
-its o an o or 0; ordinary letters whose words differ from the vocabulary's in more than those letters stay what
-they were."""
+"""Titles whose i, I and l the OCR reads as one another, as 1 or as a bar, O as 0 and m as rn: "B1RTH CERT1FICATE",
+"ldentity card", "Acte de mar1age", "CERT|F|CATE", "CERTIFICATE 0F BIRTH", "RNARRIAGE". A phrase's i and l match
+any of them, its o an o or 0, its m an m or rn; ordinary letters whose words differ from the vocabulary's in more
+than those letters stay what they were."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ MISREAD_TITLES = {
     "Certificat de décès, c0pie": K.DEATH_CERTIFICATE,
     "HUWEL1JKSAKTE": K.MARRIAGE_CERTIFICATE,
     "PASSP0RT": K.PASSPORT,
+    "RNARRIAGE CERTIFICATE": K.MARRIAGE_CERTIFICATE,
+    "lrnmigratie- en Naturalisatiedienst": K.ASYLUM_DECISION,
 }
 
 
