@@ -267,7 +267,11 @@ def resolve_document_number(lines: list[str], layout: Layout) -> list[str]:
 
 
 def _zeros_into_digits(number: str) -> str:
-    """``number`` with each run of letters like 0 (O, D, Q) that a 0 follows turned to zeros."""
+    """``number`` with each run of letters like 0 (O, D, Q) that a 0 follows turned to zeros; and a number of
+    nothing but such letters and zeros (a specimen's "000000000" read out of focus as "DDOOODDDD") all zeros:
+    no issuer makes a number of those letters alone."""
+    if number.rstrip(FILLER) and set(number.rstrip(FILLER)) <= ZERO_LOOKALIKES | {"0"}:
+        return re.sub(f"[{''.join(sorted(ZERO_LOOKALIKES))}]", "0", number)
     return re.sub(f"[{''.join(sorted(ZERO_LOOKALIKES))}]+(?=0)", lambda match: "0" * len(match.group()), number)
 
 

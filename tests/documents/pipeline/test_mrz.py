@@ -153,6 +153,15 @@ def test_letters_like_zero_running_into_a_zero_are_zeros_where_the_check_digit_c
         assert parse_mrz(list(_td1_with_number(number))).lines == _td1_with_number(number)
 
 
+def test_a_number_read_as_nothing_but_letters_like_zero_is_zeros():
+    # A specimen's zeros out of focus, read as D and O at every scale: the check digit holds either way.
+    printed = ["P<TWNLIN<<MEI<HUA".ljust(44, "<"), "0000000000TWN7601015F1404018A234567893<<<<18"]
+    read = parse_mrz([printed[0], printed[1].replace("000000000", "DDOOODDDD", 1)])
+    assert read.lines == tuple(printed) and read.document_number == "000000000"
+    # other digits in it: the run before a 0 is judged as before, by the check digit
+    assert parse_mrz(list(_td1_with_number("DOD000589"))).lines[0].startswith("I<UTODOD000589")
+
+
 def test_document_number_is_not_guessed_into_validity_by_arbitrary_flips():
     # B for 8 beside a letter is indistinguishable from a real letter: stay invalid, never guess.
     result = parse_mrz([TD3[0], "LB98902C36UTO7408122F1204159ZE184226B<<<<<10"])
