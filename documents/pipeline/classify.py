@@ -172,7 +172,7 @@ def _records_a_birth(normalised: str, scores: dict[DocumentKind, float]) -> bool
 @lru_cache(maxsize=1)
 def _parents_and_birth() -> tuple[re.Pattern, ...]:
     def whole(patterns: tuple[str, ...]) -> re.Pattern:
-        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns))
+        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns), re.M)
 
     return whole(vocabulary.FATHER_LABELS), whole(vocabulary.MOTHER_LABELS), whole(vocabulary.BIRTH_LABELS)
 

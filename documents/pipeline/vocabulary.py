@@ -45,11 +45,12 @@ HOUSEHOLD_ROWS = (
 # printed: the person's father, mother, and birth date or place, labelled on one page, each a whole word
 # (``classify.parents_and_birth``). An identity card of some countries prints the same three.
 FATHER_LABELS = ("father", "pere", "vader", "vater", "baba adi", "babasinin adi", "aabbaha", "aabaha",
+                 "(fils|fille)( (fils|fille))? de",  # a French act's "Fils/fille de: [father] / Et de: [mother]"
                  "اسم الاب", "الاب", "اسم الوالد", "الوالد", "نام پدر", "پدر", "ስም ኣቦ", "ስም አባት")
-MOTHER_LABELS = ("mother", "mere", "moeder", "mutter", "ana adi", "annesinin adi", "hooyada",
+MOTHER_LABELS = ("mother", "mere", "moeder", "mutter", "ana adi", "annesinin adi", "hooyada", "^et de",
                  "اسم الام", "الام", "اسم الوالده", "الوالده", "نام مادر", "مادر", "ስም ኣደ", "ስም እናት")
 BIRTH_LABELS = ("date (and place )?of birth", "(place|country|city|town) of birth", "birth ?(date|place)", "born",
-                "date (et lieu )?de naissance", "lieu de naissance", "nee? (le|a)", "geboortedatum",
+                "date (et lieu )?de naissance", "lieu de naissance", "ne(e|\\(e\\))? (le|a)", "geboortedatum",
                 "geboorteplaats", "geboren", "geburtsdatum", "geburtsort", "dogum (tarihi|yeri)",
                 "taariikhda dhalashada", "goobta dhalashada", "مكان وتاريخ الولاده", "تاريخ تولد", "محل تولد",
                 *(f"{what} {event}" for what in ("تاريخ", "مكان", "محل") for event in ("الولاده", "الميلاد", "ولاده", "ميلاد")),
@@ -218,7 +219,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "መርዓ ምስክር ወረቐት", "የጋብቻ")),
         # The deed's own sentence: the two were married (its title may be a seal's or lost).
         (3, ("(united|joined) in (holy )?(matrimony|marriage)", "marriage (was )?(solemni[sz]ed|celebrated)",
-             "unis par (les liens du )?mariage", "unis par la loi", "ont contracte mariage",
+             "unis par (le |les liens du )?mariage", "unis par la loi", "ont contracte mariage",
+             "(vouloir )?se prendre pour (epoux|mari et femme)",
              "(a ete )?celebre le mariage", "in de echt verbonden", "in het huwelijk (verbonden|getreden)",
              "die ehe (geschlossen|geschlossen haben)", "eheschlie(ss|ß)ung")),
         # A marriage's own labels, which a record whose title is lost still prints.

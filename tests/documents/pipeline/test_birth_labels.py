@@ -114,3 +114,30 @@ def test_a_birth_booklets_photo_page_without_its_title_stays_a_birth_record():
             "نام پدر: علی\nنام مادر: فاطمه\nمحل صدور: تهران\nسری و سریال: 12/345678")
     classification = classify(text)
     assert (classification.kind, classification.by_labels) == (K.BIRTH_CERTIFICATE, True)
+
+
+def test_a_french_acts_parents_as_fils_fille_de_and_et_de_label_a_birth():
+    # A French act of birth whose title is lost: "Né(e) le", then the father after "Fils/fille de" and the
+    # mother after "Et de" opening its line.
+    text = ("Nom: RAHIMI\nPrénoms: FATIMA\nNé(e) le: 02/09/2016 à Lyon\nFils/fille de: ALI RAHIMI\n"
+            "Et de: SELAM AL AHMAD\nNuméro d'acte: 390862")
+    classification = classify(text)
+    assert (classification.kind, classification.by_labels) == (K.BIRTH_CERTIFICATE, True)
+
+
+def test_et_de_within_a_sentence_is_no_mothers_label():
+    text = "Monsieur,\nMon fils est né le 3 mars à Lyon, et de plus il habite chez son père.\nCordialement"
+    assert classify(text).kind is K.OTHER
+
+
+def test_a_french_birth_act_photographed_without_its_title_is_one_by_its_labels(corpus_dir):
+    from PIL import Image
+
+    from documents.pipeline import run_pipeline
+
+    from .test_real_documents import png
+
+    image = Image.open(corpus_dir / "015_birth_certificate.png").convert("RGB")
+    result = run_pipeline(png(image.crop((0, round(image.height * 0.18), image.width, image.height))))
+    assert "NAISSANCE" not in result.text.upper()
+    assert result.kind is K.BIRTH_CERTIFICATE and result.unsure.code is doubt.DoubtCode.BY_LABELS

@@ -102,5 +102,11 @@ def test_a_declaration_or_death_record_whose_title_is_lost_is_one_by_its_sentenc
     assert classify(text).kind is kind
 
 
+def test_a_french_marriage_acts_own_sentence_makes_a_marriage_without_its_title():
+    text = ("Le 12/03/2004, devant nous, officier de l'état civil, ont comparu AHMAD et NOUR, lesquels ont\n"
+            "déclaré vouloir se prendre pour époux. Nous avons prononcé au nom de la loi qu'ils sont unis par le mariage.")
+    assert classify(text).kind is K.MARRIAGE_CERTIFICATE
+
+
 def test_a_death_date_beside_a_birth_is_no_death_record():
     assert classify("Date of birth: 2010\nPlace of birth: Hama\nDate of death: 2018").kind is K.OTHER
