@@ -21,6 +21,8 @@ CODE_FILLER_LOOKALIKES = set("KXECLZGV")
 # and D (airport transit, short and long stay), the United States' N (non-immigrant). S is on none: on a
 # visa it is the "<" misread, as K X E L Z G V are, and C is kept.
 VISA_CODE_FILLER_LOOKALIKES = (CODE_FILLER_LOOKALIKES | {"S"}) - {"C"}
+# And O is none either: on a visa it is OCR-B's D misread (the two differ by a corner), as Q and 0 are.
+VISA_CODE_D_LOOKALIKES = set("OQ0")
 # What OCR makes of that "<" in one code or another (not D or O: ID, PO).
 CODE_FILLER_MISREADINGS = CODE_FILLER_LOOKALIKES | VISA_CODE_FILLER_LOOKALIKES
 
@@ -31,6 +33,8 @@ def document_code(code: str) -> str:
     kind = kind if kind in DOCUMENT_TYPES else TYPE_LOOKALIKES.get(kind, kind)
     lookalikes = VISA_CODE_FILLER_LOOKALIKES if kind == "V" else CODE_FILLER_LOOKALIKES
     second = FILLER if second in lookalikes else TO_LETTER.get(second, second)
+    if kind == "V" and (second in VISA_CODE_D_LOOKALIKES or code[1:2] in VISA_CODE_D_LOOKALIKES):
+        second = "D"
     return kind + second
 
 

@@ -162,3 +162,10 @@ def test_a_k_tesseract_adds_before_a_name_goes_where_the_shapes_read_the_names_w
 def test_a_name_beginning_with_k_the_shapes_read_so_keeps_its_k():
     read = _td3("P<UTOERIKSSON<<ANNA<KSENIA<<<<<<<<<<<<<<<<<<")
     assert with_fillers_the_shapes_see(read, _td3("P<UTOERIKSSON<<ANNA<KSENIA<<<<<<<<<<<<<<<<<<")) == read
+
+
+def test_an_o_in_a_visas_code_is_a_d_misread():
+    # No visa's second letter is O (A, C, D, N are in use); OCR-B's D read askew or small is one.
+    for misread in ("VO", "VQ", "V0"):
+        assert parse_mrz([misread + "UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", VISA_LOWER]).lines[0].startswith("VDUTO")
+    assert _td3("POUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<").lines[0].startswith("POUTO")  # a passport's PO stays
