@@ -132,13 +132,16 @@ LETTER_MARKS = ("dear", "geachte", "beste", "sehr geehrte", "madame", "monsieur"
                 "subject", "onderwerp", "betreft", "objet", "betreff", "konu", "kind regards", "yours (sincerely|faithfully)",
                 "met vriendelijke groet", "hoogachtend", "cordialement", "mit freundlichen grussen", "saygilarimla",
                 "السيد", "السيده", "تحيه طيبه", "الموضوع", "با احترام", "موضوع")
-# An acknowledgement of an application (the IND's "ontvangstbevestiging"): a letter saying it was received, not
-# deciding on it. A decision says what was decided.
+# An acknowledgement of an application (the IND's "ontvangstbevestiging") or an invitation to an interview: a
+# letter saying it was received or what comes next, not deciding on it. A decision says what was decided.
 RECEIPT_PHRASES = ("ontvangstbevestiging", "bevestiging van (de )?ontvangst", "acknowledge?ment of receipt",
                    "(we|i) (have )?received your (application|request)", "your (application|request) (has been|was) received",
                    "(wij|we|ik) (hebben|heb) uw (asiel)?(aanvraag|verzoek) ontvangen", "uw (asiel)?aanvraag is ontvangen",
                    "accuse de reception", "(nous avons|j ai) (bien )?recu votre demande", "empfangsbestatigung",
-                   "eingangsbestatigung", "(wir haben|ich habe) ihren antrag erhalten")
+                   "eingangsbestatigung", "(wir haben|ich habe) ihren antrag erhalten",
+                   # an invitation to an interview or an appointment: a step of the procedure, no decision
+                   "uitnodiging", "(u bent|wordt) uitgenodigd", "invitation", "you are invited", "we invite you",
+                   "convocation", "vous etes convoque", "einladung")
 DECISION_PHRASES = ("besloten", "beslist", "ingewilligd", "in te willigen", "afgewezen", "af te wijzen", "verleend",
                     "beschikking", "niet ontvankelijk", "granted", "rejected", "refused", "approved",
                     "(we|i) have decided", "(has|have) been decided", "decided to", "accordee?", "rejetee?", "refusee?",

@@ -82,11 +82,13 @@ RECEIPTS = [
     "Met vriendelijke groet",
     "Immigration and Naturalisation Service\nDear Mr Hassan,\nWe have received your application for a residence "
     "permit asylum.\nYour V-number is 1234567890. You will receive a decision within six months.\nKind regards",
+    "Immigratie- en Naturalisatiedienst\nUitnodiging\nGeachte heer Hassan,\nU bent uitgenodigd voor een gehoor over "
+    "uw asielaanvraag op 12 maart 2026.\nMet vriendelijke groet",
 ]
 
 
 @pytest.mark.parametrize("text", RECEIPTS)
-def test_an_acknowledgement_of_an_application_is_no_decision(text):
+def test_an_acknowledgement_or_an_invitation_is_no_decision(text):
     classification = classify(text)
     assert classification.kind is K.OTHER
     assert doubt.doubt(classification, None) == ""
