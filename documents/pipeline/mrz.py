@@ -285,6 +285,7 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             read_alike = True
             break
     smooth = best is None and bool(readings) and not read_alike
+    smoothed_readings: list[MrzResult] = []  # they count only where they make the zone good
     if smooth:
         # An MRZ every scale misread, each its own way: in a dim photo brightened, the sensor's noise, enlarged
         # with the zone, breaks the strokes Tesseract follows; smoothed, the noise goes and the characters stay.
@@ -294,6 +295,7 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             result = read_zone_text(ocr_lines(attempt), attempt)
             if result is not None:
                 readings.append(result)
+                smoothed_readings.append(result)
                 merged = combine_readings(readings)
                 if is_good(merged):
                     best = merged
@@ -312,6 +314,8 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             if shapes is None:
                 continue
             readings.append(shapes)
+            if cells_smoothed:
+                smoothed_readings.append(shapes)
             merged = combine_readings(readings)
             # Every check digit holding, a country code on no list (OCR misreads it alike at every scale) is all
             # that keeps the merge from good: the shapes, read as real codes, name one, and the names still get
@@ -322,7 +326,9 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             if best is not None:
                 break
     if best is None:
-        return readings
+        # Smoothing read no better: the zone stays as read plainly (smoothed noise reads as other junk, in another
+        # layout even, which would tell a card's failing zone from a passport's).
+        return [reading for reading in readings if not any(reading is other for other in smoothed_readings)]
     # Several readings: a field that passed its check digit by chance in one loses to the others.
     merged = combine_readings(readings) if len(readings) > 1 else best
     chosen = merged if is_good(merged) else best
