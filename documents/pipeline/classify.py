@@ -13,28 +13,19 @@ that fails its check digits.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import vocabulary
 from .classify_zone import HolderLine, holder_line
 from .faces import Face
+from .phrases import any_phrase, normalise, whole_words
 from .types import DocumentKind, MrzResult
 
 MIN_EVIDENCE = 3.5  # below this no kind is claimed: the document is "other"
 TRANSLATION_OVERRIDE = 5.0  # a translator's statement at least this strong makes it a translation
 MRZ_WEIGHT = 8.0
 LITTLE_TEXT_WORDS = 8  # a passport photo carries at most a studio's name or a date on its back
-
-# Letter variants OCR confuses (Arabic and Persian forms, the four Persian letters read by the Arabic pack), and
-# Turkish's dotless i.
-_LETTER_FOLDS = str.maketrans({
-    "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز",
-    "ـ": None, "\u200e": None, "\u200f": None, "\u200c": " ",
-    "ı": "i",  # Turkish dotless i: "kayıt" is written "kayit" (its capital İ loses its dot as a mark)
-})
-
 
 @dataclass(frozen=True)
 class Classification:
@@ -49,85 +40,12 @@ class Classification:
     by_labels: bool = False
 
 
-# A bar the OCR reads for an I or l within a word's letters of one case ("CERT|F|CATE"), or opening a word
-# ("|dentity", "|DENTITY"): a letter. A bar between words, or between a lower- and an upper-case letter
-# ("Name|Surname", a table's rule), stays a separator.
-_BAR_AS_LETTER = re.compile(r"(?<=[a-z])\|(?=[a-z])|(?<=[A-Z])\|(?=[A-Z])|(?<![^\W\d_])\|(?=[a-z]{2}|[A-Z]{2})")
-
-
-def normalise(text: str) -> str:
-    """Lower case, no accents or Arabic marks, punctuation as spaces: the form vocabulary is written in."""
-    text = _BAR_AS_LETTER.sub("l", text)
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTER_FOLDS))
-    stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
-    lines = (re.sub(r"[^\w()]+", " ", line).strip() for line in stripped.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 @lru_cache(maxsize=1)
 def _compiled() -> dict[DocumentKind, list[tuple[float, re.Pattern]]]:
     compiled = {}
     for kind, families in vocabulary.EVIDENCE.items():
-        compiled[kind] = [(weight, re.compile("|".join(_phrase(p) for p in phrases), re.M)) for weight, phrases in families]
+        compiled[kind] = [(weight, any_phrase(phrases)) for weight, phrases in families]
     return compiled
-
-
-def _latin(pattern: str) -> bool:
-    return all(ord(char) < 0x0250 for char in pattern)
-
-
-ARTICLE = "ال"  # Arabic's article, which a title may put before any of its words: وثيقة الولادة, وثيقة ولادة
-
-
-def _phrase(pattern: str) -> str:
-    separator = "[ _\\-]*\\n?[ _\\-]*"
-    if not _latin(pattern):  # Arabic-script and Ethiopic phrases: folded like the text they must match
-        words = normalise(pattern).split(" ")
-        return "(?:" + separator.join(
-            [words[0], *(word if word.startswith(ARTICLE) else f"(?:{ARTICLE})?{word}" for word in words[1:])]) + ")"
-    body = _confusable_letters(pattern).replace(" ", separator)
-    if not pattern.startswith("^"):
-        return f"(?<![a-z0-9])(?:{body})(?![a-z])"
-    return f"(?:{body})"
-
-
-# The OCR reads i, I and l for one another and for 1 (a bar is made an l by ``normalise``): "B1RTH CERT1FICATE",
-# "ldentity card", "Acte de mar1age"; O for 0 ("CERTIFICATE 0F BIRTH", "EP0UX"); m for rn ("rnarriage", "narne").
-# A phrase's i and l match any of i, l and 1, its o an o or 0, its m an m or rn; a word of the vocabulary is still
-# matched whole, so only a word that differs from it in those letters alone matches too.
-CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "m": "(?:m|rn)"}
-
-
-def _confusable_letters(pattern: str) -> str:
-    """``pattern`` with its literal i, l, o and m (outside character classes and escapes) matching what the OCR
-    reads for them. Within a lookbehind, which must keep its width, m stays m."""
-    out, in_class, escaped = [], False, False
-    groups: list[bool] = []  # for each open group, whether it is a lookbehind
-    for index, char in enumerate(pattern):
-        if escaped:
-            out.append(char)
-            escaped = False
-        elif char == "\\":
-            out.append(char)
-            escaped = True
-        elif in_class:
-            out.append(char)
-            in_class = char != "]"
-        elif char == "[":
-            out.append(char)
-            in_class = True
-        elif char == "(":
-            groups.append(pattern.startswith(("(?<!", "(?<="), index))
-            out.append(char)
-        elif char == ")":
-            if groups:
-                groups.pop()
-            out.append(char)
-        elif char == "m" and any(groups):
-            out.append(char)
-        else:
-            out.append(CONFUSABLE.get(char, char))
-    return "".join(out)
 
 
 def score_text(text: str, identity: DocumentKind | None = None) -> dict[DocumentKind, float]:
@@ -169,12 +87,9 @@ def _records_a_birth(normalised: str, scores: dict[DocumentKind, float]) -> bool
     return all(scores[kind] < OTHER_EVENT for kind in OTHER_RECORDS) and parents_and_birth(normalised)
 
 
-@lru_cache(maxsize=1)
 def _parents_and_birth() -> tuple[re.Pattern, ...]:
-    def whole(patterns: tuple[str, ...]) -> re.Pattern:
-        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns), re.M)
-
-    return whole(vocabulary.FATHER_LABELS), whole(vocabulary.MOTHER_LABELS), whole(vocabulary.BIRTH_LABELS)
+    return tuple(whole_words(labels) for labels in (vocabulary.FATHER_LABELS, vocabulary.MOTHER_LABELS,
+                                                    vocabulary.BIRTH_LABELS))
 
 
 def birth_labels_owner(normalised: str, identity: DocumentKind | None = None) -> DocumentKind:
@@ -185,20 +100,12 @@ def birth_labels_owner(normalised: str, identity: DocumentKind | None = None) ->
     return DocumentKind.ID_CARD if card_marks(normalised) else DocumentKind.BIRTH_CERTIFICATE
 
 
-@lru_cache(maxsize=1)
-def _card_labels() -> tuple[re.Pattern, ...]:
-    def whole(patterns: tuple[str, ...]) -> re.Pattern:
-        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns))
-
-    return whole(vocabulary.CARD_LABELS), whole(vocabulary.HOLDER_BODY_LABELS)
-
-
 def card_marks(normalised: str) -> bool:
     """Whether ``normalised`` text labels what only an identity document prints: its expiry, its card's
     number, its holder's signature, height, eyes or blood group. A document's number with a nationality is
     not enough: an extract of a birth labels both."""
-    card, body = _card_labels()
-    return bool(card.search(normalised) or body.search(normalised))
+    return bool(whole_words(vocabulary.CARD_LABELS).search(normalised)
+                or whole_words(vocabulary.HOLDER_BODY_LABELS).search(normalised))
 
 
 def parents_and_birth(normalised: str) -> bool:
@@ -217,12 +124,9 @@ BOOKLET_STRUCTURE = 3.0  # a booklet's lead over the strongest single certificat
 
 @lru_cache(maxsize=1)
 def _booklet_rows() -> tuple[re.Pattern, tuple[tuple[re.Pattern, re.Pattern], ...], tuple[re.Pattern, ...]]:
-    def whole(pattern: str) -> str:  # whole words in any script: the wife's label holds the husband's
-        return f"(?<!\\w){_phrase(pattern)}(?!\\w)"
-
-    children = re.compile("|".join(whole(pattern) for pattern in vocabulary.NUMBERED_CHILD))
-    spouses = tuple((re.compile(whole(husband)), re.compile(whole(wife))) for husband, wife in vocabulary.SPOUSES)
-    household = tuple(re.compile("|".join(whole(pattern) for pattern in row)) for row in vocabulary.HOUSEHOLD_ROWS)
+    children = whole_words(vocabulary.NUMBERED_CHILD)
+    spouses = tuple((whole_words((husband,)), whole_words((wife,))) for husband, wife in vocabulary.SPOUSES)
+    household = tuple(whole_words(row) for row in vocabulary.HOUSEHOLD_ROWS)
     return children, spouses, household
 
 
@@ -321,9 +225,7 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
 
 @lru_cache(maxsize=1)
 def _card_back_patterns() -> dict[str, re.Pattern]:
-    def whole(patterns: tuple[str, ...]) -> re.Pattern:
-        return re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in patterns), re.M)
-
+    whole = whole_words
     return {"card": whole(vocabulary.CARD_LABELS), "issue": whole(vocabulary.CARD_ISSUE_LABELS),
             "remarks": whole(vocabulary.CARD_REMARKS_LABELS), "body": whole(vocabulary.HOLDER_BODY_LABELS),
             "number": whole(vocabulary.DOCUMENT_NUMBER), "not_identity": whole(vocabulary.NOT_IDENTITY_CARDS),
@@ -331,10 +233,8 @@ def _card_back_patterns() -> dict[str, re.Pattern]:
             "decision": whole(vocabulary.DECISION_PHRASES)}
 
 
-@lru_cache(maxsize=1)
 def _holder_labels() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile("|".join(f"(?<!\\w){_phrase(pattern)}(?!\\w)" for pattern in family))
-                 for family in vocabulary.HOLDER_LABELS)
+    return tuple(whole_words(family) for family in vocabulary.HOLDER_LABELS)
 
 
 def holder_labels(normalised: str) -> bool:
@@ -440,9 +340,8 @@ def _rests_on_birth_labels(text: str, classification: Classification, identity: 
             and scores[birth] - PARENTS_AND_BIRTH < MIN_EVIDENCE and not _birth_record().search(normalised))
 
 
-@lru_cache(maxsize=1)
 def _birth_record() -> re.Pattern:
-    return re.compile("|".join(_phrase(pattern) for pattern in vocabulary.BIRTH_RECORD_LABELS), re.M)
+    return any_phrase(vocabulary.BIRTH_RECORD_LABELS)
 
 
 def _classify(text: str, scores: dict[DocumentKind, float], mrz: MrzResult | None, portrait: Face | None) -> Classification:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import classify
+from .phrases import normalise
 from .dates import find_dates
 from .decision_date import decision_date as read_decision_date
 from .people import people
@@ -34,5 +34,5 @@ def translation_info(text: str, text_languages: list[str]) -> TranslationInfo:
     """Target language: the main language of the translation, which is written in it."""
     target = next((code for code in text_languages if code in ("nl", "en", "fr", "de")), None)
     target = target or (text_languages[0] if text_languages else "nl")
-    sworn = bool(_SWORN.search(classify.normalise(text)))
+    sworn = bool(_SWORN.search(normalise(text)))
     return TranslationInfo(language=target, sworn=sworn)

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from . import classify, languages
+from . import languages
+from .phrases import normalise
 from .dates import find_dates
 from .types import DocumentKind, MrzResult, PersonMention, Role
 
@@ -39,7 +40,7 @@ _NOT_NAMES = {
 _SURNAME_PARTICLES = {"AL", "EL", "ABU", "ABOU", "BIN", "BEN", "IBN", "BINT", "OULD", "VAN", "DER", "DEN", "DE", "LA",
                       "LE", "DU", "DOS", "DA", "DI", "AIT", "ال"}
 
-# Labels of a certificate's fields (folded: lower case, no accents, Arabic letters folded as classify does).
+# Labels of a certificate's fields (folded: lower case, no accents, Arabic letters folded as phrases.normalise does).
 _SURNAME_FIELD = re.compile(
     r"^(surname|family name|last name|nom de famille|nom|geslachtsnaam|achternaam|familienaam|nachname|"
     r"familienname|soyadi|النسبه|الكنيه|اللقب|الشهره|نام خانوادكي)$")
@@ -163,7 +164,7 @@ def _field(line: str) -> tuple[str, str] | None:
     match = _FIELD.match(line)
     if not match or not re.search(r"[^\W\d_]", match["value"]) and not find_dates(match["value"]):
         return None
-    return classify.normalise(match["label"]).replace("\n", " ").strip(), match["value"].strip(" .;")
+    return normalise(match["label"]).replace("\n", " ").strip(), match["value"].strip(" .;")
 
 
 def _role_of(label: str) -> Role | None:
@@ -238,7 +239,7 @@ def _from_text(lines: list[str], claimed: set[int]) -> list[PersonMention]:
     for index, line in enumerate(lines):
         if index in claimed:
             continue
-        translator = _TRANSLATOR.search(classify.normalise(line))
+        translator = _TRANSLATOR.search(normalise(line))
         for name in _names_in(line):
             birth = _birth_date_near(lines, index)
             role = Role.TRANSLATOR if translator else _row_role(line, name)
@@ -262,7 +263,7 @@ def _from_text(lines: list[str], claimed: set[int]) -> list[PersonMention]:
 def _row_role(line: str, name: str) -> Role | None:
     """A booklet row's relation, written before the name ("Epouse SELAM HAIDARI 09/07/2010", "الولد 1: سمير")."""
     before = line.split(name, 1)[0] if name in line else ""
-    folded = classify.normalise(before).replace("\n", " ")
+    folded = normalise(before).replace("\n", " ")
     if not folded or len(folded.split()) > 4:
         return None
     return _role_of(folded)
@@ -270,7 +271,7 @@ def _row_role(line: str, name: str) -> Role | None:
 
 def _column_roles(lines: list[str]) -> dict[str, Role]:
     """Relations from a booklet read column by column: a run of relation lines beside a run of names."""
-    role_runs = _runs(lines, lambda line: _role_of(classify.normalise(line)) if len(line.split()) <= 3 else None)
+    role_runs = _runs(lines, lambda line: _role_of(normalise(line)) if len(line.split()) <= 3 else None)
     name_runs = _runs(lines, lambda line: names[0] if len(names := _names_in(line)) == 1 else None)
     roles: dict[str, Role] = {}
     for _, names in name_runs:

@@ -1,0 +1,106 @@
+"""The text the vocabulary is matched against, and its phrases made patterns that forgive the OCR.
+
+``normalise`` folds a page into the form ``vocabulary`` is written in (lower case, no accents or Arabic marks,
+punctuation as spaces). ``phrase`` makes one of its phrases a pattern: words may break across lines or hyphens,
+Arabic's article may stand before any word of a title, and the letters the OCR reads for one another match
+each other (see ``CONFUSABLE``). ``whole_words`` compiles phrases that must stand as whole words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letter variants OCR confuses (Arabic and Persian forms, the four Persian letters read by the Arabic pack), and
+# Turkish's dotless i.
+_LETTER_FOLDS = str.maketrans({
+    "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز",
+    "ـ": None, "\u200e": None, "\u200f": None, "\u200c": " ",
+    "ı": "i",  # Turkish dotless i: "kayıt" is written "kayit" (its capital İ loses its dot as a mark)
+})
+
+# A bar the OCR reads for an I or l within a word's letters of one case ("CERT|F|CATE"), or opening a word
+# ("|dentity", "|DENTITY"): a letter. A bar between words, or between a lower- and an upper-case letter
+# ("Name|Surname", a table's rule), stays a separator.
+_BAR_AS_LETTER = re.compile(r"(?<=[a-z])\|(?=[a-z])|(?<=[A-Z])\|(?=[A-Z])|(?<![^\W\d_])\|(?=[a-z]{2}|[A-Z]{2})")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents or Arabic marks, punctuation as spaces: the form vocabulary is written in."""
+    text = _BAR_AS_LETTER.sub("l", text)
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTER_FOLDS))
+    stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    lines = (re.sub(r"[^\w()]+", " ", line).strip() for line in stripped.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _latin(pattern: str) -> bool:
+    return all(ord(char) < 0x0250 for char in pattern)
+
+
+ARTICLE = "ال"  # Arabic's article, which a title may put before any of its words: وثيقة الولادة, وثيقة ولادة
+SEPARATOR = "[ _\\-]*\\n?[ _\\-]*"  # between a phrase's words: spaces, a hyphen, a line break
+
+
+def phrase(pattern: str) -> str:
+    """A vocabulary phrase (a regular expression on normalised text) as a pattern that matches it as OCR reads it."""
+    if not _latin(pattern):  # Arabic-script and Ethiopic phrases: folded like the text they must match
+        words = normalise(pattern).split(" ")
+        return "(?:" + SEPARATOR.join(
+            [words[0], *(word if word.startswith(ARTICLE) else f"(?:{ARTICLE})?{word}" for word in words[1:])]) + ")"
+    body = _confusable_letters(pattern).replace(" ", SEPARATOR)
+    if not pattern.startswith("^"):
+        return f"(?<![a-z0-9])(?:{body})(?![a-z])"
+    return f"(?:{body})"
+
+
+@lru_cache(maxsize=None)
+def any_phrase(patterns: tuple[str, ...]) -> re.Pattern:
+    """One pattern for ``patterns``, each matched as ``phrase`` makes it; ``^`` is a line's start."""
+    return re.compile("|".join(phrase(pattern) for pattern in patterns), re.M)
+
+
+@lru_cache(maxsize=None)
+def whole_words(patterns: tuple[str, ...]) -> re.Pattern:
+    """``any_phrase``, each phrase standing as whole words in any script (the wife's label holds the husband's)."""
+    return re.compile("|".join(f"(?<!\\w){phrase(pattern)}(?!\\w)" for pattern in patterns), re.M)
+
+
+# The OCR reads i, I and l for one another and for 1 (a bar is made an l by ``normalise``): "B1RTH CERT1FICATE",
+# "ldentity card", "Acte de mar1age"; O for 0 ("CERTIFICATE 0F BIRTH", "EP0UX"); m for rn ("rnarriage", "narne").
+# A phrase's i and l match any of i, l and 1, its o an o or 0, its m an m or rn; a word of the vocabulary is still
+# matched whole, so only a word that differs from it in those letters alone matches too.
+CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "m": "(?:m|rn)"}
+
+
+def _confusable_letters(pattern: str) -> str:
+    """``pattern`` with its literal i, l, o and m (outside character classes and escapes) matching what the OCR
+    reads for them. Within a lookbehind, which must keep its width, m stays m."""
+    out, in_class, escaped = [], False, False
+    groups: list[bool] = []  # for each open group, whether it is a lookbehind
+    for index, char in enumerate(pattern):
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            out.append(char)
+            in_class = char != "]"
+        elif char == "[":
+            out.append(char)
+            in_class = True
+        elif char == "(":
+            groups.append(pattern.startswith(("(?<!", "(?<="), index))
+            out.append(char)
+        elif char == ")":
+            if groups:
+                groups.pop()
+            out.append(char)
+        elif char == "m" and any(groups):
+            out.append(char)
+        else:
+            out.append(CONFUSABLE.get(char, char))
+    return "".join(out)
