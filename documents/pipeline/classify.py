@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import vocabulary
+from .classify_passport import is_passport_page, passport_marks
 from .classify_zone import HolderLine, holder_line
 from .faces import Face
 from .phrases import any_phrase, normalise, whole_words
@@ -215,6 +216,8 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return replace(classification, partial_zone=source)
     if _rests_on_birth_labels(text, classification, identity):
         return replace(classification, by_labels=True)
+    if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and passport_page(text, scores):
+        return _a_passport_page(classification)
     if (classification.kind in (DocumentKind.OTHER, DocumentKind.ASYLUM_DECISION) and mrz is None and partial is None
             and card_back(normalise(text), scores)):
         return _a_cards_back(classification)
@@ -273,6 +276,27 @@ def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
     if any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS):
         return False
     return not _letter_structure(normalised)
+
+
+def passport_page(text: str, scores: dict[DocumentKind, float]) -> bool:
+    """Whether a page claiming too little for any kind shows a passport data page's marks (``classify_passport``):
+    two kinds of them, one a passport's own, with no other document's evidence, nothing saying it is another
+    document (a visa prints the passport's number; a driving licence), and no letter's marks (a letter asks for a
+    passport's number). A data page's broken text may run long: its length is no sign against it."""
+    normalised = normalise(text)
+    if not is_passport_page(passport_marks(text, normalised, holder_labels(normalised))):
+        return False
+    patterns = _card_back_patterns()
+    if patterns["not_identity"].search(normalised) or _letter_marks(normalised) or scores[DocumentKind.OTHER] > 0:
+        return False
+    return not any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS + (DocumentKind.ASYLUM_DECISION,))
+
+
+def _a_passport_page(classification: Classification) -> Classification:
+    """A passport by its data page's marks alone: unsure, "looks like a passport, no MRZ found"."""
+    passport = DocumentKind.PASSPORT
+    scores = {**classification.scores, passport: max(classification.scores[passport], MIN_EVIDENCE)}
+    return Classification(passport, CARD_BACK_CONFIDENCE, scores)
 
 
 def _letter_structure(normalised: str) -> bool:

@@ -114,6 +114,18 @@ HOLDER_LABELS = (
      "تاريخ الميلاد", "تاريخ تولد", "ዕለት ልደት"),
 )
 HOLDER_LABELS_NEEDED = 3
+# A passport's data page whose zone is lost (``classify_passport``): the passport word, read whole or broken, in the
+# Latin-script languages (Cyrillic "паспорт" as a Latin pack reads its letters: "nacnopt"); the labels of its first
+# row, which an ID card does not print (the issuing state's code, the passport's number).
+PASSPORT_WORDS = ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto",
+                  "passaporte", "paszport", "baasaboor", "nacnopt")
+NOT_PASSPORT_WORDS = ("password", "passwort", "passwords", "passports")  # a login's word; a list of documents
+PASSPORT_PAGE_LABELS = ("(country|state) code", "code (of )?(the )?issuing (state|country)", "issuing (state|country) code",
+                        "code (du )?pays", "code (de l )?etat( emetteur)?", "landcode", "code (van )?(het )?land",
+                        "(lander|staaten)code", "ulke kodu", "kodka dalka", "passport (no|number|nr)",
+                        "(no|numero|n) (du|de) passeport", "paspoort ?(nr|nummer|no)", "pass ?(nr|nummer)",
+                        "pasaport (no|numarasi)", "(numero|no) de pasaporte", "lambarka baasaboorka", "رمز الدوله",
+                        "رمز البلد", "رقم الجواز", "رقم جواز السفر", "شماره كذرنامه", "كد كشور", "شماره باسبورت")
 # What says a card is no identity document: a driving licence, a bank's, an insurer's, a school's or a shop's card.
 NOT_IDENTITY_CARDS = ("driv(ing|er s?) licen[cs]e", "permis de conduire", "rijbewijs", "fuhrerschein",
                       "permiso de conduc(ir|cion)", "licencia de conducir", "patente di guida", "carta de conducao",
