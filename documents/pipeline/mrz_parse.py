@@ -272,7 +272,14 @@ def _zeros_into_digits(number: str) -> str:
     no issuer makes a number of those letters alone."""
     if number.rstrip(FILLER) and set(number.rstrip(FILLER)) <= ZERO_LOOKALIKES | {"0"}:
         return re.sub(f"[{''.join(sorted(ZERO_LOOKALIKES))}]", "0", number)
-    return re.sub(f"[{''.join(sorted(ZERO_LOOKALIKES))}]+(?=0)", lambda match: "0" * len(match.group()), number)
+    number = re.sub(f"[{''.join(sorted(ZERO_LOOKALIKES))}]+(?=0)", lambda match: "0" * len(match.group()), number)
+    # Runs with an O or Q in them ending the number, three or more ("XXDDOOOO" for "XX000000"), or between digits
+    # ("99CO3853" for "99003853"): issuers leave O and Q out of numbers for their likeness to 0, and two or more
+    # such letters misread pass the check digit of the zeros one time in ten (the caller keeps them unless the
+    # zeros pass too).
+    number = re.sub(r"[DOQ]*[OQ][DOQ]*(?=<*$)", lambda match: "0" * len(match.group()) if len(match.group()) >= 3
+                    else match.group(), number)
+    return re.sub(r"(?<=\d)[CDOQ]*[OQ][CDOQ]*(?=\d)", lambda match: "0" * len(match.group()), number)
 
 
 # Letters a digit of a personal number is read as (O/Q/D for 0, I for 1, Z for 2 ...).
@@ -287,7 +294,9 @@ def resolve_optional_data(lines: list[str], layout: Layout) -> list[str]:
     Only the composite may cover the field (a TD1 card's), so only when every other check holds already."""
     checked = [field for field in layout.fields if field.check is not None]
     results = checks(lines, layout)
-    if all(results) or not all(holds for field, holds in zip(checked, results) if field.kind != "optional"):
+    if all(results):
+        return _checked_numbers_as_digits(lines, layout)
+    if not all(holds for field, holds in zip(checked, results) if field.kind != "optional"):
         return lines
     for field in layout.fields:
         if field.kind != "optional":
@@ -303,6 +312,40 @@ def resolve_optional_data(lines: list[str], layout: Layout) -> list[str]:
             trial[field.line] = regular
             if regular != row and all(checks(trial, layout)):
                 return trial
+    return lines
+
+
+# Letters a digit is read as whose value differs from the digit's by no multiple of 10: one of them alone, read
+# for its digit, breaks the check digit (unlike L and 1, G and 6, U and 0, which weigh alike at every weight).
+# (Y too: the shapes of OCR-B read a 1 out of focus, its flag and foot blurred, as one.)
+_TOLD_APART_FROM_DIGITS = {letter: digit for letter, digit in (TO_DIGIT | {"Y": "1"}).items()
+                           if (char_value(letter) - int(digit)) % 10 != 0}
+
+
+def _checked_numbers_as_digits(lines: list[str], layout: Layout) -> list[str]:
+    """A zone whose every check holds as read, with a personal number (optional data with a check digit of its own)
+    of digits and letters OCR makes of digits after its first digit, no more letters than digits ("123A56789O" for
+    "1234567890", "11O1O1Y1Y" for "110101111"): where the number
+    read with those letters as digits passes every check too, the digits. Two letters or more misread so pass one
+    time in ten (TD3's composite weighs the field as its own check digit does, so it adds nothing); the number of
+    digits is far likelier (issuers mixing letters into a personal number put them first, or end it with one)."""
+    for field in layout.fields:
+        if field.kind != "optional" or field.check is None:
+            continue
+        row = lines[field.line]
+        data = row[field.start:field.end].rstrip(FILLER)
+        first_digit = next((index for index, char in enumerate(data) if char.isdigit()), None)
+        if first_digit is None:
+            continue
+        rest = data[first_digit:]
+        letters = [char for char in rest if not char.isdigit()]
+        if len(letters) < 2 or len(rest) < 2 * len(letters) or not all(char in _TOLD_APART_FROM_DIGITS for char in letters):
+            continue
+        digits = data[:first_digit] + "".join(_TOLD_APART_FROM_DIGITS.get(char, char) for char in rest)
+        trial = list(lines)
+        trial[field.line] = row[:field.start] + digits + row[field.start + len(data):]
+        if all(checks(trial, layout)):
+            return trial
     return lines
 
 
