@@ -496,7 +496,7 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
     normalised = [normalise_line(line) for line in lines]
     best = _correct_fitted(normalised, layout)
     results = checks(best, layout)
-    best_score = (sum(results), 0, True, 0)  # an edit must make more checks hold
+    best_score = (sum(results), 0)
     # Only a line of the wrong length or several broken checks suggest a shift; for one misread
     # character (one check plus the composite) trying edits would only find a chance match.
     if all(results):
@@ -505,8 +505,6 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
     for index, line in enumerate(normalised):
         if index == layout.names_line or not (shifted_fields or len(line) != layout.line_length):
             continue
-        as_read = fit_length(line, layout.line_length)
-        doubled = {line[:i] + line[i + 1:] for i in range(1, len(line)) if line[i] == line[i - 1]}
         for candidate in _realign_candidates(line, layout.line_length):
             if _drops_the_composite(line, candidate, index, layout):
                 continue
@@ -517,11 +515,7 @@ def correct_lines(lines: Sequence[str], layout: Layout) -> list[str]:
             # Among equally good edits, the one needing fewest letter/digit corrections.
             fitted = fit_length(candidate, layout.line_length)
             corrections = sum(a != b for a, b in zip(fitted, trial[index]))
-            # Then OCR's favourite insertion (a character doubled), then the edit moving fewest characters from where
-            # they were read: "L898902C356" is "L898902C36" with the 5 dropped, not "L89802C356" (its number passing
-            # by chance), though either edit leaves the same line after the 5.
-            moved = sum(a != b for a, b in zip(fitted, as_read))
-            trial_score = (sum(checks(trial, layout)), -corrections, candidate in doubled, -moved)
+            trial_score = (sum(checks(trial, layout)), -corrections)
             if trial_score > best_score:
                 best, best_score = trial, trial_score
     return best

@@ -88,14 +88,3 @@ def test_a_zone_read_out_of_focus_with_zeros_as_letters_is_read_as_printed(monke
     monkeypatch.setattr(mrz, "ocr_lines", lambda patch: [NAMES, out_of_focus])
     result = read_mrz(_zone_page(printed))
     assert result is not None and result.valid and result.lines[1] == printed
-
-
-def test_a_character_read_twice_into_a_number_is_dropped_where_it_was_read_not_earlier():
-    # "83" read "837" (a glyph split in two): dropping the 7 and dropping an earlier digit both leave the rest
-    # of the line as printed, and the earlier drops make numbers that pass their check digit by chance.
-    printed = _lower("PA4172583")
-    read = printed[:9] + "7" + printed[9:]
-    dropped_early = read[:3] + read[4:]  # "PA4725837": its check digit holds too
-    assert check_digit(dropped_early[:9]) == dropped_early[9]
-    result = parse_mrz([NAMES, read])
-    assert result.valid and result.lines[1] == printed
