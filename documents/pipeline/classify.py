@@ -161,7 +161,7 @@ def _a_rows_label(pattern: re.Pattern, normalised: str) -> bool:
 
 
 def _letter_marks(normalised: str) -> bool:
-    return bool(_card_back_patterns()["letter"].search(normalised))
+    return bool(whole_words(vocabulary.LETTER_MARKS).search(normalised))
 
 
 def recorded_events(text: str) -> set[DocumentKind]:
@@ -203,7 +203,8 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
             source = "failing"
     identity = _identity_shown(mrz, partial, unread_zone, holder_face)
     scores = score_text(text, identity)
-    _receipt_is_no_decision(normalise(text), scores)
+    normalised = normalise(text)
+    _receipt_is_no_decision(normalised, scores)
     if has_book_structure(text):
         booklet = DocumentKind.FAMILY_BOOKLET
         scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE
@@ -216,24 +217,25 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return replace(classification, partial_zone=source)
     if _rests_on_birth_labels(text, classification, identity):
         return replace(classification, by_labels=True)
-    if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and passport_page(text, scores):
+    if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and passport_page(text, normalised, scores):
         return _a_passport_page(classification)
     if (classification.kind in (DocumentKind.OTHER, DocumentKind.ASYLUM_DECISION) and mrz is None and partial is None
-            and card_back(normalise(text), scores)):
+            and card_back(normalised, scores)):
         return _a_cards_back(classification)
     if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
         return _a_books_page(text, scores, portrait)
     return classification
 
 
-@lru_cache(maxsize=1)
-def _card_back_patterns() -> dict[str, re.Pattern]:
-    whole = whole_words
-    return {"card": whole(vocabulary.CARD_LABELS), "issue": whole(vocabulary.CARD_ISSUE_LABELS),
-            "remarks": whole(vocabulary.CARD_REMARKS_LABELS), "body": whole(vocabulary.HOLDER_BODY_LABELS),
-            "number": whole(vocabulary.DOCUMENT_NUMBER), "not_identity": whole(vocabulary.NOT_IDENTITY_CARDS),
-            "letter": whole(vocabulary.LETTER_MARKS), "receipt": whole(vocabulary.RECEIPT_PHRASES),
-            "decision": whole(vocabulary.DECISION_PHRASES)}
+# The kinds of an identity card's marks (``card_back``), each by its labels.
+CARD_MARK_LABELS = {"card": vocabulary.CARD_LABELS, "issue": vocabulary.CARD_ISSUE_LABELS,
+                    "remarks": vocabulary.CARD_REMARKS_LABELS, "body": vocabulary.HOLDER_BODY_LABELS,
+                    "number": vocabulary.DOCUMENT_NUMBER}
+
+
+def _says_another_card(normalised: str) -> bool:
+    """A driving licence, a bank's, an insurer's, a school's card ...: no identity document."""
+    return bool(whole_words(vocabulary.NOT_IDENTITY_CARDS).search(normalised))
 
 
 def _holder_labels() -> tuple[re.Pattern, ...]:
@@ -262,8 +264,7 @@ def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
     sentences), no other document's evidence and nothing saying it is another card (a driving licence, a bank's, a
     visa). The holder's labels (sex, nationality, names, birth date) are one mark: a card's front whose title and
     zone are lost shows them beside its expiry."""
-    patterns = _card_back_patterns()
-    marks = {name for name in ("card", "issue", "remarks", "body", "number") if patterns[name].search(normalised)}
+    marks = {name for name, labels in CARD_MARK_LABELS.items() if whole_words(labels).search(normalised)}
     if holder_labels(normalised):
         marks.add("holder")
     if len(marks) < CARD_MARKS_NEEDED:
@@ -271,23 +272,21 @@ def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
     identity_words = scores[DocumentKind.ID_CARD] + scores[DocumentKind.ASYLUM_DECISION] > 0
     if not (marks & set(OWN_CARD_MARKS) or identity_words):
         return False
-    if patterns["not_identity"].search(normalised) or scores[DocumentKind.OTHER] > 0:
+    if _says_another_card(normalised) or scores[DocumentKind.OTHER] > 0:
         return False
     if any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS):
         return False
     return not _letter_structure(normalised)
 
 
-def passport_page(text: str, scores: dict[DocumentKind, float]) -> bool:
+def passport_page(text: str, normalised: str, scores: dict[DocumentKind, float]) -> bool:
     """Whether a page claiming too little for any kind shows a passport data page's marks (``classify_passport``):
     two kinds of them, one a passport's own, with no other document's evidence, nothing saying it is another
     document (a visa prints the passport's number; a driving licence), and no letter's marks (a letter asks for a
     passport's number). A data page's broken text may run long: its length is no sign against it."""
-    normalised = normalise(text)
     if not is_passport_page(passport_marks(text, normalised, holder_labels(normalised))):
         return False
-    patterns = _card_back_patterns()
-    if patterns["not_identity"].search(normalised) or _letter_marks(normalised) or scores[DocumentKind.OTHER] > 0:
+    if _says_another_card(normalised) or _letter_marks(normalised) or scores[DocumentKind.OTHER] > 0:
         return False
     return not any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS + (DocumentKind.ASYLUM_DECISION,))
 
@@ -318,8 +317,8 @@ def _a_cards_back(classification: Classification) -> Classification:
 def _receipt_is_no_decision(normalised: str, scores: dict[DocumentKind, float]) -> None:
     """An acknowledgement of an application ("ontvangstbevestiging", "we have received your application") that
     states no decision on it is no asylum decision, however much of the IND's wording it shares: "other"."""
-    patterns = _card_back_patterns()
-    if patterns["receipt"].search(normalised) and not patterns["decision"].search(normalised):
+    if (whole_words(vocabulary.RECEIPT_PHRASES).search(normalised)
+            and not whole_words(vocabulary.DECISION_PHRASES).search(normalised)):
         asylum = DocumentKind.ASYLUM_DECISION
         scores[DocumentKind.OTHER] = max(scores[DocumentKind.OTHER], scores[asylum])
         scores[asylum] = 0.0

@@ -11,7 +11,6 @@ passport, no MRZ found").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import vocabulary
 from .phrases import whole_words
@@ -25,10 +24,9 @@ OWN_MARKS = ("word", "row", "labels")  # what only a passport's data page prints
 PASSPORT_MARKS_NEEDED = 2  # kinds of marks, one of them a passport's own
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, re.Pattern]:
-    return {"labels": whole_words(vocabulary.PASSPORT_PAGE_LABELS),
-            "expiry": whole_words(vocabulary.CARD_LABELS + vocabulary.CARD_ISSUE_LABELS)}
+# Labelled marks: the first row's labels (a passport's own), its expiry, issue or authority.
+LABELLED_MARKS = {"labels": vocabulary.PASSPORT_PAGE_LABELS,
+                  "expiry": vocabulary.CARD_LABELS + vocabulary.CARD_ISSUE_LABELS}
 
 
 def passport_words(normalised: str) -> set[str]:
@@ -62,7 +60,7 @@ def passport_marks(text: str, normalised: str, holder: bool) -> set[str]:
         marks.add("words")
     if _TYPE_ROW.search(text):
         marks.add("row")
-    marks |= {name for name, pattern in _labels().items() if pattern.search(normalised)}
+    marks |= {name for name, labels in LABELLED_MARKS.items() if whole_words(labels).search(normalised)}
     if holder:
         marks.add("holder")
     return marks
