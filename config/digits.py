@@ -36,13 +36,15 @@ _LANG_ATTRIBUTE = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
 MARKER = "data-lang-digits"
 
 
-# Text isolated by the code (U+2066-U+2068 ... U+2069): file names and user names inside a sentence.
-_ISOLATED = re.compile("([\u2066\u2067\u2068][^\u2069]*\u2069)")
+# Kept as they are: text isolated by the code (U+2066-U+2068 ... U+2069: file names and user names inside a
+# sentence), and character references, whose digits are no text ("&#x27;" is a quote; "&#x۲۷;" reads as itself).
+_KEPT_IN_TEXT = re.compile("([\u2066\u2067\u2068][^\u2069]*\u2069|&#?[0-9A-Za-z]+;)")
 
 
 def persian_digits(text: str) -> str:
-    """``text`` in Persian digits, except the parts the code isolated (a file name, a username to type)."""
-    parts = _ISOLATED.split(text)
+    """``text`` in Persian digits, except the parts the code isolated (a file name, a username to type) and
+    character references."""
+    parts = _KEPT_IN_TEXT.split(text)
     return "".join(part if index % 2 else part.translate(_PERSIAN) for index, part in enumerate(parts))
 
 

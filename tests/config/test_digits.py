@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -61,3 +63,18 @@ def test_an_arabic_sponsors_case_page_keeps_western_digits(client):
     client.force_login(case.sponsor)
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
     assert not any(digit in page for digit in "۰۱۲۳۴۵۶۷۸۹")
+
+
+def test_character_references_keep_their_digits():
+    """Django escapes a quote in translated text as "&#x27;": with Persian digits it showed as "&#x۲۷;"."""
+    assert localise_digits("<li>فرم &#x27;verklaring&#x27; 2 &amp; &#39;3&#39; &sup2;</li>", "fa") == (
+        "<li>فرم &#x27;verklaring&#x27; ۲ &amp; &#39;۳&#39; &sup2;</li>")
+
+
+def test_a_farsi_page_shows_quotes_not_references(client):
+    case = CaseFactory(sponsor__preferred_language="fa")
+    FamilyMemberFactory(case=case, relation="spouse", birth_date=date(1990, 4, 2))  # the marital status statement names the IND's form in quotes
+    client.force_login(case.sponsor)
+    html = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert "&#x27;verklaring burgerlijke staat&#x27;" in html
+    assert "&#x۲" not in html and "&#۳" not in html
