@@ -93,6 +93,8 @@ DOUBTS = {
     "zone_fails": gettext_noop("Looks like: %(kind)s. The MRZ does not pass its check digits."),
     "zone_partial": gettext_noop("Looks like: %(kind)s. Only part of the MRZ could be read."),
     "by_labels": gettext_noop("Looks like: %(kind)s, going by the labels on it. Its title could not be read."),
+    "intended_decision": gettext_noop("Looks like: %(kind)s, but it is an intended decision (voornemen), not the "
+                                      "decision itself. The deadline does not start from it."),
 }
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import vocabulary
+from .classify_decision import decision_state, receipt_is_no_decision
 from .classify_passport import is_passport_page, passport_marks
 from .classify_zone import HolderLine, holder_line
 from .faces import Face
@@ -39,6 +40,8 @@ class Classification:
     # Whether the kind claimed (or, for "other", the strongest one) rests on a birth's labels alone, no title
     # read (``parents_and_birth``): an identity card of some countries prints those labels too.
     by_labels: bool = False
+    # Whether a letter in an asylum decision's words announces a decision still to come ("voornemen"): "other".
+    intended_decision: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +207,7 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     identity = _identity_shown(mrz, partial, unread_zone, holder_face)
     scores = score_text(text, identity)
     normalised = normalise(text)
-    _receipt_is_no_decision(normalised, scores)
+    receipt_is_no_decision(normalised, scores)
     if has_book_structure(text):
         booklet = DocumentKind.FAMILY_BOOKLET
         scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE
@@ -224,6 +227,9 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return _a_cards_back(classification)
     if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
         return _a_books_page(text, scores, portrait)
+    if classification.kind is DocumentKind.ASYLUM_DECISION and (state := decision_state(normalised)) != "decided":
+        # Its evidence stays in the scores: the doubt names what it looks like.
+        return replace(classification, kind=DocumentKind.OTHER, intended_decision=state == "intended")
     return classification
 
 
@@ -255,6 +261,8 @@ SENTENCE_WORDS = 12  # a line longer than this is a sentence: a card's lines are
 NOT_A_CARDS_KINDS = (*OTHER_RECORDS, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.TRANSLATION,
                      DocumentKind.CONSENT_DECLARATION)
 CARD_BACK_CONFIDENCE = 0.45  # said unsure: "looks like an ID card, no MRZ found"
+ID_NUMBER_WEIGHT = next(weight for weight, phrases in vocabulary.EVIDENCE[DocumentKind.ID_CARD]
+                        if phrases is vocabulary.ID_NUMBER_LABELS)
 
 
 def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
@@ -269,7 +277,7 @@ def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
         marks.add("holder")
     if len(marks) < CARD_MARKS_NEEDED:
         return False
-    identity_words = scores[DocumentKind.ID_CARD] + scores[DocumentKind.ASYLUM_DECISION] > 0
+    identity_words = _identity_wording(normalised, scores)
     if not (marks & set(OWN_CARD_MARKS) or identity_words):
         return False
     if _says_another_card(normalised) or scores[DocumentKind.OTHER] > 0:
@@ -277,6 +285,12 @@ def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
     if any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS):
         return False
     return not _letter_structure(normalised)
+
+
+def _identity_wording(normalised: str, scores: dict[DocumentKind, float]) -> bool:
+    """An ID card's or residence permit's words beyond an identity number, which a civil record prints too."""
+    number = ID_NUMBER_WEIGHT if whole_words(vocabulary.ID_NUMBER_LABELS).search(normalised) else 0.0
+    return scores[DocumentKind.ID_CARD] - number + scores[DocumentKind.ASYLUM_DECISION] > 0
 
 
 def passport_page(text: str, normalised: str, scores: dict[DocumentKind, float]) -> bool:
@@ -312,16 +326,6 @@ def _a_cards_back(classification: Classification) -> Classification:
     scores[card] = max(scores[card], scores[DocumentKind.ASYLUM_DECISION], MIN_EVIDENCE)
     scores[DocumentKind.ASYLUM_DECISION] = 0.0
     return Classification(card, CARD_BACK_CONFIDENCE, scores)
-
-
-def _receipt_is_no_decision(normalised: str, scores: dict[DocumentKind, float]) -> None:
-    """An acknowledgement of an application ("ontvangstbevestiging", "we have received your application") that
-    states no decision on it is no asylum decision, however much of the IND's wording it shares: "other"."""
-    if (whole_words(vocabulary.RECEIPT_PHRASES).search(normalised)
-            and not whole_words(vocabulary.DECISION_PHRASES).search(normalised)):
-        asylum = DocumentKind.ASYLUM_DECISION
-        scores[DocumentKind.OTHER] = max(scores[DocumentKind.OTHER], scores[asylum])
-        scores[asylum] = 0.0
 
 
 def _a_books_page(text: str, scores: dict[DocumentKind, float], portrait: Face | None) -> Classification:

@@ -29,6 +29,7 @@ class DoubtCode(StrEnum):
     ZONE_FAILS = "zone_fails"
     ZONE_PARTIAL = "zone_partial"
     BY_LABELS = "by_labels"
+    INTENDED_DECISION = "intended_decision"
 
 
 ENGLISH = {
@@ -40,6 +41,7 @@ ENGLISH = {
     DoubtCode.ZONE_FAILS: "looks like {kind}, its MRZ does not pass its check digits",
     DoubtCode.ZONE_PARTIAL: "looks like {kind}, its MRZ could be read only in part",
     DoubtCode.BY_LABELS: "looks like {kind} by its labels, its title could not be read",
+    DoubtCode.INTENDED_DECISION: "looks like {kind}, but it is an intended decision, not the decision itself",
 }
 
 
@@ -77,6 +79,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
         return Doubt(DoubtCode.ZONE_FAILS if classification.partial_zone == "failing" else DoubtCode.ZONE_PARTIAL, kind)
     if kind in IDENTITY and mrz is None and classification.confidence < CLOSE_CALL:
         return Doubt(DoubtCode.NO_MRZ, kind)
+    if classification.intended_decision:
+        return Doubt(DoubtCode.INTENDED_DECISION, DocumentKind.ASYLUM_DECISION)
     if classification.by_labels and mrz is None:
         # A birth told by its labels may fall short of a claim ("other"); a book's page is claimed as one.
         return Doubt(DoubtCode.BY_LABELS, DocumentKind.BIRTH_CERTIFICATE if kind is DocumentKind.OTHER else kind)

@@ -47,7 +47,7 @@ def phrase(pattern: str) -> str:
     """A vocabulary phrase (a regular expression on normalised text) as a pattern that matches it as OCR reads it."""
     if not _latin(pattern):  # Arabic-script and Ethiopic phrases: folded like the text they must match
         words = normalise(pattern).split(" ")
-        return "(?:" + SEPARATOR.join(
+        return "(?:" + SEPARATOR.join(_dots_below(word) for word in
             [words[0], *(word if word.startswith(ARTICLE) else f"(?:{ARTICLE})?{word}" for word in words[1:])]) + ")"
     body = _confusable_letters(pattern).replace(" ", SEPARATOR)
     if not pattern.startswith("^"):
@@ -65,6 +65,15 @@ def any_phrase(patterns: tuple[str, ...]) -> re.Pattern:
 def whole_words(patterns: tuple[str, ...]) -> re.Pattern:
     """``any_phrase``, each phrase standing as whole words in any script (the wife's label holds the husband's)."""
     return re.compile("|".join(f"(?<!\\w){phrase(pattern)}(?!\\w)" for pattern in patterns), re.M)
+
+
+# A tooth with dots below is ب with one, ي with two, Persian پ (folded to ب) with three: the OCR miscounts them
+# ("سرپرست" read "سريرست"). A phrase's ب or ي matches either.
+_DOTS_BELOW = str.maketrans({"ب": "[بي]", "ي": "[بي]"})
+
+
+def _dots_below(word: str) -> str:
+    return word.translate(_DOTS_BELOW)
 
 
 # The OCR reads i, I and l for one another and for 1 (a bar is made an l by ``normalise``): "B1RTH CERT1FICATE",

@@ -72,15 +72,23 @@ CARD_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", 
                "date d expiration", "valable jusqu", "date de fin de validite", "vervaldatum", "geldig tot",
                "gultig bis", "ablaufdatum", "son gecerlilik", "gecerlilik tarihi", "card (no|number|nr)",
                "(no|numero|n) de (la )?carte", "kaartnummer", "kartennummer", "ausweisnummer", "kart no",
-               "(holder s|bearer s) signature", "signature (of the holder|du titulaire)", "handtekening (van de )?houder",
+               "(holder s|bearer s) signature", "signature (of (the )?(holder|bearer)|du titulaire)", "handtekening (van de )?houder",
                "unterschrift des inhabers", "taariikhda dhicitaanka", "lambarka kaarka", "تاريخ الانتهاء", "تاريخ انتهاء",
                "تاريخ النفاذ", "صالحه حتى", "صالحه لغايه", "رقم البطاقه", "توقيع حامل", "تاريخ انقضا", "اعتبار تا",
                "شماره كارت", "የሚያበቃበት", "validez", "fecha de (caducidad|expiracion)", "valido hasta", "scadenza",
                "data di scadenza", "validade", "data de validade", "gultig bis", "geldig tot")
+# A person's identity number: an identity card's, but a civil record of some countries (an Iranian shenasnameh, a
+# Syrian civil record) prints the national number too: no identity wording by itself (``classify.card_back``).
+ID_NUMBER_LABELS = ("id no", "id number", "identity number", "numero d identite", "kimlik no", "الرقم الوطني",
+                    "رقم الهويه", "شماره ملي")
 # A document's number: one of an identity card's marks beside others (``classify.card_back``); alone, or with
 # a nationality, it is no card's (an extract of a birth labels both).
 DOCUMENT_NUMBER = ("document (no|number|nr)", "(no|numero|n) du document", "documentnummer", "dokumentennummer",
-                   "belge no", "seri no", "رقم الوثيقه", "شماره سريال")
+                   "belge no", "seri no", "رقم الوثيقه", "شماره سريال",
+                   # a national or personal identity number, which a civil record of some countries prints too
+                   "(id|identity|national|personal|civil) (id )?(no|number|nr)", "(numero|no) (d identite|national)",
+                   "(persoons|burgerservice|identificatie)nummer", "kimlik no", "الرقم الوطني", "رقم الهويه",
+                   "الرقم الشخصي", "شماره ملي", "كد ملي")
 
 # An identity card's back (or a card whose title is lost) shows no title, often no zone, only its marks: its
 # expiry, number or holder's signature (``CARD_LABELS``), its issue, remarks, the holder's height, eyes or blood
@@ -158,6 +166,22 @@ DECISION_PHRASES = ("besloten", "beslist", "ingewilligd", "in te willigen", "afg
                     "beschikking", "niet ontvankelijk", "granted", "rejected", "refused", "approved",
                     "(we|i) have decided", "(has|have) been decided", "decided to", "accordee?", "rejetee?", "refusee?",
                     "bewilligt", "abgelehnt", "erteilt", "entschieden")
+# An intended decision (the IND's "voornemen"): what the IND means to decide, the applicant's views asked first.
+# A decision taken after it names it too ("the intended decision of 2 September"), with the decision taken
+# (``DECISION_TAKEN``): "in te willigen", "to reject" are said of both; a participle or "decided" only of one taken.
+INTENDED_DECISION = ("voornemen", "voornemens", "(ik ben|wij zijn|we zijn|de ind is) van plan",
+                     "intended decision", "(we|i|the ind) intends? to", "intention to (grant|reject|refuse|deny|approve)",
+                     "notice of intent(ion)?", "projet de decision", "decision envisagee",
+                     "(nous avons|j ai) l intention de", "intention de (rejeter|refuser|accorder)",
+                     "beabsichtigte entscheidung", "(wir|ich) beabsichtige?n?", "نيه (رفض|قبول)", "قرار مزمع")
+DECISION_TAKEN = ("besloten", "beslist", "ingewilligd", "afgewezen", "verleend", "(we|i|the ind) (have|has) decided",
+                  "(has|have) been decided", "(is|are|has been|have been|was) (granted|rejected|refused|approved)",
+                  "a ete (accordee?|rejetee?|refusee?)", "(avons|ai) decide", "(wird|werden) (hiermit )?"
+                  "(bewilligt|abgelehnt|erteilt)", "entschieden")
+# A letter saying outright that it decides nothing yet: an intended decision whatever else it says.
+NOT_YET_DECIDED = ("(nog )?geen (besluit|beslissing|beschikking)", "nog niet (beslist|besloten)",
+                   "not (yet )?a (final )?decision", "no (final )?decision has (yet )?been (made|taken)",
+                   "pas (encore )?une decision", "(noch )?keine entscheidung")
 
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (
@@ -182,8 +206,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "(licna|lichna) karta", "лична карта", "личная карта", "удостоверение личности", "personas aplieciba",
              "asmens tapatybes kortele", "identitatskarte", "isikutunnistus", "szemelyi igazolvany",
              "carte de identitate", "δελτιο ταυτοτητας")),
-        (1, ("id no", "id number", "identity number", "numero d identite", "kimlik no", "الرقم الوطني", "رقم الهويه",
-            "شماره ملي")),
+        (1, ID_NUMBER_LABELS),
         # What a residence permit's back says of its holder's right to stay and work.
         (1, ("leave to remain", "indefinite leave", "work permitted", "no public funds", "arbeid (is )?vrij toegestaan",
              "twv (niet )?vereist", "autorise (son titulaire )?a travailler", "erwerbstatigkeit (gestattet|erlaubt)",
@@ -298,8 +321,9 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              # a translator's certificate in other words: the court's expert, a faithful rendering certified
              "(traducteur|traductrice|interprete) (interprete|traducteur|traductrice|expert)",
              "expert (pres|aupres de) la cour", "(traduction|copie) certifiee conforme",
-             "certifie (que )?(la presente|cette) traduction", "(true|faithful) (and (faithful|accurate|complete) )?"
-             "(translation|rendering) of the (original|attached)", "voor getrouwe vertaling",
+             "certifie (que )?(la presente|cette) traduction", "(true|faithful|accurate|correct|complete) (and "
+             "(faithful|accurate|complete|correct) )?(translation|rendering) of the (original|attached)",
+             "(competent|qualified|sworn|authori[sz]ed) to translate (from|into|between)", "voor getrouwe vertaling",
              "مترجم معتمد", "ترجمه رسمي", "مترجم رسمي", "ተርጓሚ", "ትርጉም")),
         (3, ("translation of (the )?(original|attached|document)", "true (and (complete|accurate|correct) )?translation",
              "translated from", "(getrouwe|getrouw en volledig|volledige) vertaling", "vertaling van",
@@ -328,6 +352,8 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "(agree|consent) (that|to) (my|our) (child|children|son|daughter)",
              "(allow|permit|authori[sz]e) (my|our) (child|children|son|daughter)",
              "autoris(e|er|ons) (mon|ma|mes|notre|nos) (enfant|fils|fille)s?",
+             "(ne pas m|ne m|ne pas nous|ne nous) (opposer|oppose|opposons)( pas)? a ce que (mon|ma|mes|notre|nos)",
+             "(donne|donnons) (mon|notre) (accord|consentement) (pour|a ce que|au depart)",
              "(akkoord|geen bezwaar) (dat|met|tegen) (mijn|ons|onze) (kind|kinderen|zoon|dochter)",
              "keine einwande (gegen|dass) (mein|meine|meinen|unser|unsere)",
              "(waan|waxaan) (ku )?ogolahay", "لا امانع", "عدم ممانعه", "عدم الممانعه", "لا مانع من سفر",

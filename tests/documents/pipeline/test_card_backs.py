@@ -36,6 +36,12 @@ CARD_BACKS = {
     "front, Spanish labels, title broken": "DocuMENTO NACIONAl\nAPELLIDOS\nMUESTRA\nNOMBRE\nCARMEN\nSEXO "
                                            "NACIONALIDAD\nF ESP\nFECHA DE NACIMIENTO\n01 01 1980\nVALIDEZ\n01 01 2026",
     "Arabic": "تاريخ الإصدار: 2019/05/12\nجهة الإصدار: مديرية الأحوال المدنية\nفصيلة الدم: O+\nالطول: 170",
+    # A card's front whose title is lost: the holder's national number beside a card's own mark (blood group, the
+    # holder's signature).
+    "Arabic front, national number and blood group": "الاسم: سامر\nالأب: يوسف\nاللقب: الحسيني\nالجنس: ذكر\n"
+                                                     "فصيلة الدم: A+\nالرقم الوطني 198812345678",
+    "front, identity number and holder's signature": "Name: Amina Yusuf Farah\nDate of birth: 12/12/1992\n"
+                                                      "Identity No. 998877665\nSignature of holder",
 }
 
 
@@ -66,6 +72,12 @@ STAY = {
                             "12.03.2024\nWij hebben besloten uw aanvraag om een verblijfsvergunning asiel in te "
                             "willigen.\nDe vergunning is geldig tot 12.03.2029.\nMet vriendelijke groet",
                             K.ASYLUM_DECISION),
+    # A birth booklet's page whose title and a parent's label are lost: the national number, a serial number and
+    # the place of issue are no card's own marks, and a national number is no identity wording (civil records
+    # print it too).
+    "birth booklet's page, national number and issue": ("شماره: 4521 سری: 13 ب\nنام: مریم\nنام خانوادگی: رضایی\n"
+                                                        "تاریخ تولد: 1370/05/12\nمحل صدور: شیراز\n"
+                                                        "شماره ملی: 2281234567\nشماره سریال: 789456", K.OTHER),
     "birth record with its issue": ("BIRTH CERTIFICATE\nName: Lina Omar\nFather: Omar\nMother: Huda\n"
                                     "Date of birth 2015\nDate of issue 2020\nRemarks: none", K.BIRTH_CERTIFICATE),
 }

@@ -21,6 +21,8 @@ HOUSEHOLD_PAGES = {
                                        "1 E Kendisi Hasan DEMIR Osman Elif Konak 01.01.1979\n"
                                        "2 K Esi Leyla DEMIR Veli Hatice Bornova 02.02.1984\n"
                                        "3 K Kizi Derya DEMIR Hasan Leyla Konak 03.03.2011",
+    # Persian, its پ read with two dots (ي) by the OCR: "سرپرست" as "سريرست".
+    "household record, Dari, dots misread": "سريرست خانوار: کریم\nهمسر: نسرین\nفرزندان: جواد، لیلا\nولایت: بلخ",
     "household list in English": "Household members\nHead of household: Abdi Warsame\nSpouse: Hodan Ali\n"
                                  "Daughter: Ayaan Abdi, born 2014\nSon: Omar Abdi, born 2016",
 }
@@ -51,6 +53,8 @@ TRANSLATIONS = {
     "English, statement at the foot only": "BIRTH CERTIFICATE\nName: Lina Ali  Date of birth 2015\nFather: Ali   "
                                            "Mother: Huda\nTranslator: Ahmad Nasser\nI hereby certify that this is an "
                                            "accurate translation of the original Arabic document",
+    "English, a rendering certified": "Marriage Certificate\nHusband: Omar  Wife: Rania\nI am competent to translate "
+                                      "from Arabic into English and this is an accurate rendering of the original.",
 }
 
 
@@ -78,6 +82,8 @@ CONSENTS = {
     "Arabic, no objection": "إقرار\nأقر أنا الموقع أدناه بأنني لا أمانع من سفر ابنتي لينا مع والدتها إلى هولندا\nالتوقيع",
     "Somali, title inflected": "WARQADDA OGOLAANSHAHA\nAniga oo ah Cali Maxamed waxaan ogolahay in wiilkayga uu "
                                "u safro Holland\nSaxiixa",
+    "French, no objection": "Je soussigné Karim Haddad déclare ne pas m'opposer à ce que mes enfants rejoignent "
+                            "leur mère aux Pays-Bas.\nSignature",
     "English, allow": "DECLARATION\nI, Dawit Haile, the father, declare that I allow my daughter Selam to go to the "
                       "Netherlands\nwith her mother. Signature of father",
 }
