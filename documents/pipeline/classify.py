@@ -57,11 +57,7 @@ def score_text(text: str, identity: DocumentKind | None = None) -> dict[Document
     the page shows itself to be by marks outside its text (a card's or passport's zone, a holder's face on a
     card): its labels of the holder's parents and birth are that document's (``birth_labels_owner``)."""
     normalised = normalise(text)
-    # Titles are short lines among the first real ones; OCR specks ("ee", "a") are not lines.
-    real_lines = [line for line in normalised.splitlines() if sum(char.isalnum() for char in line) >= 4]
-    title = "\n".join(
-        line for line in real_lines[: vocabulary.TITLE_LINES] if len(line.split()) <= vocabulary.TITLE_MAX_WORDS
-    )
+    title = title_lines(normalised)
     scores = {}
     for kind, families in _compiled().items():
         total = 0.0
@@ -75,6 +71,14 @@ def score_text(text: str, identity: DocumentKind | None = None) -> dict[Document
     if _records_a_birth(normalised, scores):
         scores[birth_labels_owner(normalised, identity)] += PARENTS_AND_BIRTH
     return scores
+
+
+def title_lines(normalised: str) -> str:
+    """Titles are short lines among the first real ones; OCR specks ("ee", "a") are not lines."""
+    real_lines = [line for line in normalised.splitlines() if sum(char.isalnum() for char in line) >= 4]
+    return "\n".join(
+        line for line in real_lines[: vocabulary.TITLE_LINES] if len(line.split()) <= vocabulary.TITLE_MAX_WORDS
+    )
 
 
 # A page labelling a person's father, mother and birth, and no death, marriage or family book (whose records
@@ -227,14 +231,15 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return _a_cards_back(classification)
     if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
         return _a_books_page(text, scores, portrait)
-    if classification.kind is DocumentKind.ASYLUM_DECISION and (state := decision_state(normalised)) != "decided":
+    if classification.kind is DocumentKind.ASYLUM_DECISION and (state := decision_state(normalised, title_lines(normalised))) != "decided":
         # Its evidence stays in the scores: the doubt names what it looks like.
         return replace(classification, kind=DocumentKind.OTHER, intended_decision=state == "intended")
     return classification
 
 
 # The kinds of an identity card's marks (``card_back``), each by its labels.
-CARD_MARK_LABELS = {"card": vocabulary.CARD_LABELS, "issue": vocabulary.CARD_ISSUE_LABELS,
+CARD_MARK_LABELS = {"expiry": vocabulary.CARD_EXPIRY_LABELS, "card number": vocabulary.CARD_NUMBER_LABELS,
+                    "signature": vocabulary.CARD_SIGNATURE_LABELS, "issue": vocabulary.CARD_ISSUE_LABELS,
                     "remarks": vocabulary.CARD_REMARKS_LABELS, "body": vocabulary.HOLDER_BODY_LABELS,
                     "number": vocabulary.DOCUMENT_NUMBER}
 
@@ -255,7 +260,7 @@ def holder_labels(normalised: str) -> bool:
 
 CARD_MARKS_NEEDED = 2  # kinds of a card's marks (expiry or number, issue, remarks, the holder's body or labels,
 # document number)
-OWN_CARD_MARKS = ("card", "body")  # what only an identity document prints: one of them, or ID wording, is needed
+OWN_CARD_MARKS = ("expiry", "card number", "signature", "body")  # what only an identity document prints: one of them, or ID wording, is needed
 CARD_WORDS = 80  # a card's back holds fewer words; a letter more
 SENTENCE_WORDS = 12  # a line longer than this is a sentence: a card's lines are labels and values
 NOT_A_CARDS_KINDS = (*OTHER_RECORDS, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.TRANSLATION,

@@ -9,7 +9,11 @@ family's application, so a letter that decides nothing must not read as one:
 - an acknowledgement or an invitation stating no decision is plainly "other" (``receipt_is_no_decision``);
 - a letter announcing a decision still to come (an intention to grant or reject, "this is not yet a decision")
   and stating none taken is "intended": "other", said to be an intended decision so the counsellor sees why;
-- a letter stating no outcome at all is "undecided": "other", said to be doubtful.
+- a step of the procedure (the decision period extended, papers asked for, a hearing moved) stating no decision
+  is "undecided": "other", said to be doubtful.
+
+Each needs its own words: a decision photographed small whose outcome the OCR garbled ("besicten", "inte witigen")
+stays a decision.
 """
 
 from __future__ import annotations
@@ -29,14 +33,18 @@ def receipt_is_no_decision(normalised: str, scores: dict[DocumentKind, float]) -
         scores[asylum] = 0.0
 
 
-def decision_state(normalised: str) -> str:
+def decision_state(normalised: str, title: str) -> str:
     """"intended", "undecided" or "decided" (see the module's text) for the ``normalised`` text of a letter that
-    reads as an asylum decision by its words."""
+    reads as an asylum decision by its words; ``title``: its title lines (``classify.title_lines``)."""
+    taken = _says(vocabulary.DECISION_TAKEN, normalised) or _says(vocabulary.DECISION_TITLE, title)
     if _says(vocabulary.NOT_YET_DECIDED, normalised):
         return "intended"
-    if _says(vocabulary.INTENDED_DECISION, normalised) and not _says(vocabulary.DECISION_TAKEN, normalised):
+    announced = _says(vocabulary.INTENDED_DECISION, normalised) or _says(vocabulary.INTENDED_TITLE, title)
+    if announced and not taken:
         return "intended"
-    return "decided" if _says(vocabulary.DECISION_PHRASES, normalised) else "undecided"
+    if _says(vocabulary.PROCEDURE_STEPS, normalised) and not _says(vocabulary.DECISION_PHRASES, normalised):
+        return "undecided"
+    return "decided"
 
 
 def _says(phrases: tuple[str, ...], normalised: str) -> bool:

@@ -68,15 +68,17 @@ BIRTH_RECORD_LABELS = ("(time|hour) of birth", "heure de (la )?naissance", "(tij
 # An identity card's own labels, which no civil-status record prints: its expiry, its card's number, its
 # holder's signature. A card printing its holder's parents and birth (several national ID cards do) is told
 # from the record of that birth by them, or by its holder's height, eyes or blood group (``classify.card_marks``).
-CARD_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", "valid (until|thru|through|till)",
-               "date d expiration", "valable jusqu", "date de fin de validite", "vervaldatum", "geldig tot",
-               "gultig bis", "ablaufdatum", "son gecerlilik", "gecerlilik tarihi", "card (no|number|nr)",
-               "(no|numero|n) de (la )?carte", "kaartnummer", "kartennummer", "ausweisnummer", "kart no",
-               "(holder s|bearer s) signature", "signature (of (the )?(holder|bearer)|du titulaire)", "handtekening (van de )?houder",
-               "unterschrift des inhabers", "taariikhda dhicitaanka", "lambarka kaarka", "تاريخ الانتهاء", "تاريخ انتهاء",
-               "تاريخ النفاذ", "صالحه حتى", "صالحه لغايه", "رقم البطاقه", "توقيع حامل", "تاريخ انقضا", "اعتبار تا",
-               "شماره كارت", "የሚያበቃበት", "validez", "fecha de (caducidad|expiracion)", "valido hasta", "scadenza",
-               "data di scadenza", "validade", "data de validade", "gultig bis", "geldig tot")
+CARD_EXPIRY_LABELS = ("(date of )?expiry( date)?", "expiration date", "expires( on)?", "valid (until|thru|through|till)",
+                      "date d expiration", "valable jusqu", "date de fin de validite", "vervaldatum", "geldig tot",
+                      "gultig bis", "ablaufdatum", "son gecerlilik", "gecerlilik tarihi", "taariikhda dhicitaanka",
+                      "تاريخ الانتهاء", "تاريخ انتهاء", "تاريخ النفاذ", "صالحه حتى", "صالحه لغايه", "تاريخ انقضا",
+                      "اعتبار تا", "የሚያበቃበት", "validez", "fecha de (caducidad|expiracion)", "valido hasta", "scadenza",
+                      "data di scadenza", "validade", "data de validade")
+CARD_NUMBER_LABELS = ("card (no|number|nr)", "(no|numero|n) de (la )?carte", "kaartnummer", "kartennummer",
+                      "ausweisnummer", "kart no", "lambarka kaarka", "رقم البطاقه", "شماره كارت")
+CARD_SIGNATURE_LABELS = ("(holder s|bearer s) signature", "signature (of (the )?(holder|bearer)|du titulaire)",
+                         "handtekening (van de )?houder", "unterschrift des inhabers", "توقيع حامل")
+CARD_LABELS = CARD_EXPIRY_LABELS + CARD_NUMBER_LABELS + CARD_SIGNATURE_LABELS
 # A person's identity number: an identity card's, but a civil record of some countries (an Iranian shenasnameh, a
 # Syrian civil record) prints the national number too: no identity wording by itself (``classify.card_back``).
 ID_NUMBER_LABELS = ("id no", "id number", "identity number", "numero d identite", "kimlik no", "الرقم الوطني",
@@ -116,7 +118,7 @@ HOLDER_LABELS = (
      "nacionalidade", "uyrugu", "uyruk", "jinsiyadda", "الجنسيه", "مليت", "تابعيت", "ዜግነት"),
     ("surname", "family name", "last name", "given names?", "first names?", "nom", "prenoms?", "achternaam",
      "geslachtsnaam", "voornamen", "nachname", "familienname", "vornamen?", "apellidos?", "nombres?", "cognome",
-     "apelidos?", "soyadi", "اللقب", "الكنيه", "نام خانوادكي"),
+     "apelidos?", "soyadi", "magaca( oo buuxa)?", "اللقب", "الكنيه", "نام خانوادكي"),
     ("date of birth", "birth ?date", "date de naissance", "geboortedatum", "geburtsdatum", "fecha de nacimiento",
      "data di nascita", "data de nascimento", "dogum tarihi", "taariikhda dhalashada", "تاريخ الولاده",
      "تاريخ الميلاد", "تاريخ تولد", "ዕለት ልደት"),
@@ -167,13 +169,16 @@ DECISION_PHRASES = ("besloten", "beslist", "ingewilligd", "in te willigen", "afg
                     "(we|i) have decided", "(has|have) been decided", "decided to", "accordee?", "rejetee?", "refusee?",
                     "bewilligt", "abgelehnt", "erteilt", "entschieden")
 # An intended decision (the IND's "voornemen"): what the IND means to decide, the applicant's views asked first.
-# A decision taken after it names it too ("the intended decision of 2 September"), with the decision taken
-# (``DECISION_TAKEN``): "in te willigen", "to reject" are said of both; a participle or "decided" only of one taken.
-INTENDED_DECISION = ("voornemen", "voornemens", "(ik ben|wij zijn|we zijn|de ind is) van plan",
-                     "intended decision", "(we|i|the ind) intends? to", "intention to (grant|reject|refuse|deny|approve)",
+# A decision taken after it names it too ("in het voornemen van 2 september ..."), so only its announcement counts:
+# the intention stated, or the word as the letter's title or subject; "in te willigen", "to reject" are said of
+# both, a participle or "decided" only of a decision taken (``DECISION_TAKEN``).
+INTENDED_DECISION = ("voornemen (tot|om|inwilliging|afwijzing)", "voornemens", "(ik ben|wij zijn|we zijn|de ind is) van plan",
+                     "(we|i|the ind) (intends?|plans?) to", "intention to (grant|reject|refuse|deny|approve)",
                      "notice of intent(ion)?", "projet de decision", "decision envisagee",
                      "(nous avons|j ai) l intention de", "intention de (rejeter|refuser|accorder)",
                      "beabsichtigte entscheidung", "(wir|ich) beabsichtige?n?", "نيه (رفض|قبول)", "قرار مزمع")
+INTENDED_TITLE = ("^((onderwerp|betreft|subject|objet|betreff) )?(voornemen|intended decision|projet de decision)",)
+DECISION_TITLE = ("^((onderwerp|betreft|subject|objet|betreff) )?(beschikking|besluit|decision)",)
 DECISION_TAKEN = ("besloten", "beslist", "ingewilligd", "afgewezen", "verleend", "(we|i|the ind) (have|has) decided",
                   "(has|have) been decided", "(is|are|has been|have been|was) (granted|rejected|refused|approved)",
                   "a ete (accordee?|rejetee?|refusee?)", "(avons|ai) decide", "(wird|werden) (hiermit )?"
@@ -181,7 +186,15 @@ DECISION_TAKEN = ("besloten", "beslist", "ingewilligd", "afgewezen", "verleend",
 # A letter saying outright that it decides nothing yet: an intended decision whatever else it says.
 NOT_YET_DECIDED = ("(nog )?geen (besluit|beslissing|beschikking)", "nog niet (beslist|besloten)",
                    "not (yet )?a (final )?decision", "no (final )?decision has (yet )?been (made|taken)",
-                   "pas (encore )?une decision", "(noch )?keine entscheidung")
+                   "before a decision is (made|taken)", "pas (encore )?une decision", "(noch )?keine entscheidung")
+# A step of the procedure that decides nothing: the decision period extended, papers or information asked for, a
+# hearing set or moved. Without a decision stated, such a letter is no decision.
+PROCEDURE_STEPS = ("(verlenging|verlengen|opschorting) (van de )?beslistermijn", "beslistermijn (wordt )?verlengd",
+                   "(termijn|period) (to decide|for (the |a )?decision) (is |has been |will be )?(extended|verlengd)",
+                   "(aanvullende|extra) (informatie|documenten|gegevens)", "(additional|further) (information|documents)",
+                   "(wij|we) hebben (de volgende|nog) .{0,40}nodig", "(we|i) need the following",
+                   "(nader|eerste) gehoor", "(interview|hearing) (has been |is )?(moved|rescheduled|postponed)",
+                   "nieuwe datum", "(informations|documents) complementaires", "weitere unterlagen")
 
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (

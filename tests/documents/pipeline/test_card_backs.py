@@ -40,6 +40,9 @@ CARD_BACKS = {
     # holder's signature).
     "Arabic front, national number and blood group": "الاسم: سامر\nالأب: يوسف\nاللقب: الحسيني\nالجنس: ذكر\n"
                                                      "فصيلة الدم: A+\nالرقم الوطني 198812345678",
+    # A card's expiry and its number are two marks, each a card's own.
+    "Turkish front, expiry and card number": "Adı: Mehmet\nDoğum Tarihi: 01.01.1985\nSon Geçerlilik: 01.01.2031\n"
+                                             "Kart No: A12B34567",
     "front, identity number and holder's signature": "Name: Amina Yusuf Farah\nDate of birth: 12/12/1992\n"
                                                       "Identity No. 998877665\nSignature of holder",
 }

@@ -37,6 +37,8 @@ UNDECIDED = {
     "decision period extended": "Immigratie- en Naturalisatiedienst\nOnderwerp: verlenging beslistermijn\nGeachte "
                                 "heer,\nDe termijn om te beslissen op uw aanvraag verblijfsvergunning asiel wordt "
                                 "verlengd.",
+    "hearing moved": "Immigratie- en Naturalisatiedienst\nOnderwerp: nieuwe datum nader gehoor\nGeachte heer,\nHet "
+                     "nader gehoor in uw asielprocedure is verplaatst naar 12 oktober.\nMet vriendelijke groet",
     "papers asked for": "Immigration and Naturalisation Service\nSubject: additional information\nDear Ms Ali,\nTo assess "
                         "your asylum application we need the following documents.",
 }
@@ -56,6 +58,13 @@ DECIDED = {
                                    "aanvraag verblijfsvergunning asiel in te willigen.",
     "English, granted": "Immigration and Naturalisation Service\nSubject: decision on your asylum application\nThe "
                         "intended decision of 2 September is withdrawn. Your application has been granted.",
+    # Photographed small: its outcome garbled by the OCR, no step of the procedure or intention said.
+    "outcome garbled": "Immigratie- en Naturalisatiedienst\nDatum: 15 november 2026\nOnderwerp: Besivit op uw "
+                       "asielaanvrasg\nDe IND heeft besicten uw aanivraag inte witigen. U kriigt oon "
+                       "vertiytsverguening asic! voor vif jaar.",
+    "naming the intended one in passing": "Immigratie- en Naturalisatiedienst\nBeschikking\nIn het voornemen van 2 "
+                                          "september staat waarom uw aanvraag verblijfsvergunning asiel niet kan "
+                                          "worden ingewilligd. Uw zienswijze verandert dat niet.",
     "rejected": "Immigratie- en Naturalisatiedienst\nBeschikking\nUw aanvraag verblijfsvergunning asiel wordt "
                 "afgewezen.",
 }

@@ -32,7 +32,7 @@ MISREAD_TITLES = {
     "HUWEL1JKSAKTE": K.MARRIAGE_CERTIFICATE,
     "PASSP0RT": K.PASSPORT,
     "RNARRIAGE CERTIFICATE": K.MARRIAGE_CERTIFICATE,
-    "lrnmigratie- en Naturalisatiedienst\nBeschikking": K.ASYLUM_DECISION,  # a decision's word: a letter may decide nothing
+    "lrnmigratie- en Naturalisatiedienst": K.ASYLUM_DECISION,
 }
 
 
