@@ -42,6 +42,9 @@ class Classification:
     by_labels: bool = False
     # Whether a letter in an asylum decision's words announces a decision still to come ("voornemen"): "other".
     intended_decision: bool = False
+    # Whether a holder's face shows on a card-shaped page whose parents' and birth labels are a birth record's (no
+    # card's own mark, zone or ID wording): a birth booklet's photo page, or a card printing its holder's parents.
+    face_beside_labels: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -201,14 +204,16 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     """``portrait``: the face of a photo with one face filling much of the frame (``faces.portrait_face``).
     ``unread_zone``: a zone read but not taken as ``mrz`` (it fails its check digits, and the page has no
     passport or ID wording): it counts where its holder's line holds. ``holder_face``: a face printed among
-    the text of a card-shaped page (an identity card's holder)."""
+    the text of a card-shaped page: where the page's parents' and birth labels are a birth record's by everything
+    else, it may be an identity card's holder or a birth booklet's photo page (an Iranian shenasnameh): a close
+    call between the two."""
     partial = source = None
     if mrz is None:
         if (partial := holder_line(text)) is not None:
             source = "part"
         elif unread_zone is not None and (partial := holder_line("\n".join(unread_zone.lines))) is not None:
             source = "failing"
-    identity = _identity_shown(mrz, partial, unread_zone, holder_face)
+    identity = _identity_shown(mrz, partial, unread_zone)
     scores = score_text(text, identity)
     normalised = normalise(text)
     receipt_is_no_decision(normalised, scores)
@@ -223,7 +228,7 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     if partial is not None and classification.kind is partial.kind:
         return replace(classification, partial_zone=source)
     if _rests_on_birth_labels(text, classification, identity):
-        return replace(classification, by_labels=True)
+        return replace(classification, by_labels=True, face_beside_labels=holder_face)
     if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and passport_page(text, normalised, scores):
         return _a_passport_page(classification)
     if (classification.kind in (DocumentKind.OTHER, DocumentKind.ASYLUM_DECISION) and mrz is None and partial is None
@@ -345,10 +350,11 @@ def _a_books_page(text: str, scores: dict[DocumentKind, float], portrait: Face |
 IDENTITY_KINDS = (DocumentKind.PASSPORT, DocumentKind.ID_CARD)
 
 
-def _identity_shown(mrz: MrzResult | None, partial: HolderLine | None, unread_zone: MrzResult | None,
-                    holder_face: bool) -> DocumentKind | None:
+def _identity_shown(mrz: MrzResult | None, partial: HolderLine | None,
+                    unread_zone: MrzResult | None) -> DocumentKind | None:
     """The identity document a page shows itself to be by more than its text's labels: its zone (read, in
-    part, or failing its check digits), or its holder's face on a card."""
+    part, or failing its check digits). A face beside the labels is no such mark: a birth booklet's photo page
+    shows one too (``Classification.face_beside_labels``)."""
     if mrz is not None:
         zone_kind = kind_of_mrz(mrz)
     elif partial is not None:
@@ -357,9 +363,7 @@ def _identity_shown(mrz: MrzResult | None, partial: HolderLine | None, unread_zo
         zone_kind = kind_of_mrz(unread_zone)
     else:
         zone_kind = None
-    if zone_kind in IDENTITY_KINDS:
-        return zone_kind
-    return DocumentKind.ID_CARD if holder_face else None
+    return zone_kind if zone_kind in IDENTITY_KINDS else None
 
 
 def _rests_on_birth_labels(text: str, classification: Classification, identity: DocumentKind | None) -> bool:

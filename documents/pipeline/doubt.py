@@ -81,6 +81,8 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
         return Doubt(DoubtCode.NO_MRZ, kind)
     if classification.intended_decision:
         return Doubt(DoubtCode.INTENDED_DECISION, DocumentKind.ASYLUM_DECISION)
+    if classification.by_labels and classification.face_beside_labels and mrz is None:
+        return Doubt(DoubtCode.CLOSE_CALL, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.ID_CARD)
     if classification.by_labels and mrz is None:
         # A birth told by its labels may fall short of a claim ("other"); a book's page is claimed as one.
         return Doubt(DoubtCode.BY_LABELS, DocumentKind.BIRTH_CERTIFICATE if kind is DocumentKind.OTHER else kind)

@@ -76,8 +76,19 @@ def test_a_birth_records_parents_nationality_is_no_card_mark():
     assert classification.kind is K.BIRTH_CERTIFICATE
 
 
-def test_parents_and_birth_beside_a_holders_face_are_an_id_card():
+# A face beside parents' and birth labels, with no card's own mark, zone or ID wording: an identity card printing
+# its holder's parents, or a birth booklet's photo page (an Iranian shenasnameh whose title is not read). The labels
+# stay the birth's; the face makes it a close call between the two.
+def test_parents_and_birth_beside_a_holders_face_are_a_close_call_between_birth_and_id_card():
     classification = classify(UNTITLED["fa"], holder_face=True)
+    assert (classification.kind, classification.by_labels, classification.face_beside_labels) == (
+        K.BIRTH_CERTIFICATE, True, True)
+    said = doubt.doubt(classification, None)
+    assert (said.code, said.kind, said.other) == (doubt.DoubtCode.CLOSE_CALL, K.BIRTH_CERTIFICATE, K.ID_CARD)
+
+
+def test_a_face_beside_a_cards_own_marks_stays_an_id_card():
+    classification = classify(UNTITLED["fa"] + "\nتاریخ انقضا: 1408/05/12", holder_face=True)
     assert (classification.kind, classification.by_labels) == (K.ID_CARD, False)
 
 
@@ -99,10 +110,12 @@ def _untitled_card(face: bool) -> bytes:
     return png(table)
 
 
-def test_an_untitled_card_photo_with_its_holders_face_is_an_id_card():
+def test_an_untitled_card_photo_with_its_holders_face_is_a_close_call_between_birth_and_id_card():
     from documents.pipeline import run_pipeline
 
-    assert run_pipeline(_untitled_card(face=True)).kind is K.ID_CARD
+    result = run_pipeline(_untitled_card(face=True))
+    assert result.kind is K.BIRTH_CERTIFICATE and result.confidence <= doubt.DOUBTFUL_CONFIDENCE
+    assert (result.unsure.code, result.unsure.other) == (doubt.DoubtCode.CLOSE_CALL, K.ID_CARD)
     result = run_pipeline(_untitled_card(face=False))  # the same labels without a face: a birth record's, doubted
     assert result.kind is K.BIRTH_CERTIFICATE and result.unsure.code is doubt.DoubtCode.BY_LABELS
 
