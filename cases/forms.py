@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from config.validators import no_direction_controls
+from config.validators import no_direction_controls, only_past_dates
 
 from .models import Case
 
@@ -35,6 +35,7 @@ class SponsorCaseForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        only_past_dates(self, ["birth_date", "decision_date"])
         if user is not None and user.is_superuser and user.organisation_id is None:  # an admin: the case's organisation is chosen
             self.fields["organisation"] = forms.ModelChoiceField(label=_("Organisation"),
                                                                  queryset=Organisation.objects.all())

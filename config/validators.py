@@ -1,4 +1,6 @@
-"""Text that turns other text around is refused in names and file names.
+"""Checks on what people type: text that turns other text around, and dates that cannot have been.
+
+Text that turns other text around is refused in names and file names.
 
 Right-to-left override and embedding characters (U+202A-U+202E) and isolates (U+2066-U+2069) make
 "photo\u202egpj.exe" show as "photoexe.jpg", and a name show differently from what it is. Arabic, Farsi
@@ -9,8 +11,10 @@ left-to-right and right-to-left marks stay allowed.
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DIRECTION_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
@@ -31,3 +35,27 @@ def has_direction_controls(text: str) -> bool:
 def no_direction_controls(value: str) -> None:
     if value and has_direction_controls(value):
         raise ValidationError(DIRECTION_MESSAGE, code="direction_controls")
+
+
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+def a_past_date(value: date | None) -> None:
+    """A day that has been: a birth, a decision, a filing or a letter received. A typo in the year (2062 for
+    2026, 0199 for 1999) is refused with words saying which, not stored to age a child negatively or to move
+    the deadline years away."""
+    if value is None:
+        return
+    if value > timezone.localdate():
+        raise ValidationError(_("This date is in the future. Check the day, month and year."), code="future_date")
+    if value < EARLIEST_DATE:
+        raise ValidationError(_("This date is too long ago. Check the year."), code="too_early")
+
+
+def only_past_dates(form, names) -> None:
+    """Give each of ``form``'s date fields ``names`` (those it has) the ``a_past_date`` check, and the date
+    pickers the same bounds."""
+    for name in names:
+        if name in form.fields:
+            form.fields[name].validators.append(a_past_date)
+            form.fields[name].widget.attrs.update(min=EARLIEST_DATE.isoformat(), max=timezone.localdate().isoformat())

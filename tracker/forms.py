@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import FamilyMember
 from cases.services import MEMBER_FIELDS
-from config.validators import no_direction_controls
-
-
+from config.validators import no_direction_controls, only_past_dates
 
 class FamilyMemberForm(forms.ModelForm):
     """Adding a member, and (unbound to the member, see ``for_member``) changing one through the service."""
@@ -21,6 +19,7 @@ class FamilyMemberForm(forms.ModelForm):
         for name in ("given_names", "surname"):
             if name in self.fields:
                 self.fields[name].validators.append(no_direction_controls)
+        only_past_dates(self, ["birth_date"])
         # The other parent is one of this case's members (never the member itself); no case: none to choose.
         others = case.members.all() if case is not None else FamilyMember.objects.none()
         self.fields["other_parent"].queryset = others.exclude(pk=member.pk) if member is not None else others

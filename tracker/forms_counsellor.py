@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cases.models import Case
+from config.validators import only_past_dates
 from documents.models import Document
 
 from .assignment import assignable_counsellors
@@ -139,6 +140,8 @@ class CaseFactsForm(forms.Form):
             "planned_filing_on": date_input, "sponsor_asylum_application_date": date_input,
             "policy_override_reason": text, "late_reason": text,
         }))
+        only_past_dates(self, ["sponsor_birth_date", "permit_decision_date", "application_filed_on",
+                               "sponsor_asylum_application_date"])
 
 
 class IndLetterForm(forms.ModelForm):
@@ -153,6 +156,10 @@ class IndLetterForm(forms.ModelForm):
             "response_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        only_past_dates(self, ["received_on"])
 
 
 class IndLetterScanForm(forms.Form):

@@ -178,3 +178,13 @@ def test_no_invitation_can_be_issued_for_a_counsellor_or_admin_account():
     for target in (AdminFactory(), CounsellorFactory()):
         with pytest.raises(PermissionDenied):
             issue_invitation(user=target, issued_by=counsellor)
+
+
+def test_a_decision_date_in_the_future_is_refused_before_a_case_is_opened(client):
+    client.force_login(CounsellorFactory())
+    later = (timezone.localdate() + timedelta(days=40)).isoformat()
+    page = client.post(reverse("accounts:sponsor_case_create"), {
+        "first_name": "Amal", "last_name": "Haddad", "decision_date": later, "permit_type": "refugee",
+    }).content.decode()
+    assert "This date is in the future. Check the day, month and year." in page
+    assert not User.objects.filter(last_name="Haddad").exists()

@@ -185,3 +185,13 @@ def test_a_bad_scan_later_is_refused_with_its_reason_and_the_letter_keeps_its_sc
     client.force_login(case.sponsor)
     other = SimpleUploadedFile("b.jpg", phone_photo("JPEG"), content_type="image/jpeg")
     assert client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": other}).status_code == 403
+
+
+def test_a_letter_received_in_the_future_is_refused(client, case):
+    today = timezone.localdate()
+    client.force_login(case.counsellor)
+    response = client.post(reverse("tracker:ind_letter_create", args=[case.pk]), {
+        "kind": "question", "received_on": (today + timedelta(days=3)).isoformat(),
+        "response_due": (today + timedelta(days=30)).isoformat(), "subject": "Vragen"}, follow=True)
+    assert not IndLetter.objects.exists()
+    assert "This date is in the future" in response.content.decode()

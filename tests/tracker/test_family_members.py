@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
@@ -124,3 +125,35 @@ def test_the_add_member_form_asks_to_choose_instead_of_showing_dashes(client):
     client.force_login(case.sponsor)
     page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
     assert "---------" not in page and '<option value="" selected>ምረጽ</option>' in page
+
+
+@pytest.mark.parametrize("born, message", [
+    ("2062-03-04", "This date is in the future. Check the day, month and year."),
+    ("0199-03-04", "This date is too long ago. Check the year."),
+])
+def test_a_birth_date_that_cannot_be_is_refused_with_words_saying_why(client, born, message):
+    """A sponsor typing 2062 for 2026 got a child born in the future, counted as under 18 for decades."""
+    case = CaseFactory()
+    child = FamilyMemberFactory(case=case, birth_date=date(2016, 2, 3))
+    client.force_login(case.sponsor)
+    data = {"relation": "child", "given_names": "Sara", "surname": "Haile", "birth_date": born,
+            "belongs_to_family": "on", "mentioned_in_asylum_procedure": "on"}
+
+    added = client.post(reverse("tracker:member_create", args=[case.pk]), data, follow=True)
+    assert case.members.count() == 1
+    assert f"Date of birth: {message}" in added.content.decode()
+
+    changed = client.post(reverse("tracker:member_update", args=[child.pk]), data)
+    assert changed.status_code == 200 and message in changed.content.decode()
+    child.refresh_from_db()
+    assert child.birth_date == date(2016, 2, 3)
+
+
+def test_the_refusal_is_in_the_sponsors_language_and_the_date_picker_stops_at_today(client):
+    case = CaseFactory(sponsor__preferred_language="ar")
+    client.force_login(case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert f'max="{timezone.localdate().isoformat()}"' in page and 'min="1900-01-01"' in page
+    data = {"relation": "child", "given_names": "Sara", "surname": "Haile", "birth_date": "2062-03-04"}
+    added = client.post(reverse("tracker:member_create", args=[case.pk]), data, follow=True).content.decode()
+    assert "هذا التاريخ في المستقبل" in added

@@ -214,3 +214,16 @@ def test_documents_that_disagree_are_shown_side_by_side_and_can_be_marked_explai
                             mrz={"surname": "TESFAY", "given_names": "DAWIT", "birth_date": "2016-03-01"})
     other.members.add(child)
     assert [w.code for w in member_row(case, child).warnings] == ["inconsistent_given_names"]  # a third name
+
+
+def test_a_decision_or_filing_date_in_the_future_is_refused_and_changes_nothing(client, case):
+    """A year typed 2062 for 2026 moved the deadline 36 years away and the dashboard with it."""
+    decided = case.permit_decision_date
+    in_a_year = (TODAY + timedelta(days=365)).isoformat()
+    html = save_facts(client, case, permit_decision_date=in_a_year, application_filed_on=in_a_year).content.decode()
+    assert "This date is in the future. Check the day, month and year." in html
+    case.refresh_from_db()
+    assert case.permit_decision_date == decided and case.application_filed_on is None
+    assert save_facts(client, case, planned_filing_on=in_a_year).status_code == 200  # a plan may lie ahead
+    case.refresh_from_db()
+    assert case.planned_filing_on.isoformat() == in_a_year
