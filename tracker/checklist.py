@@ -66,12 +66,14 @@ class Checklist:
 
     @property
     def case_warnings(self) -> list[rules.WarningItem]:
-        """Warnings about the whole case; those about a member are shown on the member's card."""
-        return [warning for warning in self.warnings if warning.member is None]
+        """Warnings about the whole case; those about a member are shown on the member's card. A passed deadline
+        is not repeated under the deadline, which says it already with what to do."""
+        return [warning for warning in self.warnings
+                if warning.member is None and warning.code != rules.WarningCode.DEADLINE_PASSED]
 
     @property
     def warnings(self) -> list:
-        return shown_warnings(self.evaluation)
+        return shown_warnings(self.evaluation, filed=self.case.application_filed_on is not None)
 
 
 def case_facts(
@@ -149,12 +151,17 @@ def case_facts(
     )
 
 
-def shown_warnings(evaluation: rules.CaseEvaluation) -> list:
+def shown_warnings(evaluation: rules.CaseEvaluation, *, filed: bool = False) -> list:
     """The warnings pages and the dossier show: "due soon" only once the status says so (``DUE_SOON_DAYS``),
-    so the notice, the status, the filters and the reminders agree on one number."""
+    so the notice, the status, the filters and the reminders agree on one number; neither "due soon" nor
+    "passed, apply now" once the application is filed (``filed``)."""
     due_soon = evaluation.deadline_status == rules.DeadlineStatus.DUE_SOON
     return [warning for warning in evaluation.warnings
-            if warning.code != rules.WarningCode.DEADLINE_DUE_SOON or due_soon]
+            if not (filed and warning.code in DEADLINE_WARNINGS)
+            and (warning.code != rules.WarningCode.DEADLINE_DUE_SOON or due_soon)]
+
+
+DEADLINE_WARNINGS = frozenset({rules.WarningCode.DEADLINE_DUE_SOON, rules.WarningCode.DEADLINE_PASSED})
 
 
 def build_checklist(case: Case, today: date | None = None) -> Checklist:

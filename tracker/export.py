@@ -214,7 +214,7 @@ def index_pdf(case: Case, checklist: Checklist, files: list[DossierFile], missin
         line(_("Why the application is late: %(reason)s") % {"reason": case.late_reason})
     line(_("Made on %(date)s") % {"date": _day(today)})
 
-    if warnings := shown_warnings(evaluation):
+    if warnings := shown_warnings(evaluation, filed=case.application_filed_on is not None):
         heading(_("Warnings"))
         for warning in warnings:
             line(f"- {WARNING_LABELS.get(warning.code, warning.code)}")

@@ -125,3 +125,41 @@ def test_the_counsellor_is_not_addressed_as_the_sponsor_on_the_case_page(client,
     sponsor = page(client, case)
     assert "Is this the date on your asylum decision?" in sponsor and "your deadline to apply" in sponsor
     assert "Received. Your counsellor will check it." in sponsor and "Please take this photo again." in sponsor
+
+
+APPLY_BEFORE = "Apply before the deadline even if documents are still missing"
+APPLY_NOW = "Apply now all the same"
+
+
+def test_a_passed_deadline_says_what_to_do_once_and_no_longer_to_apply_before_it(client):
+    today = timezone.localdate()
+    case = CaseFactory(permit_decision_date=today - timedelta(days=120))
+    client.force_login(case.sponsor)
+    html = page(client, case)
+    assert "The deadline has passed." in html and "deadline-passed" in html
+    assert html.count(APPLY_NOW) == 1 and 'data-code="deadline_passed"' not in html
+    assert APPLY_BEFORE not in html
+
+
+def test_an_application_filed_in_time_is_not_told_its_deadline_passed(client):
+    """A sponsor who applied two days before the deadline read, a month later, "The deadline has passed",
+    "Apply before the deadline" and "Apply now all the same and explain why the application is late"."""
+    today = timezone.localdate()
+    case = CaseFactory(permit_decision_date=today - timedelta(days=120), sponsor__preferred_language="nl")
+    case.application_filed_on = rules.deadline_for(case.permit_decision_date) - timedelta(days=2)
+    case.save()
+    client.force_login(case.sponsor)
+    html = page(client, case)
+    assert "data-filed" in html and "deadline-filed" in html and "deadline-passed" not in html
+    assert "De aanvraag is ingediend op" in html
+    assert "De uiterste datum is voorbij" not in html and "data-late" not in html
+    assert "data-apply-hint" not in html and 'data-code="deadline_passed"' not in html
+
+
+def test_a_filed_application_is_not_told_to_hurry(client):
+    today = timezone.localdate()
+    case = CaseFactory(permit_decision_date=today - timedelta(days=80), application_filed_on=today)
+    client.force_login(case.sponsor)
+    html = page(client, case)
+    assert 'data-code="deadline_due_soon"' not in html and "data-apply-hint" not in html
+    assert "days left" not in html and "data-filed" in html
