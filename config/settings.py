@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "accounts.middleware.PreferredLanguageMiddleware",
     "config.digits.LocalDigitsMiddleware",  # Farsi pages: numbers in Persian digits (static and filled-in alike)
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.form_addresses.FormAddressOpenedMiddleware",  # a form's address opened as a page: home, with a sentence
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
     "config.private_pages.PrivatePagesMiddleware",  # Cache-Control: private, no-store for signed-in users
