@@ -43,8 +43,13 @@ def counsellors_to_filter_by(user):
     return counsellors.order_by("first_name", "last_name", "username")
 
 
+QUERY_LENGTH = 100
+
+
 class DashboardFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or V-number"), required=False, max_length=100)
+    # No max_length: a longer search is cut to QUERY_LENGTH, not refused (a refused form showed every case).
+    q = forms.CharField(label=_("Name or V-number"), required=False,
+                        widget=forms.TextInput(attrs={"maxlength": QUERY_LENGTH}))
     deadline = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_FILTER_CHOICES, required=False,
                                  widget=Selection)
     needs = forms.ChoiceField(label=_("Needs"), choices=NEEDS_FILTER_CHOICES, required=False, widget=Selection)
@@ -60,10 +65,13 @@ class DashboardFilterForm(forms.Form):
             self.fields["counsellor"].listed = counsellors
 
     def filters(self) -> DashboardFilters:
-        """The filters asked for; anything invalid is ignored rather than refused."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """The filters asked for; a filter that is not valid is ignored rather than refused, and the others hold."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # cleaned_data keeps every field that is valid
+            data = self.cleaned_data
         counsellor = data.get("counsellor")
-        return DashboardFilters(query=data.get("q", "").strip(), deadline=data.get("deadline", ""),
+        return DashboardFilters(query=data.get("q", "").strip()[:QUERY_LENGTH], deadline=data.get("deadline", ""),
                                 needs=data.get("needs", ""), counsellor_id=counsellor.pk if counsellor else None)
 
 

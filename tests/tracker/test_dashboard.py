@@ -232,3 +232,19 @@ def test_a_new_counsellor_with_no_cases_is_told_how_to_open_one(client, language
     client.force_login(CounsellorFactory(preferred_language=language))
     page = client.get(reverse("tracker:case_list")).content.decode()
     assert hint in page.split("data-no-cases>")[1].split("</p>")[0]
+
+
+def test_a_search_too_long_or_beside_a_wrong_filter_still_searches(client):
+    """A 600-character search (a pasted letter) made the form invalid, and every case was shown as if found."""
+    counsellor = CounsellorFactory()
+    yonas = CaseFactory(counsellors=[counsellor])
+    FamilyMemberFactory(case=yonas, given_names="Yonas", surname="Haile")
+    CaseFactory(counsellors=[counsellor])
+    client.force_login(counsellor)
+
+    def shown(**params):
+        return [row.case for row in client.get(reverse("tracker:case_list"), params).context["rows"]]
+
+    assert shown(q="x" * 600) == []
+    assert shown(q="Yonas " + "x" * 600) == []  # every word must match, as in a shorter search
+    assert shown(q="yonas", deadline="nonsense") == [yonas]
