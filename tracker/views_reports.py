@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from accounts.models import Organisation
+from config.validators import EARLIEST_DATE
 
 from .charts import bar_chart
 from .page_cache import cached_content
@@ -47,6 +48,8 @@ class ReportForm(forms.Form):
         if data.get("period") in PRESETS or not (data.get("start") or data.get("end")):
             return Period(today - timedelta(days=PRESETS.get(data.get("period"), PRESETS["quarter"])), today)
         start, end = data.get("start") or today - timedelta(days=PRESETS["quarter"]), data.get("end") or today
+        # Days that have been: a typed year 9999 (or 0001) is cut to today (or 1900), not a date out of range.
+        start, end = (min(max(day, EARLIEST_DATE), today) for day in (start, end))
         return Period(min(start, end), max(start, end))
 
 

@@ -24,6 +24,7 @@ from tests.factories import (
 from tracker.models import CaseSummary
 from tracker.reports import Period, build_report
 from tracker.rules import deadline_for
+from tracker.views_reports import ReportForm
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +131,17 @@ def test_the_period_field_names_the_three_months_shown_when_none_was_chosen(clie
     client.force_login(CoordinatorFactory(organisation=ours))
     form = client.get(reverse("tracker:reports")).context["form"]
     assert form["period"].value() == "quarter"  # "Last 3 months" selected, not "Chosen dates" with empty dates
+
+
+@pytest.mark.parametrize("start, end", [("0001-01-01", "9999-12-31"), ("9999-12-31", "9999-12-31")])
+def test_dates_out_of_reach_are_cut_to_days_that_have_been(client, ours, start, end):
+    """A year typed 9999 gave a 500 (a date out of range) instead of a report."""
+    client.force_login(CoordinatorFactory(organisation=ours))
+    for url in (reverse("tracker:reports"), reverse("tracker:report_csv", args=["missed"])):
+        response = client.get(url, {"period": "", "start": start, "end": end})
+        assert response.status_code == 200, url
+    period = ReportForm({"period": "", "start": start, "end": end}, user=CoordinatorFactory()).period_chosen()
+    assert period.end == timezone.localdate() and period.start.year >= 1900
 
 
 def test_a_counsellor_gets_no_reports(client):
