@@ -31,8 +31,11 @@ def needs_no_person(document: Document) -> bool:
 
 
 def is_unassigned(document: Document, member_ids: tuple | list | None = None) -> bool:
-    """Read, about someone, and linked to nobody. ``member_ids``: the document's members if already known."""
-    if document.status != Document.Status.DONE or document.removed_at is not None or needs_no_person(document):
+    """Read, about someone, not rejected, and linked to nobody. ``member_ids``: the document's members if already
+    known. A rejected document counts for nobody whomever it is about: the sponsor is asked for another, not
+    whom this one is about."""
+    if (document.status != Document.Status.DONE or document.removed_at is not None or needs_no_person(document)
+            or document.review_status == Document.Review.REJECTED):
         return False
     linked = member_ids if member_ids is not None else [m.pk for m in document.members.all()]
     return not linked

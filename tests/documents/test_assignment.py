@@ -122,3 +122,18 @@ def test_a_turned_down_proposal_is_not_made_again(client):
     assert certificate.dismissed_proposals == [child.pk]
     assert "data-proposal=" not in page_of(client, case)
     assert not certificate.members.exists() and Document.objects.get(pk=certificate.pk)
+
+
+def test_a_rejected_document_is_not_offered_for_assigning(client):
+    """A card rejected as the wrong document still asked "Whom is this document about? One tap is enough."."""
+    case = CaseFactory()
+    FamilyMemberFactory(case=case)
+    rejected = DocumentFactory(case=case, kind="other", review_status=Document.Review.REJECTED,
+                               rejection_reason=Document.RejectionReason.WRONG_DOCUMENT)
+    DocumentFactory(case=case, kind="birth_certificate")
+    client.force_login(case.sponsor)
+    page = page_of(client, case)
+    assert 'data-unassigned-count="1"' in page
+    card = page[page.index(f'data-document="{rejected.pk}"'):]
+    card = card[:card.index("</li>")] if "</li>" in card else card
+    assert "data-unassigned" not in card
