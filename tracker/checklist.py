@@ -72,6 +72,18 @@ class Checklist:
                 if warning.member is None and warning.code != rules.WarningCode.DEADLINE_PASSED]
 
     @property
+    def first_turning_adult(self) -> tuple[FamilyMember, date] | None:
+        """The child who turns 18 first before the deadline, and that birthday: the day to apply before, sooner
+        than the deadline (the rules warn only while no filing day is known)."""
+        members = {str(row.member.pk): row.member for row in self.members}
+        turning = [(warning.on, members[warning.member]) for warning in self.evaluation.warnings
+                   if warning.code == rules.WarningCode.TURNS_ADULT_BEFORE_DEADLINE and warning.member in members]
+        if not turning:
+            return None
+        day, member = min(turning, key=lambda pair: pair[0])
+        return member, day
+
+    @property
     def warnings(self) -> list:
         return shown_warnings(self.evaluation, filed=self.case.application_filed_on is not None)
 

@@ -7,8 +7,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils import translation
 
-from tests.factories import CaseFactory, CounsellorFactory
+from tests.factories import CaseFactory, CounsellorFactory, FamilyMemberFactory
 from tracker import rules
 from tracker.caseload import dashboard_rows
 from tracker.dashboard import DashboardFilters, NeedsFilter
@@ -163,3 +165,22 @@ def test_a_filed_application_is_not_told_to_hurry(client):
     html = page(client, case)
     assert 'data-code="deadline_due_soon"' not in html and "data-apply-hint" not in html
     assert "days left" not in html and "data-filed" in html
+
+
+def test_the_deadline_card_names_the_child_who_turns_18_first_and_that_day(client):
+    """The card said "52 days left" while a son turned 18 in 20 days; only his own card, far below, said so."""
+    today = timezone.localdate()
+    case = CaseFactory(permit_decision_date=decided_for(today, 50, 55), sponsor__preferred_language="nl")
+    later = FamilyMemberFactory(case=case, given_names="Sara", birth_date=today.replace(year=today.year - 18) + timedelta(days=40))
+    first = FamilyMemberFactory(case=case, given_names="Yonas", surname="Haile",
+                                birth_date=today.replace(year=today.year - 18) + timedelta(days=20))
+    client.force_login(case.sponsor)
+    html = page(client, case)
+    assert f'data-turns-adult="{first.pk}"' in html and f'data-turns-adult="{later.pk}"' not in html
+    with translation.override("nl"):
+        day = date_format(today + timedelta(days=20), "DATE_FORMAT")
+    assert f"Dien de aanvraag in vóór {day}: <bdi>Yonas Haile</bdi> wordt dan 18." in html
+
+    case.application_filed_on = today
+    case.save()
+    assert "data-turns-adult" not in page(client, case)
