@@ -9,9 +9,10 @@ angle (one edge 25% narrower); placed small on a cluttered, textured background;
 scaled to 350 and 500 px wide; JPEG quality 40; and, only when named, out of focus (Gaussian blur 1.2 px with
 sensor noise). Prints per transform kinds right, MRZ exact, check-digit-valid and valid but wrong (a misread
 zone passing its check digits by chance: worse for a counsellor than one said invalid; images whose label has
-the true MRZ), and the failures: expected and read kind, the
-pipeline's confidence and ``unsure`` reason (a failure the pipeline doubted is marked ``?``, a confident
-wrong kind ``!``). ``--every K`` takes every K-th image (quick checks); ``--only`` files whose name
+the true MRZ), how many of those valid but wrong the pipeline says are doubtful (``MrzResult.doubt``) and how
+many exact ones it doubts for nothing, and the failures (and doubted MRZs, marked ``D``): expected and read
+kind, the pipeline's confidence and ``unsure`` reason (a failure the pipeline doubted is marked ``?``, a
+confident wrong kind ``!``). ``--every K`` takes every K-th image (quick checks); ``--only`` files whose name
 contains a part. Needs no Django.
 """
 
@@ -205,6 +206,11 @@ class Outcome:
     def mrz_valid_wrong(self) -> bool:
         return self.mrz_valid and not self.mrz_exact
 
+    @property
+    def mrz_doubtful(self) -> bool:
+        """A valid MRZ the pipeline says may be read wrong (``MrzResult.doubt``)."""
+        return self.mrz_valid and bool(self.result.mrz.doubt)
+
 
 def run_stress(images: list[Image_], transforms: list[str], workers: int = 2, progress: bool = False) -> list[Outcome]:
     jobs = [(image, transform) for transform in transforms for image in images]
@@ -224,33 +230,41 @@ def print_stress_report(outcomes: list[Outcome], transforms: list[str], seconds:
                         out=sys.stdout) -> None:
     print(f"Stress set: {len({o.image.name for o in outcomes})} images x {len(transforms)} transforms "
           f"({seconds:.0f}s wall)", file=out)
-    print(f"{'transform':<18}{'kinds':>10}{'MRZ exact':>11}{'MRZ valid':>11}{'valid wrong':>13}{'doubted':>9}{'s/img':>7}", file=out)
-    totals = [0, 0, 0, 0, 0, 0]
+    print(f"{'transform':<18}{'kinds':>10}{'MRZ exact':>11}{'MRZ valid':>11}{'valid wrong':>13}{'doubtful':>10}"
+          f"{'exact doubtful':>16}{'doubted':>9}{'s/img':>7}", file=out)
+    totals = [0, 0, 0, 0, 0, 0, 0, 0]
     for transform in transforms:
         rows = [o for o in outcomes if o.transform == transform]
         with_mrz = [o for o in rows if o.image.mrz_lines]
         wrong = [o for o in rows if not o.kind_right]
         kinds, exact, valid = sum(o.kind_right for o in rows), sum(o.mrz_exact for o in with_mrz), sum(o.mrz_valid for o in with_mrz)
         valid_wrong = sum(o.mrz_valid_wrong for o in with_mrz)
+        # Of the valid but wrong MRZs, those said to be doubtful; of the exact ones, those doubted for nothing.
+        wrong_doubtful = sum(o.mrz_valid_wrong and o.mrz_doubtful for o in with_mrz)
+        exact_doubtful = sum(o.mrz_exact and o.mrz_doubtful for o in with_mrz)
         doubted = sum(bool(o.result.unsure) or o.result.error is not None for o in wrong)
         mean = sum(o.result.seconds for o in rows) / max(1, len(rows))
         print(f"{transform:<18}{f'{kinds}/{len(rows)}':>10}{f'{exact}/{len(with_mrz)}':>11}{f'{valid}/{len(with_mrz)}':>11}"
-              f"{f'{valid_wrong}/{len(with_mrz)}':>13}{f'{doubted}/{len(wrong)}':>9}{mean:>7.2f}", file=out)
-        for index, value in enumerate((kinds, len(rows), exact, valid, len(with_mrz), valid_wrong)):
+              f"{f'{valid_wrong}/{len(with_mrz)}':>13}{f'{wrong_doubtful}/{valid_wrong}':>10}"
+              f"{f'{exact_doubtful}/{exact}':>16}{f'{doubted}/{len(wrong)}':>9}{mean:>7.2f}", file=out)
+        for index, value in enumerate((kinds, len(rows), exact, valid, len(with_mrz), valid_wrong, wrong_doubtful,
+                                       exact_doubtful)):
             totals[index] += value
     print(f"{'all':<18}{f'{totals[0]}/{totals[1]}':>10}{f'{totals[2]}/{totals[4]}':>11}{f'{totals[3]}/{totals[4]}':>11}"
-          f"{f'{totals[5]}/{totals[4]}':>13}",
+          f"{f'{totals[5]}/{totals[4]}':>13}{f'{totals[6]}/{totals[5]}':>10}{f'{totals[7]}/{totals[2]}':>16}",
           file=out)
     if quiet:
         return
     print("\nFailures ('!' a confident wrong kind, '?' doubted):", file=out)
     for o in outcomes:
         mrz_miss = o.image.mrz_lines and not o.mrz_exact
-        if o.kind_right and not mrz_miss:
+        if o.kind_right and not mrz_miss and not o.mrz_doubtful:
             continue
         mark = " " if o.kind_right else ("?" if o.result.unsure or o.result.error else "!")
         if o.image.mrz_lines and o.mrz_valid_wrong:
             mark += "V"  # valid but wrong
+        if o.mrz_doubtful:
+            mark += "D"  # said to be doubtful
         line = f"{mark} {o.transform:<17} {o.image.name:<34} "
         line += f"expected {o.image.kind}, read {o.result.kind} ({o.result.confidence:.2f})"
         if o.result.unsure:

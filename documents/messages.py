@@ -95,6 +95,13 @@ DOUBTS = {
     "by_labels": gettext_noop("Looks like: %(kind)s, going by the labels on it. Its title could not be read."),
     "intended_decision": gettext_noop("Looks like: %(kind)s, but it is an intended decision (voornemen), not the "
                                       "decision itself. The deadline does not start from it."),
+    # The kind is clear and the MRZ passes its check digits, but may still be read wrong (``pipeline.mrz_doubt``).
+    "mrz_names_differ": gettext_noop("Read as: %(kind)s. The names in the MRZ read differently from one reading to the "
+                                     "next: check them against the document."),
+    "mrz_lookalikes": gettext_noop("Read as: %(kind)s. The MRZ passes its check digits either way with characters that "
+                                   "look alike (such as 1 and L, 8 and S): check its numbers against the document."),
+    "mrz_narrow_vote": gettext_noop("Read as: %(kind)s. The readings of the MRZ disagree on a number that passes its "
+                                    "check digit: check its numbers against the document."),
 }
 
 

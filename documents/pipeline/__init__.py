@@ -70,7 +70,8 @@ def _run(source: str | Path | bytes, limits: loading.LoadLimits) -> PipelineResu
     unsure = doubt.doubt(classification, machine_zone, is_visa=machine_zone is not None and is_visa(machine_zone.lines),
                          little_text=classify.has_little_text(text) or _garbled(readings),
                          unread_zone=unread_zone)
-    confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if unsure else classification.confidence
+    doubts_kind = bool(unsure) and getattr(unsure, "code", None) not in doubt.MRZ_READING_DOUBTS
+    confidence = min(classification.confidence, doubt.DOUBTFUL_CONFIDENCE) if doubts_kind else classification.confidence
     if kind in KINDS_WITHOUT_MRZ:  # CONTRACTS.md section 3: a stray zone read from their text is no holder's
         machine_zone = None
     text_languages = languages.detect_languages(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .classify import MIN_EVIDENCE, Classification, kind_of_mrz
+from .mrz_doubt import MrzDoubt
 from .types import DocumentKind, MrzResult
 
 DOUBTFUL_CONFIDENCE = 0.45  # at most this confident where there is a reason to doubt
@@ -30,6 +31,14 @@ class DoubtCode(StrEnum):
     ZONE_PARTIAL = "zone_partial"
     BY_LABELS = "by_labels"
     INTENDED_DECISION = "intended_decision"
+    # The kind is clear, its MRZ passes its check digits, yet may be read wrong (``mrz_doubt``).
+    MRZ_NAMES_DIFFER = MrzDoubt.NAMES_DIFFER.value
+    MRZ_LOOKALIKES = MrzDoubt.LOOKALIKES.value
+    MRZ_NARROW_VOTE = MrzDoubt.NARROW_VOTE.value
+
+
+# Doubts about what the MRZ says, not about the kind: they leave the kind's confidence as it is.
+MRZ_READING_DOUBTS = frozenset({DoubtCode.MRZ_NAMES_DIFFER, DoubtCode.MRZ_LOOKALIKES, DoubtCode.MRZ_NARROW_VOTE})
 
 
 ENGLISH = {
@@ -42,6 +51,9 @@ ENGLISH = {
     DoubtCode.ZONE_PARTIAL: "looks like {kind}, its MRZ could be read only in part",
     DoubtCode.BY_LABELS: "looks like {kind} by its labels, its title could not be read",
     DoubtCode.INTENDED_DECISION: "looks like {kind}, but it is an intended decision, not the decision itself",
+    DoubtCode.MRZ_NAMES_DIFFER: "the names in the MRZ read differently from one reading to the next",
+    DoubtCode.MRZ_LOOKALIKES: "the MRZ passes its check digits either way with characters that look alike",
+    DoubtCode.MRZ_NARROW_VOTE: "the readings of the MRZ disagree on a number that passes its check digit",
 }
 
 
@@ -71,7 +83,15 @@ def doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool =
     """Why ``classification`` may be wrong, or "" when nothing speaks against it. ``little_text``: hardly any
     words could be read (a photo too dark, too small or turned for the OCR, or no document at all): "other"
     is then no finding. ``unread_zone``: a zone that was not taken as evidence though most of its check
-    digits hold."""
+    digits hold. Where nothing speaks against the kind, why its valid MRZ may be read wrong (``MrzResult.doubt``)."""
+    reason = _kind_doubt(classification, mrz, is_visa, little_text, unread_zone)
+    if not reason and mrz is not None and mrz.valid and mrz.doubt:
+        return Doubt(DoubtCode(mrz.doubt), classification.kind)
+    return reason
+
+
+def _kind_doubt(classification: Classification, mrz: MrzResult | None, is_visa: bool,
+                little_text: bool, unread_zone: MrzResult | None) -> Doubt | str:
     kind, scores = classification.kind, classification.scores
     if kind in IDENTITY and mrz is not None and not mrz.valid:
         return Doubt(DoubtCode.MRZ_FAILS, kind)

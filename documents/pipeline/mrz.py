@@ -40,6 +40,7 @@ from .mrz_choose import (  # noqa: E402
     with_known_countries,
     with_voted_names,
 )
+from .mrz_doubt import with_doubt  # noqa: E402
 from .mrz_names import (  # noqa: E402
     names_worth_a_look,
     with_fillers_a_valid_shape_reading_sees,
@@ -232,21 +233,28 @@ def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -
     """``read_mrz``, also telling where the zone is and which way up the page is (``overview``: see ``find_zones``)."""
     for found in find_zones(image, overview):
         for upside_down in found.orientations:
-            zone, first_lines = found, []
-            readings = _read_zone(image, zone, upside_down, first_lines)
+            zone, first_lines, shapes = found, [], []
+            readings = _read_zone(image, zone, upside_down, first_lines, consulted=shapes)
             if not (readings and is_good(readings[-1])) and (three := _td1_with_a_line_lost(image, zone, upside_down,
                                                                                             first_lines)):
-                zone, readings = three
+                zone, readings, shapes = three
             if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
-                result = readings[-1] if is_good(readings[-1]) else combine_readings(readings)
-                result = with_filler_code(with_known_countries(result, readings), readings)
-                return ZoneReading(with_separator(result), zone, upside_down)
+                answered = is_good(readings[-1])
+                result = readings[-1] if answered else combine_readings(readings)
+                result = with_separator(with_filler_code(with_known_countries(result, readings), readings))
+                # Every reading had its say: where those that read the zone disagree in ways no check digit covers,
+                # the answer says so.
+                tesseract = [reading for reading in (readings[:-1] if answered else readings)
+                             if not any(reading is shape for shape in shapes)]
+                return ZoneReading(with_doubt(result, tesseract, shapes), zone, upside_down)
     return None
 
 
-def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: list[str] | None = None) -> list[MrzResult]:
+def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: list[str] | None = None,
+               consulted: list[MrzResult] | None = None) -> list[MrzResult]:
     """Readings of one zone, one way up; the last reading is the answer if any reading (or their
-    merge) is good. ``first_lines``: the lines Tesseract reads at the first scale are added to it."""
+    merge) is good. ``first_lines``: the lines Tesseract reads at the first scale are added to it;
+    ``consulted``: the readings by the shapes of OCR-B consulted (among the returned ones or not), for ``with_doubt``."""
     first_crop = _upright(crop_zone(image, zone), upside_down)
     by_shape = smooth_shape = None
     if zone_char_height(zone) < SMALL_CHARACTERS:
@@ -286,6 +294,7 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             break
     smooth = best is None and bool(readings) and not read_alike
     smoothed_readings: list[MrzResult] = []  # they count only where they make the zone good
+    shape_readings: list[MrzResult] = []
     if smooth:
         # An MRZ every scale misread, each its own way: in a dim photo brightened, the sensor's noise, enlarged
         # with the zone, breaks the strokes Tesseract follows; smoothed, the noise goes and the characters stay.
@@ -314,6 +323,7 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             if shapes is None:
                 continue
             readings.append(shapes)
+            shape_readings.append(shapes)
             if cells_smoothed:
                 smoothed_readings.append(shapes)
             merged = combine_readings(readings)
@@ -356,6 +366,10 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             if shapes is not None and shapes.valid:
                 voted = with_fillers_a_valid_shape_reading_sees(voted, shapes)
                 break
+    if consulted is not None:
+        for reading in (by_shape, smooth_shape, *shape_readings):
+            if reading is not None and not any(reading is other for other in consulted):
+                consulted.append(reading)
     return readings + [voted]
 
 
@@ -365,20 +379,21 @@ TD1_LENGTH = range(27, 33)
 
 
 def _td1_with_a_line_lost(image: Image.Image, zone: Zone, upside_down: bool,
-                          lines: Sequence[str]) -> tuple[Zone, list[MrzResult]] | None:
+                          lines: Sequence[str]) -> tuple[Zone, list[MrzResult], list[MrzResult]] | None:
     """A zone of two lines that Tesseract read (``lines``) as two lines of a TD1 card's length, which no two-line
     layout has, is a card's zone whose third line the search lost (joined to the card's edge below it, or to the
     print above): the zone with a line added at the same pitch after, then before, its two, and its readings, if
-    they read."""
+    they read (and the shape readings consulted)."""
     if len(zone.lines) != 2 or len(lines) != 2 or max(len(line) for line in lines) not in TD1_LENGTH:
         return None
     first, second = zone.lines
     for extra in (replace(second, cx=2 * second.cx - first.cx, cy=2 * second.cy - first.cy),
                   replace(first, cx=2 * first.cx - second.cx, cy=2 * first.cy - second.cy)):
         three = replace(zone, lines=tuple(sorted((first, second, extra), key=lambda blob: blob.cy)))
-        readings = _read_zone(image, three, upside_down)
+        consulted: list[MrzResult] = []
+        readings = _read_zone(image, three, upside_down, consulted=consulted)
         if readings and is_good(readings[-1]):
-            return three, readings
+            return three, readings, consulted
     return None
 
 

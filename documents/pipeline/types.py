@@ -32,9 +32,13 @@ class MrzResult:
     sex: str  # "M", "F" or "X"
     expiry_date: date | None
     valid: bool
+    # Why a valid reading may still be wrong (``mrz_doubt.MrzDoubt``: readings disagree on the names, ...), or "".
+    # Not part of the contract's MRZ: it reaches the output as the pipeline's ``unsure`` (``pipeline.doubt``).
+    doubt: str = ""
 
     def to_dict(self) -> dict:
         data = asdict(self)
+        del data["doubt"]
         data["lines"] = list(self.lines)
         for key in ("birth_date", "expiry_date"):
             data[key] = data[key].isoformat() if data[key] else None

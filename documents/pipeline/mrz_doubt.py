@@ -1,0 +1,93 @@
+"""Whether an MRZ that passes its check digits may still be read wrong, and why.
+
+Check digits prove less than they seem. No check digit covers the names; a letter and the digit it
+resembles that weigh alike (L and 1, G and 6, U and 0, S and 8) pass the same check digit; and a misread
+field passes its check digit one time in ten. Where the zone's readings (Tesseract's scales, the zone
+smoothed, the shapes of OCR-B) disagree in those ways, the result says so (``MrzResult.doubt``), and the
+counsellor's review shows it (``pipeline.doubt``). Pure Python, no image code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from enum import StrEnum
+
+from .mrz_layouts import AMBIGUOUS, FILLER, FILLER_LOOKALIKES, TO_DIGIT, Field, layout_of
+from .mrz_parse import check_holds
+from .types import MrzResult
+
+
+class MrzDoubt(StrEnum):
+    NAMES_DIFFER = "mrz_names_differ"  # readings whose check digits hold read the names otherwise
+    LOOKALIKES = "mrz_lookalikes"  # a checked field passes read either way round of look-alike characters
+    NARROW_VOTE = "mrz_narrow_vote"  # a checked field as one reading read it, the others each their own way
+
+
+# A letter and the digit it resembles, either way round (L and 1, S and 8, O and 0 ...).
+LOOKALIKE_PAIRS = frozenset(frozenset(pair) for pair in (*TO_DIGIT.items(), *AMBIGUOUS.items()))
+# A checked field's value read by this few readings, where the other readings read it in this many other ways
+# (each passing its check digit or not), was chosen by a narrow vote: a misread passes one time in ten.
+NARROW_SUPPORT = 1
+NARROW_DISSENT = 3
+
+
+def with_doubt(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence[MrzResult] = ()) -> MrzResult:
+    """``result`` (a zone's answer) with the reason the zone's other readings give to doubt it, if any:
+    ``tesseract``, Tesseract's at each scale; ``shapes``, the readings by the shapes of OCR-B."""
+    reason = doubt_of(result, tesseract, shapes)
+    return replace(result, doubt=str(reason)) if reason else result
+
+
+def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence[MrzResult] = ()) -> MrzDoubt | None:
+    if not result.valid:
+        return None  # an MRZ failing its check digits says so already
+    layout = layout_of(result)
+    tesseract = [reading for reading in tesseract if layout_of(reading) is layout]
+    shapes = [reading for reading in shapes if layout_of(reading) is layout]
+    if layout.names_line is not None:
+        if any(reading.valid and _names_differ(result, reading) for reading in tesseract):
+            return MrzDoubt.NAMES_DIFFER
+        # The shapes match a blurred E to an F: where a scale read the zone valid with these names, they speak against
+        # a letter only with a filler, or the other way.
+        confirmed = any(reading.valid for reading in tesseract)
+        if any(reading.valid and _names_differ(result, reading, letters=not confirmed) for reading in shapes):
+            return MrzDoubt.NAMES_DIFFER
+    readings = [*tesseract, *shapes]
+    for field in layout.fields:
+        if field.check is None:
+            continue
+        chosen = _field(result, field)
+        values = [_field(reading, field) for reading in readings]
+        if any(value != chosen and check_holds(*value) and alike_but_for_lookalikes(value[0], chosen[0])
+               for value in values):
+            return MrzDoubt.LOOKALIKES
+        others = {value for value in values if value != chosen}
+        if values.count(chosen) <= NARROW_SUPPORT and len(others) >= NARROW_DISSENT:
+            return MrzDoubt.NARROW_VOTE
+    return None
+
+
+def _field(result: MrzResult, field: Field) -> tuple[str, str]:
+    row = result.lines[field.line]
+    return row[field.start:field.end], row[field.check]
+
+
+def alike_but_for_lookalikes(value: str, chosen: str) -> bool:
+    """``value`` is ``chosen`` but for letters read for the digits they resemble, or the other way."""
+    return len(value) == len(chosen) and all(
+        a == b or frozenset((a, b)) in LOOKALIKE_PAIRS for a, b in zip(value, chosen))
+
+
+def _names_differ(result: MrzResult, reading: MrzResult, letters: bool = True) -> bool:
+    """Whether ``reading`` reads the names otherwise than ``result``: a filler where ``result`` has a letter, a
+    letter where it has a filler (but a glyph OCR makes of "<"), or (``letters``) another letter."""
+    field = layout_of(result).field("names")
+    ours = result.lines[field.line][field.start:field.end]
+    theirs = reading.lines[field.line][field.start:field.end]
+    for mine, other in zip(ours, theirs):
+        if mine == other or (mine == FILLER and other in FILLER_LOOKALIKES):
+            continue
+        if letters or FILLER in (mine, other):
+            return True
+    return False

@@ -1,0 +1,123 @@
+"""An MRZ that passes its check digits but may be read wrong says so, and the review shows why."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PIL import Image, ImageDraw, ImageFont
+
+from documents.pipeline import classify, doubt, mrz, run_pipeline
+from documents.pipeline.mrz import parse_mrz, read_mrz
+from documents.pipeline.mrz_doubt import MrzDoubt, doubt_of, with_doubt
+from documents.pipeline.types import DocumentKind
+
+NAMES = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+LOWER = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+
+
+def _read(names: str = NAMES, lower: str = LOWER):
+    return parse_mrz([names, lower])
+
+
+def test_readings_that_agree_or_a_single_reading_give_no_doubt():
+    answer = _read()
+    assert answer.valid
+    assert doubt_of(answer, []) is None
+    assert doubt_of(answer, [_read(), _read()], [_read()]) is None
+
+
+def test_a_valid_reading_with_other_names_makes_the_names_doubtful():
+    answer = _read()
+    other = _read("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<")
+    assert other.valid
+    assert doubt_of(answer, [other]) is MrzDoubt.NAMES_DIFFER
+    assert with_doubt(answer, [other]).doubt == "mrz_names_differ"
+
+
+def test_a_filler_read_as_a_letter_in_another_reading_is_no_disagreement():
+    # "ANNA<MARIAK": the filler after the name read as K, which the answer has as it is: a filler.
+    assert doubt_of(_read(), [_read("P<UTOERIKSSON<<ANNA<MARIAK<<<<<<<<<<<<<<<<<<")]) is None
+
+
+def test_an_invalid_reading_says_nothing_of_the_names():
+    broken = _read("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<19")
+    assert not broken.valid
+    assert doubt_of(_read(), [broken]) is None
+
+
+def test_the_shapes_speak_against_names_a_valid_scale_read_only_with_fillers_for_letters_or_the_other_way():
+    answer = _read("P<UTOERIKSSON<<ANNACMARIA<<<<<<<<<<<<<<<<<<<")  # a filler read as C at every scale
+    assert doubt_of(answer, [answer], [_read()]) is MrzDoubt.NAMES_DIFFER
+    # The shapes match a blurred E to an F: a letter for a letter is no reason where a scale read the zone valid...
+    as_f = _read("P<UTOFRIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<")
+    assert doubt_of(_read(), [_read()], [as_f]) is None
+    # ... but where every scale failed its check digits, the names have no other valid reading to go by.
+    failing = _read(lower=LOWER[:-1] + "3")
+    assert doubt_of(_read(), [failing], [as_f]) is MrzDoubt.NAMES_DIFFER
+
+
+def test_a_number_passing_its_check_digit_read_either_way_through_look_alikes_is_doubtful():
+    # L and 1 weigh alike at every place (21 and 1): the check digit cannot tell them apart.
+    as_digit = _read(lower="1898902C36UTO7408122F1204159ZE184226B<<<<<10")
+    assert as_digit.valid
+    assert doubt_of(_read(), [as_digit]) is MrzDoubt.LOOKALIKES
+    assert doubt_of(as_digit, [_read()]) is MrzDoubt.LOOKALIKES
+
+
+def test_a_number_one_reading_gives_where_the_others_each_read_another_is_a_narrow_vote():
+    others = [_read(lower=lower) for lower in ("L89802C356UTO7408122F1204159ZE184226B<<<<<10",
+                                               "898902C<<6UTO7408122F1204159ZE184226B<<<<<10",
+                                               "L89902C3S6UTO7408122F1204159ZE184226B<<<<<10")]
+    # The answer's own reading is among the readings: one of four read the number so.
+    assert doubt_of(_read(), [_read(), *others]) is MrzDoubt.NARROW_VOTE
+    assert doubt_of(_read(), [_read(), _read(), *others]) is None  # two of five: no narrow vote
+
+
+def test_an_mrz_failing_its_check_digits_needs_no_further_doubt():
+    broken = _read(lower="L898902C36UTO7408122F1204159ZE184226B<<<<<19")
+    assert doubt_of(broken, [_read("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<")]) is None
+
+
+def test_the_review_is_told_why_a_clear_passport_has_a_doubtful_mrz_and_kind_doubts_come_first():
+    zone = replace(_read(), doubt=str(MrzDoubt.NAMES_DIFFER))
+    said = doubt.doubt(classify.classify("PASSPORT", zone), zone)
+    assert (said.code, said.kind) == (doubt.DoubtCode.MRZ_NAMES_DIFFER, DocumentKind.PASSPORT)
+    assert str(said) == "the names in the MRZ read differently from one reading to the next"
+    assert said.to_dict() == {"code": "mrz_names_differ", "kind": "passport", "other": None}
+    failing = replace(zone, valid=False)
+    assert doubt.doubt(classify.classify("PASSPORT", failing), failing).code is doubt.DoubtCode.MRZ_FAILS
+
+
+def test_the_doubt_is_no_part_of_the_contracts_mrz():
+    assert "doubt" not in replace(_read(), doubt="mrz_lookalikes").to_dict()
+
+
+def _page(lines: tuple[str, ...]) -> Image.Image:
+    page = Image.new("L", (1400, 600), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 40), fill=0)
+    font = ImageFont.truetype(OCR_B, 32)
+    for row, line in enumerate(lines):
+        draw.text((60, 420 + row * 52), line, font=font, fill=0)
+    return page
+
+
+def test_a_clean_rendered_zone_is_read_without_doubt_and_the_pipeline_keeps_its_confidence(tmp_path):
+    page = _page((NAMES, LOWER))
+    result = read_mrz(page)
+    assert result.lines == (NAMES, LOWER) and result.doubt == ""
+    page.save(tmp_path / "passport.png")
+    read = run_pipeline(tmp_path / "passport.png")
+    assert read.mrz.lines == (NAMES, LOWER) and read.unsure == ""
+
+
+def test_a_rendered_zone_whose_scales_read_the_names_differently_is_doubtful(monkeypatch):
+    # Out of focus, one scale reads MARIA as MAPIA; the zone passes its check digits at every scale.
+    readings = iter([("P<UTOERIKSSON<<ANNA<MARIAK<<<<<<<<<<<<<<<<<<", LOWER), ("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<", LOWER),
+                     (NAMES, LOWER), (NAMES, LOWER)])
+    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: list(next(readings)))
+    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)
+    result = read_mrz(_page((NAMES, LOWER)))
+    assert result.lines == (NAMES, LOWER) and result.valid
+    assert result.doubt == "mrz_names_differ"
