@@ -96,18 +96,24 @@ class Reading:
         return round(100 * self.confidence) if self.confidence is not None else None
 
 
+def is_unsure(document: Document) -> bool:
+    """Whether the pipeline is unsure of the document's kind: a low certainty, or a reason it gave."""
+    fields = document.fields if isinstance(document.fields, dict) else {}
+    low = document.confidence is not None and document.confidence < UNSURE_BELOW
+    return low or bool(doubt_message(fields.get(UNSURE_KEY)))
+
+
 def reading_of(document: Document, members: list[FamilyMember]) -> Reading:
     """``members``: the document's own members, already fetched."""
     mrz = document.mrz if isinstance(document.mrz, dict) else None
     fields = document.fields if isinstance(document.fields, dict) else {}
     people = _people(mrz, fields)
-    unsure = document.confidence is not None and document.confidence < UNSURE_BELOW
     reason = doubt_message(fields.get(UNSURE_KEY))
     expiry = getattr(document, "expiry_date", None) or (mrz and _date(mrz.get("expiry_date")))
     pages = fields.get("pages")
     return Reading(
         confidence=document.confidence,
-        unsure=unsure or bool(reason),
+        unsure=is_unsure(document),
         unsure_reason=reason,
         mrz_format=mrz.get("format", "") if mrz else "",
         mrz_valid=mrz.get("valid") if mrz else None,

@@ -171,6 +171,25 @@ def test_the_queue_lists_the_case_nearest_its_deadline_first_and_accepts_several
     assert late_one.review_status == "pending"
 
 
+def test_the_queue_marks_the_documents_whose_kind_the_pipeline_is_unsure_of(client, case):
+    """The queue showed "Other 45%" like "Passport 95%": nothing kept an unsure one from being accepted in bulk."""
+    read = PipelineResult(kind=DocumentKind.OTHER, confidence=0.45, pages=1, unsure="looks like an ID card, no MRZ found")
+    unsure = DocumentFactory(case=case, kind="other", confidence=read.confidence, fields=read.extracted_fields(),
+                             original_name="unsure.jpg")
+    doubted = DocumentFactory(case=case, kind="id_card", confidence=0.9, original_name="doubted.jpg",
+                              fields={"unsure": "looks like an ID card, no MRZ found"})
+    sure = DocumentFactory(case=case, kind="passport", confidence=0.95, original_name="sure.jpg")
+    client.force_login(case.counsellor)
+    page = client.get(reverse("tracker:review_queue")).content.decode()
+
+    def row(document):
+        start = page.index(f'<tr data-document="{document.pk}">')
+        return page[start:page.index("</tr>", start)]
+
+    assert "data-unsure" in row(unsure) and "unsure: check the kind" in row(unsure)
+    assert "data-unsure" in row(doubted) and "data-unsure" not in row(sure)
+
+
 def test_the_queue_steps_from_one_document_to_the_next_across_cases(client, case):
     later = CaseFactory(counsellors=[case.counsellor], permit_decision_date=timezone.localdate() - timedelta(days=5))
     first, second = DocumentFactory(case=case), DocumentFactory(case=later)
