@@ -96,6 +96,16 @@ def test_an_accepted_document_is_removed_only_by_a_counsellor_the_sponsor_asks(c
     assert document.removed_at is not None and document.removed_by == counsellor
 
 
+def test_asking_to_remove_an_accepted_document_stands_where_removing_does(client, document):
+    """The sponsor's way to take back an accepted document was folded under "About whom?", where the page itself
+    says a sponsor taking back a wrong photo does not look."""
+    Document.objects.filter(pk=document.pk).update(review_status=Document.Review.ACCEPTED)
+    client.force_login(document.case.sponsor)
+    page = client.get(reverse("tracker:case_detail", args=[document.case_id])).content.decode()
+    card = page[page.index(f'data-document="{document.pk}"'):]
+    assert "data-ask-removal" in card and card.index("</details>") < card.index("data-ask-removal")
+
+
 def test_the_bin_empties_itself_after_the_period_and_only_then(document):
     client_time = timezone.now()
     Document.objects.filter(pk=document.pk).update(removed_at=client_time)
