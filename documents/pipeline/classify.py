@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from . import vocabulary
 from .classify_decision import decision_state, receipt_is_no_decision
-from .classify_passport import is_passport_page, passport_marks
+from .classify_card import CARD_BACK_CONFIDENCE, card_back, letter_marks
+from .classify_passport import passport_page
 from .classify_zone import HolderLine, holder_line
 from .faces import Face
 from .phrases import any_phrase, normalise, whole_words
@@ -152,7 +153,7 @@ def booklet_rows(page: str) -> set[DocumentKind]:
     household's members listed by their relation to its head (a spouse's marriage, a child's birth)."""
     normalised = normalise(page)
     _, spouses, household = _booklet_rows()
-    if all(_a_rows_label(row, normalised) for row in household) and not _letter_marks(normalised):
+    if all(_a_rows_label(row, normalised) for row in household) and not letter_marks(normalised):
         return {DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.BIRTH_CERTIFICATE}
     events = {DocumentKind.BIRTH_CERTIFICATE} if numbered_children(page) else set()
     if any(husband.search(normalised) and wife.search(normalised) for husband, wife in spouses):
@@ -168,10 +169,6 @@ def _a_rows_label(pattern: re.Pattern, normalised: str) -> bool:
     ..."), not in a sentence's middle ("... with his wife and children")."""
     return any(len(line[:match.start()].split()) < ROW_LABEL_START
                for line in normalised.splitlines() for match in pattern.finditer(line))
-
-
-def _letter_marks(normalised: str) -> bool:
-    return bool(whole_words(vocabulary.LETTER_MARKS).search(normalised))
 
 
 def recorded_events(text: str) -> set[DocumentKind]:
@@ -242,90 +239,11 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     return classification
 
 
-# The kinds of an identity card's marks (``card_back``), each by its labels.
-CARD_MARK_LABELS = {"expiry": vocabulary.CARD_EXPIRY_LABELS, "card number": vocabulary.CARD_NUMBER_LABELS,
-                    "signature": vocabulary.CARD_SIGNATURE_LABELS, "issue": vocabulary.CARD_ISSUE_LABELS,
-                    "remarks": vocabulary.CARD_REMARKS_LABELS, "body": vocabulary.HOLDER_BODY_LABELS,
-                    "number": vocabulary.DOCUMENT_NUMBER}
-
-
-def _says_another_card(normalised: str) -> bool:
-    """A driving licence, a bank's, an insurer's, a school's card ...: no identity document."""
-    return bool(whole_words(vocabulary.NOT_IDENTITY_CARDS).search(normalised))
-
-
-def _holder_labels() -> tuple[re.Pattern, ...]:
-    return tuple(whole_words(family) for family in vocabulary.HOLDER_LABELS)
-
-
-def holder_labels(normalised: str) -> bool:
-    """Whether ``normalised`` labels an identity document's holder: three of sex, nationality, names, birth date."""
-    return sum(bool(pattern.search(normalised)) for pattern in _holder_labels()) >= vocabulary.HOLDER_LABELS_NEEDED
-
-
-CARD_MARKS_NEEDED = 2  # kinds of a card's marks (expiry or number, issue, remarks, the holder's body or labels,
-# document number)
-OWN_CARD_MARKS = ("expiry", "card number", "signature", "body")  # what only an identity document prints: one of them, or ID wording, is needed
-CARD_WORDS = 80  # a card's back holds fewer words; a letter more
-SENTENCE_WORDS = 12  # a line longer than this is a sentence: a card's lines are labels and values
-NOT_A_CARDS_KINDS = (*OTHER_RECORDS, DocumentKind.BIRTH_CERTIFICATE, DocumentKind.TRANSLATION,
-                     DocumentKind.CONSENT_DECLARATION)
-CARD_BACK_CONFIDENCE = 0.45  # said unsure: "looks like an ID card, no MRZ found"
-ID_NUMBER_WEIGHT = next(weight for weight, phrases in vocabulary.EVIDENCE[DocumentKind.ID_CARD]
-                        if phrases is vocabulary.ID_NUMBER_LABELS)
-
-
-def card_back(normalised: str, scores: dict[DocumentKind, float]) -> bool:
-    """Whether a page with no title for it shows an identity card's marks (its back, or a card whose title and
-    zone are lost): two kinds of them, one a card's own (its expiry, number or signature, the holder's height or
-    eyes) or with some ID wording, on a short page of labels with no letter's structure (a salutation, a subject,
-    sentences), no other document's evidence and nothing saying it is another card (a driving licence, a bank's, a
-    visa). The holder's labels (sex, nationality, names, birth date) are one mark: a card's front whose title and
-    zone are lost shows them beside its expiry."""
-    marks = {name for name, labels in CARD_MARK_LABELS.items() if whole_words(labels).search(normalised)}
-    if holder_labels(normalised):
-        marks.add("holder")
-    if len(marks) < CARD_MARKS_NEEDED:
-        return False
-    identity_words = _identity_wording(normalised, scores)
-    if not (marks & set(OWN_CARD_MARKS) or identity_words):
-        return False
-    if _says_another_card(normalised) or scores[DocumentKind.OTHER] > 0:
-        return False
-    if any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS):
-        return False
-    return not _letter_structure(normalised)
-
-
-def _identity_wording(normalised: str, scores: dict[DocumentKind, float]) -> bool:
-    """An ID card's or residence permit's words beyond an identity number, which a civil record prints too."""
-    number = ID_NUMBER_WEIGHT if whole_words(vocabulary.ID_NUMBER_LABELS).search(normalised) else 0.0
-    return scores[DocumentKind.ID_CARD] - number + scores[DocumentKind.ASYLUM_DECISION] > 0
-
-
-def passport_page(text: str, normalised: str, scores: dict[DocumentKind, float]) -> bool:
-    """Whether a page claiming too little for any kind shows a passport data page's marks (``classify_passport``):
-    two kinds of them, one a passport's own, with no other document's evidence, nothing saying it is another
-    document (a visa prints the passport's number; a driving licence), and no letter's marks (a letter asks for a
-    passport's number). A data page's broken text may run long: its length is no sign against it."""
-    if not is_passport_page(passport_marks(text, normalised, holder_labels(normalised))):
-        return False
-    if _says_another_card(normalised) or _letter_marks(normalised) or scores[DocumentKind.OTHER] > 0:
-        return False
-    return not any(scores[kind] >= EVENT_EVIDENCE for kind in NOT_A_CARDS_KINDS + (DocumentKind.ASYLUM_DECISION,))
-
-
 def _a_passport_page(classification: Classification) -> Classification:
     """A passport by its data page's marks alone: unsure, "looks like a passport, no MRZ found"."""
     passport = DocumentKind.PASSPORT
     scores = {**classification.scores, passport: max(classification.scores[passport], MIN_EVIDENCE)}
     return Classification(passport, CARD_BACK_CONFIDENCE, scores)
-
-
-def _letter_structure(normalised: str) -> bool:
-    lines = normalised.splitlines()
-    return (_letter_marks(normalised) or sum(len(line.split()) for line in lines) > CARD_WORDS
-            or any(len(line.split()) > SENTENCE_WORDS for line in lines))
 
 
 def _a_cards_back(classification: Classification) -> Classification:

@@ -4,8 +4,9 @@ Without its zone a data page's text is broken words under guilloches: the word p
 "PaSrORT", a Cyrillic паспорт read by a Latin pack as "nacnopt"), the labels of its first row (type, country
 code, passport number) and the row's values (a lone P, the issuing state's code, the number), the holder's
 labels (sex, nationality, names, birth date), its expiry and issuing authority. ``passport_marks`` says which
-kinds of them a page shows; ``classify`` makes a page with enough of them an unsure passport ("looks like a
-passport, no MRZ found").
+kinds of them a page shows; ``passport_page`` whether they make a page claiming too little for any kind a
+passport's, which ``classify`` says unsure ("looks like a passport, no MRZ found"). It shares its checks against
+other cards, letters and other documents with an ID card's page (``classify_card``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 
 from . import vocabulary
+from .classify_card import ANOTHER_KINDS_EVIDENCE, NOT_A_CARDS_KINDS, holder_labels, letter_marks, says_another_card
 from .phrases import whole_words
+from .types import DocumentKind
 
 # The type row's values: a lone P (the document's type), the issuing state's three letters (OCR may add or
 # mix a case), then the passport's number. An ID card's type is I or ID; a visa's V.
@@ -68,6 +71,19 @@ def passport_marks(text: str, normalised: str, holder: bool) -> set[str]:
 
 def is_passport_page(marks: set[str]) -> bool:
     return len(marks) >= PASSPORT_MARKS_NEEDED and bool(marks & set(OWN_MARKS))
+
+
+def passport_page(text: str, normalised: str, scores: dict[DocumentKind, float]) -> bool:
+    """Whether a page claiming too little for any kind shows a passport data page's marks: two kinds of them, one a
+    passport's own, with no other document's evidence, nothing saying it is another document (a visa prints the
+    passport's number; a driving licence), and no letter's marks (a letter asks for a passport's number). A data
+    page's broken text may run long: its length is no sign against it."""
+    if not is_passport_page(passport_marks(text, normalised, holder_labels(normalised))):
+        return False
+    if says_another_card(normalised) or letter_marks(normalised) or scores[DocumentKind.OTHER] > 0:
+        return False
+    others = (*NOT_A_CARDS_KINDS, DocumentKind.ASYLUM_DECISION)
+    return not any(scores[kind] >= ANOTHER_KINDS_EVIDENCE for kind in others)
 
 
 def _distance(first: str, second: str) -> int:

@@ -80,10 +80,10 @@ CARD_SIGNATURE_LABELS = ("(holder s|bearer s) signature", "signature (of (the )?
                          "handtekening (van de )?houder", "unterschrift des inhabers", "توقيع حامل")
 CARD_LABELS = CARD_EXPIRY_LABELS + CARD_NUMBER_LABELS + CARD_SIGNATURE_LABELS
 # A person's identity number: an identity card's, but a civil record of some countries (an Iranian shenasnameh, a
-# Syrian civil record) prints the national number too: no identity wording by itself (``classify.card_back``).
+# Syrian civil record) prints the national number too: no identity wording by itself (``classify_card.card_back``).
 ID_NUMBER_LABELS = ("id no", "id number", "identity number", "numero d identite", "kimlik no", "الرقم الوطني",
                     "رقم الهويه", "شماره ملي")
-# A document's number: one of an identity card's marks beside others (``classify.card_back``); alone, or with
+# A document's number: one of an identity card's marks beside others (``classify_card.card_back``); alone, or with
 # a nationality, it is no card's (an extract of a birth labels both).
 DOCUMENT_NUMBER = ("document (no|number|nr)", "(no|numero|n) du document", "documentnummer", "dokumentennummer",
                    "belge no", "seri no", "رقم الوثيقه", "شماره سريال",
@@ -94,7 +94,7 @@ DOCUMENT_NUMBER = ("document (no|number|nr)", "(no|numero|n) du document", "docu
 
 # An identity card's back (or a card whose title is lost) shows no title, often no zone, only its marks: its
 # expiry, number or holder's signature (``CARD_LABELS``), its issue, remarks, the holder's height, eyes or blood
-# group (``classify.card_back``). Two kinds of them on a short page with no letter's structure make a card.
+# group (``classify_card.card_back``). Two kinds of them on a short page with no letter's structure make a card.
 CARD_ISSUE_LABELS = ("(date|place) of issue", "issuing (authority|office|state)", "issued (by|on|at)", "authority",
                      "date de delivrance", "delivree? (le|a|par)", "autorite( de delivrance)?", "lieu de delivrance",
                      "(datum|plaats) van (af|uit)gifte", "afgegeven (door|te|op)", "uitgegeven door", "ausstellungsdatum",
@@ -110,7 +110,7 @@ HOLDER_BODY_LABELS = ("height", "lengte", "taille", "gro(ss|ß)e", "eye colou?r"
                       "bijzondere kenmerken", "الطول", "لون العينين", "فصيله الدم", "زمره الدم", "علامات فارقه",
                       "رنگ چشم", "گروه خون", "گروپ خون", "علائم مشخصه")
 # The holder's labels an identity document's data side prints (a passport's data page, an ID card's front):
-# sex, nationality, names, birth date. Three of these four on a card is one of its marks (``classify.card_back``);
+# sex, nationality, names, birth date. Three of these four on a card is one of its marks (``classify_card.card_back``);
 # a birth record labels some of them too, so they are never a card's own mark.
 HOLDER_LABELS = (
     ("sex", "sexe", "geslacht", "geschlecht", "sexo", "sesso", "cinsiyet(i)?", "jinsiga", "الجنس", "جنسيت", "ጾታ"),
