@@ -44,6 +44,7 @@ from .mrz_doubt import with_doubt  # noqa: E402
 from .mrz_names import (  # noqa: E402
     names_worth_a_look,
     with_fillers_a_valid_shape_reading_sees,
+    with_fillers_readings_and_shapes_see,
     with_fillers_the_shapes_see,
     with_separator,
 )
@@ -350,12 +351,19 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
         if by_shape is not None and by_shape not in voters and checked_fields(by_shape) == checked_fields(chosen):
             voters.append(by_shape)
     voted = with_voted_names(chosen, voters)
+    tesseract = [reading for reading in readings if not any(reading is shape for shape in shape_readings)]
     if names_doubtful(voted) or _names_disputed(voters, chosen):
         # Readings that disagree on the names (SARAHE, SARAHK: the filler after a name read as different
         # letters) leave them in doubt too, though the vote picked a name that looks whole.
         by_shape = by_shape or _read_by_shape(first_crop, zone)
         if by_shape is not None:
             voted = with_fillers_the_shapes_see(voted, by_shape)
+            if not any(reading.valid for reading in tesseract):
+                # No scale read the zone valid: its names came of a vote among misreadings ("SPECIMENKKVIOR"); the
+                # shapes, in cells the check digits prove, tell its fillers from its letters.
+                voted = with_fillers_a_valid_shape_reading_sees(voted, by_shape)
+            # Some scales read a filler as a letter, others as a filler: the shapes' filler settles it.
+            voted = with_fillers_readings_and_shapes_see(voted, by_shape, tesseract)
     if names_worth_a_look(voted):
         # A filler read as a letter the check digits cannot see, though every reading agrees ("ANNASMARIAS" in a dim
         # photo): the shapes, where they read the zone valid, have their say on such letters.

@@ -12,8 +12,10 @@ letters Tesseract makes of "<" are ever dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from .mrz_doubt import alike_but_for_lookalikes
 from .mrz_layouts import FILLER, FILLER_LOOKALIKES, layout_of
 from .mrz_parse import build_result, checked_fields
 from .types import MrzResult
@@ -139,15 +141,12 @@ def with_fillers_a_valid_shape_reading_sees(result: MrzResult, by_shape: MrzResu
     fillers (junk read in the fillers: "AHMAD<BB"), where the shapes read the zone with every check digit holding and
     the same checked fields (their cells are where the characters are) and read the names' other letters alike.
     No name is split into a one-letter one (a K's arms look like "<"), and no name but such a last one goes."""
-    layout = layout_of(result)
-    if (layout.names_line is None or layout_of(by_shape) is not layout or not by_shape.valid
-            or checked_fields(by_shape) != checked_fields(result)):
+    if not _shapes_stand_where_the_characters_do(result, by_shape):
         return result
-    field = layout.field("names")
+    field = layout_of(result).field("names")
     text = result.lines[field.line][field.start:field.end]
     seen = by_shape.lines[field.line][field.start:field.end]
-    both = [index for index, char in enumerate(text) if char != FILLER and seen[index] != FILLER]
-    if not both or sum(text[i] == seen[i] for i in both) < NAMES_AGREEING * len(both):
+    if not _names_mostly_alike(text, seen):
         return result
     names = [FILLER if char in FILLER_LOOKALIKES and seen[index] == FILLER else char for index, char in enumerate(text)]
     last = list(re.finditer(r"[A-Z]+", "".join(names)))
@@ -158,6 +157,43 @@ def with_fillers_a_valid_shape_reading_sees(result: MrzResult, by_shape: MrzResu
     if any(len(token) == 1 for token in tokens) or len(tokens) < len(before) - 1:
         return result
     return result if fixed == text else _with_names(result, fixed)
+
+
+def _shapes_stand_where_the_characters_do(result: MrzResult, by_shape: MrzResult) -> bool:
+    """Whether the shapes read the zone with every check digit holding and the checked fields of ``result``: their
+    cells stand where the characters do. (A letter read for the digit it resembles, L for 1, moves no cell.)"""
+    layout = layout_of(result)
+    return (layout.names_line is not None and layout_of(by_shape) is layout and by_shape.valid
+            and all(alike_but_for_lookalikes(theirs, ours)
+                    for theirs, ours in zip(checked_fields(by_shape), checked_fields(result))))
+
+
+def _names_mostly_alike(text: str, seen: str) -> bool:
+    both = [index for index, char in enumerate(text) if char != FILLER and seen[index] != FILLER]
+    return bool(both) and sum(text[i] == seen[i] for i in both) >= NAMES_AGREEING * len(both)
+
+
+def with_fillers_readings_and_shapes_see(result: MrzResult, by_shape: MrzResult,
+                                         readings: Sequence[MrzResult]) -> MrzResult:
+    """``result`` with a filler for a letter Tesseract makes of "<" ("ANNACMARIA") where the shapes, reading the zone
+    valid (see ``with_fillers_a_valid_shape_reading_sees``), see a filler and so does one of Tesseract's ``readings``
+    at least: Tesseract's scales disagree there, and the shapes tell a filler from a letter better than they tell
+    letters apart. No name is split into a one-letter one."""
+    if not _shapes_stand_where_the_characters_do(result, by_shape):
+        return result
+    field = layout_of(result).field("names")
+    text = result.lines[field.line][field.start:field.end]
+    seen = by_shape.lines[field.line][field.start:field.end]
+    if not _names_mostly_alike(text, seen):
+        return result
+    read = [reading.lines[field.line][field.start:field.end] for reading in readings
+            if layout_of(reading) is layout_of(result)]
+    names = [FILLER if char in FILLER_LOOKALIKES and seen[index] == FILLER and any(other[index] == FILLER for other in read)
+             else char for index, char in enumerate(text)]
+    fixed = "".join(names)
+    if fixed == text or any(len(token) == 1 for token in re.findall(r"[A-Z]+", fixed)):
+        return result
+    return _with_names(result, fixed)
 
 
 def _cut(token: str, words: set[str], lead_allowed: bool) -> tuple[int, int] | None:

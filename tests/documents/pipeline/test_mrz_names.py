@@ -103,3 +103,65 @@ def test_a_filler_every_reading_takes_for_an_s_is_a_filler_where_the_rendered_zo
     monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)  # as in a dim photo
     result = read_mrz(page)
     assert result.lines[2] == names and result.given_names == "ANNA MARIA"
+
+
+TD3_UPPER = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+
+
+def _passport_page(names_line: str, lower: str = TD3_LOWER) -> Image.Image:
+    page = Image.new("L", (1400, 500), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
+    for row, line in enumerate((names_line, lower)):
+        draw.text((60, 330 + row * 48), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
+    return page
+
+
+def _scales(monkeypatch, *readings: tuple[str, ...]) -> list:
+    """Tesseract reads the zone as ``readings``, one per scale in turn (the last one again after them)."""
+    calls = []
+
+    def ocr(patch):
+        calls.append(patch.size)
+        return list(readings[min(len(calls), len(readings)) - 1])
+    monkeypatch.setattr(mrz, "ocr_lines", ocr)
+    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)
+    return calls
+
+
+def test_a_filler_some_scales_read_as_a_letter_is_a_filler_where_the_shapes_see_one_too(monkeypatch):
+    # Out of focus, the separator within the given names reads as C at most scales, as "<" at one; no check digit
+    # covers it, and the vote takes the C. The shapes, reading the zone valid, see the filler the one scale saw.
+    _scales(monkeypatch, ("P<UTOERIKSSON<<ANNACMARIAK<<<<<<<<<<<<<<<<<<", TD3_LOWER),
+            (TD3_UPPER, TD3_LOWER), ("P<UTOERIKSSON<<ANNACMARIA<<<<<<<<<<<<<<<<<<<", TD3_LOWER))
+    result = read_mrz(_passport_page(TD3_UPPER))
+    assert result.lines == (TD3_UPPER, TD3_LOWER) and result.given_names == "ANNA MARIA"
+
+
+def test_a_letter_no_scale_reads_as_a_filler_stays_a_letter_whatever_the_shapes_see(monkeypatch):
+    read = ("P<UTOERIKSSON<<ANNACMARIAK<<<<<<<<<<<<<<<<<<", TD3_LOWER)
+    _scales(monkeypatch, read, ("P<UTOERIKSSON<<ANNACMARIA<<<<<<<<<<<<<<<<<<<", TD3_LOWER))
+    assert read_mrz(_passport_page(TD3_UPPER)).given_names == "ANNACMARIA"
+
+
+def test_names_voted_among_readings_that_all_fail_get_the_fillers_the_valid_shapes_see(monkeypatch):
+    # Every scale misreads a digit somewhere (each its own) and reads the separator as KK: the vote's names are one
+    # long surname. The shapes read the zone valid, in cells the check digits prove: the KK are fillers.
+    names = "P<UTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<"
+    misread = "P<UTOMUSTERMANNKKERIKA<<<<<<<<<<<<<<<<<<<<<<"
+    lowers = [TD3_LOWER[:-1] + digit for digit in "2345678"]  # the composite check digit read wrong, each way
+    assert not any(parse_mrz([misread, lower]).valid for lower in lowers)
+    _scales(monkeypatch, *((misread, lower) for lower in lowers))
+    result = read_mrz(_passport_page(names))
+    assert result.valid and (result.surname, result.given_names) == ("MUSTERMANN", "ERIKA")
+
+
+def test_the_shapes_judge_the_names_though_they_read_a_number_through_a_look_alike():
+    # The scales read the visa number's L as 1 (they weigh alike: both pass), the shapes read the L: their cells
+    # still stand where the characters do.
+    read = parse_mrz(["V<UTOERIKSSON<<ANNASMARIAS<<<<<<<<<<", "18988901C4XXX4009078F9612109<<<<<<<<"])
+    seen = parse_mrz(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"])
+    assert read.valid and seen.valid
+    assert with_fillers_a_valid_shape_reading_sees(read, seen).given_names == "ANNA MARIA"
+    other_number = parse_mrz(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988902C7XXX4009078F9612109<<<<<<<<"])
+    assert other_number.valid and with_fillers_a_valid_shape_reading_sees(read, other_number) == read
