@@ -4,14 +4,11 @@ too, the digits are the reading (a wrong zone said valid is worse for a counsell
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw, ImageFont
-
-from documents.pipeline import mrz
 from documents.pipeline.mrz import parse_mrz, read_mrz
 from documents.pipeline.mrz_layouts import TD3
 from documents.pipeline.mrz_parse import check_digit, checks
+from tests.documents.pipeline.ocrb import scales_read, zone_page
 
-OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 NAMES = "P<UTOVAN<DER<BERG<<JOHANNA<<<<<<<<<<<<<<<<<<"
 
 
@@ -71,20 +68,10 @@ def test_a_letter_the_check_digit_cannot_tell_from_its_digit_is_not_made_one():
     assert parse_mrz([NAMES, printed]).lines[1] == printed
 
 
-def _zone_page(lower: str) -> Image.Image:
-    page = Image.new("L", (1500, 500), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
-    for row, line in enumerate((NAMES, lower)):
-        draw.text((80, 330 + row * 48), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
-    return page
-
-
 def test_a_zone_read_out_of_focus_with_zeros_as_letters_is_read_as_printed(monkeypatch):
     printed = _lower("XX2000000", "1234567890")
     out_of_focus = _misread(_misread(printed, "XX2DDDDOO", "XX2000000"), "123A56789O", "1234567890")
     assert all(checks([NAMES, out_of_focus], TD3))  # as read, every check digit holds
-    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)
-    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: [NAMES, out_of_focus])
-    result = read_mrz(_zone_page(printed))
+    scales_read(monkeypatch, (NAMES, out_of_focus))
+    result = read_mrz(zone_page((NAMES, printed)))
     assert result is not None and result.valid and result.lines[1] == printed

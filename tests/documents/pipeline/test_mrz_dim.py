@@ -9,8 +9,8 @@ from bench.real_stress import dim_uneven_light
 from documents.pipeline import lighting, mrz
 from documents.pipeline.mrz import ocr_lines, parse_mrz, read_mrz
 from documents.pipeline.mrz_zone import find_zones, zone_char_height
+from tests.documents.pipeline.ocrb import OCR_B
 
-OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
 
 

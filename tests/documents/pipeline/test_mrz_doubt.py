@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PIL import Image, ImageDraw, ImageFont
-
-from documents.pipeline import classify, doubt, mrz, run_pipeline
+from documents.pipeline import classify, doubt, run_pipeline
 from documents.pipeline.mrz import parse_mrz, read_mrz
 from documents.pipeline.mrz_doubt import MrzDoubt, doubt_of, with_doubt
 from documents.pipeline.types import DocumentKind
+from tests.documents.pipeline.ocrb import scales_read, zone_page
 
 NAMES = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 LOWER = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
-OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 
 
 def _read(names: str = NAMES, lower: str = LOWER):
@@ -93,18 +91,8 @@ def test_the_doubt_is_no_part_of_the_contracts_mrz():
     assert "doubt" not in replace(_read(), doubt="mrz_lookalikes").to_dict()
 
 
-def _page(lines: tuple[str, ...]) -> Image.Image:
-    page = Image.new("L", (1400, 600), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 40), fill=0)
-    font = ImageFont.truetype(OCR_B, 32)
-    for row, line in enumerate(lines):
-        draw.text((60, 420 + row * 52), line, font=font, fill=0)
-    return page
-
-
 def test_a_clean_rendered_zone_is_read_without_doubt_and_the_pipeline_keeps_its_confidence(tmp_path):
-    page = _page((NAMES, LOWER))
+    page = zone_page((NAMES, LOWER))
     result = read_mrz(page)
     assert result.lines == (NAMES, LOWER) and result.doubt == ""
     page.save(tmp_path / "passport.png")
@@ -114,10 +102,8 @@ def test_a_clean_rendered_zone_is_read_without_doubt_and_the_pipeline_keeps_its_
 
 def test_a_rendered_zone_whose_scales_read_the_names_differently_is_doubtful(monkeypatch):
     # Out of focus, one scale reads MARIA as MAPIA; the zone passes its check digits at every scale.
-    readings = iter([("P<UTOERIKSSON<<ANNA<MARIAK<<<<<<<<<<<<<<<<<<", LOWER), ("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<", LOWER),
-                     (NAMES, LOWER), (NAMES, LOWER)])
-    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: list(next(readings)))
-    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)
-    result = read_mrz(_page((NAMES, LOWER)))
+    scales_read(monkeypatch, ("P<UTOERIKSSON<<ANNA<MARIAK<<<<<<<<<<<<<<<<<<", LOWER),
+                ("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<", LOWER), (NAMES, LOWER))
+    result = read_mrz(zone_page((NAMES, LOWER)))
     assert result.lines == (NAMES, LOWER) and result.valid
     assert result.doubt == "mrz_names_differ"

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw, ImageFont
-
-from documents.pipeline import mrz
 from documents.pipeline.mrz import parse_mrz, read_mrz
 from documents.pipeline.mrz_names import agree_with_page, with_fillers_a_valid_shape_reading_sees, with_separator
+from tests.documents.pipeline.ocrb import card_page, scales_read, zone_page
 
 TD3_LOWER = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 TD1_UPPER = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6")
-OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 
 
 def _td3(names_line: str):
@@ -31,13 +28,7 @@ def test_names_with_their_separator_or_in_one_part_are_left_alone():
 
 
 def test_td1_names_line_rendered_without_its_separator_is_read_with_surname_and_given_name():
-    page = Image.new("L", (1000, 400), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "IDENTITY CARD", font=ImageFont.truetype("DejaVuSans.ttf", 24), fill=0)
-    font = ImageFont.truetype(OCR_B, 32)
-    for row, line in enumerate((*TD1_UPPER, "SPECIMEN<SVEN<<<<<<<<<<<<<<<<<")):
-        draw.text((100, 220 + row * 48), line, font=font, fill=0)
-    result = read_mrz(page)
+    result = read_mrz(card_page((*TD1_UPPER, "SPECIMEN<SVEN<<<<<<<<<<<<<<<<<")))
     assert (result.surname, result.given_names) == ("SPECIMEN", "SVEN")
     assert result.lines[2] == "SPECIMEN<<SVEN<<<<<<<<<<<<<<<<"
 
@@ -94,54 +85,27 @@ def test_a_filler_every_reading_takes_for_an_s_is_a_filler_where_the_rendered_zo
     # the filler after them as another, and the zone's own fillers are not told apart in the cells (a dim photo):
     # nothing disputes it but the shapes, which read the whole zone valid.
     names = "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
-    page = Image.new("L", (1000, 400), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "IDENTITY CARD", font=ImageFont.truetype("DejaVuSans.ttf", 24), fill=0)
-    for row, line in enumerate((*TD1_UPPER, names)):
-        draw.text((100, 220 + row * 48), line, font=ImageFont.truetype(OCR_B, 32), fill=0)
-    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: [*TD1_UPPER, "ERIKSSON<<ANNASMARIAS<<<<<<<<<"])
-    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)  # as in a dim photo
-    result = read_mrz(page)
+    scales_read(monkeypatch, (*TD1_UPPER, "ERIKSSON<<ANNASMARIAS<<<<<<<<<"))  # the cells as in a dim photo
+    result = read_mrz(card_page((*TD1_UPPER, names)))
     assert result.lines[2] == names and result.given_names == "ANNA MARIA"
 
 
 TD3_UPPER = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 
 
-def _passport_page(names_line: str, lower: str = TD3_LOWER) -> Image.Image:
-    page = Image.new("L", (1400, 500), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
-    for row, line in enumerate((names_line, lower)):
-        draw.text((60, 330 + row * 48), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
-    return page
-
-
-def _scales(monkeypatch, *readings: tuple[str, ...]) -> list:
-    """Tesseract reads the zone as ``readings``, one per scale in turn (the last one again after them)."""
-    calls = []
-
-    def ocr(patch):
-        calls.append(patch.size)
-        return list(readings[min(len(calls), len(readings)) - 1])
-    monkeypatch.setattr(mrz, "ocr_lines", ocr)
-    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)
-    return calls
-
-
 def test_a_filler_some_scales_read_as_a_letter_is_a_filler_where_the_shapes_see_one_too(monkeypatch):
     # Out of focus, the separator within the given names reads as C at most scales, as "<" at one; no check digit
     # covers it, and the vote takes the C. The shapes, reading the zone valid, see the filler the one scale saw.
-    _scales(monkeypatch, ("P<UTOERIKSSON<<ANNACMARIAK<<<<<<<<<<<<<<<<<<", TD3_LOWER),
+    scales_read(monkeypatch, ("P<UTOERIKSSON<<ANNACMARIAK<<<<<<<<<<<<<<<<<<", TD3_LOWER),
             (TD3_UPPER, TD3_LOWER), ("P<UTOERIKSSON<<ANNACMARIA<<<<<<<<<<<<<<<<<<<", TD3_LOWER))
-    result = read_mrz(_passport_page(TD3_UPPER))
+    result = read_mrz(zone_page((TD3_UPPER, TD3_LOWER)))
     assert result.lines == (TD3_UPPER, TD3_LOWER) and result.given_names == "ANNA MARIA"
 
 
 def test_a_letter_no_scale_reads_as_a_filler_stays_a_letter_whatever_the_shapes_see(monkeypatch):
     read = ("P<UTOERIKSSON<<ANNACMARIAK<<<<<<<<<<<<<<<<<<", TD3_LOWER)
-    _scales(monkeypatch, read, ("P<UTOERIKSSON<<ANNACMARIA<<<<<<<<<<<<<<<<<<<", TD3_LOWER))
-    assert read_mrz(_passport_page(TD3_UPPER)).given_names == "ANNACMARIA"
+    scales_read(monkeypatch, read, ("P<UTOERIKSSON<<ANNACMARIA<<<<<<<<<<<<<<<<<<<", TD3_LOWER))
+    assert read_mrz(zone_page((TD3_UPPER, TD3_LOWER))).given_names == "ANNACMARIA"
 
 
 def test_names_voted_among_readings_that_all_fail_get_the_fillers_the_valid_shapes_see(monkeypatch):
@@ -151,8 +115,8 @@ def test_names_voted_among_readings_that_all_fail_get_the_fillers_the_valid_shap
     misread = "P<UTOMUSTERMANNKKERIKA<<<<<<<<<<<<<<<<<<<<<<"
     lowers = [TD3_LOWER[:-1] + digit for digit in "2345678"]  # the composite check digit read wrong, each way
     assert not any(parse_mrz([misread, lower]).valid for lower in lowers)
-    _scales(monkeypatch, *((misread, lower) for lower in lowers))
-    result = read_mrz(_passport_page(names))
+    scales_read(monkeypatch, *((misread, lower) for lower in lowers))
+    result = read_mrz(zone_page((names, TD3_LOWER)))
     assert result.valid and (result.surname, result.given_names) == ("MUSTERMANN", "ERIKA")
 
 

@@ -4,15 +4,13 @@ or after a name, and rescans that would read the zone the same way again."""
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw, ImageFont
-
 from documents.pipeline import mrz
 from documents.pipeline.mrz import ocr_lines, parse_mrz, read_mrz
 from documents.pipeline.mrz_cells import _fix_names_line
 from documents.pipeline.mrz_choose import with_filler_code
 from documents.pipeline.mrz_names import with_fillers_the_shapes_see
+from tests.documents.pipeline.ocrb import scales_read, zone_page
 
-OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 TD3_LOWER = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 VISA_LOWER = "L8988901C4XXX4009078F9612109<<<<<<<<"
 
@@ -80,12 +78,7 @@ def test_names_the_shapes_read_otherwise_or_within_a_name_are_left_as_read():
 def test_a_zone_two_scales_read_alike_is_not_read_at_every_scale(monkeypatch):
     # A one-letter given name (an initial) keeps the names in doubt at every scale.
     names = "P<UTOCRITTENDEN<<LEE<W<<<<<<<<<<<<<<<<<<<<<<"
-    page = Image.new("L", (1500, 500), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
-    font = ImageFont.truetype(OCR_B, 30)
-    for row, line in enumerate((names, TD3_LOWER)):
-        draw.text((80, 330 + row * 48), line, font=font, fill=0)
+    page = zone_page((names, TD3_LOWER))
     calls = []
     monkeypatch.setattr(mrz, "ocr_lines", lambda patch: calls.append(patch.size) or ocr_lines(patch))
     result = read_mrz(page)
@@ -109,35 +102,24 @@ def test_an_x_before_a_consonant_starting_a_name_is_a_filler_read_twice():
         assert parse_mrz(["V<UTO" + names.ljust(31, "<"), VISA_LOWER]).lines[0] == "V<UTO" + names.ljust(31, "<")
 
 
-def _zone_page(names: str, lower: str = TD3_LOWER) -> Image.Image:
-    page = Image.new("L", (1500, 500), 255)
-    draw = ImageDraw.Draw(page)
-    draw.text((60, 60), "PASSPORT", font=ImageFont.truetype("DejaVuSans.ttf", 28), fill=0)
-    for row, line in enumerate((names, lower)):
-        draw.text((80, 330 + row * 48), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
-    return page
-
-
 def _read_as(monkeypatch, *names_lines: str) -> None:
     """The OCR reads the zone's names line as each of ``names_lines`` in turn, scale after scale, and the
     cells checked after each reading see no filler Tesseract missed (as in a photo at an angle)."""
-    readings = iter(names_lines)
-    monkeypatch.setattr(mrz, "fix_fillers_by_shape", lambda patch, lines, length: lines)
-    monkeypatch.setattr(mrz, "ocr_lines", lambda patch: [next(readings, names_lines[-1]), TD3_LOWER])
+    scales_read(monkeypatch, *((names, TD3_LOWER) for names in names_lines))
 
 
 def test_a_letter_after_a_name_the_readings_dispute_is_a_filler_where_the_shapes_see_one(monkeypatch):
     # The filler after SARAH read as E at two scales, the separator lost at the first: the vote keeps SARAHE.
     _read_as(monkeypatch, "P<UTOMARTINC<SARAHE<<<<<<<<<<<<<<<<<<<<<<<<<",
              "P<UTOMARTIN<<SARAHE<<<<<<<<<<<<<<<<<<<<<<<<<")
-    result = read_mrz(_zone_page("P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<"))
+    result = read_mrz(zone_page(("P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", TD3_LOWER)))
     assert result.given_names == "SARAH"
 
 
 def test_a_last_letter_the_readings_dispute_stays_where_the_shapes_see_it(monkeypatch):
     _read_as(monkeypatch, "P<UTOMARTINC<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<",
              "P<UTOMARTIN<<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<")
-    result = read_mrz(_zone_page("P<UTOMARTIN<<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<"))
+    result = read_mrz(zone_page(("P<UTOMARTIN<<MARIE<<<<<<<<<<<<<<<<<<<<<<<<<<", TD3_LOWER)))
     assert result.given_names == "MARIE"
 
 
@@ -147,7 +129,7 @@ def test_names_are_voted_on_though_every_scale_reads_a_country_code_on_no_list(m
     # and its names get the shapes' say on their last letter.
     _read_as(monkeypatch, "P<UTQMARTIN<<SARAHX<<<<<<<<<<<<<<<<<<<<<<<<<")
     misread_date = TD3_LOWER.replace("740812", "740813")
-    result = read_mrz(_zone_page("P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", misread_date))
+    result = read_mrz(zone_page(("P<UTOMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", misread_date)))
     assert result.valid and result.issuing_country == "UTO" and result.given_names == "SARAH"
 
 
@@ -155,7 +137,7 @@ def test_a_k_tesseract_adds_before_a_name_goes_where_the_shapes_read_the_names_w
     # One filler read as "<K" at every scale (a photo turned a quarter), the one after the name as K at the first:
     # the readings dispute the names, and the shapes read them a place further left, without the K.
     _read_as(monkeypatch, "P<UTOERIKSSON<<ANNA<KMARIAK<<<<<<<<<<<<<<<<<", "P<UTOERIKSSON<<ANNA<KMARIA<<<<<<<<<<<<<<<<<<")
-    result = read_mrz(_zone_page("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"))
+    result = read_mrz(zone_page(("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_LOWER)))
     assert result.given_names == "ANNA MARIA" and result.lines[0] == "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 
 

@@ -12,8 +12,8 @@ from bench.real_stress import small_on_clutter
 from documents.pipeline import mrz, mrz_zone
 from documents.pipeline.loading import load_pages
 from documents.pipeline.mrz import read_mrz
+from tests.documents.pipeline.ocrb import OCR_B, zone_page
 
-OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 ICAO_SPECIMEN = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 
@@ -122,10 +122,7 @@ def test_a_zone_whose_other_lines_join_a_grained_table_is_found_by_its_one_line_
 def test_a_card_zone_found_without_its_last_line_is_read_with_it(monkeypatch):
     # The search lost the names line (joined to the card's edge below it): the two lines read as a TD1 card's
     # length, so a third at the same pitch is read with them.
-    page = Image.new("L", (900, 320), 255)
-    draw = ImageDraw.Draw(page)
-    for row, line in enumerate(TD1_SPECIMEN):
-        draw.text((60, 150 + row * 42), line, font=ImageFont.truetype(OCR_B, 30), fill=0)
+    page = zone_page(TD1_SPECIMEN, None, size=(900, 320), left=60, top=150, pitch=42)
     zone = mrz_zone.find_zones(page)[0]
     assert len(zone.lines) == 3
     two_lines = replace(zone, lines=zone.lines[:2])
