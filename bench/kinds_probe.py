@@ -293,6 +293,55 @@ PROBE: tuple[Probe, ...] = (
     Probe("medical certificate, English", K.OTHER,
           "Medical Certificate\nThis is to certify that Ms Selam Tekle, born 1990, was examined and is fit to travel."
           "\nDr. Haile, General Hospital"),
+    # --- a third round, written after the second round's rules ---
+    Probe("Tigrinya consent", K.CONSENT_DECLARATION, "ናይ ፍቓድ ወረቐት\nኣነ ዳዊት ሃይለ ወደይ ዮናስ ናብ ሆላንድ ክጓዓዝ ፍቓደይ ይህብ።\nፌርማ"),
+    Probe("Turkish birth extract", K.BIRTH_CERTIFICATE,
+          "T.C.\nNÜFUS VE VATANDAŞLIK İŞLERİ GENEL MÜDÜRLÜĞÜ\nDoğum Belgesi\nAdı: Elif\nBaba Adı: Mehmet\nAna "
+          "Adı: Ayşe\nDoğum Yeri: Gaziantep\nDoğum Tarihi: 01.01.2018"),
+    Probe("Sudanese birth certificate English", K.BIRTH_CERTIFICATE,
+          "Republic of the Sudan\nMinistry of Health\nBirth Certificate\nName of Child: Amal\nSex: Female\n"
+          "Date of Birth: 5/5/2016\nName of Father: Osman Ali\nName of Mother: Fatima Musa"),
+    Probe("Yemeni marriage contract", K.MARRIAGE_CERTIFICATE,
+          "الجمهورية اليمنية\nوزارة العدل\nعقد زواج\nالزوج: صالح علي\nالزوجة: نورة أحمد\nولي الزوجة: أحمد\n"
+          "المهر: 500000 ريال"),
+    Probe("Afghan tazkira, electronic", K.ID_CARD,
+          "ISLAMIC REPUBLIC OF AFGHANISTAN\nELECTRONIC NATIONAL IDENTITY CARD\nName: Ahmad\nFather Name: "
+          "Mohammad\nDate of Birth: 01/01/1995\nDate of Expiry: 01/01/2030"),
+    Probe("Somali passport page, zone lost", K.PASSPORT,
+          "JAMHUURIYADDA FEDERAALKA SOOMAALIYA\nBAASABOOR / PASSPORT\nType P  Code SOM  Passport No "
+          "P00123456\nSurname: WARSAME\nGiven names: ABDI\nNationality: SOMALI\nDate of birth: 01 JAN 1980\n"
+          "Sex: M\nDate of expiry: 01 JAN 2030"),
+    Probe("German translation of a Syrian marriage", K.TRANSLATION,
+          "Übersetzung aus dem Arabischen\nHeiratsurkunde\nEhemann: Ahmad Al Khatib\nEhefrau: Souad Hassan\n"
+          "Datum der Eheschließung: 15.07.2010\nDie Übereinstimmung der Übersetzung mit dem Original wird "
+          "bestätigt.\nÖffentlich bestellter und beeidigter Übersetzer"),
+    Probe("French translation of a Somali birth", K.TRANSLATION,
+          "Traduction de l'anglais\nACTE DE NAISSANCE\nNom: Hodan Abdi\nNée le 03/02/2014 à Mogadiscio\nPère: "
+          "Abdi Warsame  Mère: Fadumo Ali\nJe soussignée, traductrice assermentée près la Cour d'appel, "
+          "certifie la présente traduction conforme à l'original"),
+    Probe("IND decision, rejected, English", K.ASYLUM_DECISION,
+          "Immigration and Naturalisation Service\nDecision on your application\nYour application for an "
+          "asylum residence permit is rejected.\nYou may lodge an appeal within four weeks."),
+    Probe("IND decision with 'voornemen' referenced in title block", K.ASYLUM_DECISION,
+          "Immigratie- en Naturalisatiedienst\nBesluit\nUw kenmerk: voornemen van 3 juni 2026\nIk wijs uw "
+          "aanvraag voor een verblijfsvergunning asiel af.\nTegen dit besluit kunt u beroep instellen."),
+    Probe("IND voornemen, Dutch, voorgenomen beslissing", K.OTHER,
+          "Immigratie- en Naturalisatiedienst\nVoorgenomen beslissing\nDe IND wil uw aanvraag "
+          "verblijfsvergunning asiel afwijzen.\nU mag hierop reageren.", doubt='intended_decision'),
+    Probe("death, Syrian, English translation without statement", K.DEATH_CERTIFICATE,
+          "Syrian Arab Republic\nDeath Statement\nName of deceased: Mahmoud Al Khatib\nDate of death: "
+          "09/03/2016\nPlace: Aleppo"),
+    Probe("household, Iraqi, English", K.FAMILY_BOOKLET,
+          "Republic of Iraq\nFamily Civil Status Record\nHead of Family: Ali Kazem\nWife: Zainab Jasim\nSon: "
+          "Hussein\nDaughter: Maryam"),
+    Probe("utility bill", K.OTHER,
+          "Vattenfall\nJaarafrekening\nKlantnummer 123456\nTe betalen: 120,00 euro\nVervaldatum: 01-12-2026"),
+    Probe("school certificate, Arabic", K.OTHER,
+          "وزارة التربية\nشهادة مدرسية\nيشهد مدير المدرسة أن الطالب عمر أحمد مسجل في الصف الخامس\nالمدير"),
+    Probe("medical letter, Arabic", K.OTHER,
+          "مستشفى الرازي\nتقرير طبي\nالمريض: أحمد علي\nالتشخيص: التهاب رئوي\nالطبيب المعالج"),
+    Probe("ID card back, Syrian", K.ID_CARD,
+          "الرقم الوطني: 03010123456\nالقيد: حمص 112\nتاريخ المنح: 2010/05/05\nمكان المنح: حمص"),
     Probe("UNHCR registration letter", K.OTHER,
           "UNHCR\nProof of Registration\nIndividual: Selam Tekle\nDate of birth: 1990\nCountry of origin: Eritrea\n"
           "Registration date: 12 May 2023\nCase size: 3"),

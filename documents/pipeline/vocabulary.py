@@ -173,11 +173,14 @@ DECISION_PHRASES = ("besloten", "beslist", "ingewilligd", "in te willigen", "afg
 # the intention stated, or the word as the letter's title or subject; "in te willigen", "to reject" are said of
 # both, a participle or "decided" only of a decision taken (``DECISION_TAKEN``).
 INTENDED_DECISION = ("voornemen (tot|om|inwilliging|afwijzing)", "voornemens", "(ik ben|wij zijn|we zijn|de ind is) van plan",
+                     "voorgenomen (beslissing|besluit|afwijzing|inwilliging)",
+                     "(ik|wij|we|de ind) (wil|willen) uw (asiel)?(aanvraag|verzoek)( \\w+){0,5} (afwijzen|inwilligen)",
                      "(we|i|the ind) (intends?|plans?) to", "intention to (grant|reject|refuse|deny|approve)",
                      "notice of intent(ion)?", "projet de decision", "decision envisagee",
                      "(nous avons|j ai) l intention de", "intention de (rejeter|refuser|accorder)",
                      "beabsichtigte entscheidung", "(wir|ich) beabsichtige?n?", "نيه (رفض|قبول)", "قرار مزمع")
-INTENDED_TITLE = ("^((onderwerp|betreft|subject|objet|betreff) )?(voornemen|intended decision|projet de decision)",)
+INTENDED_TITLE = ("^((onderwerp|betreft|subject|objet|betreff) )?(voornemen|voorgenomen beslissing|intended decision|"
+                  "projet de decision)",)
 DECISION_TITLE = ("^((onderwerp|betreft|subject|objet|betreff) )?(beschikking|besluit|decision)",)
 DECISION_TAKEN = ("besloten", "beslist", "ingewilligd", "afgewezen", "verleend", "(we|i|the ind) (have|has) decided",
                   "(has|have) been decided", "(is|are|has been|have been|was) (granted|rejected|refused|approved)",

@@ -18,6 +18,9 @@ INTENDED = {
                        "asiel in te willigen.\nU ontvangt hierna een beschikking.",
     "Dutch, says it is none yet": "Immigratie- en Naturalisatiedienst\nUw aanvraag verblijfsvergunning asiel\nDit is "
                                   "nog geen beslissing. U kunt uw zienswijze binnen twee weken sturen.",
+    "Dutch, intended as title, the IND 'wants' to reject": "Immigratie- en Naturalisatiedienst\nVoorgenomen "
+                                                           "beslissing\nDe IND wil uw aanvraag verblijfsvergunning "
+                                                           "asiel afwijzen.\nU mag hierop reageren.",
     "English": "Immigration and Naturalisation Service\nIntended decision\nWe intend to reject your application for "
                "an asylum residence permit. You may send your written views within two weeks.",
     "English, not yet a decision": "Immigration and Naturalisation Service\nYour application for an asylum residence "
