@@ -52,6 +52,19 @@ def test_remove_and_undo_right_there(client, document):
     assert document.removed_at is None and default_storage.exists(document.file.name)
 
 
+def test_the_sponsor_reads_that_they_removed_it_and_the_counsellor_reads_who_did(client, document, counsellor):
+    """The sponsor read "Removed by Omar Rahimi on ..." about their own tap, as if someone else had done it."""
+    sponsor = document.case.sponsor
+    client.force_login(sponsor)
+    page = client.post(reverse("documents:remove", args=[document.pk]), follow=True).content.decode()
+    assert "You removed it on" in page and "Removed by" not in page
+
+    client.force_login(counsellor)
+    page = client.get(reverse("tracker:case_detail", args=[document.case_id])).content.decode()
+    assert "Removed by <bdi>" in page
+    assert "You removed it on" not in page
+
+
 def test_a_removed_document_no_longer_counts_as_evidence(client, document):
     member = document.case.members.create(relation="child", given_names="Sara", surname="Haile")
     document.members.add(member)
