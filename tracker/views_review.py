@@ -27,7 +27,7 @@ from .case_header import case_header
 from .checklist import build_checklist, shown_warnings
 from .forms_counsellor import DocumentReviewForm
 from .review import ReviewError, accept_documents, review_document
-from .review_screen import is_unsure, neighbours, reading_of, review_queue
+from .review_screen import neighbours, reading_of, review_queue
 
 ZOOMS = (50, 75, 100, 150, 200, 300)  # percent of the viewer's width
 QUEUE = "queue"  # ?from=queue: step through the review queue rather than the case's documents
@@ -43,7 +43,6 @@ def queue(request):
     today = timezone.localdate()
     for document in documents:
         document.days_left = (document.case.deadline - today).days if document.case.deadline else None
-        document.unsure = is_unsure(document)
     return render(request, "tracker/review_queue.html", {"documents": documents})
 
 

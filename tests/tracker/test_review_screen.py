@@ -183,11 +183,14 @@ def test_the_queue_marks_the_documents_whose_kind_the_pipeline_is_unsure_of(clie
     page = client.get(reverse("tracker:review_queue")).content.decode()
 
     def row(document):
-        start = page.index(f'<tr data-document="{document.pk}">')
+        start = page.index(f'data-document="{document.pk}">')
         return page[start:page.index("</tr>", start)]
 
     assert "data-unsure" in row(unsure) and "unsure: check the kind" in row(unsure)
     assert "data-unsure" in row(doubted) and "data-unsure" not in row(sure)
+
+    page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()  # the case's review list
+    assert "data-unsure" in row(unsure) and "data-unsure" in row(doubted) and "data-unsure" not in row(sure)
 
 
 def test_the_queue_steps_from_one_document_to_the_next_across_cases(client, case):

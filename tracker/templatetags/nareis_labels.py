@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from documents.messages import embedded_name, translate_message
 from tracker.labels import REASON_LABELS, WARNING_LABELS, relation_label, requirement_texts
+from tracker.review_screen import is_unsure
 
 register = template.Library()
 
@@ -62,3 +63,9 @@ def unsent_upload_sentences(on_a_computer: bool = False) -> list[tuple[int, str]
         "%(count)s photo has not been sent yet. If you log out now, it is removed from this phone.",
         "%(count)s photos have not been sent yet. If you log out now, they are removed from this phone.",
         sample) % {"count": COUNT_MARK}) for sample in PLURAL_SAMPLES]
+
+
+@register.filter
+def unsure_kind(document) -> bool:
+    """Whether the pipeline is unsure of the document's kind (``review_screen.is_unsure``): staff lists flag it."""
+    return is_unsure(document)
