@@ -342,6 +342,42 @@ PROBE: tuple[Probe, ...] = (
           "مستشفى الرازي\nتقرير طبي\nالمريض: أحمد علي\nالتشخيص: التهاب رئوي\nالطبيب المعالج"),
     Probe("ID card back, Syrian", K.ID_CARD,
           "الرقم الوطني: 03010123456\nالقيد: حمص 112\nتاريخ المنح: 2010/05/05\nمكان المنح: حمص"),
+    # --- a fourth round: stamps, copies and letters that name other documents ---
+    Probe("French birth act, certified copy stamp", K.BIRTH_CERTIFICATE,
+          "EXTRAIT D'ACTE DE NAISSANCE\nNom: HADDAD\nPrénoms: Lina\nNée le 2 mars 2015 à Lyon\nFille de "
+          "Karim Haddad et de Rania Omar\nCopie certifiée conforme à l'original\nLe maire"),
+    Probe("English birth, certified true copy", K.BIRTH_CERTIFICATE,
+          "CERTIFIED TRUE COPY\nBIRTH CERTIFICATE\nName: Saba Yonas\nDate of birth: 14/06/2016\nFather: "
+          "Yonas Haile\nMother: Selam Tekle\nCertified true copy of the original, Registrar"),
+    Probe("Dutch legalisation stamp on a marriage", K.MARRIAGE_CERTIFICATE,
+          "MARRIAGE CERTIFICATE\nHusband: Omar Nur  Wife: Amina Ali\nDate of marriage: 01/01/2015\nGezien "
+          "voor legalisatie van de handtekening van ... Ambassade van het Koninkrijk der Nederlanden"),
+    Probe("apostille on a birth certificate", K.BIRTH_CERTIFICATE,
+          "APOSTILLE\n(Convention de La Haye du 5 octobre 1961)\n1. Country: Ethiopia\nBIRTH CERTIFICATE\n"
+          "Name of child: Meron Abebe\nDate of birth 2015\nFather: Abebe  Mother: Almaz"),
+    Probe("death certificate naming the widow", K.DEATH_CERTIFICATE,
+          "CERTIFICATE OF DEATH\nName of deceased: Omar Nur\nDate of death: 2019\nSurviving spouse: Amina "
+          "Ali (wife)\nChildren: Hodan, Omar"),
+    Probe("consent naming a passport number", K.CONSENT_DECLARATION,
+          "PARENTAL CONSENT\nI, Amina Ali, passport number P1234567, give permission for my son Omar to "
+          "travel to the Netherlands.\nSignature"),
+    Probe("marriage contract, Arabic, witnesses", K.MARRIAGE_CERTIFICATE,
+          "عقد زواج\nالزوج: عمر نور\nالزوجة: أمينة علي\nتاريخ عقد الزواج: 2015/1/1\nالشهود: أحمد، محمد"),
+    Probe("IND decision listing the family", K.ASYLUM_DECISION,
+          "Immigratie- en Naturalisatiedienst\nBeschikking\nIk heb besloten uw aanvraag "
+          "verblijfsvergunning asiel in te willigen.\nGezinsleden: echtgenote Amina Ali, kinderen Hodan "
+          "en Omar"),
+    Probe("lawyer's letter about the voornemen", K.OTHER,
+          "Advocatenkantoor De Vries\nGeachte heer Warsame,\nDe IND heeft een voornemen tot afwijzing "
+          "gestuurd. Wij dienen namens u een zienswijze in.\nMet vriendelijke groet"),
+    Probe("VluchtelingenWerk letter about nareis", K.OTHER,
+          "VluchtelingenWerk\nBeste Abdi,\nJe asielaanvraag is ingewilligd. Je kunt nu nareis aanvragen "
+          "voor je vrouw en kinderen binnen drie maanden.\nGroet"),
+    Probe("German birth certificate", K.BIRTH_CERTIFICATE,
+          "Geburtsurkunde\nFamilienname: Haile\nVornamen: Saba\nGeburtstag: 14.06.2016\nGeburtsort: Asmara\n"
+          "Mutter: Selam Tekle\nVater: Yonas Haile"),
+    Probe("Eritrean ID, Tigrinya", K.ID_CARD,
+          "ሃገረ ኤርትራ\nመንነት ወረቐት\nስም: ዮናስ ሃይለ\nዕለተ ልደት: 01/01/1985\nቁጽሪ: 1234567"),
     Probe("UNHCR registration letter", K.OTHER,
           "UNHCR\nProof of Registration\nIndividual: Selam Tekle\nDate of birth: 1990\nCountry of origin: Eritrea\n"
           "Registration date: 12 May 2023\nCase size: 3"),

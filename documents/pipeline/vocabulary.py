@@ -336,7 +336,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "(beglaubigte|vereidigte) ubersetzung", "yeminli (tercuman|mutercim)", "مترجم محلف", "ترجمه محلفه",
              # a translator's certificate in other words: the court's expert, a faithful rendering certified
              "(traducteur|traductrice|interprete) (interprete|traducteur|traductrice|expert)",
-             "expert (pres|aupres de) la cour", "(traduction|copie) certifiee conforme",
+             "expert (pres|aupres de) la cour",  # a "copie certifiee conforme" is a certified copy, no translation
              "certifie (que )?(la presente|cette) traduction", "(true|faithful|accurate|correct|complete) (and "
              "(faithful|accurate|complete|correct) )?(translation|rendering) of the (original|attached)",
              "(competent|qualified|sworn|authori[sz]ed) to translate (from|into|between)", "voor getrouwe vertaling",

@@ -107,3 +107,11 @@ def test_untitled_death_certificate_naming_the_parents_stays_a_death_certificate
              "تاريخ الوفاة: 2021/01/17", "مكان الوفاة: البصرة"]
     result = run_pipeline(render(lines, ARABIC, rtl=True))
     assert (result.kind, result.unsure) == (K.DEATH_CERTIFICATE, "")
+
+
+def test_a_birth_act_stamped_as_a_certified_copy_is_no_translation():
+    # "Copie certifiée conforme" is a town hall's certified copy of the act; only a "traduction certifiée conforme"
+    # is a translator's.
+    lines = ["EXTRAIT D'ACTE DE NAISSANCE", "Nom: HADDAD  Prénoms: Lina", "Née le 2 mars 2015 à Lyon",
+             "Fille de Karim Haddad et de Rania Omar", "Copie certifiée conforme à l'original", "Le maire"]
+    assert run_pipeline(render(lines, LATIN)).kind is K.BIRTH_CERTIFICATE
