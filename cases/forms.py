@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from config.validators import no_direction_controls, only_past_dates
+from config.validators import no_direction_controls, only_past_dates, v_number
 
 from .models import Case
 
@@ -39,3 +39,6 @@ class SponsorCaseForm(forms.Form):
         if user is not None and user.is_superuser and user.organisation_id is None:  # an admin: the case's organisation is chosen
             self.fields["organisation"] = forms.ModelChoiceField(label=_("Organisation"),
                                                                  queryset=Organisation.objects.all())
+
+    def clean_v_number(self) -> str:
+        return v_number(self.cleaned_data.get("v_number", ""))

@@ -1,4 +1,4 @@
-"""Checks on what people type: text that turns other text around, and dates that cannot have been.
+"""Checks on what people type: text that turns other text around, dates that cannot have been, V-numbers.
 
 Text that turns other text around is refused in names and file names.
 
@@ -10,6 +10,7 @@ left-to-right and right-to-left marks stay allowed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -59,3 +60,20 @@ def only_past_dates(form, names) -> None:
         if name in form.fields:
             form.fields[name].validators.append(a_past_date)
             form.fields[name].widget.attrs.update(min=EARLIEST_DATE.isoformat(), max=timezone.localdate().isoformat())
+
+
+V_NUMBER_DIGITS = 10
+_V_NUMBER_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+def v_number(value: str) -> str:
+    """The IND's V-number as its 10 digits: typed with spaces, dots or dashes, or with the V before it
+    ("V-123 456 7890"), it is kept as "1234567890"; anything else is refused saying what one looks like."""
+    digits = _V_NUMBER_SEPARATORS.sub("", value or "")
+    if digits[:1] in ("V", "v"):
+        digits = digits[1:]
+    if not digits:
+        return ""
+    if not (digits.isascii() and digits.isdigit() and len(digits) == V_NUMBER_DIGITS):
+        raise ValidationError(_("A V-number has 10 digits, as on the residence permit."), code="v_number")
+    return digits

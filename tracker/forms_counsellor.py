@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cases.models import Case
-from config.validators import only_past_dates
+from config.validators import only_past_dates, v_number
 from documents.models import Document
 
 from .assignment import assignable_counsellors
@@ -150,6 +150,9 @@ class CaseFactsForm(forms.Form):
         }))
         only_past_dates(self, ["sponsor_birth_date", "permit_decision_date", "application_filed_on",
                                "sponsor_asylum_application_date"])
+
+    def clean_v_number(self) -> str:
+        return v_number(self.cleaned_data.get("v_number", ""))
 
 
 class IndLetterForm(forms.ModelForm):

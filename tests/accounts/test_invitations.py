@@ -188,3 +188,19 @@ def test_a_decision_date_in_the_future_is_refused_before_a_case_is_opened(client
     }).content.decode()
     assert "This date is in the future. Check the day, month and year." in page
     assert not User.objects.filter(last_name="Haddad").exists()
+
+
+@pytest.mark.parametrize("typed, kept", [("V-123 456 7890", "1234567890"), ("1234.567.890", "1234567890"), ("", "")])
+def test_a_v_number_typed_with_separators_is_kept_as_its_digits(client, typed, kept):
+    client.force_login(CounsellorFactory())
+    client.post(reverse("accounts:sponsor_case_create"), {
+        "first_name": "Amal", "last_name": "Haddad", "v_number": typed, "permit_type": "refugee"})
+    assert User.objects.get(last_name="Haddad").sponsored_cases.get().v_number == kept
+
+
+def test_a_v_number_that_is_not_one_is_refused_saying_what_one_looks_like(client):
+    client.force_login(CounsellorFactory())
+    page = client.post(reverse("accounts:sponsor_case_create"), {
+        "first_name": "Amal", "last_name": "Haddad", "v_number": "abc<script>", "permit_type": "refugee"}).content.decode()
+    assert "A V-number has 10 digits, as on the residence permit." in page
+    assert not User.objects.filter(last_name="Haddad").exists()

@@ -227,3 +227,13 @@ def test_a_decision_or_filing_date_in_the_future_is_refused_and_changes_nothing(
     assert save_facts(client, case, planned_filing_on=in_a_year).status_code == 200  # a plan may lie ahead
     case.refresh_from_db()
     assert case.planned_filing_on.isoformat() == in_a_year
+
+
+def test_a_v_number_is_kept_as_its_digits_or_refused(client, case):
+    save_facts(client, case, v_number="V 2233 44 5566")
+    case.refresh_from_db()
+    assert case.v_number == "2233445566"
+    html = save_facts(client, case, v_number="12345").content.decode()
+    assert "A V-number has 10 digits" in html
+    case.refresh_from_db()
+    assert case.v_number == "2233445566"
