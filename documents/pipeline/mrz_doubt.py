@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
 
+from .mrz_choose import is_good
 from .mrz_layouts import AMBIGUOUS, FILLER, FILLER_LOOKALIKES, TO_DIGIT, Field, layout_of
-from .mrz_parse import check_holds
+from .mrz_parse import char_value, check_holds
 from .types import MrzResult
 
 
@@ -24,8 +25,13 @@ class MrzDoubt(StrEnum):
     NARROW_VOTE = "mrz_narrow_vote"  # a checked field as one reading read it, the others each their own way
 
 
-# A letter and the digit it resembles, either way round (L and 1, S and 8, O and 0 ...).
-LOOKALIKE_PAIRS = frozenset(frozenset(pair) for pair in (*TO_DIGIT.items(), *AMBIGUOUS.items()))
+# A letter and the digit it resembles that weigh alike in every check digit (L and 1, G and 6, U and 0, S and 8:
+# values 21 and 1, 16 and 6 ...): a value holding one passes the same check digit read either way. (B and 8, O and 0
+# change the check digit: two of them passing by chance is a narrow vote's case.)
+LOOKALIKE_PAIRS = frozenset(frozenset(pair) for pair in (*TO_DIGIT.items(), *AMBIGUOUS.items(), ("S", "8"))
+                            if char_value(pair[0]) % 10 == char_value(pair[1]) % 10)
+# Fillers past the names: letters after three of them are junk read in the fillers ("AHMAD<<<BB"), no name.
+PAST_THE_NAMES = FILLER * 3
 # A checked field's value read by this few readings, where the other readings read it in this many other ways
 # (each passing its check digit or not), was chosen by a narrow vote: a misread passes one time in ten.
 NARROW_SUPPORT = 1
@@ -46,12 +52,13 @@ def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence
     tesseract = [reading for reading in tesseract if layout_of(reading) is layout]
     shapes = [reading for reading in shapes if layout_of(reading) is layout]
     if layout.names_line is not None:
-        if any(reading.valid and _names_differ(result, reading) for reading in tesseract):
+        # No check digit covers the names' line: only readings whose checks hold and whose codes are real count.
+        if any(is_good(reading) and _names_differ(result, reading) for reading in tesseract):
             return MrzDoubt.NAMES_DIFFER
-        # The shapes match a blurred E to an F: where a scale read the zone valid with these names, they speak against
-        # a letter only with a filler, or the other way.
+        # The shapes match a blurred E to an F: where a scale read the zone valid, they speak against a letter only
+        # with a filler, or the other way.
         confirmed = any(reading.valid for reading in tesseract)
-        if any(reading.valid and _names_differ(result, reading, letters=not confirmed) for reading in shapes):
+        if any(is_good(reading) and _names_differ(result, reading, letters=not confirmed) for reading in shapes):
             return MrzDoubt.NAMES_DIFFER
     readings = [*tesseract, *shapes]
     for field in layout.fields:
@@ -62,8 +69,10 @@ def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence
         if any(value != chosen and check_holds(*value) and alike_but_for_lookalikes(value[0], chosen[0])
                for value in values):
             return MrzDoubt.LOOKALIKES
+        # A value a reading gives with every check of the zone holding is no chance pass of one field.
         others = {value for value in values if value != chosen}
-        if values.count(chosen) <= NARROW_SUPPORT and len(others) >= NARROW_DISSENT:
+        if (values.count(chosen) <= NARROW_SUPPORT and len(others) >= NARROW_DISSENT
+                and not any(reading.valid and _field(reading, field) == chosen for reading in readings)):
             return MrzDoubt.NARROW_VOTE
     return None
 
@@ -81,13 +90,40 @@ def alike_but_for_lookalikes(value: str, chosen: str) -> bool:
 
 def _names_differ(result: MrzResult, reading: MrzResult, letters: bool = True) -> bool:
     """Whether ``reading`` reads the names otherwise than ``result``: a filler where ``result`` has a letter, a
-    letter where it has a filler (but a glyph OCR makes of "<"), or (``letters``) another letter."""
+    letter where it has a filler (but a glyph OCR makes of "<"), a letter more or less, or (``letters``) another
+    letter. A filler more or less (the separator read as three, a filler dropped) is no other name, nor is junk read
+    in the fillers past the names."""
     field = layout_of(result).field("names")
-    ours = result.lines[field.line][field.start:field.end]
-    theirs = reading.lines[field.line][field.start:field.end]
-    for mine, other in zip(ours, theirs):
+    ours, theirs = (line.lines[field.line][field.start:field.end] for line in (result, reading))
+    return _difference(ours, _without_junk_past_the_names(theirs, ours), letters) > 0
+
+
+def _without_junk_past_the_names(theirs: str, ours: str) -> str:
+    """``theirs`` with the letters past three fillers made fillers where ``ours`` has nothing but fillers there: junk
+    read in the fillers ("AHMAD<<<BB"), not the separator read as three before a name ("HASSAN<<<KAREEM")."""
+    past = theirs.find(PAST_THE_NAMES, len(theirs) - len(theirs.lstrip(FILLER)))
+    if past < 0 or ours[past:].strip(FILLER):
+        return theirs
+    return theirs[:past].ljust(len(theirs), FILLER)
+
+
+def _difference(ours: str, theirs: str, letters: bool) -> int:
+    """The fewest differences between two readings of the names that count (an edit distance): a filler added or
+    dropped, or ``theirs`` a glyph OCR makes of "<" for a filler of ``ours``, counts nothing; a letter for another only
+    where ``letters``."""
+    def swap(mine: str, other: str) -> int:
         if mine == other or (mine == FILLER and other in FILLER_LOOKALIKES):
-            continue
-        if letters or FILLER in (mine, other):
-            return True
-    return False
+            return 0
+        return 1 if letters or FILLER in (mine, other) else 0
+
+    def gap(char: str) -> int:
+        return 0 if char == FILLER else 1
+
+    row = [0]
+    for char in theirs:
+        row.append(row[-1] + gap(char))
+    for mine in ours:
+        previous, row = row, [row[0] + gap(mine)]
+        for index, other in enumerate(theirs):
+            row.append(min(previous[index] + swap(mine, other), previous[index + 1] + gap(mine), row[index] + gap(other)))
+    return row[-1]

@@ -7,6 +7,8 @@ from dataclasses import replace
 from documents.pipeline import classify, doubt, run_pipeline
 from documents.pipeline.mrz import parse_mrz, read_mrz
 from documents.pipeline.mrz_doubt import MrzDoubt, doubt_of, with_doubt
+from documents.pipeline.mrz_layouts import TD3
+from documents.pipeline.mrz_parse import build_result, checks
 from documents.pipeline.types import DocumentKind
 from tests.documents.pipeline.ocrb import scales_read, zone_page
 
@@ -38,6 +40,22 @@ def test_a_filler_read_as_a_letter_in_another_reading_is_no_disagreement():
     assert doubt_of(_read(), [_read("P<UTOERIKSSON<<ANNA<MARIAK<<<<<<<<<<<<<<<<<<")]) is None
 
 
+def test_a_filler_more_or_less_or_junk_read_in_the_fillers_is_no_other_name():
+    answer = _read("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<")
+    junk = "P<UTOERIKSSON<<ANNA<MARIA<<<BUW<<<<<<<<<<<<<<"  # junk read in the fillers past the names
+    for names in ("P<UTOERIKSSON<<<ANNA<MARIA<<<<<<<<<<<<<<<<<<",  # the separator read as three
+                  "P<UTOERIKSSON<<ANNAMARIAK<<<<<<<<<<<<<<<<<<<",  # a filler lost, the one after the names read as K
+                  junk):
+        assert doubt_of(answer, [build_result([names, LOWER], TD3)]) is None, names
+    assert doubt_of(answer, [_read("P<UTOERIKSSON<<ANNA<MARIAN<<<<<<<<<<<<<<<<<<")]) is MrzDoubt.NAMES_DIFFER
+    assert doubt_of(build_result([junk, LOWER], TD3), [answer]) is MrzDoubt.NAMES_DIFFER
+
+
+def test_a_reading_whose_codes_are_no_countries_says_nothing_of_the_names():
+    shifted = _read("P<UTQERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<")  # no check digit covers the names line
+    assert shifted.valid and doubt_of(_read(), [shifted]) is None
+
+
 def test_an_invalid_reading_says_nothing_of_the_names():
     broken = _read("P<UTOERIKSSON<<ANNA<MAPIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<19")
     assert not broken.valid
@@ -61,15 +79,22 @@ def test_a_number_passing_its_check_digit_read_either_way_through_look_alikes_is
     assert as_digit.valid
     assert doubt_of(_read(), [as_digit]) is MrzDoubt.LOOKALIKES
     assert doubt_of(as_digit, [_read()]) is MrzDoubt.LOOKALIKES
+    # Z and 2, D and 0 change the check digit: a reading passing with them anyway is a chance, not a look-alike.
+    chance = build_result([NAMES, "LB9B902C36" + LOWER[10:]], TD3)  # 8 read as B twice: passes by chance
+    assert checks(chance.lines, TD3)[0] and doubt_of(_read(), [chance]) is None
 
 
 def test_a_number_one_reading_gives_where_the_others_each_read_another_is_a_narrow_vote():
     others = [_read(lower=lower) for lower in ("L89802C356UTO7408122F1204159ZE184226B<<<<<10",
                                                "898902C<<6UTO7408122F1204159ZE184226B<<<<<10",
                                                "L89902C3S6UTO7408122F1204159ZE184226B<<<<<10")]
-    # The answer's own reading is among the readings: one of four read the number so.
-    assert doubt_of(_read(), [_read(), *others]) is MrzDoubt.NARROW_VOTE
-    assert doubt_of(_read(), [_read(), _read(), *others]) is None  # two of five: no narrow vote
+    # The answer merges the readings field by field: the one reading with this number fails another check digit.
+    merged_from = _read(lower=LOWER[:-1] + "3")
+    assert not merged_from.valid
+    assert doubt_of(_read(), [merged_from, *others]) is MrzDoubt.NARROW_VOTE
+    assert doubt_of(_read(), [merged_from, merged_from, *others]) is None  # two of five: no narrow vote
+    # A reading with every check of the zone holding is no chance pass of one field.
+    assert doubt_of(_read(), [_read(), *others]) is None
 
 
 def test_an_mrz_failing_its_check_digits_needs_no_further_doubt():
