@@ -378,6 +378,39 @@ PROBE: tuple[Probe, ...] = (
           "Mutter: Selam Tekle\nVater: Yonas Haile"),
     Probe("Eritrean ID, Tigrinya", K.ID_CARD,
           "ሃገረ ኤርትራ\nመንነት ወረቐት\nስም: ዮናስ ሃይለ\nዕለተ ልደት: 01/01/1985\nቁጽሪ: 1234567"),
+    # --- a fifth round: books over pages, permits, Turkish records, Dutch papers of daily life ---
+    Probe("two pages: marriage and a child (booklet)", K.FAMILY_BOOKLET,
+          "Mariage\nÉpoux: Karim Haddad\nÉpouse: Rania Omar\nle 3 mai 2012 à Damas\n\f\nPremier enfant\nLina "
+          "Haddad née le 2 mars 2015"),
+    Probe("Syrian family booklet first page, head's photo", K.FAMILY_BOOKLET,
+          "الجمهورية العربية السورية\nدفتر العائلة\nصاحب القيد: أحمد الخطيب\nاسم الأب: محمود\nاسم الأم: "
+          "سعاد\nمحل وتاريخ الولادة: حمص 1980"),
+    Probe("Somali ID, English, titled", K.ID_CARD,
+          "FEDERAL REPUBLIC OF SOMALIA\nNATIONAL IDENTIFICATION CARD\nName: Abdi Warsame\nDate of Birth: "
+          "01/01/1980\nExpiry: 01/01/2030"),
+    Probe("Dutch residence permit front, zone lost", K.ID_CARD,
+          "VERBLIJFSDOCUMENT\nNaam: HAILE\nVoornamen: YONAS\nGeslacht: M  Nationaliteit: Eritrese\n"
+          "Geboortedatum: 01-01-1985\nGeldig tot: 01-01-2031"),
+    Probe("IND decision, Dutch, rejection with 'af te wijzen' taken", K.ASYLUM_DECISION,
+          "Immigratie- en Naturalisatiedienst\nBesluit op uw aanvraag\nIk heb besloten uw aanvraag om een "
+          "verblijfsvergunning asiel af te wijzen."),
+    Probe("consent with apostille", K.CONSENT_DECLARATION,
+          "APOSTILLE\nConsent Declaration\nI, Selam Tekle, consent to my daughter Saba travelling to the "
+          "Netherlands to live with her father.\nSignature"),
+    Probe("marriage, Turkish", K.MARRIAGE_CERTIFICATE,
+          "EVLENME CÜZDANI\nKocanın Adı Soyadı: Mehmet Yılmaz\nKarısının Adı Soyadı: Ayşe Demir\nEvlenme "
+          "Tarihi: 01.06.2012"),
+    Probe("death, Turkish", K.DEATH_CERTIFICATE,
+          "ÖLÜM BELGESİ\nAdı Soyadı: Hasan Demir\nÖlüm Tarihi: 05.05.2020\nÖlüm Yeri: İzmir"),
+    Probe("pay slip", K.OTHER,
+          "Loonstrook oktober 2026\nWerkgever: Bakkerij Jansen\nWerknemer: A. Warsame\nBruto loon "
+          "2.400,00\nNetto 1.950,00"),
+    Probe("insurance letter", K.OTHER,
+          "Zilveren Kruis\nGeachte heer Haile,\nWelkom bij uw zorgverzekering. Uw polisnummer is 123456.\n"
+          "Met vriendelijke groet"),
+    Probe("municipality registration extract (BRP)", K.OTHER,
+          "Gemeente Utrecht\nUittreksel Basisregistratie Personen\nNaam: Warsame, Abdi\nGeboortedatum: "
+          "01-01-1980\nGeboorteplaats: Mogadishu\nNationaliteit: Somalische"),
     Probe("UNHCR registration letter", K.OTHER,
           "UNHCR\nProof of Registration\nIndividual: Selam Tekle\nDate of birth: 1990\nCountry of origin: Eritrea\n"
           "Registration date: 12 May 2023\nCase size: 3"),
