@@ -144,7 +144,7 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
     if (lit := lighting.brightened(page, overview)) is not None:  # a photo taken in a dim room
         page, overview = lit, lighting.brightened(overview)
     if found is None and look_for_mrz:
-        found = mrz.read_machine_zone(page, overview)
+        found = _zone_or_none(mrz.read_machine_zone(page, overview))
     if found is not None and found.result.valid:
         outline = found.page_outline(page.size)
         if _is_passport_page(found.result) and (box := mrz_page.data_page_box(outline, found.page_rotation, page.size)):
@@ -222,6 +222,18 @@ def _edge_colour(image: Image.Image) -> tuple[int, ...]:
     rgb = np.asarray(image.convert("RGB"))
     edge = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
     return tuple(int(value) for value in np.median(edge, axis=0))
+
+
+ZONE_FILLERS = 5  # '<' in a zone's reading at least: real zones, even misread, show 12 or more of their 15 to 40
+
+
+def _zone_or_none(found: mrz.ZoneReading | None) -> mrz.ZoneReading | None:
+    """``found``, unless it is no zone: a reading that fails its check digits with hardly a filler in it is a
+    page's capital letters read as one (upside down, say), and two of its check digits may hold by chance. It
+    must then neither turn the page nor be taken for an unread card's zone."""
+    if found is None or found.result.valid or "".join(found.result.lines).count("<") >= ZONE_FILLERS:
+        return found
+    return None
 
 
 MOSTLY_CHECKED = 2  # check digits that hold in a misread zone: junk passes one in ten, two in a hundred
