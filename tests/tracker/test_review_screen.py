@@ -87,6 +87,37 @@ def test_the_pipelines_reason_is_said_in_the_counsellors_language(client, case, 
     assert words in screen(client, unsure).content.decode()
 
 
+def test_a_doubt_about_the_mrz_reading_asks_to_check_the_mrz_not_the_kind(client, case):
+    """A passport read with certainty whose MRZ names read differently from one reading to the next said
+    "The reading is unsure: check the kind." before its reason: the kind was never in doubt."""
+    from documents.pipeline.doubt import Doubt, DoubtCode
+
+    read = PipelineResult(kind=DocumentKind.PASSPORT, confidence=0.95, pages=1,
+                          unsure=Doubt(DoubtCode.MRZ_NAMES_DIFFER, DocumentKind.PASSPORT))
+    passport = DocumentFactory(case=case, kind="passport", confidence=read.confidence, mrz=SPECIMEN,
+                               fields=read.extracted_fields(), original_name="passport.jpg")
+    unsure_kind = PipelineResult(kind=DocumentKind.OTHER, confidence=0.45, pages=1,
+                                 unsure=Doubt(DoubtCode.NO_MRZ, DocumentKind.ID_CARD))
+    card = DocumentFactory(case=case, kind="other", confidence=unsure_kind.confidence,
+                           fields=unsure_kind.extracted_fields(), original_name="card.jpg")
+    client.force_login(case.counsellor)
+
+    page = screen(client, passport).content.decode()
+    assert "data-unsure" in page and "check the kind" not in page
+    assert "The MRZ may be read wrong: check its fields against the document." in page
+    assert "The names in the MRZ read differently" in page
+    assert "The reading is unsure: check the kind." in screen(client, card).content.decode()
+
+    queue = client.get(reverse("tracker:review_queue")).content.decode()
+
+    def row(document):
+        start = queue.index(f'data-document="{document.pk}">')
+        return queue[start:queue.index("</tr>", start)]
+
+    assert "unsure: check the MRZ" in row(passport) and "check the kind" not in row(passport)
+    assert "unsure: check the kind" in row(card)
+
+
 @pytest.mark.parametrize("language", ["en", "nl", "ar", "fa", "ti", "so", "tr"])
 def test_every_reason_of_the_pipeline_has_a_sentence_in_every_language(language):
     from django.utils import translation

@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from documents.messages import embedded_name, translate_message
 from tracker.labels import REASON_LABELS, WARNING_LABELS, relation_label, requirement_texts
-from tracker.review_screen import is_unsure
+from tracker.review_screen import is_unsure, is_unsure_of_mrz
 
 register = template.Library()
 
@@ -69,3 +69,9 @@ def unsent_upload_sentences(on_a_computer: bool = False) -> list[tuple[int, str]
 def unsure_kind(document) -> bool:
     """Whether the pipeline is unsure of the document's kind (``review_screen.is_unsure``): staff lists flag it."""
     return is_unsure(document)
+
+
+@register.filter
+def unsure_of_mrz(document) -> bool:
+    """Whether the doubt is about what the MRZ says, the kind being clear (``review_screen.is_unsure_of_mrz``)."""
+    return is_unsure_of_mrz(document)
