@@ -7,6 +7,7 @@ IND letters; the rules then run in Python on what was fetched.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -122,12 +123,22 @@ class DashboardRow:
         return not self.unattended, not turning_adult, group, when, -self.missing, -self.awaiting_review, self.case.pk
 
 
+# A V-number (or part of one) as typed: digits with spaces, dots or dashes between them, maybe a V before them
+# ("V-123 456 7890", "v.1234"). Stored as its digits (``config.validators.v_number``), so searched as them.
+_TYPED_V_NUMBER = re.compile(r"(?<!\S)(?:[Vv][\s.\-]*)?\d(?:[\s.\-]*\d)*(?![^\s.\-])")
+
+
+def search_terms(query: str) -> list[str]:
+    """The words every found case must match; a V-number typed in groups is one word of its digits."""
+    return _TYPED_V_NUMBER.sub(lambda typed: re.sub(r"\D", "", typed.group()), query).split()
+
+
 def dashboard_cases(user, filters: DashboardFilters) -> QuerySet[Case]:
     """The cases ``user`` may see, narrowed by the search and the counsellor filter."""
     cases = cases_visible_to(user)
-    for term in filters.query.split():
+    for term in search_terms(filters.query):
         cases = cases.filter(
-            Q(v_number__icontains=term.replace(".", ""))
+            Q(v_number__icontains=term)
             | Q(sponsor__first_name__icontains=term)
             | Q(sponsor__last_name__icontains=term)
             | Q(sponsor__username__icontains=term)

@@ -110,6 +110,26 @@ def test_search_by_member_name_sponsor_name_or_v_number():
     assert found("nobody") == []
 
 
+@pytest.mark.parametrize("typed", ["V-223 344 5566", "v2233445566", "V 22.33.44.55.66", "223-344-5566", "344 55",
+                                   "Yonas V-2233 445566"])
+def test_search_finds_a_v_number_typed_in_groups_or_with_the_v_before_it(typed):
+    """V-numbers are stored as their 10 digits; "V-123 456 7890" was searched as three words, found nothing."""
+    counsellor = CounsellorFactory()
+    yonas = CaseFactory(counsellors=[counsellor], v_number="2233445566")
+    FamilyMemberFactory(case=yonas, given_names="Yonas", surname="Haile")
+    CaseFactory(counsellors=[counsellor], v_number="9988776655")
+
+    assert [row.case for row in dashboard_rows(counsellor, DashboardFilters(query=typed))] == [yonas]
+
+
+def test_search_terms_keep_names_and_join_only_a_typed_v_number():
+    from tracker.dashboard import search_terms
+
+    assert search_terms("V-123 456 7890") == ["1234567890"]
+    assert search_terms("Vera 12 34 Haile") == ["Vera", "1234", "Haile"]
+    assert search_terms("Valentina v.12.34") == ["Valentina", "1234"]
+
+
 def test_filters_by_deadline_and_by_what_is_needed(client):
     counsellor = CounsellorFactory()
     soon = CaseFactory(counsellors=[counsellor], permit_decision_date=decided_days_ago(80))
