@@ -21,7 +21,7 @@ from documents.kinds import SPONSOR_KINDS
 from documents.linking import MemberName, is_same_person
 from documents.messages import doubt_message
 from documents.models import Document
-from documents.pipeline.doubt import MRZ_READING_DOUBTS
+from documents.pipeline.doubt import MRZ_READING_DOUBTS, DoubtCode
 from documents.pipeline.mrz_layouts import LAYOUTS
 from documents.pipeline.mrz_parse import checks
 from documents.pipeline.types import PersonMention
@@ -79,7 +79,7 @@ class Reading:
     confidence: float | None
     unsure: bool
     unsure_reason: str
-    unsure_of_mrz: bool  # the kind is clear; what the MRZ says is in doubt
+    doubt_about: str  # DoubtAbout, or ""
     mrz_format: str
     mrz_valid: bool | None
     mrz_fields: list[MrzField] = field(default_factory=list)
@@ -105,13 +105,26 @@ def is_unsure(document: Document) -> bool:
     return low or bool(doubt_message(fields.get(UNSURE_KEY)))
 
 
-def is_unsure_of_mrz(document: Document) -> bool:
-    """Whether the doubt is about what the MRZ says, not about the kind: the kind's certainty is high and the
-    reason is one of the MRZ reading's (names read differently, look-alike characters, a narrow vote)."""
+class DoubtAbout:
+    """What a counsellor is asked to check where the pipeline doubts a document."""
+
+    KIND = "kind"
+    MRZ = "mrz"  # the kind is clear; what the MRZ says is in doubt
+    INTENDED_DECISION = "intended_decision"  # rightly "other": a voornemen, not the decision
+
+
+def doubt_about(document: Document) -> str:
+    """``DoubtAbout`` for an unsure document (``is_unsure``), "" for a sure one. A doubt about the MRZ or an
+    intended decision asks to check the kind only where the kind's certainty is low as well."""
+    if not is_unsure(document):
+        return ""
     fields = document.fields if isinstance(document.fields, dict) else {}
     stored = fields.get(UNSURE_KEY)
+    code = stored.get("code") if isinstance(stored, dict) else None
+    if code == DoubtCode.INTENDED_DECISION:
+        return DoubtAbout.INTENDED_DECISION
     low = document.confidence is not None and document.confidence < UNSURE_BELOW
-    return not low and isinstance(stored, dict) and stored.get("code") in MRZ_READING_DOUBTS
+    return DoubtAbout.MRZ if code in MRZ_READING_DOUBTS and not low else DoubtAbout.KIND
 
 
 def reading_of(document: Document, members: list[FamilyMember]) -> Reading:
@@ -126,7 +139,7 @@ def reading_of(document: Document, members: list[FamilyMember]) -> Reading:
         confidence=document.confidence,
         unsure=is_unsure(document),
         unsure_reason=reason,
-        unsure_of_mrz=is_unsure_of_mrz(document),
+        doubt_about=doubt_about(document),
         mrz_format=mrz.get("format", "") if mrz else "",
         mrz_valid=mrz.get("valid") if mrz else None,
         mrz_fields=_mrz_fields(mrz) if mrz else [],

@@ -118,6 +118,25 @@ def test_a_doubt_about_the_mrz_reading_asks_to_check_the_mrz_not_the_kind(client
     assert "unsure: check the kind" in row(card)
 
 
+def test_an_intended_decision_is_said_to_be_one_not_a_kind_to_check(client, case):
+    """An IND voornemen, rightly kept "other", asked the counsellor to "check the kind" (tempting a change to
+    asylum decision, which would count as the decision)."""
+    from documents.pipeline.doubt import Doubt, DoubtCode
+
+    read = PipelineResult(kind=DocumentKind.OTHER, confidence=0.45, pages=1,
+                          unsure=Doubt(DoubtCode.INTENDED_DECISION, DocumentKind.ASYLUM_DECISION))
+    letter = DocumentFactory(case=case, kind="other", confidence=read.confidence, fields=read.extracted_fields(),
+                             original_name="letter.pdf")
+    client.force_login(case.counsellor)
+    page = screen(client, letter).content.decode()
+    assert "data-unsure" in page and "check the kind" not in page
+    assert "The deadline does not start from it." in page
+    queue = client.get(reverse("tracker:review_queue")).content.decode()
+    start = queue.index(f'data-document="{letter.pk}">')
+    row = queue[start:queue.index("</tr>", start)]
+    assert "intended decision (voornemen), not the decision" in row and "check the kind" not in row
+
+
 @pytest.mark.parametrize("language", ["en", "nl", "ar", "fa", "ti", "so", "tr"])
 def test_every_reason_of_the_pipeline_has_a_sentence_in_every_language(language):
     from django.utils import translation

@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from documents.messages import embedded_name, translate_message
 from tracker.labels import REASON_LABELS, WARNING_LABELS, relation_label, requirement_texts
-from tracker.review_screen import is_unsure, is_unsure_of_mrz
+from tracker.review_screen import DoubtAbout, doubt_about, is_unsure
 
 register = template.Library()
 
@@ -71,7 +71,15 @@ def unsure_kind(document) -> bool:
     return is_unsure(document)
 
 
+
 @register.filter
-def unsure_of_mrz(document) -> bool:
-    """Whether the doubt is about what the MRZ says, the kind being clear (``review_screen.is_unsure_of_mrz``)."""
-    return is_unsure_of_mrz(document)
+def unsure_about(document) -> str:
+    """What to check where the pipeline doubts the document (``review_screen.doubt_about``): staff lists say it."""
+    return doubt_about(document)
+
+
+@register.filter
+def read_as_intended_decision(document) -> bool:
+    """Kept as "other" because it reads as the IND's intended decision (voornemen): the sponsor is told it does
+    not start the deadline, unless someone has since set another kind."""
+    return document.kind == "other" and doubt_about(document) == DoubtAbout.INTENDED_DECISION
