@@ -179,7 +179,7 @@ def test_the_deadline_card_names_the_child_who_turns_18_first_and_that_day(clien
     assert f'data-turns-adult="{first.pk}"' in html and f'data-turns-adult="{later.pk}"' not in html
     with translation.override("nl"):
         day = date_format(today + timedelta(days=20), "DATE_FORMAT")
-    assert f"Dien de aanvraag in vóór {day}: <bdi>Yonas Haile</bdi> wordt dan 18." in html
+    assert f"Dien de aanvraag in vóór {day}: op die dag wordt <bdi>Yonas Haile</bdi> 18." in html
 
     case.application_filed_on = today
     case.save()
