@@ -118,6 +118,7 @@ class FamilyMemberAdmin(admin.ModelAdmin):
     list_filter = ("relation", "mentioned_in_asylum_procedure", "belongs_to_family", "other_parent_stays_behind")
     search_fields = ("given_names", "surname", "case__v_number", "case__sponsor__username")
     list_select_related = ("case__sponsor",)
+    autocomplete_fields = ("case",)  # a drop-down of every case would name each case's sponsor: a query per case
 
 
 @admin.register(Explanation)
@@ -125,6 +126,8 @@ class ExplanationAdmin(admin.ModelAdmin):
     list_display = ("case", "member", "requirement", "created_by", "created_at")
     list_filter = ("requirement",)
     search_fields = ("text", "case__v_number")
+    list_select_related = ("case__sponsor", "member", "created_by")
+    autocomplete_fields = ("case", "member")
 
 
 @admin.register(IndLetter)
@@ -133,6 +136,7 @@ class IndLetterAdmin(admin.ModelAdmin):
     list_filter = ("kind", ("answered_on", admin.EmptyFieldListFilter))
     search_fields = ("subject", "case__v_number", "case__sponsor__username")
     list_select_related = ("case__sponsor",)
+    autocomplete_fields = ("case",)
     date_hierarchy = "response_due"
 
 
