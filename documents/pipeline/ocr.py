@@ -33,6 +33,10 @@ STRONG_WORD_CONFIDENCE = 85.0
 UPRIGHT_SHARE = 0.3  # a reading with this share of strong words is the right way up
 GARBLED_SHARE = 0.15  # one with less is upside down or in a script the packs lack
 SURE_UPRIGHT = 0.5  # orientation prior confidence that settles readings in between
+# Ethiopic read upside down with tir+amh+eng comes out mostly as Latin junk, yet a few Ethiopic words
+# among it (a third or so); a Latin or Arabic page so read shows hardly any. Such a hint is worth the
+# other way up: the ascender test that chose the way up was made for Latin and Arabic.
+HINT_OF_SCRIPT = 0.15
 # Documents are dark on light: re-reading doubtful lines inverted only costs time.
 TESSERACT_OPTIONS = "-c tessedit_do_invert=0"
 _MRZ_LIKE_LINE = re.compile(r"[A-Z0-9<]{6,}<<[A-Z0-9<]{6,}")
@@ -141,7 +145,7 @@ def read_page(
             if languages.has_script(ethiopic.text, "ethiopic", 0.4) and ethiopic.strong_share >= UPRIGHT_SHARE:
                 reading, small = ethiopic, candidate
                 break
-            if not languages.has_script(ethiopic.text, "ethiopic", 0.4):
+            if not languages.has_script(ethiopic.text, "ethiopic", HINT_OF_SCRIPT):
                 break  # not Ethiopic at all: no need to look the other way up
     return PageReading(reading, small, turns)
 
