@@ -61,7 +61,7 @@ def score_text(text: str, identity: DocumentKind | None = None) -> dict[Document
     the page shows itself to be by marks outside its text (a card's or passport's zone, a holder's face on a
     card): its labels of the holder's parents and birth are that document's (``birth_labels_owner``)."""
     normalised = normalise(text)
-    title = title_lines(normalised)
+    title = title_lines(text)
     scores = {}
     for kind, families in _compiled().items():
         total = 0.0
@@ -77,12 +77,50 @@ def score_text(text: str, identity: DocumentKind | None = None) -> dict[Document
     return scores
 
 
-def title_lines(normalised: str) -> str:
-    """Titles are short lines among the first real ones; OCR specks ("ee", "a") are not lines."""
-    real_lines = [line for line in normalised.splitlines() if sum(char.isalnum() for char in line) >= 4]
+def title_lines(text: str) -> str:
+    """Titles are short lines standing alone among the first real ones (normalised); OCR specks ("ee", "a") are
+    not lines, nor is the first line of a sentence wrapped over the next (``wrapped_sentence``)."""
+    lines = [(line.strip(), normalise(line)) for line in text.splitlines()]
+    lines = [(line, normalised) for line, normalised in lines if sum(char.isalnum() for char in normalised) >= 4]
+    raw = [line for line, _ in lines]
     return "\n".join(
-        line for line in real_lines[: vocabulary.TITLE_LINES] if len(line.split()) <= vocabulary.TITLE_MAX_WORDS
+        normalised for index, (_, normalised) in enumerate(lines[: vocabulary.TITLE_LINES])
+        if len(normalised.split()) <= vocabulary.TITLE_MAX_WORDS and not wrapped_sentence(raw, index)
     )
+
+
+WRAPPED_MIN_WORDS = 5  # a line this long may be a sentence's first; titles are mostly shorter
+_SENTENCE_END = re.compile(r"[.!?\u1362\u06d4]$")
+_LINE_END = re.compile(r"[.!?:;,\u1362\u06d4]$")
+
+
+def wrapped_sentence(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is part of a sentence wrapped over several lines: the first, several words ending
+    in no stop, followed by lines carrying on in lower case or with a sentence's short end starting with a number
+    (a date's year), the last of them ending the sentence; or one such following line. A title stands alone: the line after it starts anew."""
+    if index > 0 and _runs_on(lines[index - 1]) and _carries_on(lines[index]):
+        return True
+    if not _runs_on(lines[index]):
+        return False
+    for following in lines[index + 1: index + 3]:
+        if not _carries_on(following):
+            return False
+        if _SENTENCE_END.search(following):
+            return True
+    return False
+
+
+def _runs_on(line: str) -> bool:
+    return len(line.split()) >= WRAPPED_MIN_WORDS and not _LINE_END.search(line)
+
+
+WRAPPED_TAIL_WORDS = 3  # a line starting with a number carries a sentence on if it is its short end (a date's year)
+
+
+def _carries_on(line: str) -> bool:
+    if line[0].isdigit():  # a title's line may be followed by a reference number
+        return len(line.split()) <= WRAPPED_TAIL_WORDS and bool(_SENTENCE_END.search(line))
+    return line[0].islower()
 
 
 # A page labelling a person's father, mother and birth, and no death, marriage or family book (whose records
@@ -233,7 +271,7 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
         return _a_cards_back(classification)
     if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
         return _a_books_page(text, scores, portrait)
-    if classification.kind is DocumentKind.ASYLUM_DECISION and (state := decision_state(normalised, title_lines(normalised))) != "decided":
+    if classification.kind is DocumentKind.ASYLUM_DECISION and (state := decision_state(normalised, title_lines(text))) != "decided":
         # Its evidence stays in the scores: the doubt names what it looks like.
         return replace(classification, kind=DocumentKind.OTHER, intended_decision=state == "intended")
     return classification

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from documents.pipeline import run_pipeline
-from documents.pipeline.classify import classify
+from documents.pipeline.classify import classify, title_lines
 from documents.pipeline.types import DocumentKind as K
 
 from .test_rendered_documents import ARABIC, ETHIOPIC, LATIN, render
@@ -110,3 +110,30 @@ def test_a_french_marriage_acts_own_sentence_makes_a_marriage_without_its_title(
 
 def test_a_death_date_beside_a_birth_is_no_death_record():
     assert classify("Date of birth: 2010\nPlace of birth: Hama\nDate of death: 2018").kind is K.OTHER
+
+
+# Letters whose one long sentence the page wraps so that a line of it is short enough for a title: a decision or a
+# permit named there is a mention, not the letter's title.
+WRAPPED_LETTERS = [
+    "Stichting VluchtelingenWerk\nBeste mevrouw Tekle,\nWe hebben gehoord dat uw verblijfsvergunning asiel is "
+    "verleend in oktober en helpen u graag verder.\nMet vriendelijke groet",
+    "Refugee Council\nDear Mr Haile,\nWe were glad to hear that your asylum residence permit was granted last "
+    "month.\nKind regards",
+]
+
+
+@pytest.mark.parametrize("letter", WRAPPED_LETTERS)
+def test_a_wrapped_sentences_lines_are_no_titles(letter):
+    from bench.kinds_probe import render as render_wrapped
+
+    result = run_pipeline(render_wrapped(letter))
+    assert result.kind is K.OTHER, result.text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Extract of the birth record\nThis is to certify that Lina Omar was born in Hama.", K.BIRTH_CERTIFICATE),
+    ("Besluit op uw aanvraag van 3 maart\n2026-0413 Ik heb besloten uw aanvraag in te willigen.", K.ASYLUM_DECISION),
+])
+def test_a_title_followed_by_a_new_sentence_or_a_number_stays_a_title(text, kind):
+    assert title_lines(text).splitlines()[0] == title_lines(text.splitlines()[0])
+    assert classify(text).kind is kind
