@@ -414,6 +414,58 @@ PROBE: tuple[Probe, ...] = (
     Probe("UNHCR registration letter", K.OTHER,
           "UNHCR\nProof of Registration\nIndividual: Selam Tekle\nDate of birth: 1990\nCountry of origin: Eritrea\n"
           "Registration date: 12 May 2023\nCase size: 3"),
+    # --- a sixth round: Ethiopian, Sudanese, Yemeni, Palestinian, Congolese, Burundian records, a church's
+    # marriage, a German sworn translation, a Dutch town hall's act, a UNHCR certificate, an Iraqi card ---
+    Probe("Ethiopian birth certificate, English", K.BIRTH_CERTIFICATE,
+          "FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA\nImmigration, Nationality and Vital Events Agency\n"
+          "BIRTH CERTIFICATE\nName of Child: Meron Tadesse Bekele\nSex: Female\nDate of Birth: 12/03/2015\n"
+          "Place of Birth: Addis Ababa\nFather's Name: Tadesse Bekele\nMother's Name: Almaz Girma\n"
+          "Registration No: 0456789"),
+    Probe("Ethiopian birth certificate, Amharic", K.BIRTH_CERTIFICATE,
+          "የኢትዮጵያ ፌዴራላዊ ዴሞክራሲያዊ ሪፐብሊክ\nየልደት ሰርተፍኬት\nሙሉ ስም: መሮን ታደሰ በቀለ\nየትውልድ ቀን: 12/03/2015\n"
+          "የትውልድ ቦታ: አዲስ አበባ\nየአባት ስም: ታደሰ በቀለ\nየእናት ስም: አልማዝ ግርማ"),
+    Probe("Sudanese birth certificate", K.BIRTH_CERTIFICATE,
+          "جمهورية السودان\nوزارة الداخلية\nالسجل المدني\nشهادة ميلاد\nاسم المولود: محمد عثمان أحمد\n"
+          "تاريخ الميلاد: 2016/08/21\nمكان الميلاد: الخرطوم\nاسم الأب: عثمان أحمد\nاسم الأم: فاطمة إبراهيم"),
+    Probe("Yemeni marriage contract", K.MARRIAGE_CERTIFICATE,
+          "الجمهورية اليمنية\nوزارة العدل\nعقد زواج\nالزوج: علي صالح الحميري\nالزوجة: مريم عبدالله\n"
+          "ولي الزوجة: عبدالله سعيد\nتاريخ العقد: 2012/03/05\nالأمين الشرعي: أحمد قاسم"),
+    Probe("Palestinian birth certificate", K.BIRTH_CERTIFICATE,
+          "دولة فلسطين\nوزارة الداخلية\nالأحوال المدنية\nشهادة ميلاد\nالاسم: يوسف خالد النجار\n"
+          "تاريخ الولادة: 2014/02/11\nمكان الولادة: غزة\nاسم الأب: خالد\nاسم الأم: هبة\nرقم الهوية: 401234567"),
+    Probe("Congolese birth act, French", K.BIRTH_CERTIFICATE,
+          "REPUBLIQUE DEMOCRATIQUE DU CONGO\nVILLE DE KINSHASA\nCOMMUNE DE LINGWALA\nACTE DE NAISSANCE N° 245/2016\n"
+          "L'an deux mille seize, le douzième jour du mois de mars, est né à Kinshasa l'enfant MUKENDI Grace, "
+          "de sexe féminin, fille de MUKENDI Jean et de KABAMBA Marie.\nL'Officier de l'Etat Civil"),
+    Probe("Congolese death act, French", K.DEATH_CERTIFICATE,
+          "REPUBLIQUE DEMOCRATIQUE DU CONGO\nVILLE DE GOMA\nACTE DE DECES N° 33/2019\nL'an deux mille dix-neuf, "
+          "le cinquième jour du mois de mai, est décédé à Goma le nommé BAHATI Pierre, né en 1961.\n"
+          "L'Officier de l'Etat Civil"),
+    Probe("Burundian marriage extract", K.MARRIAGE_CERTIFICATE,
+          "REPUBLIQUE DU BURUNDI\nCOMMUNE DE MUKAZA\nEXTRAIT D'ACTE DE MARIAGE\nEntre NDAYISHIMIYE Eric, né le "
+          "02/02/1988, et IRAKOZE Claudine, née le 05/06/1991\nCélébré le 14/08/2015 à Bujumbura"),
+    Probe("Eritrean church marriage certificate", K.MARRIAGE_CERTIFICATE,
+          "ERITREAN ORTHODOX TEWAHDO CHURCH\nDiocese of Asmara\nCERTIFICATE OF HOLY MATRIMONY\nThis is to certify "
+          "that Yonas Haile and Selam Tekle were united in holy matrimony in this church on 10/10/2010.\n"
+          "Priest: Abba Gebremedhin"),
+    Probe("German sworn translation", K.TRANSLATION,
+          "Beglaubigte Übersetzung aus dem Arabischen\nGeburtsurkunde\nName: Lina Omar\nGeburtsdatum: "
+          "03.07.2017\nGeburtsort: Hama\nIch, die unterzeichnende, vom Landgericht Köln allgemein beeidigte "
+          "Übersetzerin für die arabische Sprache, bestätige hiermit, dass die vorstehende Übersetzung mit dem mir "
+          "vorgelegten Original übereinstimmt.\nKöln, den 04.05.2026"),
+    Probe("Dutch town hall birth act copy", K.BIRTH_CERTIFICATE,
+          "Gemeente Amsterdam\nAfschrift van een akte van geboorte\nAktenummer 1A 1234\nOp 5 mei 2024 is te "
+          "Amsterdam geboren: Noah Haile, zoon van Yonas Haile en Selam Tekle.\nDe ambtenaar van de burgerlijke stand"),
+    Probe("UNHCR refugee certificate", K.OTHER,
+          "UNITED NATIONS HIGH COMMISSIONER FOR REFUGEES\nREFUGEE CERTIFICATE\nThis is to certify that the person "
+          "named below is registered with UNHCR as a refugee.\nName: Abdi Warsame\nDate of Birth: 01/01/1980\n"
+          "Country of Origin: Somalia\nValid until: 31/12/2027"),
+    Probe("Iraqi unified national card, front", K.ID_CARD,
+          "جمهورية العراق\nوزارة الداخلية\nمديرية الأحوال المدنية والجوازات والإقامة\nالبطاقة الوطنية\n"
+          "الاسم: علي\nالأب: كاظم\nالجد: جاسم\nاللقب: الموسوي\nالأم: زينب\nالجنس: ذكر\nفصيلة الدم: A+"),
+    Probe("Sudanese national ID card", K.ID_CARD,
+          "REPUBLIC OF THE SUDAN\nNATIONAL IDENTITY CARD\nName: Mohamed Osman Ahmed\nNational No: 112-2334-4556\n"
+          "Date of Birth: 01/01/1985\nDate of Expiry: 01/01/2030"),
 )
 
 
