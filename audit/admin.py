@@ -26,7 +26,8 @@ class AuditEventAdmin(admin.ModelAdmin):
 
 
 class AuditedAdminMixin:
-    """For ModelAdmins of cases and documents: an admin's opening and saving is recorded like anyone's."""
+    """For ModelAdmins of a case's data (cases, documents, family members, explanations, letters): an admin's
+    opening, saving and deleting is recorded like anyone's."""
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
@@ -44,6 +45,16 @@ class AuditedAdminMixin:
         record_event(actor=request.user, action=AuditEvent.Action.CHANGE if change else AuditEvent.Action.CREATE,
                      target=obj, case_id=_case_id_of(obj), changes=changes, request=request)
 
+    def delete_model(self, request, obj):
+        record_event(actor=request.user, action=AuditEvent.Action.DELETE, target=obj, case_id=_case_id_of(obj),
+                     request=request)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            record_event(actor=request.user, action=AuditEvent.Action.DELETE, target=obj, case_id=_case_id_of(obj),
+                         request=request)
+        super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change):
         """Rows edited, added or deleted in the inlines (a case's family members, explanations,

@@ -113,7 +113,7 @@ class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(FamilyMember)
-class FamilyMemberAdmin(admin.ModelAdmin):
+class FamilyMemberAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("full_name", "relation", "birth_date", "case", "mentioned_in_asylum_procedure")
     list_filter = ("relation", "mentioned_in_asylum_procedure", "belongs_to_family", "other_parent_stays_behind")
     search_fields = ("given_names", "surname", "case__v_number", "case__sponsor__username")
@@ -122,7 +122,7 @@ class FamilyMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Explanation)
-class ExplanationAdmin(admin.ModelAdmin):
+class ExplanationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("case", "member", "requirement", "created_by", "created_at")
     list_filter = ("requirement",)
     search_fields = ("text", "case__v_number")
@@ -131,7 +131,7 @@ class ExplanationAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndLetter)
-class IndLetterAdmin(admin.ModelAdmin):
+class IndLetterAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("case", "kind", "received_on", "response_due", "answered_on", "subject")
     list_filter = ("kind", ("answered_on", admin.EmptyFieldListFilter))
     search_fields = ("subject", "case__v_number", "case__sponsor__username")

@@ -12,6 +12,7 @@ from audit.models import AuditEvent
 from documents.bin import empty_bin
 from tests.documents import hostile
 from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, DocumentFactory, FamilyMemberFactory
+from tracker.models import IndLetter
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,30 @@ def test_behind_a_reverse_proxy_the_clients_address_is_recorded_not_a_spoofed_on
     client.get(reverse("documents:file", args=[document.pk]),
                REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.66, 198.51.100.9")
     assert last_event().ip_address == "198.51.100.9"
+
+
+def test_admin_editing_and_deleting_in_the_family_members_and_letters_lists_is_recorded(client, document):
+    admin = AdminFactory()
+    client.force_login(admin)
+    case = document.case
+    member = FamilyMemberFactory(case=case, given_names="Amal")
+    url = reverse("admin:cases_familymember_change", args=[member.pk])
+    data = _admin_form_as_shown(client.get(url, **FROM))
+    assert_recorded(last_event(), actor=admin, action="view", target=member, case_id=case.pk)
+    data["given_names"] = "Amala"
+
+    response = client.post(url, data, **FROM)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    change = last_event()
+    assert_recorded(change, actor=admin, action="change", target=member, case_id=case.pk)
+    assert change.changes == {"given_names": ["Amal", "Amala"]}
+
+    letter = IndLetter.objects.create(case=case, kind=IndLetter.Kind.QUESTION, received_on=timezone.localdate(),
+                                      subject="Vraag")
+    letter_pk = letter.pk
+    client.post(reverse("admin:tracker_indletter_changelist"),
+                {"action": "delete_selected", "_selected_action": [letter_pk], "post": "yes"}, **FROM)
+    deletion = last_event()
+    assert (deletion.action, deletion.target_type, deletion.target_id) == ("delete", "tracker.indletter", str(letter_pk))
+    assert deletion.case_id == case.pk and not IndLetter.objects.filter(pk=letter_pk).exists()
