@@ -141,13 +141,9 @@ def with_fillers_a_valid_shape_reading_sees(result: MrzResult, by_shape: MrzResu
     fillers (junk read in the fillers: "AHMAD<BB"), where the shapes read the zone with every check digit holding and
     the same checked fields (their cells are where the characters are) and read the names' other letters alike.
     No name is split into a one-letter one (a K's arms look like "<"), and no name but such a last one goes."""
-    if not _shapes_stand_where_the_characters_do(result, by_shape):
+    if (names_seen := _names_as_valid_shapes_see_them(result, by_shape)) is None:
         return result
-    field = layout_of(result).field("names")
-    text = result.lines[field.line][field.start:field.end]
-    seen = by_shape.lines[field.line][field.start:field.end]
-    if not _names_mostly_alike(text, seen):
-        return result
+    text, seen = names_seen
     names = [FILLER if char in FILLER_LOOKALIKES and seen[index] == FILLER else char for index, char in enumerate(text)]
     last = list(re.finditer(r"[A-Z]+", "".join(names)))
     if len(last) >= 2 and len(last[-1].group()) <= SHORT_LAST_TOKEN and set(seen[last[-1].start():last[-1].end()]) == {FILLER}:
@@ -168,6 +164,17 @@ def _shapes_stand_where_the_characters_do(result: MrzResult, by_shape: MrzResult
                     for theirs, ours in zip(checked_fields(by_shape), checked_fields(result))))
 
 
+def _names_as_valid_shapes_see_them(result: MrzResult, by_shape: MrzResult) -> tuple[str, str] | None:
+    """The names field as ``result`` reads it and as the shapes see it, where the shapes stand where the characters
+    do and read the names' letters mostly alike; otherwise None."""
+    if not _shapes_stand_where_the_characters_do(result, by_shape):
+        return None
+    field = layout_of(result).field("names")
+    text = result.lines[field.line][field.start:field.end]
+    seen = by_shape.lines[field.line][field.start:field.end]
+    return (text, seen) if _names_mostly_alike(text, seen) else None
+
+
 def _names_mostly_alike(text: str, seen: str) -> bool:
     both = [index for index, char in enumerate(text) if char != FILLER and seen[index] != FILLER]
     return bool(both) and sum(text[i] == seen[i] for i in both) >= NAMES_AGREEING * len(both)
@@ -179,13 +186,10 @@ def with_fillers_readings_and_shapes_see(result: MrzResult, by_shape: MrzResult,
     valid (see ``with_fillers_a_valid_shape_reading_sees``), see a filler and so does one of Tesseract's ``readings``
     at least: Tesseract's scales disagree there, and the shapes tell a filler from a letter better than they tell
     letters apart. No name is split into a one-letter one."""
-    if not _shapes_stand_where_the_characters_do(result, by_shape):
+    if (names_seen := _names_as_valid_shapes_see_them(result, by_shape)) is None:
         return result
+    text, seen = names_seen
     field = layout_of(result).field("names")
-    text = result.lines[field.line][field.start:field.end]
-    seen = by_shape.lines[field.line][field.start:field.end]
-    if not _names_mostly_alike(text, seen):
-        return result
     read = [reading.lines[field.line][field.start:field.end] for reading in readings
             if layout_of(reading) is layout_of(result)]
     names = [FILLER if char in FILLER_LOOKALIKES and seen[index] == FILLER and any(other[index] == FILLER for other in read)
