@@ -84,6 +84,11 @@ class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def purge_selected(self, request, queryset):
         return delete_selected(self, request, queryset)  # Django's confirmation page, then delete_queryset
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # the same as "Purge selected cases", which says what it does
+        return actions
+
     # Any deletion of a case in the admin is a purge: its files leave storage with its rows.
     def delete_model(self, request, obj):
         purge_case(obj, actor=request.user, request=request)

@@ -74,10 +74,20 @@ class ReassignForm(forms.Form):
     )
     replace = forms.BooleanField(label=_("Remove the counsellors the cases have now"), required=False)
 
+    def __init__(self, *args, organisation_ids=(), **kwargs):
+        """Only counsellors of the selected cases' organisations (another's would be refused after sending),
+        each named with their organisation: two Sanne de Vries of two organisations look alike."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["counsellors"]
+        field.queryset = (assignable_counsellors(None).filter(organisation_id__in=organisation_ids)
+                          .select_related("organisation"))
+        field.label_from_instance = lambda user: f"{user.get_full_name() or user.username} ({user.organisation})"
+
 
 @admin.action(description=_("Reassign counsellors of the selected cases"), permissions=["change"])
 def reassign_counsellors(modeladmin, request, queryset):
-    form = ReassignForm(request.POST if "apply" in request.POST else None)
+    form = ReassignForm(request.POST if "apply" in request.POST else None,
+                        organisation_ids=set(queryset.values_list("organisation_id", flat=True)))
     if form.is_valid():
         try:
             assign_counsellors(queryset, form.cleaned_data["counsellors"], replace=form.cleaned_data["replace"],

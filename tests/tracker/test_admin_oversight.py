@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from documents.models import Document
-from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, DocumentFactory
+from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, DocumentFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,23 @@ def test_the_admin_offers_counsellors_named_with_their_organisation(admin_client
     CounsellorFactory(first_name="Sanne", last_name="de Vries", organisation=OrganisationFactory(name="Elders"))
     page = admin_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
     assert f"Sanne de Vries ({case.organisation})" in page and "Sanne de Vries (Elders)" in page
+
+
+def test_reassigning_offers_the_counsellors_of_the_cases_organisations_named_with_it(admin_client):
+    ours = OrganisationFactory(name="Gemeente Utrecht")
+    sanne = CounsellorFactory(organisation=ours, first_name="Sanne", last_name="de Vries")
+    CounsellorFactory(organisation=OrganisationFactory(name="Advocaten Noord"), first_name="Sanne", last_name="de Vries")
+    case = CaseFactory(organisation=ours, sponsor__first_name="محمد", sponsor__last_name="الأحمد")
+
+    page = admin_client.post(reverse(CHANGELIST), {"action": "reassign_counsellors",
+                                                   ACTION_CHECKBOX_NAME: [case.pk]}).content.decode()
+
+    assert "Sanne de Vries (Gemeente Utrecht)" in page and "Advocaten Noord" not in page
+    assert f"<bdi>{case}</bdi> {case.v_number}" in page  # an Arabic name does not pull the V-number before it
+    assert f'value="{sanne.pk}"' in page
+
+
+def test_deleting_cases_is_offered_once_as_a_purge(admin_client):
+    CaseFactory()
+    actions = [value for value, _ in admin_client.get(reverse(CHANGELIST)).context["action_form"].fields["action"].choices]
+    assert "purge_selected" in actions and "delete_selected" not in actions
