@@ -136,3 +136,15 @@ def mark_answered(letter: IndLetter, *, actor, answered_on: date | None = None, 
         record_event(actor=actor, action=AuditEvent.Action.CHANGE, target=letter, case_id=letter.case_id,
                      request=request, changes={"answered_on": [old, answered_on]})
     return letter
+
+
+def delete_scans_with_letter(sender, instance: IndLetter, **kwargs) -> None:
+    """A letter deleted (an admin's delete, single, in bulk or from the case's inline rows) takes its scan and the
+    scans it replaced out of storage once that is committed: a family's papers are not left behind unlisted.
+    Connected to ``pre_delete``, before the replaced scans' rows go with it."""
+    names = [instance.scan.name] if instance.scan else []
+    names += [name for name in instance.replaced_scans.values_list("scan", flat=True) if name]
+    if names:
+        storage = instance.scan.storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+

@@ -1,13 +1,18 @@
-"""What tracker does when ``documents`` tells it something (``documents.signals``); connected in ``ready()``.
+"""What tracker does when ``documents`` tells it something (``documents.signals``), and when a letter is deleted;
+connected in ``ready()``.
 
 Each receiver works at once, in the sender's transaction, and queues no task.
 """
 
 from __future__ import annotations
 
+from django.db.models.signals import pre_delete
+
 from documents.signals import document_read, document_withdrawn, documents_changed
 
+from .correspondence import delete_scans_with_letter
 from .decision_date import forget_proposal_from, propose_decision_date
+from .models import IndLetter
 from .summaries import refresh_summaries
 
 
@@ -28,3 +33,4 @@ def connect() -> None:
     document_read.connect(_on_document_read, dispatch_uid="tracker-document-read")
     document_withdrawn.connect(_on_document_withdrawn, dispatch_uid="tracker-document-withdrawn")
     documents_changed.connect(_on_documents_changed, dispatch_uid="tracker-documents-changed")
+    pre_delete.connect(delete_scans_with_letter, sender=IndLetter, dispatch_uid="tracker-letter-scans")

@@ -195,3 +195,24 @@ def test_a_letter_received_in_the_future_is_refused(client, case):
         "response_due": (today + timedelta(days=30)).isoformat(), "subject": "Vragen"}, follow=True)
     assert not IndLetter.objects.exists()
     assert "This date is in the future" in response.content.decode()
+
+
+def test_a_letter_an_admin_deletes_takes_its_scans_out_of_storage(client, case, django_capture_on_commit_callbacks):
+    from tests.factories import AdminFactory
+
+    client.force_login(case.counsellor)
+    scan = SimpleUploadedFile("brief-ind.jpg", phone_photo("JPEG"), content_type="image/jpeg")
+    client.post(reverse("tracker:ind_letter_create", args=[case.pk]), letter_form(timezone.localdate(), scan=scan))
+    letter = IndLetter.objects.get()
+    first = letter.scan.name
+    newer = SimpleUploadedFile("brief-ind-2.png", phone_photo("PNG"), content_type="image/png")
+    client.post(reverse("tracker:ind_letter_scan_upload", args=[letter.pk]), {"scan": newer})
+    letter.refresh_from_db()
+    storage, files = letter.scan.storage, [first, letter.scan.name]
+    assert all(storage.exists(name) for name in files)
+
+    client.force_login(AdminFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:tracker_indletter_delete", args=[letter.pk]), {"post": "yes"})
+    assert response.status_code == 302 and not IndLetter.objects.exists()
+    assert not any(storage.exists(name) for name in files)  # the scan and the one it replaced
