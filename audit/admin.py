@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.urls import reverse
+from django.utils.html import format_html
 
 from .models import AuditEvent
 from .services import record_event
@@ -7,10 +9,18 @@ from .services import record_event
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("at", "actor_name", "action", "target_type", "target_id", "target_repr", "case_id", "ip_address")
+    list_display = ("at", "actor_name", "action", "target_type", "target_id", "target_repr", "case_link", "ip_address")
     list_filter = ("action", "target_type")
     search_fields = ("actor_name", "target_repr", "target_id", "=case_id")
     date_hierarchy = "at"
+
+    @admin.display(description="case", ordering="case_id")
+    def case_link(self, event: AuditEvent):
+        """The case's number leads to all of its events: they outlive a purged case, whose page does not."""
+        if event.case_id is None:
+            return "-"
+        return format_html('<a href="{}?case_id={}">{}</a>', reverse("admin:audit_auditevent_changelist"),
+                           event.case_id, event.case_id)
 
     def has_add_permission(self, request):
         return False

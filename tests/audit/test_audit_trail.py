@@ -207,3 +207,19 @@ def test_admin_editing_and_deleting_in_the_family_members_and_letters_lists_is_r
     deletion = last_event()
     assert (deletion.action, deletion.target_type, deletion.target_id) == ("delete", "tracker.indletter", str(letter_pk))
     assert deletion.case_id == case.pk and not IndLetter.objects.filter(pk=letter_pk).exists()
+
+
+def test_an_event_s_case_leads_to_all_of_that_case_s_events(client, document):
+    other = DocumentFactory(case=CaseFactory(counsellors=[CounsellorFactory()]))
+    for each in (document, other):
+        client.force_login(each.case.sponsor)
+        client.get(reverse("documents:file", args=[each.pk]), **FROM)
+
+    client.force_login(AdminFactory())
+    changelist = reverse("admin:audit_auditevent_changelist")
+    listing = client.get(changelist).content.decode()
+    case_events = f'{changelist}?case_id={document.case_id}'
+    assert f'<a href="{case_events}">{document.case_id}</a>' in listing
+    page = client.get(case_events)
+    assert page.status_code == 200
+    assert set(page.context["cl"].result_list.values_list("case_id", flat=True)) == {document.case_id}
