@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from django.db.models import F, QuerySet
 from django.utils.dateparse import parse_date
@@ -100,12 +101,10 @@ class Reading:
 
 def is_unsure(document: Document) -> bool:
     """Whether the pipeline is unsure of the document's kind: a low certainty, or a reason it gave."""
-    fields = document.fields if isinstance(document.fields, dict) else {}
-    low = document.confidence is not None and document.confidence < UNSURE_BELOW
-    return low or bool(doubt_message(fields.get(UNSURE_KEY)))
+    return _low_certainty(document) or bool(doubt_message(_stored_doubt(document)))
 
 
-class DoubtAbout:
+class DoubtAbout(StrEnum):
     """What a counsellor is asked to check where the pipeline doubts a document."""
 
     KIND = "kind"
@@ -118,13 +117,20 @@ def doubt_about(document: Document) -> str:
     intended decision asks to check the kind only where the kind's certainty is low as well."""
     if not is_unsure(document):
         return ""
-    fields = document.fields if isinstance(document.fields, dict) else {}
-    stored = fields.get(UNSURE_KEY)
+    stored = _stored_doubt(document)
     code = stored.get("code") if isinstance(stored, dict) else None
     if code == DoubtCode.INTENDED_DECISION:
         return DoubtAbout.INTENDED_DECISION
-    low = document.confidence is not None and document.confidence < UNSURE_BELOW
-    return DoubtAbout.MRZ if code in MRZ_READING_DOUBTS and not low else DoubtAbout.KIND
+    return DoubtAbout.MRZ if code in MRZ_READING_DOUBTS and not _low_certainty(document) else DoubtAbout.KIND
+
+
+def _low_certainty(document: Document) -> bool:
+    return document.confidence is not None and document.confidence < UNSURE_BELOW
+
+
+def _stored_doubt(document: Document):
+    """The pipeline's reason to doubt, as stored in the document's fields (``doubt_message`` reads it)."""
+    return document.fields.get(UNSURE_KEY) if isinstance(document.fields, dict) else None
 
 
 def reading_of(document: Document, members: list[FamilyMember]) -> Reading:

@@ -71,7 +71,6 @@ def unsure_kind(document) -> bool:
     return is_unsure(document)
 
 
-
 @register.filter
 def unsure_about(document) -> str:
     """What to check where the pipeline doubts the document (``review_screen.doubt_about``): staff lists say it."""
