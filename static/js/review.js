@@ -1,7 +1,8 @@
 // The review screen works without this script (links and buttons); with it:
 // - keys: A accepts, R rejects (asking for a reason first), N and P step to the next and previous document;
 //   Enter in the reason list rejects with that reason;
-// - zoom and quarter turns change the pages in place, without leaving the page.
+// - zoom and quarter turns change the pages in place, without leaving the page;
+// - a page that cannot be drawn says so in a sentence instead of showing a broken picture.
 (function () {
   "use strict";
   var ZOOMS = [50, 75, 100, 150, 200, 300];
@@ -84,8 +85,25 @@
     });
   }
 
+  // A page the server cannot draw (a damaged file, a PDF page that fails) shows the sentence beside it, not a
+  // broken picture; a page drawn after a turn shows again.
+  function setupMissingPages(viewer) {
+    viewer.querySelectorAll("img[data-page]").forEach(function (img) {
+      var missing = img.parentNode.querySelector("[data-page-missing]");
+      function drawn(ok) {
+        img.hidden = !ok;
+        missing.hidden = ok;
+        if (!ok) img.loading = "eager";  // a hidden lazy picture would not load again after a turn
+      }
+      img.addEventListener("error", function () { drawn(false); });
+      img.addEventListener("load", function () { drawn(true); });
+      if (img.complete && img.getAttribute("src")) drawn(img.naturalWidth > 0);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-review-form]").forEach(setupShortcuts);
+    document.querySelectorAll("[data-viewer]").forEach(setupMissingPages);
     document.querySelectorAll("[data-viewer]").forEach(setupViewer);
   });
 })();

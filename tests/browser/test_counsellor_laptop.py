@@ -166,3 +166,36 @@ def test_the_review_screen_works_without_javascript(phone_factory, corpus_dir):
     expect(page.locator(".viewer-title")).to_have_text(documents[1].original_name)
     documents[0].refresh_from_db()
     assert documents[0].rejection_reason == "cut_off"
+
+
+def test_a_page_that_cannot_be_drawn_says_so(laptop_factory, corpus_dir):
+    """A damaged photo, and a PDF whose second page cannot be drawn: a sentence in place of each, never a broken
+    picture; the page that can be drawn still shows, also after turning."""
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor])
+    damaged = DocumentFactory(case=case, original_name="damaged.jpg", fields={"pages": 1})
+    data = (corpus_dir / "001_passport.pdf").read_bytes()
+    pdf = DocumentFactory(case=case, file=ContentFile(data, name="passport.pdf"), original_name="passport.pdf",
+                          content_type="application/pdf", size=len(data), fields={"pages": 2})
+    desk = laptop_factory("counsellor-page-not-drawn")
+    page = desk.page
+    desk.sign_in(counsellor.username)
+
+    page.goto(f"/review/documents/{damaged.pk}/")
+    expect(page.locator("img[data-page='1']")).to_be_hidden()
+    expect(page.locator("[data-page-missing]")).to_have_text(
+        "This page cannot be shown here. Download the file to look at it.")
+    assert_accessible(desk)
+    desk.screenshot("1-damaged-photo")
+
+    page.goto(f"/review/documents/{pdf.pk}/")
+    expect(page.locator("img[data-page='2']")).to_be_hidden()
+    expect(page.locator("[data-page-missing]").nth(1)).to_be_visible()
+    expect(page.locator("img[data-page='1']")).to_be_visible()
+    expect(page.locator("[data-page-missing]").first).to_be_hidden()
+    page.get_by_role("link", name="Turn right").click()
+    expect(page.locator("img[data-page='1']")).to_have_attribute("src", re.compile(r"turn=1$"))
+    expect(page.locator("img[data-page='1']")).to_be_visible()
+    expect(page.locator("[data-page-missing]").nth(1)).to_be_visible()
+    desk.screenshot("2-pdf-second-page-not-drawn")
+    assert desk.policy_violations == []
