@@ -55,6 +55,26 @@ def _default_language_after_each_test():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture
+def admin_client(client, db):
+    """A client logged in as an admin of this project (``AdminFactory``), in place of pytest-django's own."""
+    from tests.factories import AdminFactory
+
+    client.force_login(AdminFactory())
+    return client
+
+
+def admin_action(client, changelist: str, action: str, objects, **data):
+    """Post ``action`` on ``objects`` from the admin list ``changelist`` ("admin:cases_case_changelist"), as the
+    list's "Action" menu and "Go" button do; ``data`` are the action's own fields."""
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+    from django.urls import reverse
+
+    selected = [getattr(each, "pk", each) for each in objects]
+    follow = data.pop("follow", False)
+    return client.post(reverse(changelist), {"action": action, ACTION_CHECKBOX_NAME: selected, **data}, follow=follow)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Factories set a password for every user; the real hasher is slow on purpose."""

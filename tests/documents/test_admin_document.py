@@ -5,22 +5,16 @@ added here (the upload checks and queues them), and a document offers only its o
 from __future__ import annotations
 
 import pytest
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 from django.utils import timezone
 
 from documents.models import Document
-from tests.factories import AdminFactory, CaseFactory, DocumentFactory, FamilyMemberFactory
+from tests.conftest import admin_action
+from tests.factories import CaseFactory, DocumentFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:documents_document_changelist"
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(AdminFactory())
-    return client
 
 
 def test_the_file_opens_through_the_checked_download(admin_client):
@@ -56,8 +50,7 @@ def test_the_bin_filtered_and_put_back(admin_client):
     listed = admin_client.get(reverse(CHANGELIST), {"bin": "in"}).context["cl"].result_list
     assert [document.pk for document in listed] == [binned.pk]
 
-    response = admin_client.post(reverse(CHANGELIST), {"action": "restore_from_bin",
-                                                       ACTION_CHECKBOX_NAME: [binned.pk, kept.pk]}, follow=True)
+    response = admin_action(admin_client, CHANGELIST, "restore_from_bin", [binned, kept], follow=True)
     assert "1 documents put back from the bin." in response.content.decode()
     binned.refresh_from_db()
     assert binned.removed_at is None
@@ -68,8 +61,7 @@ def test_a_document_uploaded_again_is_not_put_back_and_the_admin_is_told(admin_c
     binned = DocumentFactory(case=case, original_name="passport.jpg", sha256="a" * 64, removed_at=timezone.now())
     DocumentFactory(case=case, original_name="passport.jpg", sha256="a" * 64)
 
-    response = admin_client.post(reverse(CHANGELIST), {"action": "restore_from_bin", ACTION_CHECKBOX_NAME: [binned.pk]},
-                                 follow=True)
+    response = admin_action(admin_client, CHANGELIST, "restore_from_bin", [binned], follow=True)
     assert response.status_code == 200
     assert "was not put back" in response.content.decode()
     assert Document.objects.get(pk=binned.pk).removed_at is not None

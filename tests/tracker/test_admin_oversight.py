@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import timedelta
 
 import pytest
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
 from documents.models import Document
-from tests.factories import AdminFactory, CaseFactory, CounsellorFactory, DocumentFactory, OrganisationFactory
+from tests.conftest import admin_action
+from tests.factories import CaseFactory, CounsellorFactory, DocumentFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:cases_case_changelist"
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(AdminFactory())
-    return client
 
 
 def listed(admin_client, **params) -> set[int]:
@@ -61,22 +56,34 @@ def test_filter_by_missing_evidence_and_counsellor(admin_client):
 def test_reassigning_counsellors_is_recorded(admin_client):
     old, new = CounsellorFactory(), CounsellorFactory()
     case = CaseFactory(counsellors=[old])
-    url = reverse(CHANGELIST)
-    data = {"action": "reassign_counsellors", ACTION_CHECKBOX_NAME: [case.pk]}
+    asking = admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case])
+    assert asking.status_code == 200  # the form asking to whom
 
-    assert admin_client.post(url, data).status_code == 200  # the form asking to whom
-
-    admin_client.post(url, data | {"apply": "1", "counsellors": [new.pk], "replace": "on"})
+    admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case], apply="1", counsellors=[new.pk], replace="on")
 
     assert list(case.counsellors.all()) == [new]
     event = AuditEvent.objects.get(target_id=str(case.pk), action="change")
     assert event.changes == {"counsellors": [[old.pk], [new.pk]]}
 
 
+def breadcrumbs(page: str) -> list[str]:
+    trail = re.search(r'<div class="breadcrumbs">(.*?)</div>', page, re.S).group(1)
+    return [re.sub(r"<[^>]+>", "", step).strip() for step in trail.split("&rsaquo;")]
+
+
+def test_the_reassign_page_is_reached_through_cases_like_a_case(admin_client):
+    case = CaseFactory()
+    page = admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case]).content.decode()
+    a_case = admin_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
+
+    assert breadcrumbs(page) == ["Home", "Cases", "Cases", "Reassign counsellors"]
+    assert breadcrumbs(page)[:3] == breadcrumbs(a_case)[:3]
+    assert f'href="{reverse("admin:app_list", args=["cases"])}"' in page and f'href="{reverse(CHANGELIST)}"' in page
+
+
 def test_export_from_the_admin(admin_client):
     cases = [CaseFactory(), CaseFactory()]
-    response = admin_client.post(reverse(CHANGELIST), {"action": "export_dossiers",
-                                                       ACTION_CHECKBOX_NAME: [c.pk for c in cases]})
+    response = admin_action(admin_client, CHANGELIST, "export_dossiers", cases)
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert len(archive.namelist()) == 2 and all(name.endswith(".zip") for name in archive.namelist())
 
@@ -84,8 +91,7 @@ def test_export_from_the_admin(admin_client):
 def test_reading_documents_again_resets_and_queues_them(admin_client, django_capture_on_commit_callbacks):
     failed = DocumentFactory(status=Document.Status.FAILED, attempts=3, error_message="Unreadable", kind="")
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(reverse("admin:documents_document_changelist"),
-                          {"action": "read_documents_again", ACTION_CHECKBOX_NAME: [failed.pk]})
+        admin_action(admin_client, "admin:documents_document_changelist", "read_documents_again", [failed])
     failed.refresh_from_db()
     assert failed.status == Document.Status.QUEUED  # reset to received, then queued through the real Redis
     assert failed.attempts == 0 and failed.error_message == ""
@@ -115,8 +121,7 @@ def test_reassigning_offers_the_counsellors_of_the_cases_organisations_named_wit
     CounsellorFactory(organisation=OrganisationFactory(name="Advocaten Noord"), first_name="Sanne", last_name="de Vries")
     case = CaseFactory(organisation=ours, sponsor__first_name="محمد", sponsor__last_name="الأحمد")
 
-    page = admin_client.post(reverse(CHANGELIST), {"action": "reassign_counsellors",
-                                                   ACTION_CHECKBOX_NAME: [case.pk]}).content.decode()
+    page = admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case]).content.decode()
 
     assert "Sanne de Vries (Gemeente Utrecht)" in page and "Advocaten Noord" not in page
     assert f"<bdi>{case}</bdi> {case.v_number}" in page  # an Arabic name does not pull the V-number before it
