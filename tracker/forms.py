@@ -31,6 +31,12 @@ class FamilyMemberForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].choices = [("", _("Choose one"))] + [c for c in self.fields[name].choices if c[0] != ""]
 
+    def focus_first_error(self) -> None:
+        """The first field refused takes the focus, so a phone scrolls the form open to it."""
+        first = next((name for name in self.errors if name in self.fields), None)
+        if first:
+            self.fields[first].widget.attrs["autofocus"] = True
+
     @classmethod
     def for_member(cls, member: FamilyMember, data=None) -> "FamilyMemberForm":
         # Not bound to the instance: validating would change it before the service sees what changed.

@@ -21,7 +21,7 @@ from . import views_counsellor
 from .case_header import case_header, staff_header
 from .checklist import build_checklist
 from .decision_date import proposed_deadline
-from .forms import FamilyMemberForm, flash_form_errors
+from .forms import FamilyMemberForm
 
 
 @login_required
@@ -58,7 +58,11 @@ def case_detail(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
     mark_family_seen(case, request.user)
-    context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": FamilyMemberForm(case=case)}
+    return _case_detail_page(request, case, FamilyMemberForm(case=case))
+
+
+def _case_detail_page(request, case, member_form: FamilyMemberForm):
+    context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": member_form}
     context |= views_counsellor.review_context(request.user, case)
     return render(request, "tracker/case_detail.html", context)
 
@@ -79,11 +83,12 @@ def case_live(request, case_id: int):
 def member_create(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     form = FamilyMemberForm(request.POST, case=case)
-    if form.is_valid():
-        member = add_family_member(case, form.save(commit=False), actor=request.user, request=request)
-        messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})
-    else:
-        flash_form_errors(request, form)
+    if not form.is_valid():
+        # The page again with what was typed and each error beside its field: a redirect lost all of it.
+        form.focus_first_error()
+        return _case_detail_page(request, case, form)
+    member = add_family_member(case, form.save(commit=False), actor=request.user, request=request)
+    messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})
     return redirect("tracker:case_detail", case_id=case.pk)
 
 
