@@ -1,5 +1,9 @@
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import FamilyMember
@@ -49,3 +53,39 @@ def flash_form_errors(request, form: forms.BaseForm) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+
+
+RETURNED_FORMS = "returned_forms"  # the session key: forms a view sent back, by their name on the page
+
+
+def return_with_errors(request, form: forms.BaseForm, name: str, refusal: Exception | None = None) -> None:
+    """Flash ``form``'s errors (and a service's ``refusal``, beside its ``field`` if it names one) and keep what
+    was typed for the page the view redirects to, where ``returned_form`` shows the form ``name`` again, filled
+    in, each error beside its field: the redirect alone lost it all (a counsellor's long explanation). Files
+    are not kept."""
+    if refusal is not None:
+        field = getattr(refusal, "field", None)
+        form.add_error(field if field in form.fields else None, str(refusal))
+    flash_form_errors(request, form)
+    returned = request.session.get(RETURNED_FORMS, {})
+    returned[name] = {
+        "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
+        "errors": {field: [str(error) for error in errors] for field, errors in form.errors.items()},
+    }
+    request.session[RETURNED_FORMS] = returned
+
+
+def returned_form(request, name: str, make: Callable[[MultiValueDict], forms.BaseForm]) -> forms.BaseForm | None:
+    """The form ``name`` as ``return_with_errors`` kept it, built by ``make(data)``, once; None if none was kept."""
+    returned = request.session.get(RETURNED_FORMS)
+    if not returned or name not in returned:
+        return None
+    kept = returned.pop(name)
+    request.session[RETURNED_FORMS] = returned
+    form = make(MultiValueDict(kept["data"]))
+    form.is_valid()
+    for field, errors in kept["errors"].items():  # a service's refusal: the form alone finds nothing wrong
+        if field not in form.errors and (field == NON_FIELD_ERRORS or field in form.fields):
+            for error in errors:
+                form.add_error(None if field == NON_FIELD_ERRORS else field, error)
+    return form

@@ -21,7 +21,7 @@ from . import views_counsellor
 from .case_header import case_header, staff_header
 from .checklist import build_checklist
 from .decision_date import proposed_deadline
-from .forms import FamilyMemberForm
+from .forms import FamilyMemberForm, returned_form
 
 
 @login_required
@@ -64,6 +64,10 @@ def case_detail(request, case_id: int):
 def _case_detail_page(request, case, member_form: FamilyMemberForm):
     context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": member_form}
     context |= views_counsellor.review_context(request.user, case)
+    if context["can_manage"]:  # a counsellor's form refused on its way here comes back as it was typed
+        for name, make in views_counsellor.case_page_forms(case).items():
+            if returned := returned_form(request, name, make):
+                context[name] = returned
     return render(request, "tracker/case_detail.html", context)
 
 

@@ -34,7 +34,7 @@ from .retention import purge_soon
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
 from .export import build_dossier
-from .forms import flash_form_errors
+from .forms import flash_form_errors, return_with_errors
 from .consistency_review import ConsistencyError, mark_explained
 from .forms_counsellor import (
     CaseFactsForm,
@@ -117,6 +117,16 @@ def review_context(user, case: Case) -> dict:
     }
 
 
+def case_page_forms(case: Case) -> dict:
+    """The counsellor's forms on the case page, by their name there, each made from posted data."""
+    return {
+        "facts_form": lambda data: CaseFactsForm(data, case=case),
+        "explanation_form": lambda data: ExplanationForm(data, case=case),
+        "letter_form": lambda data: IndLetterForm(data),
+        "note_form": lambda data: NoteForm(data, case=case),
+    }
+
+
 def case_letters(case: Case) -> list[IndLetter]:
     return list(case.ind_letters.prefetch_related(
         Prefetch("replaced_scans", queryset=ReplacedLetterScan.objects.select_related("replaced_by"))))
@@ -132,7 +142,7 @@ def explanation_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = ExplanationForm(request.POST, case=case)
     if not form.is_valid():
-        flash_form_errors(request, form)
+        return_with_errors(request, form, "explanation_form")
         return _back(case.pk, "explanations")
     data = form.cleaned_data
     try:
@@ -141,7 +151,7 @@ def explanation_create(request, case_id: int):
                         other_evidence=data["other_evidence"], remedy=data["remedy"], actor=request.user,
                         request=request)
     except ReviewError as error:
-        messages.error(request, str(error))
+        return_with_errors(request, form, "explanation_form", error)
     else:
         messages.success(request, _("The explanation was recorded."))
     return _back(case.pk, "explanations")
@@ -189,9 +199,9 @@ def case_facts_update(request, case_id: int):
             if update_case_facts(case, form.cleaned_data, actor=request.user, request=request):
                 messages.success(request, _("The case was updated."))
         except ReviewError as error:
-            messages.error(request, str(error))
+            return_with_errors(request, form, "facts_form", error)
     else:
-        flash_form_errors(request, form)
+        return_with_errors(request, form, "facts_form")
     return _back(case.pk, "case-facts")
 
 
@@ -234,7 +244,7 @@ def ind_letter_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = IndLetterForm(request.POST, request.FILES)
     if not form.is_valid():
-        flash_form_errors(request, form)
+        return_with_errors(request, form, "letter_form")
         return _back(case.pk, "ind-letters")
     data = form.cleaned_data
     try:
@@ -242,7 +252,7 @@ def ind_letter_create(request, case_id: int):
                       subject=data["subject"], notes=data["notes"], scan=data["scan"], actor=request.user,
                       request=request)
     except CorrespondenceError as error:
-        messages.error(request, str(error))
+        return_with_errors(request, form, "letter_form", error)
     else:
         messages.success(request, _("The IND letter was recorded."))
     return _back(case.pk, "ind-letters")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import selectors
-from .forms import flash_form_errors
+from .forms import return_with_errors
 from .forms_counsellor import NoteForm
 from .models import CaseNote
 from .notes import add_note, complete_task
@@ -27,14 +27,14 @@ def note_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = NoteForm(request.POST, case=case)
     if not form.is_valid():
-        flash_form_errors(request, form)
+        return_with_errors(request, form, "note_form")
         return _back(case.pk)
     data = form.cleaned_data
     try:
         note = add_note(case, text=data["text"], due_on=data["due_on"], assignee=data["assignee"],
                         actor=request.user, request=request)
     except ReviewError as error:
-        messages.error(request, str(error))
+        return_with_errors(request, form, "note_form", error)
     else:
         messages.success(request, _("The task was added.") if note.is_task else _("The note was added."))
     return _back(case.pk)
