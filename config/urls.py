@@ -4,6 +4,8 @@ from django.urls import include, path
 from accounts.views import LoginView, LogoutView
 from config import app_shell
 
+admin.site.site_header = admin.site.site_title = "Nareis"  # Django's own read "Django administration"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", LoginView.as_view(), name="login"),

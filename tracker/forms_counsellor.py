@@ -190,6 +190,7 @@ class AssignCounsellorsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["counsellors"].queryset = assignable_counsellors(organisation_id)
         self.fields["counsellors"].listed = listed
+        self.fields["counsellors"].error_messages["required"] = _("Choose one or more counsellors.")
         if cases is None:
             del self.fields["cases"]
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import AdminFactory, CaseFactory, DocumentFactory, UserFactory
+from tests.factories import AdminFactory, CaseFactory, DocumentFactory, FamilyMemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,3 +34,23 @@ def test_long_names_leave_the_other_columns_on_the_screen(laptop_factory):
         header = page.locator("#result_list thead th", has_text=column).first
         assert header.bounding_box()["x"] + header.bounding_box()["width"] <= 1366
     desk.screenshot("cases-long-names")
+
+
+def test_a_case_with_its_family_fits_a_laptop(laptop_factory):
+    """The family members' rows made a case's page 1700 px wide: the yes/no columns and the delete box were out of
+    sight, and the whole page scrolled sideways."""
+    admin = AdminFactory()
+    case = CaseFactory()
+    for given_names in ("Fatima", "Yonas", "Nour", "Sara"):
+        FamilyMemberFactory(case=case, given_names=given_names, surname="Rahimi")
+    desk = laptop_factory("admin-laptop-case")
+    page = desk.page
+    desk.sign_in(admin.username)
+
+    page.goto(f"/admin/cases/case/{case.pk}/change/")
+    expect(page.locator("#site-name")).to_have_text("Nareis")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    married = page.locator(".inline-group thead th", has_text="Married").first
+    married.scroll_into_view_if_needed()
+    assert married.bounding_box()["x"] + married.bounding_box()["width"] <= 1366
+    desk.screenshot("case-with-family")
