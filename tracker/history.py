@@ -25,7 +25,7 @@ from documents.models import Document
 from .labels import REQUIREMENT_LABELS
 
 # Fields whose values say nothing to a reader (file hashes, storage names, who claimed a task).
-HIDDEN_FIELDS = {"sha256", "file", "claimed_by", "code_hash", "dismissed_proposals"}
+HIDDEN_FIELDS = {"sha256", "file", "claimed_by", "code_hash", "dismissed_proposals", "confidence"}
 
 
 @dataclass(frozen=True)

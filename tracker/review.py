@@ -69,6 +69,11 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
         if getattr(document, field) != new:
             changes[field] = [getattr(document, field), new]
             setattr(document, field, new)
+    if "kind" in changes and document.confidence is not None:
+        # The kind is the counsellor's now: the pipeline's certainty was about its own (the screen showed
+        # "ID card, certainty 95%" for a passport read with 95%, and kept asking to check the kind).
+        changes["confidence"] = [document.confidence, None]
+        document.confidence = None
     new_original = review.translation_of.pk if review.translation_of else None
     if document.translation_of_id != new_original:
         changes["translation_of"] = [document.translation_of_id, new_original]

@@ -100,8 +100,18 @@ class Reading:
 
 
 def is_unsure(document: Document) -> bool:
-    """Whether the pipeline is unsure of the document's kind: a low certainty, or a reason it gave."""
-    return _low_certainty(document) or bool(doubt_message(_stored_doubt(document)))
+    """Whether the pipeline is unsure of the document's kind: a low certainty, or a reason it gave. Once a
+    counsellor has set the kind, only a doubt about what the MRZ says is left."""
+    stored = _stored_doubt(document)
+    if kind_set_by_hand(document):
+        return _doubt_code(stored) in MRZ_READING_DOUBTS
+    return _low_certainty(document) or bool(doubt_message(stored))
+
+
+def kind_set_by_hand(document: Document) -> bool:
+    """A read document without the pipeline's certainty: a counsellor set its kind (``review.review_document``
+    clears the certainty, which was the pipeline's about its own kind)."""
+    return document.status == Document.Status.DONE and document.confidence is None
 
 
 class DoubtAbout(StrEnum):
@@ -117,8 +127,7 @@ def doubt_about(document: Document) -> str:
     intended decision asks to check the kind only where the kind's certainty is low as well."""
     if not is_unsure(document):
         return ""
-    stored = _stored_doubt(document)
-    code = stored.get("code") if isinstance(stored, dict) else None
+    code = _doubt_code(_stored_doubt(document))
     if code == DoubtCode.INTENDED_DECISION:
         return DoubtAbout.INTENDED_DECISION
     return DoubtAbout.MRZ if code in MRZ_READING_DOUBTS and not _low_certainty(document) else DoubtAbout.KIND
@@ -131,6 +140,10 @@ def _low_certainty(document: Document) -> bool:
 def _stored_doubt(document: Document):
     """The pipeline's reason to doubt, as stored in the document's fields (``doubt_message`` reads it)."""
     return document.fields.get(UNSURE_KEY) if isinstance(document.fields, dict) else None
+
+
+def _doubt_code(stored) -> str | None:
+    return stored.get("code") if isinstance(stored, dict) else None
 
 
 def reading_of(document: Document, members: list[FamilyMember]) -> Reading:

@@ -340,3 +340,40 @@ def test_the_queue_says_whom_a_translation_is_about(client, case):
     assert "as its original" in linked_row[:linked_row.index("</tr>")]
     loose_row = page[page.index("loose-translation.jpg"):]
     assert "a translation: its original is not chosen" in loose_row[:loose_row.index("</tr>")]
+
+
+def test_a_kind_the_counsellor_set_is_no_longer_the_pipelines_guess(client, case):
+    """After correcting "Other 45%" to ID card, the screen said "ID card, certainty 45%", asked again to check the
+    kind, and the queue still flagged it; a doubt about what the MRZ says stays, the counsellor did not check that."""
+    from documents.pipeline.doubt import Doubt, DoubtCode
+
+    read = PipelineResult(kind=DocumentKind.OTHER, confidence=0.45, pages=1,
+                          unsure=Doubt(DoubtCode.NO_MRZ, DocumentKind.ID_CARD))
+    card = DocumentFactory(case=case, kind="other", confidence=read.confidence, fields=read.extracted_fields(),
+                           original_name="card.jpg")
+    mrz_doubt = PipelineResult(kind=DocumentKind.PASSPORT, confidence=0.95, pages=1,
+                               unsure=Doubt(DoubtCode.MRZ_NAMES_DIFFER, DocumentKind.PASSPORT))
+    passport = DocumentFactory(case=case, kind="passport", confidence=0.95, mrz=SPECIMEN,
+                               fields=mrz_doubt.extracted_fields(), original_name="passport.jpg")
+    client.force_login(case.counsellor)
+
+    for document, kind in ((card, "id_card"), (passport, "id_card")):
+        client.post(reverse("tracker:review_screen", args=[document.pk]),
+                    {"review_status": "pending", "kind": kind, "members": [case.anna.pk]})
+
+    page = screen(client, card).content.decode()
+    assert "certainty" not in page and "data-unsure" not in page and "check the kind" not in page
+    page = screen(client, passport).content.decode()
+    assert "certainty" not in page and "The MRZ may be read wrong: check its fields against the document." in page
+    queue = client.get(reverse("tracker:review_queue")).content.decode()
+    card_row = queue[queue.index(f'data-document="{card.pk}">'):]
+    assert "data-unsure" not in card_row[:card_row.index("</tr>")]
+
+
+def test_the_members_to_tick_are_named_as_on_the_checklist(client, case):
+    FamilyMemberFactory(case=case, relation="child", sex="F", given_names="Sara", surname="Eriksson",
+                        birth_date=date(2016, 2, 3))
+    document = DocumentFactory(case=case)
+    client.force_login(case.counsellor)
+    page = screen(client, document).content.decode()
+    assert "<bdi>Sara Eriksson</bdi> <small>Daughter (under 18)</small>" in page
