@@ -53,8 +53,9 @@ def row_facts(entry: DashboardEntry, show_counsellors: bool, assign: bool, case_
 
 
 def rendered_rows(entries: list[DashboardEntry], *, show_counsellors: bool, assign: bool,
-                  case_url_prefix: str) -> list[SafeString]:
-    """Each entry's ``<tr>``: from the cache where a row with the same facts was drawn, else drawn now."""
+                  case_url_prefix: str, chosen: set[int] = frozenset()) -> list[SafeString]:
+    """Each entry's ``<tr>``: from the cache where a row with the same facts was drawn, else drawn now.
+    A ``chosen`` case's row (ticked before an assignment was refused) is drawn ticked, and not cached."""
     keys = [_key("row", hashlib.sha256(repr(row_facts(entry, show_counsellors, assign, case_url_prefix))
                                        .encode()).hexdigest()) for entry in entries]
     try:
@@ -65,6 +66,11 @@ def rendered_rows(entries: list[DashboardEntry], *, show_counsellors: bool, assi
     template = get_template(ROW_TEMPLATE)
     rows, drawn = [], {}
     for key, entry in zip(keys, entries, strict=True):
+        if entry.case.pk in chosen:
+            rows.append(mark_safe(template.render({  # noqa: S308 - drawn by our template
+                "row": entry, "show_counsellors": show_counsellors, "assign_form": assign,
+                "case_url_prefix": case_url_prefix, "chosen": True})))
+            continue
         html = found.get(key) if found is not None else None
         if html is None:
             html = template.render({"row": entry, "show_counsellors": show_counsellors, "assign_form": assign,

@@ -75,6 +75,11 @@ def return_with_errors(request, form: forms.BaseForm, name: str, refusal: Except
     request.session[RETURNED_FORMS] = returned
 
 
+def is_returned(request, name: str) -> bool:
+    """Whether ``return_with_errors`` kept the form ``name`` for this page."""
+    return name in (request.session.get(RETURNED_FORMS) or {})
+
+
 def returned_form(request, name: str, make: Callable[[MultiValueDict], forms.BaseForm]) -> forms.BaseForm | None:
     """The form ``name`` as ``return_with_errors`` kept it, built by ``make(data)``, once; None if none was kept."""
     returned = request.session.get(RETURNED_FORMS)

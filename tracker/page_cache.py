@@ -120,6 +120,13 @@ def _replace(keys: list[str]) -> None:
         logger.warning("The page cache could not be told of a change", exc_info=True)
 
 
+def uncached_content(request, draw: Callable[[], str]) -> str:
+    """``draw()``'s HTML drawn for this request alone (a form sent back with what was typed), its CSRF field in."""
+    from django.template.backends.utils import csrf_input
+
+    return draw().replace(CSRF_MARK, str(csrf_input(request)))
+
+
 def cached_content(request, page: str, organisation_id: int | None, draw: Callable[[], str]) -> str:
     """``draw()``'s HTML for this user, address, language and day, from the cache while the generation holds.
 

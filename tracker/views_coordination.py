@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cases import selectors
 from .assignment import AssignmentError, assign_counsellors
-from .forms import flash_form_errors
+from .forms import flash_form_errors, return_with_errors
 from .forms_counsellor import AssignCounsellorsForm
 
 
@@ -22,10 +22,11 @@ def may_assign(user) -> bool:
     return user.is_superuser or (user.is_coordinator and user.organisation_id is not None)
 
 
-def assign_form(user, case=None, counsellors=None) -> AssignCounsellorsForm | None:
+def assign_form(user, case=None, counsellors=None, data=None) -> AssignCounsellorsForm | None:
     """The form for the case page (``case``) or the dashboard; ``None`` for who may not assign.
 
     ``counsellors``: the dashboard's ``counsellors_to_filter_by(user)``, read already: the active ones are offered.
+    ``data``: the dashboard's form as it was sent and refused (``forms.returned_form``).
     """
     if case is not None:
         if not selectors.can_assign_counsellors(user, case):
@@ -34,7 +35,7 @@ def assign_form(user, case=None, counsellors=None) -> AssignCounsellorsForm | No
                                      initial={"counsellors": list(case.counsellors.all()), "replace": True})
     if not may_assign(user):
         return None
-    return AssignCounsellorsForm(organisation_id=None if user.is_superuser else user.organisation_id,
+    return AssignCounsellorsForm(data, organisation_id=None if user.is_superuser else user.organisation_id,
                                  cases=selectors.cases_visible_to(user),
                                  listed=None if counsellors is None else [c for c in counsellors if c.is_active])
 
@@ -75,11 +76,11 @@ def cases_assign(request):
             changed = assign_counsellors(data["cases"], data["counsellors"], replace=data["replace"],
                                          actor=request.user, request=request)
         except AssignmentError as error:
-            messages.error(request, str(error))
+            return_with_errors(request, form, "assign_form", error)
         else:
             messages.success(request, _("Counsellors of %(count)d cases changed.") % {"count": changed})
     else:
-        flash_form_errors(request, form)
+        return_with_errors(request, form, "assign_form")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("tracker:case_list")

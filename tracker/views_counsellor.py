@@ -34,7 +34,7 @@ from .retention import purge_soon
 from .decision_date import check_decision_date, confirm_proposed_decision_date, dismiss_proposed_decision_date
 from .application_form import FORM_INTRO, FORM_TITLE, application_form as form_647
 from .export import build_dossier
-from .forms import flash_form_errors, return_with_errors
+from .forms import flash_form_errors, is_returned, return_with_errors, returned_form
 from .consistency_review import ConsistencyError, mark_explained
 from .forms_counsellor import (
     CaseFactsForm,
@@ -48,7 +48,7 @@ from .forms_counsellor import (
 from .models import Explanation, IndLetter, ReplacedLetterScan
 from .history import readable_history
 from .notes import open_tasks_for
-from .page_cache import CSRF_MARK, cached_content
+from .page_cache import CSRF_MARK, cached_content, uncached_content
 from .review import ReviewError, add_explanation, update_case_facts, withdraw_explanation
 
 HISTORY_LENGTH = 100
@@ -63,6 +63,8 @@ def dashboard(request):
     organisation_id = None if user.is_superuser else user.organisation_id
     if organisation_id is None and not user.is_superuser:
         content = _dashboard_content(request)  # no organisation: nothing to show, nothing to cache
+    elif is_returned(request, "assign_form"):  # a refused assignment comes back with the cases and people ticked
+        content = uncached_content(request, lambda: _dashboard_content(request))
     else:
         content = cached_content(request, "dashboard", organisation_id, lambda: _dashboard_content(request))
     return render(request, "tracker/dashboard.html", {"content": mark_safe(content)})  # noqa: S308 - our own HTML
@@ -79,13 +81,17 @@ def _dashboard_content(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     assign_form = views_coordination.assign_form(user, counsellors=counsellors)
+    if assign_form is not None:
+        assign_form = returned_form(request, "assign_form", lambda data: views_coordination.assign_form(
+            user, counsellors=counsellors, data=data)) or assign_form
+    chosen = {int(pk) for pk in assign_form.data.getlist("cases") if pk.isdigit()} if assign_form else set()
     # One reverse() instead of one per row: the case URL is this prefix and the case's id.
     case_url_prefix = reverse("tracker:case_detail", args=[0]).removesuffix("0/")
     return render_to_string("tracker/_dashboard_content.html", {
         "my_tasks": list(open_tasks_for(request.user)[:MY_TASKS_SHOWN]),
         "rows": rows, "page": page, "page_query": query.urlencode(), "summary": summary, "filter_form": form,
         "rows_html": rendered_rows(rows, show_counsellors=show_counsellors, assign=assign_form is not None,
-                                   case_url_prefix=case_url_prefix),
+                                   case_url_prefix=case_url_prefix, chosen=chosen),
         "filtered": bool(query),
         "show_counsellors": show_counsellors,
         "assign_form": assign_form,

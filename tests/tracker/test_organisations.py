@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -80,6 +82,32 @@ def test_a_coordinator_reassigns_several_cases_at_once_from_the_dashboard(organi
     assert list(first.counsellors.all()) == [colleague] and list(second.counsellors.all()) == [colleague]
     assert AuditEvent.objects.filter(case_id__in=[first.pk, second.pk], action="change").count() == 2
     assert first in cases_visible_to(colleague)
+
+
+def test_an_assignment_refused_keeps_the_cases_and_counsellors_ticked(organisations, client):
+    """Ticking twenty cases and forgetting the counsellor gave back a dashboard with nothing ticked."""
+    ours, _ = organisations
+    coordinator = CoordinatorFactory(organisation=ours)
+    first, second, third = (CaseFactory(organisation=ours) for _ in range(3))
+    colleague = CounsellorFactory(organisation=ours)
+    client.force_login(coordinator)
+
+    page = client.post(reverse("tracker:cases_assign"), {"cases": [first.pk, third.pk], "replace": "on"},
+                       follow=True).content.decode()
+
+    assert f'id="choose-{first.pk}" checked' in page and f'id="choose-{third.pk}" checked' in page
+    assert f'id="choose-{second.pk}" checked' not in page
+    panel = page[page.index('class="card assign-panel"'):]
+    assert "Choose one or more counsellors." in panel[:panel.index("</fieldset>")]
+    assert re.search(r'<input type="checkbox" name="replace"[^>]* checked', panel)
+
+    page = client.post(reverse("tracker:cases_assign"), {"counsellors": [colleague.pk]}, follow=True).content.decode()
+    assert "Choose one or more cases first." in page
+    assert re.search(rf'<input type="checkbox" name="counsellors" value="{colleague.pk}"[^>]* checked', page)
+
+    page = client.get(reverse("tracker:case_list")).content.decode()
+    assert "checked" not in page[page.index("<tbody>"):page.index("</tbody>")]  # shown back once
+    assert not first.counsellors.exists()
 
 
 def test_a_coordinator_sets_the_counsellors_of_a_case_from_its_page(organisations, client):
