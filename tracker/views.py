@@ -106,10 +106,12 @@ def member_update(request, member_id: int):
     """The sponsor or a counsellor corrects a member's details (a page of its own: it works on any phone)."""
     member = selectors.get_member_for(request.user, member_id)
     form = FamilyMemberForm.for_member(member, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if update_family_member(member, form.cleaned_data, actor=request.user, request=request):
-            messages.success(request, _("The details of %(name)s were saved.") % {"name": member.full_name})
-        return _case_page(member.case_id, f"member-{member.pk}")
+    if request.method == "POST":
+        if form.is_valid():
+            if update_family_member(member, form.cleaned_data, actor=request.user, request=request):
+                messages.success(request, _("The details of %(name)s were saved.") % {"name": member.full_name})
+            return _case_page(member.case_id, f"member-{member.pk}")
+        form.focus_first_error()
     return render(request, "tracker/member_form.html", {"case": member.case, "member": member, "form": form,
                                                         "header": staff_header(request.user, member.case)})
 

@@ -146,6 +146,8 @@ def test_a_birth_date_that_cannot_be_is_refused_with_words_saying_why(client, bo
 
     changed = client.post(reverse("tracker:member_update", args=[child.pk]), data)
     assert changed.status_code == 200 and message in changed.content.decode()
+    birth_date = re.search(r'<input type="date" name="birth_date"[^>]*>', changed.content.decode()).group(0)
+    assert 'aria-invalid="true"' in birth_date and "autofocus" in birth_date  # a phone scrolls to it
     child.refresh_from_db()
     assert child.birth_date == date(2016, 2, 3)
 
