@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from audit.admin import AuditedAdminMixin
 from audit.models import AuditEvent
@@ -16,7 +17,9 @@ from .services import delete_document, read_again
 @admin.action(description=_("Read the selected documents again (OCR)"), permissions=["change"])
 def read_documents_again(modeladmin, request, queryset):
     count = read_again(queryset, actor=request.user, request=request)
-    modeladmin.message_user(request, _("%(count)d documents queued to be read again.") % {"count": count})
+    queued = ngettext("%(count)d document queued to be read again.", "%(count)d documents queued to be read again.",
+                      count)
+    modeladmin.message_user(request, queued % {"count": count})
 
 
 @admin.action(description=_("Put the selected documents back from the bin"), permissions=["change"])
@@ -28,7 +31,9 @@ def restore_from_bin(modeladmin, request, queryset):
             restored += 1
         except AlreadyInCase as refusal:
             modeladmin.message_user(request, str(refusal), messages.WARNING)
-    modeladmin.message_user(request, _("%(count)d documents put back from the bin.") % {"count": restored})
+    put_back = ngettext("%(count)d document put back from the bin.", "%(count)d documents put back from the bin.",
+                        restored)
+    modeladmin.message_user(request, put_back % {"count": restored})
 
 
 class InBinFilter(admin.SimpleListFilter):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from audit.models import AuditEvent
 from audit.services import record_event
@@ -95,7 +96,9 @@ def reassign_counsellors(modeladmin, request, queryset):
         except AssignmentError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)
             return None
-        modeladmin.message_user(request, _("Counsellors of %(count)d cases updated.") % {"count": queryset.count()},
+        updated = ngettext("Counsellors of %(count)d case updated.", "Counsellors of %(count)d cases updated.",
+                           queryset.count())
+        modeladmin.message_user(request, updated % {"count": queryset.count()},
                                 messages.SUCCESS)
         return None
     return render(request, "admin/cases/case/reassign_counsellors.html", {
@@ -136,7 +139,9 @@ def export_dossiers(modeladmin, request, queryset):
 def read_failed_documents_again(modeladmin, request, queryset):
     documents = Document.objects.filter(case__in=queryset, status=Document.Status.FAILED)
     count = read_again(documents, actor=request.user, request=request)
-    modeladmin.message_user(request, _("%(count)d documents queued to be read again.") % {"count": count})
+    queued = ngettext("%(count)d document queued to be read again.", "%(count)d documents queued to be read again.",
+                      count)
+    modeladmin.message_user(request, queued % {"count": count})
 
 
 @admin.display(description=_("History of changes"))

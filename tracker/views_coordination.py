@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases import selectors
@@ -78,7 +79,9 @@ def cases_assign(request):
         except AssignmentError as error:
             return_with_errors(request, form, "assign_form", error)
         else:
-            messages.success(request, _("Counsellors of %(count)d cases changed.") % {"count": changed})
+            done = ngettext("Counsellors of %(count)d case changed.", "Counsellors of %(count)d cases changed.",
+                            changed)
+            messages.success(request, done % {"count": changed})
     else:
         return_with_errors(request, form, "assign_form")
     back = request.POST.get("next", "")

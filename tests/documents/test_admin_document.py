@@ -51,7 +51,7 @@ def test_the_bin_filtered_and_put_back(admin_client):
     assert [document.pk for document in listed] == [binned.pk]
 
     response = admin_action(admin_client, CHANGELIST, "restore_from_bin", [binned, kept], follow=True)
-    assert "1 documents put back from the bin." in response.content.decode()
+    assert "1 document put back from the bin." in response.content.decode()  # one document, not "1 documents"
     binned.refresh_from_db()
     assert binned.removed_at is None
 

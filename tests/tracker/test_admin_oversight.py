@@ -59,7 +59,9 @@ def test_reassigning_counsellors_is_recorded(admin_client):
     asking = admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case])
     assert asking.status_code == 200  # the form asking to whom
 
-    admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case], apply="1", counsellors=[new.pk], replace="on")
+    done = admin_action(admin_client, CHANGELIST, "reassign_counsellors", [case], apply="1", counsellors=[new.pk],
+                        replace="on", follow=True)
+    assert "Counsellors of 1 case updated." in done.content.decode()  # not "1 cases"
 
     assert list(case.counsellors.all()) == [new]
     event = AuditEvent.objects.get(target_id=str(case.pk), action="change")
