@@ -168,7 +168,8 @@ def explanation_create(request, case_id: int):
 def disagreement_explained(request, case_id: int):
     """A counsellor marks the documents' disagreement on a member explained, with a note."""
     case = selectors.get_managed_case_for(request.user, case_id)
-    member = case.members.filter(pk=request.POST.get("member") or 0).first()
+    member_id = request.POST.get("member", "")
+    member = case.members.filter(pk=int(member_id)).first() if member_id.isdigit() else None  # a forged one: none
     if member is None:
         messages.error(request, _("Choose a family member of this case."))
         return _back(case.pk, "disagreements")

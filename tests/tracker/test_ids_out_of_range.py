@@ -48,3 +48,14 @@ def test_an_admin_action_on_an_id_out_of_range_selects_nothing(client, model, ac
                            follow=True)
     assert response.status_code == 200
     assert Case.objects.count() == 1
+
+
+@pytest.mark.parametrize("member", ["abc", TOO_BIG, ""])
+def test_a_disagreement_marked_explained_for_a_member_that_is_no_id_asks_for_a_member(client, member):
+    counsellor = CounsellorFactory()
+    case = CaseFactory(counsellors=[counsellor])
+    client.raise_request_exception = False
+    client.force_login(counsellor)
+    response = client.post(reverse("tracker:disagreement_explained", args=[case.pk]),
+                           {"member": member, "code": "birth_date", "note": "Known spelling"}, follow=True)
+    assert response.status_code == 200 and "Choose a family member of this case." in response.content.decode()
