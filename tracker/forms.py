@@ -58,34 +58,40 @@ def flash_form_errors(request, form: forms.BaseForm) -> None:
 RETURNED_FORMS = "returned_forms"  # the session key: forms a view sent back, by their name on the page
 
 
-def return_with_errors(request, form: forms.BaseForm, name: str, refusal: Exception | None = None) -> None:
+def return_with_errors(request, form: forms.BaseForm, name: str, refusal: Exception | None = None, *,
+                       case_id: int | None = None) -> None:
     """Flash ``form``'s errors (and a service's ``refusal``, beside its ``field`` if it names one) and keep what
     was typed for the page the view redirects to, where ``returned_form`` shows the form ``name`` again, filled
     in, each error beside its field: the redirect alone lost it all (a counsellor's long explanation). Files
-    are not kept."""
+    are not kept. ``case_id``: the case whose page shows it again, and no other (another tab may open another)."""
     if refusal is not None:
         field = getattr(refusal, "field", None)
         form.add_error(field if field in form.fields else None, str(refusal))
     flash_form_errors(request, form)
     returned = request.session.get(RETURNED_FORMS, {})
-    returned[name] = {
+    returned[_key(name, case_id)] = {
         "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
         "errors": {field: [str(error) for error in errors] for field, errors in form.errors.items()},
     }
     request.session[RETURNED_FORMS] = returned
 
 
-def is_returned(request, name: str) -> bool:
+def _key(name: str, case_id: int | None) -> str:
+    return name if case_id is None else f"{name}@{case_id}"
+
+
+def is_returned(request, name: str, *, case_id: int | None = None) -> bool:
     """Whether ``return_with_errors`` kept the form ``name`` for this page."""
-    return name in (request.session.get(RETURNED_FORMS) or {})
+    return _key(name, case_id) in (request.session.get(RETURNED_FORMS) or {})
 
 
-def returned_form(request, name: str, make: Callable[[MultiValueDict], forms.BaseForm]) -> forms.BaseForm | None:
+def returned_form(request, name: str, make: Callable[[MultiValueDict], forms.BaseForm], *,
+                  case_id: int | None = None) -> forms.BaseForm | None:
     """The form ``name`` as ``return_with_errors`` kept it, built by ``make(data)``, once; None if none was kept."""
     returned = request.session.get(RETURNED_FORMS)
-    if not returned or name not in returned:
+    if not returned or _key(name, case_id) not in returned:
         return None
-    kept = returned.pop(name)
+    kept = returned.pop(_key(name, case_id))
     request.session[RETURNED_FORMS] = returned
     form = make(MultiValueDict(kept["data"]))
     form.is_valid()

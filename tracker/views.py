@@ -66,7 +66,7 @@ def _case_detail_page(request, case, member_form: FamilyMemberForm):
     context |= views_counsellor.review_context(request.user, case)
     if context["can_manage"]:  # a counsellor's form refused on its way here comes back as it was typed
         for name, make in views_counsellor.case_page_forms(case).items():
-            if returned := returned_form(request, name, make):
+            if returned := returned_form(request, name, make, case_id=case.pk):
                 context[name] = returned
     return render(request, "tracker/case_detail.html", context)
 

@@ -148,7 +148,7 @@ def explanation_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = ExplanationForm(request.POST, case=case)
     if not form.is_valid():
-        return_with_errors(request, form, "explanation_form")
+        return_with_errors(request, form, "explanation_form", case_id=case.pk)
         return _back(case.pk, "explanations")
     data = form.cleaned_data
     try:
@@ -157,7 +157,7 @@ def explanation_create(request, case_id: int):
                         other_evidence=data["other_evidence"], remedy=data["remedy"], actor=request.user,
                         request=request)
     except ReviewError as error:
-        return_with_errors(request, form, "explanation_form", error)
+        return_with_errors(request, form, "explanation_form", error, case_id=case.pk)
     else:
         messages.success(request, _("The explanation was recorded."))
     return _back(case.pk, "explanations")
@@ -206,9 +206,9 @@ def case_facts_update(request, case_id: int):
             if update_case_facts(case, form.cleaned_data, actor=request.user, request=request):
                 messages.success(request, _("The case was updated."))
         except ReviewError as error:
-            return_with_errors(request, form, "facts_form", error)
+            return_with_errors(request, form, "facts_form", error, case_id=case.pk)
     else:
-        return_with_errors(request, form, "facts_form")
+        return_with_errors(request, form, "facts_form", case_id=case.pk)
     return _back(case.pk, "case-facts")
 
 
@@ -251,7 +251,7 @@ def ind_letter_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = IndLetterForm(request.POST, request.FILES)
     if not form.is_valid():
-        return_with_errors(request, form, "letter_form")
+        return_with_errors(request, form, "letter_form", case_id=case.pk)
         return _back(case.pk, "ind-letters")
     data = form.cleaned_data
     try:
@@ -259,7 +259,7 @@ def ind_letter_create(request, case_id: int):
                       subject=data["subject"], notes=data["notes"], scan=data["scan"], actor=request.user,
                       request=request)
     except CorrespondenceError as error:
-        return_with_errors(request, form, "letter_form", error)
+        return_with_errors(request, form, "letter_form", error, case_id=case.pk)
     else:
         messages.success(request, _("The IND letter was recorded."))
     return _back(case.pk, "ind-letters")

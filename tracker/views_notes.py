@@ -27,14 +27,14 @@ def note_create(request, case_id: int):
     case = selectors.get_managed_case_for(request.user, case_id)
     form = NoteForm(request.POST, case=case)
     if not form.is_valid():
-        return_with_errors(request, form, "note_form")
+        return_with_errors(request, form, "note_form", case_id=case.pk)
         return _back(case.pk)
     data = form.cleaned_data
     try:
         note = add_note(case, text=data["text"], due_on=data["due_on"], assignee=data["assignee"],
                         actor=request.user, request=request)
     except ReviewError as error:
-        return_with_errors(request, form, "note_form", error)
+        return_with_errors(request, form, "note_form", error, case_id=case.pk)
     else:
         messages.success(request, _("The task was added.") if note.is_task else _("The note was added."))
     return _back(case.pk)

@@ -96,3 +96,16 @@ def test_a_note_refused_comes_back_with_its_due_date_and_person(client, case):
     form = section(page, "notes")
     assert f'value="{note["due_on"]}"' in form and f'<option value="{counsellor.pk}" selected>' in form
     assert re.search(r'<textarea name="text"[^>]*aria-invalid="true"', form)
+
+
+def test_what_was_typed_comes_back_on_its_own_case_only(client, case):
+    """Another tab opening another case first showed this case's letter there, to be recorded on the wrong case."""
+    other = CaseFactory(counsellors=list(case.counsellors.all()))
+    letter = {"kind": "question", "received_on": TODAY.isoformat(),
+              "response_due": (TODAY - timedelta(days=1)).isoformat(), "subject": "Vragen over Nour"}
+    client.post(reverse("tracker:ind_letter_create", args=[case.pk]), letter)
+
+    elsewhere = client.get(reverse("tracker:case_detail", args=[other.pk])).content.decode()
+    assert "Vragen over Nour" not in elsewhere
+    here = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+    assert 'value="Vragen over Nour"' in here
