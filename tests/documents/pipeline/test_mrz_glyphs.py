@@ -49,6 +49,19 @@ def test_zone_seven_pixels_high_and_out_of_focus_is_read_cell_by_cell():
     assert mrz_glyphs.read_cells(cells, layout, char_height=7) == list(TD3)
 
 
+def test_a_zone_further_out_of_focus_is_read_against_glyphs_blurred_as_much(monkeypatch):
+    # A phone focused behind the document blurs its 12-13 px characters by 1.5 px or more: glyphs blurred no more
+    # than 1 px match a blurred 0 to a D and a 3 to an S; the zone fits the glyphs blurred as much as it is.
+    for lines, cap_height, out_of_focus in ((TD3, 12, 1.5), (TD1, 13, 1.7)):
+        layout = LAYOUTS["TD3" if len(lines) == 2 else "TD1"]
+        cells = cell_grid(_tiny_zone_seen_large(lines, cap_height=cap_height, out_of_focus=out_of_focus),
+                          layout.line_count, layout.line_length, GLYPH_SHIFTS, GLYPH_PITCH_SCALES)
+        assert mrz_glyphs.read_cells(cells, layout, char_height=cap_height) == list(lines)
+        monkeypatch.setattr(mrz_glyphs, "FOCUS_BLURS", (0.0, 0.6, 1.0))
+        assert mrz_glyphs.read_cells(cells, layout, char_height=cap_height) != list(lines)
+        monkeypatch.undo()
+
+
 def test_each_position_allows_only_what_its_field_may_hold():
     allowed = mrz_glyphs.allowed_per_position(LAYOUTS["TD3"])
     assert allowed[1][13] == "0123456789"  # birth date
