@@ -9,6 +9,7 @@ counsellor's review shows it (``pipeline.doubt``). Pure Python, no image code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
@@ -21,7 +22,8 @@ from .types import MrzResult
 
 class MrzDoubt(StrEnum):
     NAMES_DIFFER = "mrz_names_differ"  # readings whose check digits hold read the names otherwise
-    LOOKALIKES = "mrz_lookalikes"  # a checked field passes read either way round of look-alike characters
+    # a checked field passes read either way round of look-alike characters, or holds letters where digits are likelier
+    LOOKALIKES = "mrz_lookalikes"
     NARROW_VOTE = "mrz_narrow_vote"  # a checked field as one reading read it, the others each their own way
 
 
@@ -36,6 +38,13 @@ PAST_THE_NAMES = FILLER * 3
 # (each passing its check digit or not), was chosen by a narrow vote: a misread passes one time in ten.
 NARROW_SUPPORT = 1
 NARROW_DISSENT = 3
+# Checked fields that may mix letters and digits: the document number and TD3's personal number.
+NUMBER_KINDS = frozenset({"alnum", "optional"})
+# Issuers put a number's letters first (a series: "L898902C3", "AB1234567") or one at its end ("ZE184226B"); two letters
+# or more after three digits in a row are digits OCR read as the letters they resemble far more often
+# ("0000LIZI" for "00000000", "A23456FB9S" for "A234567893"), and such a misread passes its check digit one time in ten.
+DIGIT_RUN = re.compile(r"\d{3}")
+LETTERS_AFTER_DIGITS = 2
 
 
 def with_doubt(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence[MrzResult] = ()) -> MrzResult:
@@ -65,6 +74,8 @@ def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence
         if field.check is None:
             continue
         chosen = _field(result, field)
+        if field.kind in NUMBER_KINDS and letters_after_digits(chosen[0]):
+            return MrzDoubt.LOOKALIKES
         values = [_field(reading, field) for reading in readings]
         if any(value != chosen and check_holds(*value) and alike_but_for_lookalikes(value[0], chosen[0])
                for value in values):
@@ -75,6 +86,12 @@ def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence
                 and not any(reading.valid and _field(reading, field) == chosen for reading in readings)):
             return MrzDoubt.NARROW_VOTE
     return None
+
+
+def letters_after_digits(number: str) -> bool:
+    """Whether ``number`` holds LETTERS_AFTER_DIGITS letters or more after its first three digits in a row."""
+    run = DIGIT_RUN.search(number)
+    return run is not None and sum(char.isalpha() for char in number[run.end():]) >= LETTERS_AFTER_DIGITS
 
 
 def _field(result: MrzResult, field: Field) -> tuple[str, str]:
