@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from .mrz_countries import COUNTRY_CODES
 from .mrz_cells import CELL_SIZE
 from .mrz_layouts import FILLER, Layout
-from .mrz_parse import CHECK_WEIGHTS, char_value
+from .mrz_parse import CHECK_WEIGHTS, _composite_data, char_value, check_digit, checks
 
 OCRB_FONT = Path(os.environ.get("NAREIS_OCRB_FONT", "/usr/share/fonts/opentype/ocr-b/OCRB.otf"))
 SHARP_ENOUGH = 18  # px: characters at least this high lose nothing at CELL_SIZE
@@ -199,7 +199,26 @@ def decode(likeness: Sequence[np.ndarray], layout: Layout) -> list[str]:
                 value, check = repaired
                 lines[field.line][field.start:field.end] = value
                 lines[field.line][field.check] = check
-    return ["".join(line) for line in lines]
+    return _with_agreeing_composite(["".join(line) for line in lines], likeness, layout)
+
+
+def _with_agreeing_composite(lines: list[str], likeness: Sequence[np.ndarray], layout: Layout) -> list[str]:
+    """``lines`` with the composite check digit the fields give, where every other check holds and the composite's
+    cell looks almost as like that digit as the one it looks most like (a blurred 8 and 6), as a field's own check
+    digit is read (``_likeliest_checked``)."""
+    if layout.composite_at is None:
+        return lines
+    results = checks(lines, layout)
+    if results[-1] or not all(results[:-1]):
+        return lines
+    line, index = layout.composite_at
+    digit = check_digit(_composite_data(lines, layout))
+    cell = likeness[line][index]
+    if cell.max() - cell[glyph_alphabet().index(digit)] > MAX_CHECK_REPAIR:
+        return lines
+    lines = list(lines)
+    lines[line] = lines[line][:index] + digit + lines[line][index + 1:]
+    return lines
 
 
 def _with_priors(likeness: Sequence[np.ndarray], layout: Layout) -> list[np.ndarray]:

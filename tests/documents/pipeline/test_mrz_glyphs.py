@@ -94,6 +94,16 @@ def test_a_field_is_read_so_that_its_check_digit_holds_when_that_costs_little():
     assert mrz_glyphs.decode(likeness, LAYOUTS["TD3"]) == list(TD3)
 
 
+def test_the_composite_check_digit_is_read_as_the_fields_give_it_when_that_costs_little():
+    # Out of focus, the composite's 6 looks a little more like an 8; every field's own check holds: the fields say 6.
+    td1 = LAYOUTS["TD1"]
+    blurred = _likeness_showing(TD1, td1, [(1, 29, "8", 0.95)])
+    assert mrz_glyphs.decode(blurred, td1) == list(TD1)
+    # A cell that plainly shows another digit keeps it: the zone then fails its composite, as printed or misread.
+    plain = _likeness_showing(TD1, td1, [(1, 29, "8", 0.95), (1, 29, "6", 0.3)])
+    assert mrz_glyphs.decode(plain, td1)[1][29] == "8"
+
+
 def test_a_field_the_cells_clearly_show_keeps_its_failing_check_digit():
     shows_x = _likeness_showing(TD3, LAYOUTS["TD3"], [(1, 5, "X", 0.95), (1, 5, "0", 0.3)])
     lines = mrz_glyphs.decode(shows_x, LAYOUTS["TD3"])
