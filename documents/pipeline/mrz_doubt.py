@@ -43,7 +43,8 @@ NUMBER_KINDS = frozenset({"alnum", "optional"})
 # Issuers put a number's letters first (a series: "L898902C3", "AB1234567") or one at its end ("ZE184226B"); two letters
 # or more after three digits in a row are digits OCR read as the letters they resemble far more often
 # ("0000LIZI" for "00000000", "A23456FB9S" for "A234567893"), and such a misread passes its check digit one time in ten.
-DIGIT_RUN = re.compile(r"\d{3}")
+# (O and Q count with the digits: issuers leave them out of numbers, OCR reads them for 0: "00O0LIID".)
+DIGIT_RUN = re.compile(r"[\dOQ]{3}")
 LETTERS_AFTER_DIGITS = 2
 
 

@@ -94,12 +94,13 @@ def _lower(number: str, personal: str) -> str:
 def test_a_number_with_letters_after_three_digits_in_a_row_is_doubtful_though_every_check_holds():
     # Zeros under a stamp read as L I Z I, a personal number's 7 8 3 read as F B S out of focus: each passes its
     # check digit one time in ten, and no issuer numbers so.
-    for number, personal in (("0000LIZI<", ""), ("L898902C3", "A23456FB9S"), ("L898902C3", "121Z1Z<1219")):
+    for number, personal in (("0000LIZI<", ""), ("00O0LIID<", ""), ("L898902C3", "A23456FB9S"),
+                             ("L898902C3", "121Z1Z<1219")):
         read = _read(lower=_lower(number, personal))
         assert read.valid and doubt_of(read, []) is MrzDoubt.LOOKALIKES, (number, personal)
     # Letters leading a number, one between its digits or one ending it are how issuers number.
     for number, personal in (("L898902C3", "ZE184226B"), ("AB1234567", "99999999R"), ("C01X00T47", "1234567890"),
-                             ("XD0123456", "")):
+                             ("XD0123456", ""), ("PA7OO3518", "")):
         assert doubt_of(_read(lower=_lower(number, personal)), []) is None, (number, personal)
 
 
