@@ -19,7 +19,11 @@ from functools import lru_cache
 from . import vocabulary
 from .classify_decision import decision_state, receipt_is_no_decision
 from .classify_card import CARD_BACK_CONFIDENCE, card_back, letter_marks
+from .classify_consent import CONSENT_STRUCTURE, consent_structure
+from .classify_lookalike import (agency_registration, divorce_is_no_marriage, registration_is_no_book,
+                                 school_or_health_record)
 from .classify_passport import passport_page
+from .classify_title import title_lines
 from .classify_zone import HolderLine, holder_line
 from .faces import Face
 from .phrases import any_phrase, normalise, whole_words
@@ -64,63 +68,23 @@ def score_text(text: str, identity: DocumentKind | None = None) -> dict[Document
     title = title_lines(text)
     scores = {}
     for kind, families in _compiled().items():
-        total = 0.0
+        total, rest = 0.0, normalised
         for weight, pattern in families:
             if pattern.search(title):
                 total += weight * vocabulary.TITLE_BONUS
-            elif pattern.search(normalised):
-                # A kind's name in running text is a mention ("bring your passport"), not a title.
-                total += weight * vocabulary.MENTION_FACTOR if weight == vocabulary.TITLE_WEIGHT else weight
+            elif weight == vocabulary.TITLE_WEIGHT and pattern.search(rest):
+                # A kind's name in running text is a mention ("bring your marriage certificate"), not a title; its
+                # words are the mention's and are not counted again as the kind's typical words ("marriage").
+                total += weight * vocabulary.MENTION_FACTOR
+                rest = pattern.sub("\n", rest)
+            elif pattern.search(rest):
+                total += weight
         scores[kind] = total
     if _records_a_birth(normalised, scores):
         scores[birth_labels_owner(normalised, identity)] += PARENTS_AND_BIRTH
+    if consent_structure(normalised, text):
+        scores[DocumentKind.CONSENT_DECLARATION] += CONSENT_STRUCTURE
     return scores
-
-
-def title_lines(text: str) -> str:
-    """Titles are short lines standing alone among the first real ones (normalised); OCR specks ("ee", "a") are
-    not lines, nor is the first line of a sentence wrapped over the next (``wrapped_sentence``)."""
-    lines = [(line.strip(), normalise(line)) for line in text.splitlines()]
-    lines = [(line, normalised) for line, normalised in lines if sum(char.isalnum() for char in normalised) >= 4]
-    raw = [line for line, _ in lines]
-    return "\n".join(
-        normalised for index, (_, normalised) in enumerate(lines[: vocabulary.TITLE_LINES])
-        if len(normalised.split()) <= vocabulary.TITLE_MAX_WORDS and not wrapped_sentence(raw, index)
-    )
-
-
-WRAPPED_MIN_WORDS = 5  # a line this long may be a sentence's first; titles are mostly shorter
-_SENTENCE_END = re.compile(r"[.!?\u1362\u06d4]$")
-_LINE_END = re.compile(r"[.!?:;,\u1362\u06d4]$")
-
-
-def wrapped_sentence(lines: list[str], index: int) -> bool:
-    """Whether ``lines[index]`` is part of a sentence wrapped over several lines: the first, several words ending
-    in no stop, followed by lines carrying on in lower case or with a sentence's short end starting with a number
-    (a date's year), the last of them ending the sentence; or one such following line. A title stands alone: the line after it starts anew."""
-    if index > 0 and _runs_on(lines[index - 1]) and _carries_on(lines[index]):
-        return True
-    if not _runs_on(lines[index]):
-        return False
-    for following in lines[index + 1: index + 3]:
-        if not _carries_on(following):
-            return False
-        if _SENTENCE_END.search(following):
-            return True
-    return False
-
-
-def _runs_on(line: str) -> bool:
-    return len(line.split()) >= WRAPPED_MIN_WORDS and not _LINE_END.search(line)
-
-
-WRAPPED_TAIL_WORDS = 3  # a line starting with a number carries a sentence on if it is its short end (a date's year)
-
-
-def _carries_on(line: str) -> bool:
-    if line[0].isdigit():  # a title's line may be followed by a reference number
-        return len(line.split()) <= WRAPPED_TAIL_WORDS and bool(_SENTENCE_END.search(line))
-    return line[0].islower()
 
 
 # A page labelling a person's father, mother and birth, and no death, marriage or family book (whose records
@@ -134,7 +98,10 @@ OTHER_RECORDS = (DocumentKind.DEATH_CERTIFICATE, DocumentKind.MARRIAGE_CERTIFICA
 
 
 def _records_a_birth(normalised: str, scores: dict[DocumentKind, float]) -> bool:
-    return all(scores[kind] < OTHER_EVENT for kind in OTHER_RECORDS) and parents_and_birth(normalised)
+    """Whether the parents' and birth labels of ``normalised`` are a birth's record's: no other event's, and no
+    pupil's or child's health record's (``classify_lookalike``)."""
+    return (all(scores[kind] < OTHER_EVENT for kind in OTHER_RECORDS) and parents_and_birth(normalised)
+            and not school_or_health_record(normalised))
 
 
 def _parents_and_birth() -> tuple[re.Pattern, ...]:
@@ -181,15 +148,39 @@ def _booklet_rows() -> tuple[re.Pattern, tuple[tuple[re.Pattern, re.Pattern], ..
 
 
 def numbered_children(text: str) -> set[str]:
-    """The numbered children's rows of a book ``text`` shows ("premier enfant", "second child" ...)."""
+    """The numbered children's rows of a book ``text`` shows: named so ("premier enfant", "second child" ...), or
+    listed under a heading of the children (``listed_children``)."""
     children, _, _ = _booklet_rows()
-    return {" ".join(match.group().split()) for match in children.finditer(normalise(text))}
+    named = {" ".join(match.group().split()) for match in children.finditer(normalise(text))}
+    return named | listed_children(text)
+
+
+_ROW_NUMBER = re.compile(r"^\W*\d{1,2}(?!\d)(?!\s*[/.-]\s*\d)")  # a row's number ("2عمر" read glued), no date's
+# A year alone or a date whose separators the OCR lost (20130402, 02042013).
+_A_YEAR = re.compile(r"(?<!\d)((19|20)\d\d(\d{4})?|\d{4}(19|20)\d\d)(?!\d)")
+CHILDREN_ROWS_AFTER = 6  # lines after the heading its rows stand in (a columns' header line among them)
+
+
+def listed_children(text: str) -> set[str]:
+    """Rows of children a book's page lists under a line saying only "children" ("الأولاد", "Kinderen"): each
+    beginning with its number and giving a birth's year or date (a children's page, its columns' labels aside)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    heading = whole_words(vocabulary.CHILDREN_HEADINGS)
+    rows = set()
+    for index, line in enumerate(lines):
+        if heading.fullmatch(normalise(line)):
+            rows |= {f"child row {row}" for row in lines[index + 1: index + 1 + CHILDREN_ROWS_AFTER]
+                     if _ROW_NUMBER.match(row) and _A_YEAR.search(row[_ROW_NUMBER.match(row).end():])}
+    return rows
 
 
 def booklet_rows(page: str) -> set[DocumentKind]:
     """The events a page's rows record whatever its title says: a numbered child's entry, a spouses' entry, a
-    household's members listed by their relation to its head (a spouse's marriage, a child's birth)."""
+    household's members listed by their relation to its head (a spouse's marriage, a child's birth). A refugee
+    agency's registration lists a household too: no book's (``classify_lookalike``)."""
     normalised = normalise(page)
+    if agency_registration(normalised):
+        return set()
     _, spouses, household = _booklet_rows()
     if all(_a_rows_label(row, normalised) for row in household) and not letter_marks(normalised):
         return {DocumentKind.MARRIAGE_CERTIFICATE, DocumentKind.BIRTH_CERTIFICATE}
@@ -252,6 +243,8 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     scores = score_text(text, identity)
     normalised = normalise(text)
     receipt_is_no_decision(normalised, scores)
+    divorce_is_no_marriage(title_lines(text), scores)
+    registration_is_no_book(normalised, scores)
     if has_book_structure(text):
         booklet = DocumentKind.FAMILY_BOOKLET
         scores[booklet] = max(scores[booklet], *(scores[event] for event in CIVIL_EVENTS)) + BOOKLET_STRUCTURE

@@ -28,6 +28,9 @@ NUMBERED_CHILD = ("(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6t
                     for rank in ("الاول", "الثاني", "الثالث", "الرابع", "الخامس")))
 SPOUSES = (("epoux", "epouse"), ("husband", "wife"), ("echtgenoot", "echtgenote"), ("ehemann", "ehefrau"),
            ("koca", "karisi"), ("الزوج", "الزوجه"))  # each a whole word
+# A book's page listing the children under a heading that says only that (``classify.listed_children``).
+CHILDREN_HEADINGS = ("children", "enfants", "kinderen", "kinder", "cocuklar(i)?", "caruurta", "carruurta", "الاولاد",
+                     "الابناء", "الاطفال", "اولاد", "ابناء", "فرزندان", "ደቂ", "ውሉዳት", "ልጆች")
 # A household register's rows (a family statement, a civil registry's family extract): its members listed by
 # their relation to the head of the family, the head (or "self"), a spouse and a child, each a whole word. Its
 # title may be lost or broken by the OCR; these three rows together are a book's, which records a marriage
@@ -41,20 +44,39 @@ HOUSEHOLD_ROWS = (
      "oglu", "kizi", "الابن", "البنت", "الاولاد", "الابناء", "الاطفال", "فرزند", "فرزندان", "پسر", "دختر"),
 )
 
+# Pashto's own letters, which the Persian pack that reads it lacks, read as its nearest ones: ږ as و, ر or ز, ټ as
+# ت, ځ as ح or خ.
+_PASHTO_AS_PERSIAN = {"ږ": ("ږ", "و", "ر", "ز"), "ټ": ("ټ", "ت"), "ځ": ("ځ", "ح", "خ")}
+
+
+def _pashto_read(*words: str) -> tuple[str, ...]:
+    """``words`` as written and as the Persian pack reads them."""
+    read = []
+    for word in words:
+        forms = [""]
+        for letter in word:
+            forms = [form + variant for form in forms for variant in _PASHTO_AS_PERSIAN.get(letter, (letter,))]
+        read.extend(forms)
+    return tuple(dict.fromkeys(read))
+
+
 # A civil-status record of one person's birth, told by its labels where its title is lost or was never
 # printed: the person's father, mother, and birth date or place, labelled on one page, each a whole word
 # (``classify.parents_and_birth``). An identity card of some countries prints the same three.
 FATHER_LABELS = ("father", "pere", "vader", "vater", "baba adi", "babasinin adi", "aabbaha", "aabaha",
                  "(fils|fille)( (fils|fille))? de",  # a French act's "Fils/fille de: [father] / Et de: [mother]"
-                 "اسم الاب", "الاب", "اسم الوالد", "الوالد", "نام پدر", "پدر", "ስም ኣቦ", "ስም አባት")
+                 "اسم الاب", "الاب", "اسم الوالد", "الوالد", "نام پدر", "پدر", "د پلار نوم", "ስም ኣቦ", "ስም አባት")
 MOTHER_LABELS = ("mother", "mere", "moeder", "mutter", "ana adi", "annesinin adi", "hooyada", "^et de",
-                 "اسم الام", "الام", "اسم الوالده", "الوالده", "نام مادر", "مادر", "ስም ኣደ", "ስም እናት")
+                 "اسم الام", "الام", "اسم الوالده", "الوالده", "نام مادر", "مادر", "د مور نوم", "ስም ኣደ", "ስም እናት")
 BIRTH_LABELS = ("date (and place )?of birth", "(place|country|city|town) of birth", "birth ?(date|place)", "born",
                 "date (et lieu )?de naissance", "lieu de naissance", "ne(e|\\(e\\))? (le|a)", "geboortedatum",
                 "geboorteplaats", "geboren", "geburtsdatum", "geburtsort", "dogum (tarihi|yeri)",
                 "taariikhda dhalashada", "goobta dhalashada", "مكان وتاريخ الولاده", "تاريخ تولد", "محل تولد",
                 *(f"{what} {event}" for what in ("تاريخ", "مكان", "محل") for event in ("الولاده", "الميلاد", "ولاده", "ميلاد")),
-                "ቦታ ትውልዲ", "ዕለት ትውልዲ", "ዕለተ ልደት", "የትውልድ ቦታ")
+                "ቦታ ትውልዲ", "ዕለት ትውልዲ", "ዕለተ ልደት", "የትውልድ ቦታ",
+                # Pashto, Afghanistan's other official language: the date, place or year of birth
+                *(f"د {birth} {what}" for birth in _pashto_read("زیږون", "زیږیدو")
+                  for what in _pashto_read("نیټه", "ځای", "کال")))
 # What only the record of a birth prints (an identity card or a death certificate naming the parents does not):
 # the hour of birth, the birth weight, the parents' nationality, occupation or age.
 BIRTH_RECORD_LABELS = ("(time|hour) of birth", "heure de (la )?naissance", "(tijd(stip)?|uur) van (de )?geboorte",
@@ -199,6 +221,46 @@ PROCEDURE_STEPS = ("(verlenging|verlengen|opschorting) (van de )?beslistermijn",
                    "(nader|eerste) gehoor", "(interview|hearing) (has been |is )?(moved|rescheduled|postponed)",
                    "nieuwe datum", "(informations|documents) complementaires", "weitere unterlagen")
 
+# A parent's consent in its writer's own words (``classify_consent``): someone declaring in the first person, about
+# their own child (or as its mother or father), and the Netherlands, each a whole word. Arabic-script and Ethiopic
+# possessives are the words' own endings ("my son": ابني, پسرم, ወደይ), with the prefixes they take ("to my son": لابني).
+DECLARANT = ("i", "we", "undersigned", "ik", "wij", "ondergetekende", "je", "nous", "soussignee?s?", "ich", "wir",
+             "unterzeichnete?r?", "ben", "asagida imzasi bulunan", "aniga", "anaga", "waxaan", "انا", "نحن", "اقر",
+             "اينجانب", "اينجانبان", "ኣነ", "እኔ", "ንሕና", "እኛ")
+OWN_CHILD = ("(my|our) (\\w+ )?(child|children|son|sons|daughter|daughters|kids)",
+             "(mijn|ons|onze) (\\w+ )?(kind|kinderen|zoon|zonen|dochter|dochters)",
+             "(mon|ma|mes|notre|nos) (\\w+ )?(enfants?|fils|filles?)",
+             "(mein|meine|meinen|meinem|meiner|meines|unser|unsere|unseren|unserem|unserer|unseres) (\\w+ )?"
+             "(kind|kinder|kindern|kindes|sohn|sohnes|tochter|tochtern)",
+             "(cocugum|cocuklarim|oglum|kizim)(un|u|in|i|a)?",
+             "(caruurtayda|carruurtayda|ilmahayga|gabadhayda|wiilkayga|inankayga|gabdhahayga|wiilashayda)",
+             "(mother|father|parent|guardian) of", "(moeder|vader|ouder|voogd) van", "(mere|pere|tuteur|tutrice) de",
+             "(mutter|vater) (von|des|der)", "hooyada", "aabaha",
+             *(f"{prefix}{child}" for prefix in ("", "ل", "و", "ب") for child in (
+                 "ابني", "ابنتي", "اولادي", "اطفالي", "طفلي", "طفلتي", "بناتي", "ابنائي", "ولدي")),
+             "والده الطفل", "والد الطفل", "والده الاطفال", "والد الاطفال",
+             "فرزندم", "فرزندانم", "دخترم", "پسرم", "فرزند من", "فرزندان من", "دختر من", "پسر من",
+             "ጓለይ", "ወደይ", "ደቀይ", "ውላደይ", "ኣደ", "ኣቦ", "ልጄ", "ልጄን", "ልጆቼ", "ልጆቼን")
+THE_NETHERLANDS = ("(the )?netherlands", "holland", "nederland", "pays bas", "niederlanden?", "hollanda", "هولندا",
+                   "لهولندا", "بهولندا", "الى هولندا", "هلند", "ሆላንድ", "ኔዘርላንድ", "ኔዘርላንድስ")
+
+# Papers carrying a kind's labels or words without being its document (``classify_lookalike``), each a whole word:
+# a pupil's or a child's health record (a birth's labels), a refugee agency's registration (a household's rows), a
+# divorce (a marriage's words, in its title lines).
+SCHOOL_OR_HEALTH_LABELS = (
+    "students?", "pupils?", "leerling(e)?", "eleve", "schuler(in)?", "ogrenci(nin)?", "ardayga", "الطالب", "الطالبه",
+    "التلميذ", "التلميذه", "دانش اموز", "شاكرد", "ተማሪ", "(class|grade|klas|classe|klasse|sinif|fasalka)( \\w+)?",
+    "school (report|year|record)", "report card", "schooljaar", "annee scolaire", "schuljahr", "الصف", "العام الدراسي",
+    "الجلاء المدرسي", "المدرسه", "مدرسه", "كلاس", "سال تحصيلي",
+    "vaccin(e|es|ation|ations|atie|aties)", "immuni[sz]ations?", "impfungen?", "asilar", "bcg", "polio", "measles",
+    "mazelen", "rougeole", "masern", "تطعيم", "التطعيم", "لقاح", "اللقاحات", "واكسن", "واكسيناسيون", "ክትባት")
+AGENCY_REGISTRATION = ("unhcr", "refugees?", "asylum seekers?", "proof of registration", "principal applicant",
+                       "case (size|number|no)", "vluchteling(en)?", "asielzoeker(s)?", "refugiee?s?", "fluchtling(e)?",
+                       "multeci", "qaxooti", "لاجئ", "لاجئه", "اللاجئين", "مفوضيه", "بناهنده", "ስደተኛ")
+DIVORCE_WORDS = ("divorce", "divorced", "dissolution of (the )?marriage", "echtscheiding", "scheidung", "ehescheidung",
+                 "bosanma", "furriin", "furitaanka", "طلاق", "الطلاق", "تطليق", "التطليق", "التفريق", "خلع", "فسخ",
+                 "طلاق نامه", "ፍትሕ", "ፍቺ")
+
 EVIDENCE: dict[K, tuple[Family, ...]] = {
     K.PASSPORT: (
         (4, ("passport", "paspoort", "passeport", "reisepass", "pasaporte", "pasaport", "passaporto", "baasaboor",
@@ -248,7 +310,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "شهاده ولاده", "شهاده الولاده", "شهاده ميلاد", "شهاده الميلاد",
              "قيد ولاده", "قيد ميلاد", "وثيقه ولاده", "بيان ولاده", "واقعه ولاده", "اشعار ولاده", "تبليغ ولاده",
              "تسجيل مولود", "شهاده تسنين", "قيد فردي", "قيد افرادي", "گواهی تولد", "گواهی ولادت", "تصدیق ولادت",
-             "تصدیق تولد", "سند ولادت", "سند تولد", "شناسنامه", "ምስክር ወረቀት ልደት", "ምስክር ወረቐት ልደት",
+             "تصدیق تولد", "سند ولادت", "سند تولد", "شناسنامه", *(f"{birth} {paper}" for birth in _pashto_read("زیږون") for paper in ("تصدیق", "سند")), "ምስክር ወረቀት ልደት", "ምስክር ወረቐት ልደት",
              "ልደት ምስክር ወረቀት", "ልደት ምስክር ወረቐት", "የልደት")),
         (2, ("name of (the )?child", "full name of child", "nom de l enfant", "naam (van het )?kind",
              "name des kindes", "اسم المولود", "المولود")),
@@ -265,7 +327,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "huwelijksakte", "akte van huwelijk", "register van huwelijken", "actes? de mariage",
              "certificat de (celebration de )?mariage", "registres? (des actes )?de mariages?", "heiratsurkunde",
              "eheurkunde", "eheregister", "heiratseintrag", "evlenme (cuzdani|belgesi|kayit)", "evlilik (cuzdani|belgesi)",
-             "(shahaad|warqad)(o|ada|da) guur(ka)?", "bulletin de mariage",
+             "(shahaad|warqad)(o|ada|da) (guur(ka)?|meher(ka)?)", "bulletin de mariage",
              "عقد زواج", "عقد الزواج", "وثيقه زواج", "وثيقه الزواج", "شهاده زواج", "شهاده الزواج", "قسيمه زواج",
              "بيان زواج", "واقعه زواج", "قيد زواج", "حجه زواج", "صك زواج", "تصديق زواج", "عقد قران", "عقد نكاح",
              "سند ازدواج", "سند نكاح", "قباله ازدواج", "قباله نكاح", "گواهی ازدواج", "ازدواج نامه", "عقد نامه",
@@ -283,7 +345,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "heiratsdatum", "evlenme (tarihi|yeri)", "evlilik tarihi", "taariikhda guurka", "تاريخ الزواج",
              "مكان الزواج", "تاريخ عقد الزواج", "تاريخ ازدواج", "محل ازدواج", "تاريخ نكاح", "ዕለት መርዓ", "የጋብቻ ቀን")),
         (2, ("married", "marriage", "mariage", "matrimony", "huwelijk", "gehuwd", "verheiratet",
-             "heirat", "evlendi", "evlenme", "زواج", "ازدواج", "المهر", "مهر", "መርዓ", "ጋብቻ")),
+             "heirat", "evlendi", "evlenme", "meher(ka)?", "زواج", "ازدواج", "المهر", "مهر", "መርዓ", "ጋብቻ")),
         (1, ("husband", "wife", "bride", "groom", "spouses", "epoux", "echtgeno(o|te)", "ehemann", "ehefrau",
              "witness(es)?", "temoins?", "getuigen?", "zeugen?", "koca", "karisi", "ninka", "naagta", "الزوج", "الشاهد",
              "شاهد", "نام زوج", "نام همسر")),
@@ -325,7 +387,7 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
     ),
     K.TRANSLATION: (
         (5, ("sworn translat(or|ion)", "certified translat(or|ion)", "official translat(or|ion)",
-             "beedigd(e)? (vertaler|vertaling|tolk)", "register beedigde tolken", "\\bwbtv\\b",
+             "beedigd(e)? (vertaler|vertaling|tolk)", "register beedigde tolken", "\\b(wbtv|rbtv)\\b",
              "traducteur (jure|assermente|agree)", "traduction (certifiee|juree|officielle|conforme)",
              "traductrice (juree|assermentee)", "(vereidigte?r?|beeidigte?r?|ermachtigte?r?) (ubersetzer|dolmetscher)(in)?",
              "beedigd(e)? verta[il1]er", "(voor|als) eensluidende vertaling",
@@ -338,7 +400,17 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "(traducteur|traductrice|interprete) (interprete|traducteur|traductrice|expert)",
              "expert (pres|aupres de) la cour",  # a "copie certifiee conforme" is a certified copy, no translation
              "certifie (que )?(la presente|cette) traduction", "(true|faithful|accurate|correct|complete) (and "
-             "(faithful|accurate|complete|correct) )?(translation|rendering) of the (original|attached)",
+             "(faithful|accurate|complete|correct) )?(\\w+ )?(translation|rendering) (of|from) the (\\w+ )?(original|attached)",
+             # the translator declaring, in any words, that this translation is true: "verklaart dat deze vertaling ..."
+             "(verklaart|verklaar|verklaren|bevestigt|bevestig|declares?|certif(y|ies)|states?|confirms?|affirms?|attests?|"
+             "erklare|erklart|bestatige|bestatigt|bescheinige|bescheinigt|declare|certifie|atteste|confirme) "
+             "(hierbij |hereby |hiermit |par la presente )?(dat|that|que|dass) (de |het |deze |dit |this |the |la |le |cette |"
+             "die |diese |das )?(above |foregoing |attached |voorgaande |bovenstaande |vorstehende |obige |ci dessus )?"
+             "(vertaling|translation|traduction|ubersetzung)",
+             # a translator's statement headed as one
+             "translator s (affidavit|oath|certificate|certification|declaration|statement)",
+             "(affidavit|certificate|certification|declaration|statement) of (the )?(translator|translation)( accuracy)?",
+             "verklaring (van de )?vertaler", "attestation de traduction",
              "(competent|qualified|sworn|authori[sz]ed) to translate (from|into|between)", "voor getrouwe vertaling",
              "مترجم معتمد", "ترجمه رسمي", "مترجم رسمي", "ተርጓሚ", "ትርጉም")),
         (3, ("translation of (the )?(original|attached|document)", "true (and (complete|accurate|correct) )?translation",
