@@ -65,8 +65,7 @@ PROBE: tuple[Probe, ...] = (
           "تاریخ تولد 1370/05/12\nمحل تولد شیراز\nنام پدر علی\nنام مادر زهرا\nمحل صدور شیراز"),
     Probe("Iranian shenasnameh, new model, title lost", K.BIRTH_CERTIFICATE,
           "کد ملی: 0012345678\nنام: رضا   نام خانوادگی: محمدی\nنام پدر: حسن\nتاریخ تولد: ۱۳۶۵/۰۱/۲۰\n"
-          "محل تولد: تهران\nسریال: ۷۸۹۴۵۶\nمحل صدور: تهران",
-          left="only a father, a birth and an issue labelled: an Afghan tazkira (an ID card) labels the same"),
+          "محل تولد: تهران\nسریال: ۷۸۹۴۵۶\nمحل صدور: تهران"),
     Probe("Eritrean birth certificate, Tigrinya", K.BIRTH_CERTIFICATE,
           "ሃገረ ኤርትራ\nምምሕዳር ዞባ ማእከል\nምስክር ወረቐት ልደት\nስም: ሳባ ተስፋማርያም\nዕለተ ልደት: 14/06/2011\n"
           "ቦታ ትውልዲ: ኣስመራ\nስም ኣቦ: ተስፋማርያም\nስም ኣደ: ለተማርያም"),

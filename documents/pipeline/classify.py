@@ -126,8 +126,14 @@ def card_marks(normalised: str) -> bool:
 
 
 def parents_and_birth(normalised: str) -> bool:
-    """Whether ``normalised`` text labels a father, a mother and a birth date or place."""
-    return all(pattern.search(normalised) for pattern in _parents_and_birth())
+    """Whether ``normalised`` text labels a father, a mother and a birth date or place; or a father and both the
+    birth's date and place, and no grandfather (a civil record of some countries, an Iranian shenasnameh, names no
+    mother; an identity paper naming the father names his father too: an Afghan or Iraqi one)."""
+    if all(pattern.search(normalised) for pattern in _parents_and_birth()):
+        return True
+    father_and_birth = (vocabulary.FATHER_LABELS, vocabulary.BIRTH_DATE_LABELS, vocabulary.BIRTH_PLACE_LABELS)
+    return (all(whole_words(labels).search(normalised) for labels in father_and_birth)
+            and not whole_words(vocabulary.GRANDFATHER_LABELS).search(normalised))
 
 
 # A civil-status book (a French livret de famille, a family register) keeps one event per page or

@@ -77,6 +77,19 @@ BIRTH_LABELS = ("date (and place )?of birth", "(place|country|city|town) of birt
                 # Pashto, Afghanistan's other official language: the date, place or year of birth
                 *(f"د {birth} {what}" for birth in _pashto_read("زیږون", "زیږیدو")
                   for what in _pashto_read("نیټه", "ځای", "کال")))
+# A birth's date and its place labelled apart (with a father's name and no grandfather's: ``classify.parents_and_birth``).
+BIRTH_DATE_LABELS = ("date (and place )?of birth", "birth ?date", "date (et lieu )?de naissance", "ne(e|\\(e\\))? le",
+                     "geboortedatum", "geburtsdatum", "geburtstag", "dogum tarihi", "taariikhda dhalashada",
+                     "مكان وتاريخ الولاده", "محل وتاريخ الولاده", "تاريخ تولد", "ዕለተ ልደት", "ዕለት ትውልዲ",
+                     *(f"تاريخ {event}" for event in ("الولاده", "الميلاد", "ولاده", "ميلاد")),
+                     *(f"د {birth} {date}" for birth in _pashto_read("زیږون", "زیږیدو") for date in _pashto_read("نیټه")))
+BIRTH_PLACE_LABELS = ("(date and )?(place|country|city|town) of birth", "birth ?place", "(date et )?lieu de naissance",
+                      "ne(e|\\(e\\))? a", "geboorteplaats", "geburtsort", "dogum yeri", "goobta dhalashada",
+                      "مكان وتاريخ الولاده", "محل وتاريخ الولاده", "محل تولد", "ቦታ ትውልዲ", "የትውልድ ቦታ",
+                      *(f"{where} {event}" for where in ("مكان", "محل") for event in ("الولاده", "الميلاد", "ولاده", "ميلاد")),
+                      *(f"د {birth} {place}" for birth in _pashto_read("زیږون", "زیږیدو") for place in _pashto_read("ځای")))
+GRANDFATHER_LABELS = ("grand ?father", "grand pere", "grootvader", "grossvater", "dede", "awowga", "الجد", "اسم الجد",
+                      "پدر کلان", "پدربزرگ", "نیکه", "ኣባሓጎ", "ስም ኣባሓጎ", "የአያት ስም", "አያት")
 # What only the record of a birth prints (an identity card or a death certificate naming the parents does not):
 # the hour of birth, the birth weight, the parents' nationality, occupation or age.
 BIRTH_RECORD_LABELS = ("(time|hour) of birth", "heure de (la )?naissance", "(tijd(stip)?|uur) van (de )?geboorte",

@@ -189,3 +189,29 @@ def test_a_title_under_a_long_heading_stays_a_title_in_a_script_without_case(tex
 @pytest.mark.parametrize("letter", UNCASED_WRAPPED_LETTERS.values(), ids=UNCASED_WRAPPED_LETTERS.keys())
 def test_a_rendered_wrapped_letter_in_a_script_without_case_is_other(letter):
     assert run_pipeline(render(letter)).kind is K.OTHER
+
+
+# A civil record naming no mother (an Iranian new-model shenasnameh, its title not printed on the page photographed):
+# a father and the birth's date and place; an identity paper naming the father names his father too.
+SHENASNAMEH_NEW_MODEL = ("شماره ملی: 0012345678\nنام: سارا\nنام خانوادگی: کریمی\nنام پدر: حسین\n"
+                         "تاریخ تولد: ۱۳۷۵/۰۳/۱۰\nمحل تولد: اصفهان\nمحل صدور: اصفهان")
+
+
+def test_a_father_and_a_births_date_and_place_are_a_birth_records_labels():
+    classification = classify.classify(SHENASNAMEH_NEW_MODEL)
+    assert classification.kind is K.BIRTH_CERTIFICATE and classification.by_labels
+    assert classify.classify("Name: Ali\nFather: Kazem\nDate of birth: 1990\nPlace of birth: Basra").by_labels
+
+
+@pytest.mark.parametrize("text", [
+    "نام: عبدالله\nنام پدر: محمد\nنام پدر کلان: رحیم\nتاریخ تولد: ۱۳۶۰\nمحل تولد: هرات",  # a tazkira's grandfather
+    "Name: Ali\nFather: Kazem\nDate of birth: 1990",  # no birth place
+    "Name: Ali\nFather: Kazem\nPlace of birth: Basra",  # no birth date
+])
+def test_a_father_without_both_the_births_date_and_place_or_beside_a_grandfather_makes_no_birth(text):
+    assert classify.classify(text).kind is not K.BIRTH_CERTIFICATE
+
+
+def test_a_rendered_shenasnameh_without_its_title():
+    result = run_pipeline(render(SHENASNAMEH_NEW_MODEL))
+    assert result.kind is K.BIRTH_CERTIFICATE, result.text
