@@ -21,7 +21,7 @@ from . import views_counsellor
 from .case_header import case_header, staff_header
 from .checklist import build_checklist
 from .decision_date import proposed_deadline
-from .forms import FamilyMemberForm, returned_form
+from .forms import FamilyMemberForm, return_with_errors, returned_form
 
 
 @login_required
@@ -58,13 +58,15 @@ def case_detail(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
     mark_family_seen(case, request.user)
-    return _case_detail_page(request, case, FamilyMemberForm(case=case))
-
-
-def _case_detail_page(request, case, member_form: FamilyMemberForm):
-    context = _live_context(case, request.user) | {"upload_form": UploadForm(), "member_form": member_form}
+    # A member the server refused comes back as it was typed, each error beside its field, the first focused.
+    member_form = returned_form(request, "member_form", lambda data: FamilyMemberForm(data, case=case),
+                                case_id=case.pk)
+    if member_form is not None:
+        member_form.focus_first_error()
+    context = _live_context(case, request.user) | {"upload_form": UploadForm(),
+                                                   "member_form": member_form or FamilyMemberForm(case=case)}
     context |= views_counsellor.review_context(request.user, case)
-    if context["can_manage"]:  # a counsellor's form refused on its way here comes back as it was typed
+    if context["can_manage"]:  # so does a counsellor's form
         for name, make in views_counsellor.case_page_forms(case).items():
             if returned := returned_form(request, name, make, case_id=case.pk):
                 context[name] = returned
@@ -88,9 +90,8 @@ def member_create(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     form = FamilyMemberForm(request.POST, case=case)
     if not form.is_valid():
-        # The page again with what was typed and each error beside its field: a redirect lost all of it.
-        form.focus_first_error()
-        return _case_detail_page(request, case, form)
+        return_with_errors(request, form, "member_form", case_id=case.pk)
+        return _case_page(case.pk)  # no #anchor: a page's target keeps autofocus from taking it to the field
     member = add_family_member(case, form.save(commit=False), actor=request.user, request=request)
     messages.success(request, _("%(name)s was added to the family.") % {"name": member.full_name})
     return redirect("tracker:case_detail", case_id=case.pk)

@@ -3,6 +3,8 @@ the refused field, which looks refused (it was an empty, folded form, the error 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -25,6 +27,7 @@ def test_a_refused_member_comes_back_as_typed_in_arabic(phone_factory):
     form.locator("#id_surname").fill("   ")  # the browser lets spaces through; the server refuses them
     form.locator("button[type=submit]").click()
 
+    expect(page).to_have_url(re.compile(rf"/cases/{case.pk}/$"))  # the case page: reloading or switching language works
     form = page.locator("#add-member")
     expect(form.locator("[data-member-errors]")).to_have_text("لم تتم إضافة فرد العائلة: انظر الحقل المحدد أدناه.")
     expect(form.locator("#id_given_names")).to_have_value("سارة")
