@@ -40,7 +40,7 @@ from .mrz_choose import (  # noqa: E402
     with_known_countries,
     with_voted_names,
 )
-from .mrz_doubt import with_doubt  # noqa: E402
+from .mrz_doubt import alike_but_for_lookalikes, lookalike_fields, with_doubt  # noqa: E402
 from .mrz_names import (  # noqa: E402
     names_worth_a_look,
     with_fillers_a_valid_shape_reading_sees,
@@ -48,8 +48,8 @@ from .mrz_names import (  # noqa: E402
     with_fillers_the_shapes_see,
     with_separator,
 )
-from .mrz_layouts import LAYOUTS  # noqa: E402
-from .mrz_parse import checked_fields, normalise_line, parse_mrz  # noqa: E402
+from .mrz_layouts import LAYOUTS, layout_of  # noqa: E402
+from .mrz_parse import build_result, check_holds, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
 from .types import MrzResult  # noqa: E402
 
@@ -247,6 +247,7 @@ def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -
                 # the answer says so.
                 tesseract = [reading for reading in (readings[:-1] if answered else readings)
                              if not any(reading is shape for shape in shapes)]
+                result = _with_lookalikes_the_shapes_tell(result, tesseract, shapes, image, zone, upside_down)
                 return ZoneReading(with_doubt(result, tesseract, shapes), zone, upside_down)
     return None
 
@@ -403,6 +404,41 @@ def _td1_with_a_line_lost(image: Image.Image, zone: Zone, upside_down: bool,
         if readings and is_good(readings[-1]):
             return three, readings, consulted
     return None
+
+
+# The look-alikes weighing alike that the shapes of OCR-B draw far apart (an L's foot, a 1's flag); they match a blurred
+# 8 to an S, a 6 to a G.
+SHAPES_TELL_APART = frozenset({frozenset("L1")})
+
+
+def _with_lookalikes_the_shapes_tell(result: MrzResult, tesseract: Sequence[MrzResult], shapes: list[MrzResult],
+                                     image: Image.Image, zone: Zone, upside_down: bool) -> MrzResult:
+    """``result`` with each checked field that the readings pass both with an L and with a 1 (they weigh alike: no
+    check digit tells them apart) as the shapes of OCR-B read it, which draw the two apart. The shapes are read for it
+    (and added to ``shapes``, for the doubt) if not yet."""
+    if not result.valid or not (fields := lookalike_fields(result, [*tesseract, *shapes], SHAPES_TELL_APART)):
+        return result
+    by_shape = next((reading for reading in shapes if reading.valid), None)
+    if by_shape is None:
+        by_shape = _read_by_shape(_upright(crop_zone(image, zone), upside_down), zone)
+        if by_shape is None:
+            return result
+        shapes.append(by_shape)
+    layout = layout_of(result)
+    if layout_of(by_shape) is not layout:
+        return result
+    lines = list(result.lines)
+    for field in fields:
+        value = by_shape.lines[field.line][field.start:field.end]
+        digit = by_shape.lines[field.line][field.check]
+        ours = lines[field.line][field.start:field.end]
+        if value != ours and check_holds(value, digit) and alike_but_for_lookalikes(value, ours, SHAPES_TELL_APART):
+            row = lines[field.line]
+            lines[field.line] = row[:field.start] + value + row[field.end:]
+    if lines == list(result.lines):
+        return result
+    told = build_result(lines, layout)
+    return replace(told, surname=result.surname, given_names=result.given_names) if told.valid else result
 
 
 def _names_disputed(readings: Sequence[MrzResult], chosen: MrzResult) -> bool:

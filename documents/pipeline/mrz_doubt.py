@@ -89,6 +89,23 @@ def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence
     return None
 
 
+def lookalike_fields(result: MrzResult, readings: Sequence[MrzResult],
+                     pairs: frozenset[frozenset[str]] = LOOKALIKE_PAIRS) -> list[Field]:
+    """The checked fields of ``result`` that a reading of ``readings`` passes otherwise, but for look-alikes that weigh
+    alike (``pairs``: L and 1, G and 6, U and 0, S and 8): no check digit tells which is printed."""
+    layout = layout_of(result)
+    fields = []
+    for field in layout.fields:
+        if field.check is None:
+            continue
+        chosen = _field(result, field)
+        values = [_field(reading, field) for reading in readings if layout_of(reading) is layout]
+        if any(value != chosen and check_holds(*value) and alike_but_for_lookalikes(value[0], chosen[0], pairs)
+               for value in values):
+            fields.append(field)
+    return fields
+
+
 def letters_after_digits(number: str) -> bool:
     """Whether ``number`` holds LETTERS_AFTER_DIGITS letters or more after its first three digits in a row."""
     run = DIGIT_RUN.search(number)
@@ -100,10 +117,9 @@ def _field(result: MrzResult, field: Field) -> tuple[str, str]:
     return row[field.start:field.end], row[field.check]
 
 
-def alike_but_for_lookalikes(value: str, chosen: str) -> bool:
-    """``value`` is ``chosen`` but for letters read for the digits they resemble, or the other way."""
-    return len(value) == len(chosen) and all(
-        a == b or frozenset((a, b)) in LOOKALIKE_PAIRS for a, b in zip(value, chosen))
+def alike_but_for_lookalikes(value: str, chosen: str, pairs: frozenset[frozenset[str]] = LOOKALIKE_PAIRS) -> bool:
+    """``value`` is ``chosen`` but for letters read for the digits they resemble (``pairs``), or the other way."""
+    return len(value) == len(chosen) and all(a == b or frozenset((a, b)) in pairs for a, b in zip(value, chosen))
 
 
 def _names_differ(result: MrzResult, reading: MrzResult, letters: bool = True) -> bool:

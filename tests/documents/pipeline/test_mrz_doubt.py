@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from documents.pipeline import classify, doubt, run_pipeline
+from documents.pipeline import classify, doubt, mrz, run_pipeline
 from documents.pipeline.mrz import parse_mrz, read_mrz
 from documents.pipeline.mrz_doubt import MrzDoubt, doubt_of, with_doubt
 from documents.pipeline.mrz_layouts import TD3
 from documents.pipeline.mrz_parse import build_result, check_digit, checks
+from documents.pipeline.mrz_zone import find_zones
 from documents.pipeline.types import DocumentKind
 from tests.documents.pipeline.ocrb import scales_read, zone_page
 
@@ -109,6 +110,22 @@ def test_a_rendered_zone_numbered_with_letters_after_its_digits_says_so():
     result = read_mrz(zone_page([NAMES, lower]))
     assert result.valid and result.lines == (NAMES, lower)
     assert result.doubt == "mrz_lookalikes"
+
+
+def test_the_shapes_of_ocr_b_tell_look_alikes_apart_where_readings_pass_a_number_either_way():
+    # Tesseract's scales read the L of L898902C3 as L and as 1, each passing: the shapes, which draw them apart, say L.
+    page = zone_page((NAMES, LOWER))
+    zone = find_zones(page)[0]
+    as_digit = _read(lower="1898902C36UTO7408122F1204159ZE184226B<<<<<10")
+    shapes = []
+    told = mrz._with_lookalikes_the_shapes_tell(as_digit, [as_digit, _read()], shapes, page, zone, False)
+    assert told.lines == (NAMES, LOWER) and told.valid and told.document_number == "L898902C3"
+    assert len(shapes) == 1  # consulted, so the doubt still tells the counsellor the readings disagreed
+    assert with_doubt(told, [as_digit, _read()], shapes).doubt == "mrz_lookalikes"
+    # Readings that agree ask the shapes nothing.
+    asked = []
+    assert mrz._with_lookalikes_the_shapes_tell(_read(), [_read()], asked, page, zone, False).lines == (NAMES, LOWER)
+    assert asked == []
 
 
 def test_a_number_one_reading_gives_where_the_others_each_read_another_is_a_narrow_vote():
