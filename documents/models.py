@@ -61,6 +61,9 @@ class Document(models.Model):
             "This document needs a sworn translation into Dutch, English, French or German.")
         NOT_READABLE = "not_readable", _("The document cannot be read. Upload a clearer photo or scan.")
 
+    # The fields whose values a person's choice outranks the pipeline's reading of (Document.set_by_hand).
+    HAND_SET = ("kind", "expiry_date", "members")
+
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="documents")
     # The case's organisation, copied when the document is saved (and when a case moves to another organisation):
     # the reports count an organisation's documents of a period along one index, without joining the cases.
@@ -90,6 +93,8 @@ class Document(models.Model):
     fields = models.JSONField(_("extracted fields"), default=dict, blank=True)
     # Passports and ID cards: from the MRZ when read, or as a counsellor corrected it.
     expiry_date = models.DateField(_("valid until"), null=True, blank=True)
+    # What people set (kind, expiry_date, members: see HAND_SET): a new reading of the file leaves it as it is.
+    set_by_hand = models.JSONField(_("set by hand"), default=list, blank=True)
 
     members = models.ManyToManyField(
         FamilyMember, verbose_name=_("family members"), related_name="documents", blank=True,

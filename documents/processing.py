@@ -25,6 +25,9 @@ from .signals import document_read, documents_changed
 
 logger = logging.getLogger(__name__)
 
+# Where the pipeline keeps why it doubts its kind (PipelineResult.extracted_fields).
+UNSURE_KEY = "unsure"
+
 # Stored untranslated, like the pipeline's messages; the page translates it when showing it.
 TOO_MANY_ATTEMPTS_MESSAGE = gettext_noop("This document could not be read after several tries. Please upload a clearer photo or scan.")
 
@@ -104,14 +107,16 @@ READ_FIELDS = ["status", "error_message", "processed_at", "confidence", "languag
 def save_result(document: Document, result: PipelineResult) -> None:
     """Keep what the pipeline found, touching only the fields it owns.
 
-    A document deleted while it was being read stays deleted, and what a
-    counsellor has already decided (a reviewed kind) is not overwritten.
+    A document deleted while it was being read stays deleted, and what a person has decided stays: the kind
+    of a reviewed document, and whatever a person set by hand (``Document.set_by_hand``) even while the
+    document waits for review. The new reading's text, MRZ and pages are kept all the same.
     """
     with transaction.atomic():
         current = Document.objects.select_for_update().filter(pk=document.pk).first()
         if current is None:
             return
         document.review_status = current.review_status
+        document.set_by_hand = by_hand = list(current.set_by_hand or [])
         document.processed_at = timezone.now()
         if result.error:
             document.status = Document.Status.FAILED
@@ -120,22 +125,29 @@ def save_result(document: Document, result: PipelineResult) -> None:
             return
         document.status = Document.Status.DONE
         document.error_message = ""
-        document.confidence = result.confidence
         document.languages = list(result.languages)
         document.ocr_text = result.text
         document.mrz = result.mrz.to_dict() if result.mrz else None
         document.fields = result.extracted_fields()
         fields = list(READ_FIELDS)
-        if current.review_status == Document.Review.PENDING or not current.kind:
+        if "kind" not in by_hand and (current.review_status == Document.Review.PENDING or not current.kind):
             document.kind = str(result.kind)
             fields.append("kind")
         else:
             document.kind = current.kind
-        if expiry := _expiry_from_mrz(document, current, result):
+        # The certainty and the doubts are the pipeline's about its own kind: shown beside a person's kind they
+        # would read as doubts about that one (and ask to check it again).
+        if document.kind == str(result.kind):
+            document.confidence = result.confidence
+        else:
+            document.confidence = None
+            document.fields[UNSURE_KEY] = ""
+        if "expiry_date" not in by_hand and (expiry := _expiry_from_mrz(document, current, result)):
             document.expiry_date = expiry
             fields.append("expiry_date")
         document.save(update_fields=fields)
-        link_to_members(document, result)
+        if "members" not in by_hand:
+            link_to_members(document, result)
         document_read.send(Document, document=document)  # an asylum decision proposes its date (tracker)
     logger.info("Document %s read as %s (%.2f) in %.2fs", document.pk, result.kind, result.confidence, result.seconds)
 

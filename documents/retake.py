@@ -48,7 +48,10 @@ def retake_document(document: Document, uploaded, *, user, request=None) -> Rece
             return received
         new = received.document
         new.about_sponsor = document.about_sponsor
-        new.save(update_fields=["about_sponsor"])
+        # A new photo of the same document: the kind a person gave the old one stays theirs.
+        if "kind" in (document.set_by_hand or []):
+            new.kind, new.set_by_hand = document.kind, ["kind"]
+        new.save(update_fields=["about_sponsor", "kind", "set_by_hand"])
         new.members.add(*document.members.all())
         remove_document(document, actor=user, may_review=can_manage_case(user, document.case), request=request)
     return received

@@ -42,9 +42,12 @@ def relink_document(document: Document, members: Iterable[FamilyMember], *, acto
     if not changes:
         return
     with transaction.atomic():
+        fields = ["about_sponsor"] if "about_sponsor" in changes else []
         if "members" in changes:
             set_document_members(document, members)
-        fields = ["about_sponsor"] if "about_sponsor" in changes else []
+            if "members" not in document.set_by_hand:  # a new reading does not link it otherwise
+                document.set_by_hand = [*document.set_by_hand, "members"]
+                fields.append("set_by_hand")
         if not may_review and document.review_status != Document.Review.PENDING:
             changes["review_status"] = [document.review_status, Document.Review.PENDING]
             document.review_status = Document.Review.PENDING

@@ -70,6 +70,15 @@ def test_take_it_again_replaces_the_document_and_keeps_its_links(client, blurred
     assert f'data-binned="{blurred.pk}"' in page and f'data-document="{new.pk}"' in page
 
 
+def test_the_new_photo_keeps_the_kind_a_counsellor_gave_the_old_one(client, blurred):
+    blurred.set_by_hand = ["kind"]
+    blurred.save()
+    client.force_login(blurred.case.sponsor)
+    client.post(reverse("documents:retake", args=[blurred.pk]), {"file": _photo()})
+    new = Document.objects.get(case=blurred.case, removed_at__isnull=True)
+    assert (new.kind, new.set_by_hand) == ("birth_certificate", ["kind"])
+
+
 def test_without_a_photo_or_with_the_same_photo_nothing_is_replaced(client, blurred):
     client.force_login(blurred.case.sponsor)
     client.post(reverse("documents:retake", args=[blurred.pk]), {})
