@@ -13,6 +13,12 @@ export MEDIA_ROOT="$NAREIS_VAR_DIR/media"
 export NAREIS_TEST_ARTIFACTS="$PWD/var/test-artifacts"
 rm -rf "$MEDIA_ROOT" "$NAREIS_TEST_ARTIFACTS"
 echo "Database: ${DATABASE_URL:-SQLite (embedded)}; broker: $REDIS_URL" >&2
+# The whole suite runs in one process per core (pytest-xdist), each with its own test database, Celery worker and
+# media folder (tests/parallel_processes.py); a file's tests stay in one process, so a fixture a module shares (a
+# corpus read once) is computed once. A chosen test or folder runs in this one process.
+if [ $# -eq 0 ]; then
+  set -- -n "${NAREIS_TEST_PROCESSES:-auto}" --dist loadfile
+fi
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

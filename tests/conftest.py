@@ -152,7 +152,9 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
     celery_app.conf.task_default_queue = queue
     log_dir = Path(os.environ.get("NAREIS_TEST_ARTIFACTS", tmp_path_factory.mktemp("artifacts")))
     log_dir.mkdir(parents=True, exist_ok=True)
-    worker = WorkerProcess(queue, log_dir / "celery-worker.log")
+    # One log per test process (make test runs them in parallel: pytest-xdist names them gw0, gw1, ...).
+    process = os.environ.get("PYTEST_XDIST_WORKER", "")
+    worker = WorkerProcess(queue, log_dir / f"celery-worker{'-' + process if process else ''}.log")
     with django_db_blocker.unblock():
         worker.start()
     yield worker
