@@ -595,6 +595,42 @@ PROBE: tuple[Probe, ...] = (
     Probe("hospital birth notification, English", K.BIRTH_CERTIFICATE,
           "Kenyatta National Hospital\nNOTIFICATION OF BIRTH\nName of child: Omar Abdi\nSex: Male\n"
           "Date of birth: 02/03/2016  Time of birth: 14:20\nMother: Fadumo Ali\nFather: Abdi Warsame\nWeight: 3.2 kg"),
+    # --- an eighth round (kinds3), written after the seventh round's rules and before it was run, to see whether
+    # they hold on pages they were not made on ---
+    Probe("consent, Dutch, IND form in the parent's words", K.CONSENT_DECLARATION,
+          "Verklaring\nIk, Selam Tekle, geboren 01-01-1990, ben de moeder van Saba Yonas.\nIk vind het goed dat "
+          "mijn dochter bij haar vader in Nederland gaat wonen.\nDatum en handtekening"),
+    Probe("consent, French, parent staying behind", K.CONSENT_DECLARATION,
+          "DÉCLARATION SUR L'HONNEUR\nJe soussigné Jean Mukendi, père de Grace Mukendi, accepte que ma fille "
+          "s'installe aux Pays-Bas auprès de sa mère.\nFait à Kinshasa"),
+    Probe("consent, Amharic", K.CONSENT_DECLARATION,
+          "የስምምነት ደብዳቤ\nእኔ አልማዝ ግርማ የመሮን እናት ልጄ ወደ ኔዘርላንድ ሄዳ ከአባቷ ጋር እንድትኖር ተስማምቻለሁ።\nፊርማ"),
+    Probe("consent, Turkish", K.CONSENT_DECLARATION,
+          "BEYAN\nBen Ayşe Demir, kızım Elif'in babası ile birlikte Hollanda'da yaşamasına itirazım yoktur.\nİmza"),
+    Probe("translation, English, translator's declaration at the foot", K.TRANSLATION,
+          "Republic of Iraq\nMarriage Contract\nHusband: Ali Kazem\nWife: Zainab Jasim\nDate: 01/01/2012\n"
+          "Translator's declaration: I confirm that this translation is complete and correct.\nSigned: H. Saleh"),
+    Probe("translation, Dutch, stamp of the translator", K.TRANSLATION,
+          "UITTREKSEL UIT HET REGISTER VAN OVERLIJDEN\nNaam: Ghebre Tesfay\nOverleden: 02-03-2018 te Keren\n"
+          "Ik verklaar dat de voorgaande vertaling overeenstemt met het originele document.\nR. de Wit, vertaler"),
+    Probe("school certificate, Dari, parents and birth", K.OTHER,
+          "وزارت معارف\nشهادت نامه\nنام شاگرد: احمد\nنام پدر: محمد\nتاریخ تولد: ۱۳۹۰\nمحل تولد: کابل\nصنف: ششم\n"
+          "نتیجه: کامیاب"),
+    Probe("vaccination record, French", K.OTHER,
+          "CARNET DE VACCINATION\nNom de l'enfant: Grace Mukendi\nDate de naissance: 12/03/2016\nPère: Jean Mukendi\n"
+          "Mère: Marie Kabamba\nBCG: 13/03/2016\nRougeole: 12/12/2016"),
+    Probe("IOM travel letter listing the family", K.OTHER,
+          "International Organization for Migration\nFamily reunification travel assistance\nDear Ms Tekle,\n"
+          "Your flight to Amsterdam is booked for you and your children Saba and Dawit. Please bring your "
+          "passports and birth certificates.\nKind regards"),
+    Probe("divorce certificate, English", K.OTHER,
+          "Republic of the Sudan\nSharia Court of Khartoum\nDIVORCE CERTIFICATE\nHusband: Osman Ali\nWife: Fatima "
+          "Musa\nDate of divorce: 05/05/2019"),
+    Probe("Syrian family booklet, spouses and children pages", K.FAMILY_BOOKLET,
+          "الزوج\nالاسم: أحمد الخطيب\nمحل وتاريخ الولادة: حمص 1980\n\f\nالأولاد\n1 ليلى 2013 حمص\n2 عمر 2015 حمص"),
+    Probe("Kurdish-region birth certificate, English", K.BIRTH_CERTIFICATE,
+          "Kurdistan Regional Government\nMinistry of Health\nBirth Certificate\nName of the newborn: Rebin\n"
+          "Father's name: Karwan\nMother's name: Nasrin\nDate of birth: 2017\nPlace of birth: Sulaymaniyah"),
 )
 
 
