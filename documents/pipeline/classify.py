@@ -249,7 +249,7 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     scores = score_text(text, identity)
     normalised = normalise(text)
     receipt_is_no_decision(normalised, scores)
-    divorce_is_no_marriage(title_lines(text), scores)
+    divorce = divorce_is_no_marriage(title_lines(text), scores)
     registration_is_no_book(normalised, scores)
     if has_book_structure(text):
         booklet = DocumentKind.FAMILY_BOOKLET
@@ -268,7 +268,8 @@ def classify(text: str, mrz: MrzResult | None = None, portrait: Face | None = No
     if (classification.kind in (DocumentKind.OTHER, DocumentKind.ASYLUM_DECISION) and mrz is None and partial is None
             and card_back(normalised, scores)):
         return _a_cards_back(classification)
-    if classification.kind is DocumentKind.OTHER and mrz is None and partial is None and booklet_rows(text):
+    if (classification.kind is DocumentKind.OTHER and mrz is None and partial is None and not divorce
+            and booklet_rows(text)):
         return _a_books_page(text, scores, portrait)
     if classification.kind is DocumentKind.ASYLUM_DECISION and (state := decision_state(normalised, title_lines(text))) != "decided":
         # Its evidence stays in the scores: the doubt names what it looks like.

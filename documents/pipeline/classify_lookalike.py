@@ -35,13 +35,15 @@ def registration_is_no_book(normalised: str, scores: dict[DocumentKind, float]) 
         scores[booklet] = 0.0
 
 
-def divorce_is_no_marriage(title: str, scores: dict[DocumentKind, float]) -> None:
-    """A page whose title lines (``classify.title_lines``) say it is a divorce and name no marriage's record: its
-    marriage's evidence is "other"'s."""
-    if whole_words(vocabulary.DIVORCE_WORDS).search(title) and not _marriage_titles().search(title):
-        marriage = DocumentKind.MARRIAGE_CERTIFICATE
-        scores[DocumentKind.OTHER] = max(scores[DocumentKind.OTHER], scores[marriage])
-        scores[marriage] = 0.0
+def divorce_is_no_marriage(title: str, scores: dict[DocumentKind, float]) -> bool:
+    """Whether a page's title lines (``classify.title_lines``) say it is a divorce and name no marriage's record:
+    its marriage's evidence is then "other"'s (and its spouses' labels no book's entry)."""
+    if not whole_words(vocabulary.DIVORCE_WORDS).search(title) or _marriage_titles().search(title):
+        return False
+    marriage = DocumentKind.MARRIAGE_CERTIFICATE
+    scores[DocumentKind.OTHER] = max(scores[DocumentKind.OTHER], scores[marriage])
+    scores[marriage] = 0.0
+    return True
 
 
 def _marriage_titles():

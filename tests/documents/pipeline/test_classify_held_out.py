@@ -215,3 +215,9 @@ def test_a_father_without_both_the_births_date_and_place_or_beside_a_grandfather
 def test_a_rendered_shenasnameh_without_its_title():
     result = run_pipeline(render(SHENASNAMEH_NEW_MODEL))
     assert result.kind is K.BIRTH_CERTIFICATE, result.text
+
+
+def test_a_divorces_spouses_are_no_books_entry():
+    text = "Court of First Instance\nDIVORCE CERTIFICATE\nHusband: Idris Ali\nWife: Hodan Ali\nDate of divorce: 2020"
+    assert classify.classify(text).kind is K.OTHER
+    assert run_pipeline(render(text)).kind is K.OTHER
