@@ -11,6 +11,7 @@ to the sponsor says "you" and "your children", a certificate names a child's par
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import vocabulary
 from .phrases import whole_words
@@ -25,7 +26,22 @@ _I_AS_BAR = re.compile(r"^\W{0,2}\|(?=,|\s+[a-z])", re.M)
 
 def consent_structure(normalised: str, text: str = "") -> bool:
     """Whether ``normalised`` text (of ``text`` as read) has someone declare in the first person about their own
-    child and the Netherlands (``vocabulary.DECLARANT``, ``OWN_CHILD``, ``THE_NETHERLANDS``)."""
+    child (``vocabulary.DECLARANT`` and ``OWN_CHILD``, or ``DECLARED_PARENT``) and the Netherlands
+    (``THE_NETHERLANDS``)."""
+    if not whole_words(vocabulary.THE_NETHERLANDS).search(normalised):
+        return False
     declarant = bool(whole_words(vocabulary.DECLARANT).search(normalised) or _I_AS_BAR.search(text))
-    return declarant and all(whole_words(words).search(normalised)
-                             for words in (vocabulary.OWN_CHILD, vocabulary.THE_NETHERLANDS))
+    if declarant and whole_words(vocabulary.OWN_CHILD).search(normalised):
+        return True
+    return any(pattern.search(normalised) for pattern in _declared_parents()) or bool(
+        _I_AS_BAR.search(text) and whole_words(vocabulary.DECLARED_PARENT[0][1]).search(normalised))
+
+
+DECLARANT_TO_PARENT_WORDS = 8  # words between the declarant and their relation ("I, Amina Yusuf, the mother of")
+
+
+@lru_cache(maxsize=1)
+def _declared_parents() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(f"(?:{whole_words(declarants).pattern})(?:\\W+\\w+){{0,{DECLARANT_TO_PARENT_WORDS}}}?"
+                            f"\\W+(?:{whole_words(relations).pattern})", re.M)
+                 for declarants, relations in vocabulary.DECLARED_PARENT)

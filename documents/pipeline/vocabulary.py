@@ -235,9 +235,10 @@ PROCEDURE_STEPS = ("(verlenging|verlengen|opschorting) (van de )?beslistermijn",
                    "nieuwe datum", "(informations|documents) complementaires", "weitere unterlagen")
 
 # A parent's consent in its writer's own words (``classify_consent``): someone declaring in the first person, about
-# their own child (or as its mother or father), and the Netherlands, each a whole word. Arabic-script and Ethiopic
+# their own child (or as its mother or father), and the Netherlands, each a whole word. French "je" only opening a
+# line (Dutch "je" is "you": "je kunt nareis aanvragen voor je kinderen"). Arabic-script and Ethiopic
 # possessives are the words' own endings ("my son": ابني, پسرم, ወደይ), with the prefixes they take ("to my son": لابني).
-DECLARANT = ("i", "we", "undersigned", "ik", "wij", "ondergetekende", "je", "nous", "soussignee?s?", "ich", "wir",
+DECLARANT = ("i", "we", "undersigned", "ik", "wij", "ondergetekende", "^je", "soussignee?s?", "ich", "wir",
              "unterzeichnete?r?", "ben", "asagida imzasi bulunan", "aniga", "anaga", "waxaan", "انا", "نحن", "اقر",
              "اينجانب", "اينجانبان", "ኣነ", "እኔ", "ንሕና", "እኛ")
 OWN_CHILD = ("(my|our) (\\w+ )?(child|children|son|sons|daughter|daughters|kids)",
@@ -247,13 +248,22 @@ OWN_CHILD = ("(my|our) (\\w+ )?(child|children|son|sons|daughter|daughters|kids)
              "(kind|kinder|kindern|kindes|sohn|sohnes|tochter|tochtern)",
              "(cocugum|cocuklarim|oglum|kizim)(un|u|in|i|a)?",
              "(caruurtayda|carruurtayda|ilmahayga|gabadhayda|wiilkayga|inankayga|gabdhahayga|wiilashayda)",
-             "(mother|father|parent|guardian) of", "(moeder|vader|ouder|voogd) van", "(mere|pere|tuteur|tutrice) de",
-             "(mutter|vater) (von|des|der)", "hooyada", "aabaha",
              *(f"{prefix}{child}" for prefix in ("", "ل", "و", "ب") for child in (
                  "ابني", "ابنتي", "اولادي", "اطفالي", "طفلي", "طفلتي", "بناتي", "ابنائي", "ولدي")),
-             "والده الطفل", "والد الطفل", "والده الاطفال", "والد الاطفال",
              "فرزندم", "فرزندانم", "دخترم", "پسرم", "فرزند من", "فرزندان من", "دختر من", "پسر من",
-             "ጓለይ", "ወደይ", "ደቀይ", "ውላደይ", "ኣደ", "ኣቦ", "ልጄ", "ልጄን", "ልጆቼ", "ልጆቼን")
+             "ጓለይ", "ወደይ", "ደቀይ", "ውላደይ", "ልጄ", "ልጄን", "ልጆቼ", "ልጆቼን")
+# Or a declarant saying, in the same language and a few words on, that they are the child's parent ("I, Amina Yusuf,
+# the mother of ..."; a letter's "je bent de vader van" is Dutch "you are").
+DECLARED_PARENT = (
+    (("i", "we", "undersigned"), ("(mother|father|parents?|guardian) of",)),
+    (("ik", "wij", "ondergetekende"), ("(moeder|vader|ouders?|voogd) van",)),
+    (("je", "nous", "soussignee?s?"), ("(mere|pere|parents?|tuteur|tutrice) de",)),
+    (("ich", "wir", "unterzeichnete?r?"), ("(mutter|vater|eltern|vormund) (von|des|der)",)),
+    (("aniga", "anaga"), ("hooyada", "aabaha")),
+    (("انا", "نحن", "اقر"), ("والده", "والد", "ام", "اب")),
+    (("اينجانب", "اينجانبان"), ("پدر", "مادر")),
+    (("ኣነ", "ንሕና", "እኔ", "እኛ"), ("ኣደ", "ኣቦ", "እናት", "አባት")),
+)
 THE_NETHERLANDS = ("(the )?netherlands", "holland", "nederland", "pays bas", "niederlanden?", "hollanda", "هولندا",
                    "لهولندا", "بهولندا", "الى هولندا", "هلند", "ሆላንድ", "ኔዘርላንድ", "ኔዘርላንድስ")
 

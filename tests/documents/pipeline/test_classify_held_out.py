@@ -36,6 +36,8 @@ NOT_CONSENTS = {
                                "kinderen in Nederland.\nGroet",
     "a birth certificate": "BIRTH CERTIFICATE\nName: Sara Idris\nFather: Idris Ali\nMother: Hodan Ali\n"
                            "Place of birth: Kismayo",
+    "a Dutch letter saying you": "Gemeente Utrecht\nBeste meneer Ali,\nJe bent de vader van Sara. Als je kinderen "
+                                 "naar Nederland komen, helpen we je graag.\nGroet",
     "a school's letter": "Basisschool De Linde\nBeste ouders,\nOp 3 mei is er een ouderavond over de reis naar "
                          "Nederland's musea.\nGroet",
 }
