@@ -13,11 +13,50 @@ from .models import Explanation, IndLetter, Notification, ReminderSent
 from .purging import purge_case
 
 
+class CaseMembersFormSet(forms.BaseInlineFormSet):
+    """Rows of a case whose fields name a family member offer the members of that case only (``member_fields``):
+    the admin's own drop-down would list every member of every case, and a pick from another case would be saved."""
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "case": self.instance}
+
+
+class CaseMembersForm(forms.ModelForm):
+    member_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, case: Case | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = case.members.all() if case is not None and case.pk else FamilyMember.objects.none()
+        if isinstance(self.instance, FamilyMember) and self.instance.pk:
+            members = members.exclude(pk=self.instance.pk)  # nobody is their own other parent
+        for name in self.member_fields:
+            if name in self.fields:
+                self.fields[name].queryset = members
+
+
+class FamilyMemberInlineForm(CaseMembersForm):
+    member_fields = ("other_parent",)
+
+
+class ExplanationInlineForm(CaseMembersForm):
+    member_fields = ("member",)
+
+
 class FamilyMemberInline(admin.TabularInline):
     model = FamilyMember
+    form = FamilyMemberInlineForm
+    formset = CaseMembersFormSet
     extra = 0
-    fields = ("relation", "given_names", "surname", "birth_date", "mentioned_in_asylum_procedure",
-              "belongs_to_family", "other_parent_stays_behind", "married", "in_relationship")
+    # Sex and the other parent decide what a child's checklist asks (consent of the parent who stays behind).
+    fields = ("relation", "given_names", "surname", "birth_date", "sex", "mentioned_in_asylum_procedure",
+              "belongs_to_family", "other_parent_stays_behind", "other_parent", "married", "in_relationship")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "other_parent":  # no pop-up to add or change a member of just any case
+            field.widget.can_add_related = field.widget.can_change_related = False
+            field.widget.can_delete_related = field.widget.can_view_related = False
+        return field
 
 
 class DocumentInline(admin.TabularInline):
@@ -34,6 +73,8 @@ class DocumentInline(admin.TabularInline):
 
 class ExplanationInline(admin.TabularInline):
     model = Explanation
+    form = ExplanationInlineForm
+    formset = CaseMembersFormSet
     extra = 0
     fields = ("member", "requirement", "document_sought", "text", "attempts", "other_evidence", "remedy", "created_by",
               "created_at")
