@@ -101,6 +101,10 @@ class DocumentAdmin(AuditedAdminMixin, admin.ModelAdmin):
         request._document_case_id = obj.case_id if obj is not None else None
         return super().get_form(request, obj, change, **kwargs)
 
+    def save_model(self, request, obj, form, change):
+        obj.set_by_hand = obj.hand_set_after(form.changed_data)  # a new reading leaves the admin's kind and links
+        super().save_model(request, obj, form, change)
+
     # Deleting in the admin removes the stored file too.
     def delete_model(self, request, obj):
         record_event(actor=request.user, action=AuditEvent.Action.DELETE, target=obj, case_id=obj.case_id,

@@ -152,6 +152,15 @@ class Document(models.Model):
             ),
         ]
 
+    def hand_set_after(self, changed) -> list[str]:
+        """``set_by_hand`` once a person has changed the fields ``changed`` (their new values set on this document):
+        a kind or date cleared ("not known") goes back to the pipeline; an emptied list of members stays chosen."""
+        by_hand = set(self.set_by_hand or [])
+        for field in self.HAND_SET:
+            if field in changed:
+                (by_hand.add if field == "members" or getattr(self, field) else by_hand.discard)(field)
+        return sorted(by_hand)
+
     def __str__(self) -> str:
         return self.original_name
 

@@ -83,11 +83,12 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
     if not changes:
         return {}
     # Not a change of its own in the audit trail: it follows from the kind, date or members recorded there.
-    if (by_hand := _set_by_hand(document, changes)) is not None:
-        document.set_by_hand = by_hand
+    by_hand = document.hand_set_after(changes)
+    by_hand_changed = by_hand != sorted(document.set_by_hand or [])
+    document.set_by_hand = by_hand
     with transaction.atomic():
         # Only the reviewed fields: the worker may be writing others (a document being read again).
-        fields = [field for field in changes if field != "members"] + (["set_by_hand"] if by_hand is not None else [])
+        fields = [field for field in changes if field != "members"] + (["set_by_hand"] if by_hand_changed else [])
         if fields:
             document.save(update_fields=[*fields, "updated_at"])
         if "members" in changes:
@@ -100,18 +101,6 @@ def review_document(document: Document, review: DocumentReview, *, actor, reques
         record_event(actor=actor, action=action, target=document, case_id=document.case_id, changes=changes,
                      request=request)
     return changes
-
-
-def _set_by_hand(document: Document, changes: dict) -> list[str] | None:
-    """The fields a new reading must now leave as the counsellor set them; None when that does not change.
-    A kind or date cleared ("not known") goes back to the pipeline; an emptied list of members stays chosen."""
-    by_hand = set(document.set_by_hand or [])
-    for field in Document.HAND_SET:
-        if field in changes:
-            value = changes[field][1]
-            (by_hand.add if field == "members" or value else by_hand.discard)(field)
-    by_hand = sorted(by_hand)
-    return by_hand if by_hand != sorted(document.set_by_hand or []) else None
 
 
 def accept_documents(documents: Iterable[Document], *, actor, request=None) -> int:

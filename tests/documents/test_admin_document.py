@@ -65,3 +65,22 @@ def test_a_document_uploaded_again_is_not_put_back_and_the_admin_is_told(admin_c
     assert response.status_code == 200
     assert "was not put back" in response.content.decode()
     assert Document.objects.get(pk=binned.pk).removed_at is not None
+
+
+def test_a_kind_changed_in_the_admin_survives_a_new_reading(admin_client):
+    from documents.pipeline.types import DocumentKind, PipelineResult
+    from documents.processing import save_result
+
+    document = DocumentFactory(kind="passport", confidence=0.9)
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    page = admin_client.get(url)
+    data = {name: value for name, value in page.context["adminform"].form.initial.items()
+            if name in ("case", "original_name", "review_status", "review_reason") and value is not None}
+    admin_client.post(url, {**data, "kind": "id_card"})
+    document.refresh_from_db()
+    assert (document.kind, document.set_by_hand) == ("id_card", ["kind"])
+
+    save_result(document, PipelineResult(kind=DocumentKind.PASSPORT, confidence=0.95, pages=1))
+
+    document.refresh_from_db()
+    assert (document.kind, document.confidence) == ("id_card", None)
