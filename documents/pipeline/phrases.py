@@ -80,12 +80,21 @@ def _dots_below(word: str) -> str:
 # "ldentity card", "Acte de mar1age"; O for 0 ("CERTIFICATE 0F BIRTH", "EP0UX"); m for rn ("rnarriage", "narne").
 # A phrase's i and l match any of i, l and 1, its o an o or 0, its m an m or rn; a word of the vocabulary is still
 # matched whole, so only a word that differs from it in those letters alone matches too.
-CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "m": "(?:m|rn)"}
+# A phrase is written folded, and its u may stand for German or Turkish ü, which the OCR's English pack reads with
+# its two dots as one more i or l beside the u, or as two letters ("Ölüm" read "Oluim", "Oliuim", "Oliim"; "Nüfus"
+# "Niifus"; "Gültig" "Giiltig"), or drops the dots (a u, matched as it is). In a word of four letters or more, a
+# phrase's u matches those readings; never a lone i ("olum" is not "olim", "but" not "bit"), and a shorter word's u
+# stays a u ("du" is not "dil"): a short word would take another's place. The other marked letters read as their
+# bare letters (ö ä ë as o a e, ş ç ğ as s c g), which folding already matches.
+DIAERESIS = "(?:[il1]?u[il1]?|[il1]{2})"
+DIAERESIS_MIN_WORD = 4
+CONFUSABLE = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "m": "(?:m|rn)", "u": DIAERESIS}
+WIDER = {"m", "u"}  # letters whose readings are wider than they: kept as they are within a lookbehind
 
 
 def _confusable_letters(pattern: str) -> str:
-    """``pattern`` with its literal i, l, o and m (outside character classes and escapes) matching what the OCR
-    reads for them. Within a lookbehind, which must keep its width, m stays m."""
+    """``pattern`` with its literal i, l, o, m and u (outside character classes and escapes) matching what the OCR
+    reads for them. Within a lookbehind, which must keep its width, m and u stay as they are."""
     out, in_class, escaped = [], False, False
     groups: list[bool] = []  # for each open group, whether it is a lookbehind
     for index, char in enumerate(pattern):
@@ -108,8 +117,18 @@ def _confusable_letters(pattern: str) -> str:
             if groups:
                 groups.pop()
             out.append(char)
-        elif char == "m" and any(groups):
+        elif char in WIDER and any(groups) or char == "u" and _word_length(pattern, index) < DIAERESIS_MIN_WORD:
             out.append(char)
         else:
             out.append(CONFUSABLE.get(char, char))
     return "".join(out)
+
+
+def _word_length(pattern: str, index: int) -> int:
+    """The length of the run of letters in ``pattern`` that holds its letter at ``index``."""
+    start, end = index, index + 1
+    while start > 0 and pattern[start - 1].isalpha() and pattern[start - 2:start - 1] != "\\":
+        start -= 1
+    while end < len(pattern) and pattern[end].isalpha():
+        end += 1
+    return end - start
