@@ -136,7 +136,10 @@ class FamilyMember(models.Model):
     surname = models.CharField(_("surname"), max_length=200)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
-    mentioned_in_asylum_procedure = models.BooleanField(_("mentioned during the asylum procedure"), default=True)
+    mentioned_in_asylum_procedure = models.BooleanField(
+        _("named by the sponsor in the asylum procedure"), default=True,
+        help_text=_("In the sponsor's asylum application or interviews. The IND checks this."),
+    )
     belongs_to_family = models.BooleanField(_("belonged to the family abroad"), default=True)
     other_parent_stays_behind = models.BooleanField(_("the other parent stays behind"), default=False)
     married = models.BooleanField(_("married"), default=False)

@@ -18,8 +18,12 @@ class FamilyMemberForm(forms.ModelForm):
         fields = list(MEMBER_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, case=None, member: FamilyMember | None = None, **kwargs):
+    def __init__(self, *args, case=None, member: FamilyMember | None = None, for_staff: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not for_staff:  # the sponsor is the one who named them, or not: asked in their own words
+            named = self.fields["mentioned_in_asylum_procedure"]
+            named.label = _("I named this person when I applied for asylum")
+            named.help_text = _("In your asylum application or interviews. The IND checks this.")
         for name in ("given_names", "surname"):
             if name in self.fields:
                 self.fields[name].validators.append(no_direction_controls)
@@ -29,7 +33,7 @@ class FamilyMemberForm(forms.ModelForm):
         self.fields["other_parent"].queryset = others.exclude(pk=member.pk) if member is not None else others
         self.fields["other_parent"].empty_label = _("Not in this family, or not known")
         for field in self.fields.values():  # the box stands before its words (nareis.css): no colon after them
-            if isinstance(field, forms.BooleanField) and not field.help_text:
+            if isinstance(field, forms.BooleanField):
                 field.label_suffix = ""
         for name in ("relation", "sex"):  # Django's blank choice reads "---------" to a sponsor
             if name in self.fields:
@@ -42,10 +46,10 @@ class FamilyMemberForm(forms.ModelForm):
             self.fields[first].widget.attrs["autofocus"] = True
 
     @classmethod
-    def for_member(cls, member: FamilyMember, data=None) -> "FamilyMemberForm":
+    def for_member(cls, member: FamilyMember, data=None, *, for_staff: bool = True) -> "FamilyMemberForm":
         # Not bound to the instance: validating would change it before the service sees what changed.
         return cls(data, initial={field: getattr(member, field) for field in MEMBER_FIELDS}, case=member.case,
-                   member=member)
+                   member=member, for_staff=for_staff)
 
 
 def flash_form_errors(request, form: forms.BaseForm) -> None:

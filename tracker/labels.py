@@ -161,7 +161,7 @@ WARNING_LABELS = {
         "the IND can excuse a delay."
     ),
     rules.WarningCode.NOT_MENTIONED_IN_ASYLUM_PROCEDURE: _(
-        "This family member was not mentioned during the asylum procedure. The IND may refuse them."
+        "The sponsor did not name this family member in the asylum procedure. The IND may refuse them."
     ),
     rules.WarningCode.SUBSIDIARY_PROTECTION: _(
         "Subsidiary protection: since 2026 nareis may be restricted. A counsellor must check this case."

@@ -58,13 +58,14 @@ def case_detail(request, case_id: int):
     case = selectors.get_case_for(request.user, case_id)
     record_event(actor=request.user, action=AuditEvent.Action.VIEW, target=case, case_id=case.pk, request=request)
     mark_family_seen(case, request.user)
+    context = _live_context(case, request.user) | {"upload_form": UploadForm()}
+    for_staff = context["can_manage"]
     # A member the server refused comes back as it was typed, each error beside its field, the first focused.
-    member_form = returned_form(request, "member_form", lambda data: FamilyMemberForm(data, case=case),
-                                case_id=case.pk)
+    member_form = returned_form(request, "member_form",
+                                lambda data: FamilyMemberForm(data, case=case, for_staff=for_staff), case_id=case.pk)
     if member_form is not None:
         member_form.focus_first_error()
-    context = _live_context(case, request.user) | {"upload_form": UploadForm(),
-                                                   "member_form": member_form or FamilyMemberForm(case=case)}
+    context["member_form"] = member_form or FamilyMemberForm(case=case, for_staff=for_staff)
     context |= views_counsellor.review_context(request.user, case)
     if context["can_manage"]:  # so does a counsellor's form
         for name, make in views_counsellor.case_page_forms(case).items():
@@ -106,7 +107,8 @@ def _case_page(case_id: int, anchor: str = ""):
 def member_update(request, member_id: int):
     """The sponsor or a counsellor corrects a member's details (a page of its own: it works on any phone)."""
     member = selectors.get_member_for(request.user, member_id)
-    form = FamilyMemberForm.for_member(member, request.POST or None)
+    form = FamilyMemberForm.for_member(member, request.POST or None,
+                                       for_staff=selectors.can_manage_case(request.user, member.case))
     if request.method == "POST":
         if form.is_valid():
             if update_family_member(member, form.cleaned_data, actor=request.user, request=request):

@@ -47,8 +47,11 @@ def test_the_sponsors_page_reads_clearly_on_a_narrow_phone(phone_factory, langua
     assert boxes.count() >= 3
     sizes = {(round(box["width"]), round(box["height"])) for box in (boxes.nth(i).bounding_box() for i in range(boxes.count()))}
     assert len(sizes) == 1, sizes  # a box beside words that wrap does not shrink
-    words = [text.strip() for text in form.locator("label:has(+ input[type=checkbox])").all_inner_texts()]
+    words = [text.strip() for text in form.locator("div:has(> input[type=checkbox]) > label").all_inner_texts()]
     assert words and not [text for text in words if text.endswith((":", "："))]  # the box comes first: no colon
+    for i in range(boxes.count()):  # beside its words, with a help text under them too
+        box, words_box = boxes.nth(i).bounding_box(), boxes.nth(i).locator("xpath=../label").bounding_box()
+        assert words_box["y"] <= box["y"] + box["height"] / 2 <= words_box["y"] + words_box["height"]
     with page.expect_file_chooser() as chooser:
         page.locator("[data-upload-input][multiple]").locator("xpath=..").click()
     chooser.value.set_files({"name": "notes.txt", "mimeType": "text/plain", "buffer": b"just some words"})

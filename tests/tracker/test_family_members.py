@@ -128,6 +128,25 @@ def test_the_add_member_form_asks_to_choose_instead_of_showing_dashes(client):
     assert "---------" not in page and '<option value="" selected>ምረጽ</option>' in page
 
 
+def test_the_form_says_the_sponsor_named_the_member_in_the_asylum_procedure(client):
+    case = CaseFactory(counsellors=[counsellor := CounsellorFactory()])
+    case.organisation = counsellor.organisation
+    case.save()
+    member = FamilyMemberFactory(case=case, mentioned_in_asylum_procedure=False)
+    for reader, label, help_text in (
+        (case.sponsor, "I named this person when I applied for asylum",
+         "In your asylum application or interviews. The IND checks this."),
+        (counsellor, "Named by the sponsor in the asylum procedure",
+         "In the sponsor's asylum application or interviews. The IND checks this."),
+    ):
+        client.force_login(reader)
+        for url in (reverse("tracker:case_detail", args=[case.pk]), reverse("tracker:member_update", args=[member.pk])):
+            page = client.get(url).content.decode()
+            assert f">{label}</label>" in page and help_text in page, (reader, url)
+        page = client.get(reverse("tracker:case_detail", args=[case.pk])).content.decode()
+        assert "The sponsor did not name this family member in the asylum procedure." in page
+
+
 @pytest.mark.parametrize("born, message", [
     ("2062-03-04", "This date is in the future. Check the day, month and year."),
     ("0199-03-04", "This date is too long ago. Check the year."),
