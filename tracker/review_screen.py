@@ -103,14 +103,15 @@ def is_unsure(document: Document) -> bool:
     """Whether the pipeline is unsure of the document's kind: a low certainty, or a reason it gave. Once a
     counsellor has set the kind, only a doubt about what the MRZ says is left."""
     stored = _stored_doubt(document)
-    if kind_set_by_hand(document):
+    if _kind_not_the_pipelines(document):
         return _doubt_code(stored) in MRZ_READING_DOUBTS
     return _low_certainty(document) or bool(doubt_message(stored))
 
 
-def kind_set_by_hand(document: Document) -> bool:
-    """A read document without the pipeline's certainty: a counsellor set its kind (``review.review_document``
-    clears the certainty, which was the pipeline's about its own kind)."""
+def _kind_not_the_pipelines(document: Document) -> bool:
+    """A read document without the pipeline's certainty: its kind is not the pipeline's. The certainty is cleared
+    where a person sets the kind (``review.review_document``) and where a new reading finds another kind than the
+    one kept (``processing.save_result``: a person's, ``Document.set_by_hand``, or a reviewed document's)."""
     return document.status == Document.Status.DONE and document.confidence is None
 
 
