@@ -44,7 +44,7 @@ ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July"
 class Sample:
     name: str
     kind: str
-    make: Callable[[], bytes]  # PNG bytes, drawn when asked (in the benchmark's worker processes)
+    make: Callable[[], bytes]  # the upload's bytes (PNG, JPEG, PDF), drawn when asked (in the benchmark's workers)
     decision_date: date | None = None
 
 
@@ -681,5 +681,13 @@ def photos_of_people() -> list[Sample]:
     return samples
 
 
+def family_books() -> list[Sample]:
+    """Family booklets and registers over pages or photographed open, and civil records that stay what they are
+    (``bench.booklets``)."""
+    from bench.booklets import CASES
+
+    return [Sample(case.name, case.kind, case.make) for case in CASES]
+
+
 def all_samples() -> list[Sample]:
-    return decision_letters() + ind_statements() + foster_care_decisions() + photos_of_people()
+    return decision_letters() + ind_statements() + foster_care_decisions() + photos_of_people() + family_books()
