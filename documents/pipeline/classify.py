@@ -174,10 +174,16 @@ def listed_children(text: str) -> set[str]:
     heading = whole_words(vocabulary.CHILDREN_HEADINGS)
     rows = set()
     for index, line in enumerate(lines):
-        if heading.fullmatch(normalise(line)):
+        if _only_headings(heading, normalise(line)):
             rows |= {f"child row {row}" for row in lines[index + 1: index + 1 + CHILDREN_ROWS_AFTER]
                      if _ROW_NUMBER.match(row) and _A_YEAR.search(row[_ROW_NUMBER.match(row).end():])}
     return rows
+
+
+def _only_headings(heading: re.Pattern, line: str) -> bool:
+    """Whether ``line`` says only "children", in one language or two ("Enfants الأبناء", "Les enfants")."""
+    rest = heading.sub(" ", line).split()
+    return rest != line.split() and all(word in ("les", "the", "de", "die") for word in rest)
 
 
 def booklet_rows(page: str) -> set[DocumentKind]:
@@ -199,31 +205,63 @@ def booklet_rows(page: str) -> set[DocumentKind]:
 ROW_LABEL_START = 4  # a register's row puts a member's relation among its first words (after a number, a sex)
 
 
+TABLE_ROW_WORDS = 10  # a table's row: a member's cells (names, a birth's place and year, a relation, a status)
+
+
 def _a_rows_label(pattern: re.Pattern, normalised: str) -> bool:
     """Whether ``pattern`` labels a row: it begins among the first words of its line ("Spouse: ...", "2 K Esi
-    ..."), not in a sentence's middle ("... with his wife and children")."""
+    ..."), or stands in a table's row, a few cells one of which gives a year ("رنا سليم هند حماة 1984 زوجته"),
+    not in a sentence's middle ("... with his wife and children")."""
     return any(len(line[:match.start()].split()) < ROW_LABEL_START
+               or (len(line.split()) <= TABLE_ROW_WORDS and _A_YEAR.search(line))
                for line in normalised.splitlines() for match in pattern.finditer(line))
+
+
+# Every booklet prints pages of information for its holders: how it is kept, what is entered in it at each birth,
+# marriage, divorce or death. They record none of those events and name them all; what they do name, sentence
+# after sentence, is the booklet itself.
+PROSE_WORDS = 7  # a line of running text, not a form's row
+GUIDANCE_MENTIONS = 2  # sentences naming the booklet
+
+
+def booklet_guidance(text: str) -> bool:
+    """Whether ``text`` holds a booklet's printed information: running text naming the booklet (le livret, the
+    booklet, الدفتر) in two lines or more. A letter about a booklet (an application for one) is no page of it."""
+    normalised = normalise(text)
+    if letter_marks(normalised):
+        return False
+    booklet = whole_words(vocabulary.BOOKLET_WORDS)
+    prose = [line for line in normalised.splitlines() if len(line.split()) >= PROSE_WORDS]
+    return sum(1 for line in prose if booklet.search(line)) >= GUIDANCE_MENTIONS
 
 
 def recorded_events(text: str) -> set[DocumentKind]:
     """The civil events the pages of ``text`` (joined by form feeds) record: one per page by its labels, and
-    those its booklet rows show."""
+    those its booklet rows show; a page of the booklet's own information counts as the booklet's."""
     events = set()
     for page in text.split("\f"):
-        scores = score_text(page)
-        event = max(CIVIL_EVENTS, key=lambda kind: scores[kind])
-        if scores[event] >= EVENT_EVIDENCE:
-            events.add(event)
+        events |= _page_events(page)
         events |= booklet_rows(page)
     return events
 
 
+def _page_events(page: str) -> set[DocumentKind]:
+    """The event a page's labels record, if any; the booklet's, where the page holds its printed information."""
+    scores = score_text(page)
+    event = max(CIVIL_EVENTS, key=lambda kind: scores[kind])
+    events = {event} if scores[event] >= EVENT_EVIDENCE else set()
+    return events | {DocumentKind.FAMILY_BOOKLET} if booklet_guidance(page) else events
+
+
 def has_book_structure(text: str) -> bool:
-    """Pages (or one photo of facing pages) recording different events, or two children's numbered rows: a
-    book of them, not one certificate. A single page counts only its booklet rows (a certificate's title
-    and a label of another event, such as a death certificate's place of birth, would make two)."""
-    events = recorded_events(text) if "\f" in text else booklet_rows(text)
+    """Pages (or one photo of facing pages) recording different events, or two children's numbered rows, or the
+    booklet's printed information beside a record: a book of them, not one certificate. A single page counts only
+    its booklet rows (a certificate's title and a label of another event, such as a death certificate's place of
+    birth, would make two), and the event its labels record where it also holds the booklet's information."""
+    if "\f" in text:
+        events = recorded_events(text)
+    else:
+        events = booklet_rows(text) | (_page_events(text) if booklet_guidance(text) else set())
     return len(events) >= 2 or len(numbered_children(text)) >= 2
 
 

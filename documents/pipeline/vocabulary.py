@@ -25,7 +25,10 @@ NUMBERED_CHILD = ("(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6t
                   " enfant", "enfant (1|2|3|4|5|6)", "(eerste|tweede|derde|vierde|vijfde|zesde) kind",
                   "(erstes|zweites|drittes|viertes|funftes) kind", "(birinci|ikinci|ucuncu|dorduncu) cocuk",
                   *(f"{child} {rank}" for child in ("الطفل", "الولد", "المولود", "الابن")  # Arabic: plain words
-                    for rank in ("الاول", "الثاني", "الثالث", "الرابع", "الخامس")))
+                    for rank in ("الاول", "الثاني", "الثالث", "الرابع", "الخامس")),
+                  # numbered by a number: "Enfant n° 2", "Child No. 3", "Kind nr. 2", "الطفل رقم 2"
+                  "(enfant|child|kind) (n|no|nr|numero|number|nummer) ?[1-9]",
+                  *(f"{child} رقم {rank}" for child in ("الطفل", "المولود") for rank in "123456789١٢٣٤٥٦٧٨٩"))
 SPOUSES = (("epoux", "epouse"), ("husband", "wife"), ("echtgenoot", "echtgenote"), ("ehemann", "ehefrau"),
            ("koca", "karisi"), ("الزوج", "الزوجه"))  # each a whole word
 # A book's page listing the children under a heading that says only that (``classify.listed_children``).
@@ -35,14 +38,21 @@ CHILDREN_HEADINGS = ("children", "enfants", "kinderen", "kinder", "cocuklar(i)?"
 # their relation to the head of the family, the head (or "self"), a spouse and a child, each a whole word. Its
 # title may be lost or broken by the OCR; these three rows together are a book's, which records a marriage
 # and births.
+# An Arabic register names each member's relation to its holder ("صاحب القيد", the register's holder) with his
+# own pronoun: زوجته (his wife), ابنه (his son), ابنته (his daughter).
 HOUSEHOLD_ROWS = (
     ("head of (the )?(family|household)", "chef de (la )?famille", "gezinshoofd", "familienoberhaupt", "hane reisi",
-     "kendisi", "رب الاسره", "رب العائله", "سرپرست خانوار"),
+     "kendisi", "رب الاسره", "رب العائله", "سرپرست خانوار", "صاحب القيد", "صاحب الدفتر", "titulaire du livret"),
     ("spouse", "wife", "husband", "epouse", "conjointe?", "echtgeno(o|te)", "ehefrau", "ehemann", "esi", "karisi",
-     "kocasi", "الزوجه", "الزوج", "همسر"),
+     "kocasi", "الزوجه", "الزوج", "همسر", "زوجته", "زوجها"),
     ("sons?", "daughters?", "children", "fils", "filles?", "enfants", "zoon", "dochter", "kinderen", "sohn", "tochter",
-     "oglu", "kizi", "الابن", "البنت", "الاولاد", "الابناء", "الاطفال", "فرزند", "فرزندان", "پسر", "دختر"),
+     "oglu", "kizi", "الابن", "البنت", "الاولاد", "الابناء", "الاطفال", "فرزند", "فرزندان", "پسر", "دختر", "ابنه",
+     "ابنته", "ابنها", "ابنتها"),
 )
+# What a booklet calls itself in the information it prints for its holders (how it is kept, what is entered in it
+# at each birth, marriage, divorce or death): ``classify.booklet_guidance``.
+BOOKLET_WORDS = ("livrets?", "booklets?", "family books?", "(gezins|trouw)boekje", "familienbuch(es)?", "cuzdan(i)?",
+                 "الدفتر", "دفتر")
 
 # Pashto's own letters, which the Persian pack that reads it lacks, read as its nearest ones: ږ as و, ر or ز, ټ as
 # ت, ځ as ح or خ.
@@ -400,9 +410,11 @@ EVIDENCE: dict[K, tuple[Family, ...]] = {
              "familieboek(je)?", "gezinsboekje", "gezinskaart", "familienbuch", "familienstammbuch",
              "aile cuzdani", "aile kayit", "nufus kayit ornegi", "nufus aile kayit", "family (card|certificate)",
              "(livret|carnet) de famille", "دفتر العائله", "دفتر عائله", "دفتر الاسره", "بيان عائلي", "قيد عائلي",
+             # the Maghreb's: the Algerian and Tunisian "الدفتر العائلي", the Moroccan livret d'état civil
+             "دفتر عائلي", "livret d etat civil", "دفتر الحاله المدنيه",
              "سجل الاسره", "سجل العائله", "قيد نفوس", "دفترچه خانوار", "ምዝገባ ስድራቤት")),
         (2, ("head of (the )?family", "head of household", "chef de famille", "gezinshoofd", "familienoberhaupt",
-             "hane reisi", "رب الاسره", "رب العائله", "سرپرست خانوار")),
+             "hane reisi", "رب الاسره", "رب العائله", "سرپرست خانوار", "titulaire du livret", "صاحب الدفتر")),
         # A booklet's rows for its children, numbered (the certificate of one child has no such row).
         (2, (*NUMBERED_CHILD, "enfant n", "kind (nr|nummer)")),
         (1, ("\\bson\\b", "daughter", "\\bfils\\b", "\\bfille\\b", "zoon", "dochter", "sohn", "tochter", "الابن",
