@@ -90,7 +90,9 @@ def hand_rtl(image: Image.Image, right: float, y: float, text: str, size: int, r
     the line its own way."""
     x = right
     for word in text.split():
-        face = font(NASKH, size + int(rng.integers(-2, 4)))
+        # The Naskh face has digits but no Latin signs: a date "2004/05/01" among the words in a Latin hand.
+        latin = not _arabic(word) and not word.isdigit()
+        face = font(HANDS[1] if latin else NASKH, size + int(rng.integers(-2, 4)))
         width = int(face.getlength(word, direction="rtl")) + size
         glyph = Image.new("L", (width, size * 2), 0)
         ImageDraw.Draw(glyph).text((width - size // 2, size // 3), word, font=face, fill=230, anchor="ra",
@@ -764,6 +766,144 @@ def fr_death_certificate() -> bytes:
     return pdf([a4_scan(sheet.image)])
 
 
+# ---------------------------------------------------------------- a second round, written after the first round's
+# rules and before it was run: other countries, models and wordings
+
+def tn_marriage(seed: int) -> Image.Image:
+    """A Tunisian booklet's marriage page, bilingual, each spouse's rows under a sub-heading."""
+    sheet = Sheet(seed)
+    sheet.bilingual("Mariage", "الزواج", 32, gap=2.0)
+    sheet.row("Date du mariage", "02/08/2009", arabic_label="تاريخ الزواج")
+    sheet.row("Lieu", "Sfax", arabic_label="المكان")
+    sheet.bilingual("L'époux", "الزوج", 26)
+    sheet.row("Nom et prénom", "Ben Salah Mourad", arabic_label="الاسم واللقب")
+    sheet.row("Né le", "11/02/1981", arabic_label="تاريخ الولادة")
+    sheet.bilingual("L'épouse", "الزوجة", 26)
+    sheet.row("Nom et prénom", "Trabelsi Amel", arabic_label="الاسم واللقب")
+    sheet.row("Née le", "27/09/1985", arabic_label="تاريخ الولادة")
+    sheet.signature(200, sheet.y + 10)
+    sheet.stamp((760, sheet.y + 40), 90, "REPUBLIQUE TUNISIENNE * ETAT CIVIL *", "")
+    return sheet.image
+
+
+def tn_children(seed: int) -> Image.Image:
+    """The children's page: a bilingual heading, then one block per child, each headed by its rank in words."""
+    sheet = Sheet(seed)
+    sheet.bilingual("Les enfants", "الأولاد", 32, gap=2.0)
+    for rank_fr, rank_ar, name, born in (("Premier né", "المولود الأول", "Yassine", "05/06/2011"),
+                                         ("Deuxième né", "المولود الثاني", "Mariem", "14/12/2013")):
+        sheet.bilingual(rank_fr, rank_ar, 26, gap=1.6)
+        sheet.row("Prénom", name, arabic_label="الاسم")
+        sheet.row("Date de naissance", born, arabic_label="تاريخ الولادة")
+        sheet.row("Lieu de naissance", "Sfax", arabic_label="مكان الولادة")
+        sheet.y += 30
+    return sheet.image
+
+
+def livret_tn_inner() -> bytes:
+    """A Tunisian booklet's two inner pages scanned into a PDF, the children's sideways: no cover."""
+    return pdf([scanned(tn_marriage(101), dpi=180, grey=False), scanned(tn_children(102), dpi=180, grey=False,
+                                                                          turn=270)], dpi=180)
+
+
+def fr_old_marriage(seed: int) -> Image.Image:
+    """An older booklet's marriage page: the husband and the wife, each a block of rows, the parents named."""
+    sheet = Sheet(seed)
+    sheet.centred("MARIAGE", 34, SERIF_BOLD, gap=2.0)
+    sheet.row("Célébré à", "Mulhouse")
+    sheet.row("le", "5 avril 1998")
+    sheet.heading("Le mari", 26, gap=1.6)
+    sheet.row("Nom", "Schmitt")
+    sheet.row("Prénoms", "Laurent Jean")
+    sheet.row("Fils de", "Paul Schmitt et de Irène Kopp")
+    sheet.heading("La femme", 26, gap=1.6)
+    sheet.row("Nom", "Nguyen")
+    sheet.row("Prénoms", "Thi Lan")
+    sheet.row("Fille de", "Van Minh et de Thi Hoa")
+    sheet.signature(560, sheet.y)
+    return sheet.image
+
+
+def fr_old_children(seed: int) -> Image.Image:
+    """The older booklet's list of the children born of the marriage, one ruled row each."""
+    sheet = Sheet(seed)
+    sheet.centred("ENFANTS ISSUS DU MARIAGE", 30, SERIF_BOLD, gap=2.2)
+    for number, (name, born) in enumerate((("Julie", "12 mars 1999"), ("Thomas", "30 octobre 2001"),
+                                           ("", "")), start=1):
+        sheet.row(f"{number}.  Prénoms", name, gap=1.7)
+        sheet.row("     né(e) le", born, gap=1.7)
+        sheet.row("     à", "Mulhouse" if name else "", gap=2.3)
+    return sheet.image
+
+
+def livret_fr_old_open() -> bytes:
+    """An older French booklet photographed open at the marriage and the children's list, dim and leaning."""
+    return jpeg(phone_photo(spread(fr_old_marriage(111), fr_old_children(112)), tilt=-3, lean=0.08, seed=111),
+                quality=70)
+
+
+def jo_head(seed: int) -> Image.Image:
+    """A Jordanian family book's page of the head of the family."""
+    sheet = Sheet(seed)
+    sheet.arabic_line("المملكة الأردنية الهاشمية", 30, ARABIC_BOLD)
+    sheet.arabic_line("رب الأسرة", 34, ARABIC_BOLD, gap=2.2)
+    for label, entry in (("الاسم", "سامر محمود العلي"), ("اسم الأم", "نوال"), ("مكان الولادة", "إربد"),
+                         ("تاريخ الولادة", "1977/03/14"), ("الرقم الوطني", "9771012345")):
+        sheet.row("", entry, arabic_label=label)
+    return sheet.image
+
+
+def jo_wife_and_children(seed: int) -> Image.Image:
+    """The facing page: the wife, then the children, each row giving its place in the family."""
+    sheet = Sheet(seed)
+    sheet.arabic_line("الزوجة", 32, ARABIC_BOLD, gap=1.8)
+    sheet.row("", "هبة خالد النمر", arabic_label="الاسم")
+    sheet.row("", "1981/07/02", arabic_label="تاريخ الولادة")
+    sheet.arabic_line("الأبناء", 32, ARABIC_BOLD, gap=1.8)
+    for number, (name, born) in enumerate((("محمد", "2004/05/01"), ("لين", "2007/11/20"), ("عمر", "2012/02/09")),
+                                          start=1):
+        sheet.row(f"{number}", f"{name}   {born}", arabic_label="")
+    return sheet.image
+
+
+def jordan_family_book_open() -> bytes:
+    """A Jordanian family book photographed open: the head's page, the wife and children facing it."""
+    return jpeg(phone_photo(spread(jo_wife_and_children(121), jo_head(122)), tilt=2, lean=0.05, seed=121))
+
+
+def ma_birth_extract() -> bytes:
+    """A Moroccan bilingual birth extract, its margin noting the marriage since: one birth."""
+    sheet = Sheet(131, size=(1240, 1754), paper=(252, 252, 248), margin=100)
+    sheet.bilingual("Royaume du Maroc", "المملكة المغربية", 28)
+    sheet.bilingual("Extrait d'acte de naissance", "نسخة موجزة من رسم الولادة", 32, gap=2.2)
+    sheet.row("Nom", "Berrada", arabic_label="الاسم العائلي")
+    sheet.row("Prénom", "Salma", arabic_label="الاسم الشخصي")
+    sheet.row("Née le", "21/04/1992", arabic_label="تاريخ الازدياد")
+    sheet.row("à", "Rabat", arabic_label="مكان الازدياد")
+    sheet.row("Fille de", "Ahmed Berrada", arabic_label="بنت")
+    sheet.row("et de", "Latifa Bennani", arabic_label="و")
+    sheet.bilingual("Mentions marginales", "البيانات الهامشية", 26)
+    sheet.row("", "Mariée le 10/07/2016 avec Karim Tazi", arabic_label="")
+    sheet.stamp((850, sheet.y + 120), 110, "ROYAUME DU MAROC * ETAT CIVIL *", "")
+    return pdf([a4_scan(sheet.image)])
+
+
+def dz_marriage_extract() -> bytes:
+    """An Algerian bilingual extract of a marriage deed on one sheet, both spouses named: a certificate."""
+    sheet = Sheet(141, size=(1240, 1754), paper=(252, 252, 248), margin=100)
+    sheet.centred("الجمهورية الجزائرية الديمقراطية الشعبية", 28, ARABIC_BOLD, gap=1.4)
+    sheet.bilingual("Extrait d'acte de mariage", "مستخرج من عقد الزواج", 32, gap=2.2)
+    sheet.row("Le", "12/09/2014", arabic_label="في")
+    sheet.bilingual("Le mari", "الزوج", 26)
+    sheet.row("Nom et prénom", "Kaci Farid", arabic_label="اللقب والاسم")
+    sheet.row("Né le", "03/03/1986 Béjaïa", arabic_label="المولود في")
+    sheet.bilingual("La femme", "الزوجة", 26)
+    sheet.row("Nom et prénom", "Amrani Lila", arabic_label="اللقب والاسم")
+    sheet.row("Née le", "19/08/1990 Tizi Ouzou", arabic_label="المولودة في")
+    sheet.stamp((850, sheet.y + 120), 110, "APC BEJAIA * ETAT CIVIL *", "")
+    return pdf([a4_scan(sheet.image)])
+
+
 CASES: tuple[Case, ...] = (
     Case("livret_fr_scanned_whole", "family_booklet", livret_fr_scanned_whole),
     Case("livret_fr_inner_pages", "family_booklet", livret_fr_inner_pages),
@@ -778,6 +918,12 @@ CASES: tuple[Case, ...] = (
     Case("fr_marriage_extract", "marriage_certificate", fr_marriage_extract),
     Case("booklet_translation_nl", "translation", booklet_translation_nl),
     Case("fr_death_certificate", "death_certificate", fr_death_certificate),
+    # the second round
+    Case("livret_tn_inner", "family_booklet", livret_tn_inner),
+    Case("livret_fr_old_open", "family_booklet", livret_fr_old_open),
+    Case("jordan_family_book_open", "family_booklet", jordan_family_book_open),
+    Case("ma_birth_extract", "birth_certificate", ma_birth_extract),
+    Case("dz_marriage_extract", "marriage_certificate", dz_marriage_extract),
 )
 
 
