@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from . import classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_names, mrz_page, mrz_zone, ocr, orientation, retake
+from . import (classify, doubt, extract, faces, languages, lighting, loading, mrz, mrz_names, mrz_page, mrz_zone, ocr,
+               orientation, retake, spreads)
 from .mrz_layouts import is_visa, layout_of
 from .mrz_parse import checks
 from .types import DocumentKind, MrzResult, PipelineError, PipelineResult
@@ -166,6 +167,11 @@ def _read_page(page: Image.Image, look_for_mrz: bool, overview: Image.Image | No
         if angle is not None:
             straightened = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=_edge_colour(overview))
             return _read_page(straightened, look_for_mrz, straighten=False, readings=readings)
+    if found is None and (pages := spreads.facing_pages(page, overview, geometry)) is not None:
+        # An open booklet's facing pages: each read as the page it is, not line by line across the gutter.
+        text = PAGE_BREAK.join(_read_page(half, look_for_mrz=False, straighten=False, readings=readings)[0]
+                               for half in pages)
+        return text, mrz.find_mrz_in_text(text) if look_for_mrz else None, None
     # A zone that read as an MRZ, though not valid, still tells which way up its page is; not enough, though,
     # to overrule the lines the page's print runs along (a barcode's bars may cross them, or a card's).
     zone_upright = found is not None and geometry.agrees_with(found.page_rotation)

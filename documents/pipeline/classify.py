@@ -164,26 +164,45 @@ def numbered_children(text: str) -> set[str]:
 _ROW_NUMBER = re.compile(r"^\W*\d{1,2}(?!\d)(?!\s*[/.-]\s*\d)")  # a row's number ("2عمر" read glued), no date's
 # A year alone or a date whose separators the OCR lost (20130402, 02042013).
 _A_YEAR = re.compile(r"(?<!\d)((19|20)\d\d(\d{4})?|\d{4}(19|20)\d\d)(?!\d)")
-CHILDREN_ROWS_AFTER = 6  # lines after the heading its rows stand in (a columns' header line among them)
+CHILDREN_ROWS_AFTER = 12  # lines after the heading its rows stand in (a columns' header; entries of a few rows)
+
+
+HEADING_WORDS = 4  # a heading's words at most ("Enfants issus du mariage"): more make a sentence
 
 
 def listed_children(text: str) -> set[str]:
-    """Rows of children a book's page lists under a line saying only "children" ("الأولاد", "Kinderen"): each
-    beginning with its number and giving a birth's year or date (a children's page, its columns' labels aside)."""
+    """Rows of children a book's page lists under a heading of the children ("الأولاد", "Kinderen", "Enfants
+    issus du mariage"): each beginning with its number and giving a birth, its year or date or a birth's label, on
+    its line or the next (a children's page, its columns' labels aside; an entry of a few rows)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     heading = whole_words(vocabulary.CHILDREN_HEADINGS)
     rows = set()
     for index, line in enumerate(lines):
-        if _only_headings(heading, normalise(line)):
-            rows |= {f"child row {row}" for row in lines[index + 1: index + 1 + CHILDREN_ROWS_AFTER]
-                     if _ROW_NUMBER.match(row) and _A_YEAR.search(row[_ROW_NUMBER.match(row).end():])}
+        if _children_heading(heading, normalise(line)):
+            following = lines[index + 1: index + 1 + CHILDREN_ROWS_AFTER]
+            rows |= {f"child row {row}" for at, row in enumerate(following)
+                     if _ROW_NUMBER.match(row) and _gives_a_birth(row[_ROW_NUMBER.match(row).end():], following[at + 1:at + 2])}
     return rows
 
 
-def _only_headings(heading: re.Pattern, line: str) -> bool:
-    """Whether ``line`` says only "children", in one language or two ("Enfants الأبناء", "Les enfants")."""
+def _gives_a_birth(row: str, next_lines: list[str]) -> bool:
+    if _A_YEAR.search(row):
+        return True
+    birth = whole_words(vocabulary.BIRTH_DATE_LABELS)
+    return any(birth.search(normalise(line)) for line in [row, *next_lines])
+
+
+def _children_heading(heading: re.Pattern, line: str) -> bool:
+    """Whether ``line`` heads a list of children: "children" in one language or two ("Enfants الأبناء", "Les
+    enfants"), or a short heading opening with it ("Enfants issus du mariage", "Children of the marriage")."""
+    words = line.split()
     rest = heading.sub(" ", line).split()
-    return rest != line.split() and all(word in ("les", "the", "de", "die") for word in rest)
+    if rest == words:
+        return False
+    if all(word in ("les", "the", "de", "die") for word in rest):
+        return True
+    opening = heading.match(" ".join(word for word in words if word not in ("les", "the", "die")))
+    return opening is not None and len(words) <= HEADING_WORDS and not any(char.isdigit() for char in line)
 
 
 def booklet_rows(page: str) -> set[DocumentKind]:

@@ -30,7 +30,7 @@ NUMBERED_CHILD = ("(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6t
                   "(enfant|child|kind) (n|no|nr|numero|number|nummer) ?[1-9]",
                   *(f"{child} رقم {rank}" for child in ("الطفل", "المولود") for rank in "123456789١٢٣٤٥٦٧٨٩"))
 SPOUSES = (("epoux", "epouse"), ("husband", "wife"), ("echtgenoot", "echtgenote"), ("ehemann", "ehefrau"),
-           ("koca", "karisi"), ("الزوج", "الزوجه"))  # each a whole word
+           ("koca", "karisi"), ("الزوج", "الزوجه"), ("mari", "femme"))  # each a whole word (le mari, la femme)
 # A book's page listing the children under a heading that says only that (``classify.listed_children``).
 CHILDREN_HEADINGS = ("children", "enfants", "kinderen", "kinder", "cocuklar(i)?", "caruurta", "carruurta", "الاولاد",
                      "الابناء", "الاطفال", "اولاد", "ابناء", "فرزندان", "ደቂ", "ውሉዳት", "ልጆች")

@@ -91,3 +91,54 @@ def test_a_birth_record_naming_one_child_by_number_stays_a_birth_certificate():
     text = ("ACTE DE NAISSANCE\nEnfant n° 1 de la famille\nLéa GARNIER, née le 4 mai 2007 à Rennes\n"
             "fille de Marc GARNIER et de Anne BRUN")
     assert classify.classify(text).kind is K.BIRTH_CERTIFICATE
+
+
+# ------------------------------------------------------------ photos of facing pages
+
+@pytest.fixture(scope="module")
+def older_booklet_open():
+    # "Le mari", "La femme" on the left page, the children born of the marriage listed on the right, their rows
+    # level with the left page's: read as one page, each line ran across the gutter.
+    return run_pipeline(booklets.livret_fr_old_open())
+
+
+def test_a_photo_of_facing_pages_is_read_page_by_page_and_is_a_booklet(older_booklet_open):
+    left, right = older_booklet_open.text.split("\f")
+    assert "mari" in left.lower() and "femme" in left.lower() and "ENFANTS" not in left
+    assert "ENFANTS" in right
+    assert older_booklet_open.kind is K.FAMILY_BOOKLET and not older_booklet_open.unsure
+
+
+def _geometry(image):
+    from documents.pipeline import loading, orientation
+
+    overview = loading.shrink_page(image, 1600)
+    return overview, orientation.analyse(image, overview)
+
+
+def test_facing_pages_are_found_by_the_gutters_shadow_not_by_two_columns_of_print():
+    from PIL import Image
+
+    from documents.pipeline import spreads
+
+    spread = booklets.phone_photo(booklets.spread(booklets.fr_old_marriage(1), booklets.fr_old_children(2)),
+                                  tilt=2, seed=1)
+    halves = spreads.facing_pages(spread, *_geometry(spread))
+    assert halves is not None and all(half.height > half.width for half in halves)
+    # The same two pages printed side by side on one sheet, no gutter between them: a form in two columns.
+    sheet = Image.new("RGB", (2080, 1480), booklets.PAPER)
+    sheet.paste(booklets.fr_old_marriage(1), (0, 0))
+    sheet.paste(booklets.fr_old_children(2), (1040, 0))
+    flat = booklets.phone_photo(sheet, tilt=2, seed=1)
+    assert spreads.facing_pages(flat, *_geometry(flat)) is None
+
+
+def test_an_older_booklets_husband_and_wife_and_its_list_of_children_are_a_booklets_rows():
+    spouses = "MARIAGE\nLe mari\nNom Schmitt\nPrénoms Laurent\nLa femme\nNom Nguyen\nPrénoms Lan"
+    children = ("ENFANTS ISSUS DU MARIAGE\n1. Prénoms Julie\nné(e) le 12 mars 1999\nà Mulhouse\n2. Prénoms Thomas\n"
+                "né(e) le 30 octobre 2001\nà Mulhouse\n3. Prénoms\nné(e) le\nà")
+    assert classify.booklet_rows(spouses) == {K.MARRIAGE_CERTIFICATE}
+    assert len(classify.listed_children(children)) >= 2
+    assert classify.classify("\n\f\n".join([spouses, children])).kind is K.FAMILY_BOOKLET
+    # A marriage certificate naming the husband and the wife stays one.
+    assert classify.classify("ACTE DE MARIAGE\n" + spouses).kind is K.MARRIAGE_CERTIFICATE
