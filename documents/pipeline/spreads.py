@@ -40,8 +40,9 @@ def facing_pages(page: Image.Image, overview: Image.Image, geometry: PageGeometr
     if gutter is None:
         return None
     upright = _upright(page.crop(box), geometry, fill=_paper_colour(page.crop(box)))
-    split = round(gutter * upright.width)
-    return upright.crop((0, 0, split, upright.height)), upright.crop((split, 0, upright.width, upright.height))
+    # The shadow itself is left out: at a page's edge its dark band would be taken for the page's print.
+    left, right = (round(share * upright.width) for share in gutter)
+    return upright.crop((0, 0, left, upright.height)), upright.crop((right, 0, upright.width, upright.height))
 
 
 def _upright(image: Image.Image, geometry: PageGeometry, fill=255) -> Image.Image:
@@ -52,8 +53,8 @@ def _upright(image: Image.Image, geometry: PageGeometry, fill=255) -> Image.Imag
     return image
 
 
-def _gutter(gray: np.ndarray) -> float | None:
-    """Where the gutter lies in ``gray`` (a share of its width), or None."""
+def _gutter(gray: np.ndarray) -> tuple[float, float] | None:
+    """Where the gutter's shadow lies in ``gray`` (its edges, as shares of its width), or None."""
     height, width = gray.shape
     rows = gray[round(0.1 * height):round(0.9 * height)]
     profile = np.median(rows, axis=0)
@@ -77,7 +78,7 @@ def _gutter(gray: np.ndarray) -> float | None:
     total = per_column.sum()
     if total == 0 or min(per_column[:left].sum(), per_column[right:].sum()) < SIDE_INK * total:
         return None
-    return darkest / width
+    return left / width, right / width
 
 
 def _paper_colour(image: Image.Image) -> tuple[int, ...]:

@@ -142,3 +142,12 @@ def test_an_older_booklets_husband_and_wife_and_its_list_of_children_are_a_bookl
     assert classify.classify("\n\f\n".join([spouses, children])).kind is K.FAMILY_BOOKLET
     # A marriage certificate naming the husband and the wife stays one.
     assert classify.classify("ACTE DE MARIAGE\n" + spouses).kind is K.MARRIAGE_CERTIFICATE
+
+
+def test_a_flatbed_scan_of_an_open_booklet_in_the_beds_corner_is_read_page_by_page():
+    # The gutter's shadow is left out of both pages: at a page's edge it was taken for its print, and the page
+    # beside it read as nothing.
+    result = run_pipeline(booklets.livret_fr_flatbed_spread())
+    spouses, child = result.text.split("\f")
+    assert "MARIAGE" in spouses and "ENFANT" in child and len(child.split()) >= 15
+    assert result.kind is K.FAMILY_BOOKLET
