@@ -29,7 +29,13 @@ from scipy import ndimage  # noqa: E402
 
 from . import mrz_glyphs  # noqa: E402
 from .lighting import even_lighting  # noqa: E402
-from .mrz_cells import CHAR_HEIGHT, GLYPH_PITCH_SCALES, GLYPH_SHIFTS, cell_grid, fix_fillers_by_shape  # noqa: E402
+from .mrz_cells import (  # noqa: E402
+    CHAR_HEIGHT,
+    GLYPH_PITCH_SCALES,
+    GLYPH_SHIFTS,
+    cell_grid,
+    fix_fillers_by_shape,
+)
 from .mrz_choose import (  # noqa: E402
     combine_readings,
     is_good,
@@ -40,7 +46,7 @@ from .mrz_choose import (  # noqa: E402
     with_known_countries,
     with_voted_names,
 )
-from .mrz_doubt import alike_but_for_lookalikes, lookalike_fields, with_doubt  # noqa: E402
+from .mrz_doubt import alike_but_for_lookalikes, lookalike_fields, name_splits, names_of, with_doubt  # noqa: E402
 from .mrz_names import (  # noqa: E402
     names_worth_a_look,
     with_fillers_a_valid_shape_reading_sees,
@@ -49,9 +55,10 @@ from .mrz_names import (  # noqa: E402
     with_separator,
 )
 from .mrz_layouts import LAYOUTS, layout_of  # noqa: E402
+from .mrz_pitch import characters_per_line, holds_td1_lines  # noqa: E402
 from .mrz_parse import build_result, check_holds, checked_fields, normalise_line, parse_mrz  # noqa: E402
 from .mrz_zone import Zone, find_zones, otsu_threshold, zone_char_height  # noqa: E402
-from .types import MrzResult  # noqa: E402
+from .types import MrzDoubt, MrzResult  # noqa: E402
 
 __all__ = ["ZoneReading", "parse_mrz", "find_mrz_in_text", "read_machine_zone", "read_mrz"]
 
@@ -181,7 +188,9 @@ def read_zone_text(lines: Sequence[str], patch: Image.Image | None = None) -> Mr
         if patch is not None:
             fixed = parse_mrz(fix_fillers_by_shape(patch, window, len(result.lines[0])))
             if fixed and score(fixed) >= score(result):
-                result = fixed
+                # A filler the cells put for a letter Tesseract read within a name is a guess: a "<" read as K
+                # ("ANNAKMARIA") or a blurred K's arms taken for a "<" ("ERI<SSON"); the shapes of OCR-B tell.
+                result = replace(fixed, doubt=str(MrzDoubt.NAMES_DIFFER)) if name_splits(result, fixed) else fixed
         if best is None or score(result) > score(best):
             best = result
     return best
@@ -233,23 +242,46 @@ def read_mrz(image: Image.Image) -> MrzResult | None:
 def read_machine_zone(image: Image.Image, overview: Image.Image | None = None) -> ZoneReading | None:
     """``read_mrz``, also telling where the zone is and which way up the page is (``overview``: see ``find_zones``)."""
     for found in find_zones(image, overview):
+        best: ZoneReading | None = None
         for upside_down in found.orientations:
-            zone, first_lines, shapes = found, [], []
-            readings = _read_zone(image, zone, upside_down, first_lines, consulted=shapes)
-            if not (readings and is_good(readings[-1])) and (three := _td1_with_a_line_lost(image, zone, upside_down,
-                                                                                            first_lines)):
-                zone, readings, shapes = three
-            if readings:  # the zone is an MRZ: the other candidate is not worth more OCR
-                answered = is_good(readings[-1])
-                result = readings[-1] if answered else combine_readings(readings)
-                result = with_separator(with_filler_code(with_known_countries(result, readings), readings))
-                # Every reading had its say: where those that read the zone disagree in ways no check digit covers,
-                # the answer says so.
-                tesseract = [reading for reading in (readings[:-1] if answered else readings)
-                             if not any(reading is shape for shape in shapes)]
-                result = _with_lookalikes_the_shapes_tell(result, tesseract, shapes, image, zone, upside_down)
-                return ZoneReading(with_doubt(result, tesseract, shapes), zone, upside_down)
+            reading = _read_one_way(image, found, upside_down)
+            # Read one way, the zone gave no valid reading: the other way may (a card above another card has text
+            # below its zone, as a zone upside down has). Only a valid reading the other way is worth more than the
+            # first one's: the shapes, made to agree with check digits, read junk in some layout either way.
+            if reading is not None and (best is None or reading.result.valid):
+                best = reading
+            if best is not None and best.result.valid:
+                break
+        if best is not None:  # the zone is an MRZ: the other candidate is not worth more OCR
+            return best
     return None
+
+
+def _read_one_way(image: Image.Image, found: Zone, upside_down: bool) -> ZoneReading | None:
+    """The zone read ``upside_down`` or not, with every reading's say on the answer; None where nothing reads."""
+    zone, first_lines, shapes = found, [], []
+    readings: list[MrzResult] = []
+    if len(zone.lines) == 2 and holds_td1_lines(_upright(crop_zone(image, zone), upside_down)):
+        # Two lines of a TD1 card's 30 characters, by their pitch: no two-line layout is so short, the search lost
+        # the card's third line. The zone with it is read first (its two lines alone read as nothing valid).
+        if three := _td1_with_a_line_lost(image, zone, upside_down):
+            zone, readings, shapes = three
+    if not readings:
+        readings = _read_zone(image, zone, upside_down, first_lines, consulted=shapes)
+        if not (readings and is_good(readings[-1])) and _read_as_td1_lines(zone, first_lines) and (
+                three := _td1_with_a_line_lost(image, zone, upside_down)):
+            zone, readings, shapes = three
+    if not readings:
+        return None
+    answered = is_good(readings[-1])
+    result = readings[-1] if answered else combine_readings(readings)
+    result = with_separator(with_filler_code(with_known_countries(result, readings), readings))
+    # Every reading had its say: where those that read the zone disagree in ways no check digit covers,
+    # the answer says so.
+    tesseract = [reading for reading in (readings[:-1] if answered else readings)
+                 if not any(reading is shape for shape in shapes)]
+    result = _with_lookalikes_the_shapes_tell(result, tesseract, shapes, image, zone, upside_down)
+    return ZoneReading(with_doubt(result, tesseract, shapes), zone, upside_down)
 
 
 def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: list[str] | None = None,
@@ -264,11 +296,11 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
         # check digit one time in ten. The shapes of OCR-B, read under the layout's rules, do better.
         by_shape = _read_by_shape(first_crop, zone)
         if is_good(by_shape):
-            return [by_shape]
+            return _consulted([by_shape], consulted)
         # In a dim photo the sensor's noise, enlarged with the zone, speckles the cells: smoothed, they read.
         smooth_shape = _read_by_shape(smoothed(first_crop, CHAR_HEIGHT), zone)
         if is_good(smooth_shape):
-            return [smooth_shape]
+            return _consulted([smooth_shape], consulted)
     readings: list[MrzResult] = []
     best, read_alike = None, False
     for height in (CHAR_HEIGHT, *RETRY_HEIGHTS):
@@ -375,6 +407,9 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
             if shapes is not None and shapes.valid:
                 voted = with_fillers_a_valid_shape_reading_sees(voted, shapes)
                 break
+    if _names_guessed(voted, readings):
+        # Only readings whose names the cells cut (see ``read_zone_text``) give the names: the shapes have their say.
+        by_shape = by_shape or _read_by_shape(first_crop, zone)
     if consulted is not None:
         for reading in (by_shape, smooth_shape, *shape_readings):
             if reading is not None and not any(reading is other for other in consulted):
@@ -387,14 +422,17 @@ def _read_zone(image: Image.Image, zone: Zone, upside_down: bool, first_lines: l
 TD1_LENGTH = range(27, 33)
 
 
-def _td1_with_a_line_lost(image: Image.Image, zone: Zone, upside_down: bool,
-                          lines: Sequence[str]) -> tuple[Zone, list[MrzResult], list[MrzResult]] | None:
-    """A zone of two lines that Tesseract read (``lines``) as two lines of a TD1 card's length, which no two-line
-    layout has, is a card's zone whose third line the search lost (joined to the card's edge below it, or to the
-    print above): the zone with a line added at the same pitch after, then before, its two, and its readings, if
-    they read (and the shape readings consulted)."""
-    if len(zone.lines) != 2 or len(lines) != 2 or max(len(line) for line in lines) not in TD1_LENGTH:
-        return None
+def _read_as_td1_lines(zone: Zone, lines: Sequence[str]) -> bool:
+    """Tesseract read a zone of two lines (``lines``) as two lines of a TD1 card's length, which no two-line layout
+    has (where the pitch could not tell: see ``mrz_pitch``)."""
+    return len(zone.lines) == 2 and len(lines) == 2 and max(len(line) for line in lines) in TD1_LENGTH
+
+
+def _td1_with_a_line_lost(image: Image.Image, zone: Zone,
+                          upside_down: bool) -> tuple[Zone, list[MrzResult], list[MrzResult]] | None:
+    """A zone of two lines of a TD1 card's length is a card's zone whose third line the search lost (joined to the
+    card's edge below it, or to the print above): the zone with a line added at the same pitch after, then before,
+    its two, and its readings, if they read (and the shape readings consulted)."""
     first, second = zone.lines
     for extra in (replace(second, cx=2 * second.cx - first.cx, cy=2 * second.cy - first.cy),
                   replace(first, cx=2 * first.cx - second.cx, cy=2 * first.cy - second.cy)):
@@ -441,8 +479,30 @@ def _with_lookalikes_the_shapes_tell(result: MrzResult, tesseract: Sequence[MrzR
     return replace(told, surname=result.surname, given_names=result.given_names) if told.valid else result
 
 
+def _consulted(shapes: list[MrzResult], consulted: list[MrzResult] | None) -> list[MrzResult]:
+    """``shapes``, the zone's readings by the shapes alone, added to ``consulted`` (see ``_read_zone``)."""
+    if consulted is not None:
+        consulted.extend(shapes)
+    return shapes
+
+
+def _names_guessed(answer: MrzResult, readings: Sequence[MrzResult]) -> bool:
+    """Whether only readings that guessed the names (see ``mrz_doubt.doubt_of``) give ``answer``'s."""
+    giving = [reading for reading in readings
+              if reading.format == answer.format and names_of(reading) == names_of(answer)]
+    return bool(giving) and all(reading.doubt == MrzDoubt.NAMES_DIFFER for reading in giving)
+
+
 def _names_disputed(readings: Sequence[MrzResult], chosen: MrzResult) -> bool:
     return len({(reading.surname, reading.given_names) for reading in readings if reading.format == chosen.format}) > 1
+
+
+def _fits_pitch(line_length: int, count: float | None) -> bool:
+    """Whether lines of ``line_length`` characters are the nearest of the layouts' to the ``count`` the pitch tells
+    (any, where it tells none)."""
+    if count is None:
+        return True
+    return all(abs(line_length - count) <= abs(other.line_length - count) for other in LAYOUTS.values())
 
 
 def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:
@@ -450,15 +510,18 @@ def _upright(crop: Image.Image, upside_down: bool) -> Image.Image:
 
 
 def _read_by_shape(crop: Image.Image, zone: Zone) -> MrzResult | None:
-    """The zone read cell by cell by the shapes of OCR-B, in each layout with its number of lines;
-    the best by its check digits (TD3 before TD2 on a tie)."""
+    """The zone read cell by cell by the shapes of OCR-B, in each layout with its number of lines and about the
+    number of characters its lines hold by their pitch; the best by its check digits (TD3 before TD2 on a tie).
+    Two lines of a card's 30 characters are read in no layout: cut into 36 or 44 cells, they read as junk."""
+    count = characters_per_line(crop)
     readings = []
-    layouts = sorted((layout for layout in LAYOUTS.values() if layout.line_count == len(zone.lines)),
-                     key=lambda layout: -layout.line_length)
+    layouts = sorted((layout for layout in LAYOUTS.values() if layout.line_count == len(zone.lines)
+                      and _fits_pitch(layout.line_length, count)), key=lambda layout: -layout.line_length)
     for layout in layouts:
         cells = cell_grid(crop, layout.line_count, layout.line_length, GLYPH_SHIFTS, GLYPH_PITCH_SCALES)
-        lines = mrz_glyphs.read_cells(cells, layout, zone_char_height(zone)) if cells is not None else None
-        result = parse_mrz(lines) if lines is not None else None
+        read = mrz_glyphs.read_cells_and_guesses(cells, layout, zone_char_height(zone)) if cells is not None else None
+        result = parse_mrz(read[0]) if read is not None else None
         if result is not None:
-            readings.append(result)
+            # Where the shapes guessed, their reading says so (``mrz_doubt.doubt_of``).
+            readings.append(replace(result, doubt=str(read[1])) if read[1] and result.valid else result)
     return max(readings, key=score, default=None)

@@ -23,14 +23,14 @@ CHAR_HEIGHT = 36  # px of an MRZ character in a crop
 CELL_SIZE = (12, 18)  # px: each character cell is compared at this size (here and in mrz_glyphs)
 
 
-def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
+def line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
     profile = ink.sum(axis=1)
     on = np.concatenate([[False], profile > 0.2 * profile.max(), [False]])
     edges = np.flatnonzero(np.diff(on.astype(np.int8)))
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if b - a >= CHAR_HEIGHT * 0.5]
 
 
-def _ink_extent(ink: np.ndarray) -> tuple[int, int]:
+def ink_extent(ink: np.ndarray) -> tuple[int, int]:
     """Widest run of ink columns without a gap of a character height (ignores specks at the margin)."""
     columns = np.flatnonzero(ink.any(axis=0))
     if len(columns) == 0:
@@ -71,11 +71,11 @@ def cell_grid(patch: Image.Image, line_count: int, length: int, shifts: Sequence
     scale (see ``_cell_vectors``); None when the crop does not show ``line_count`` lines."""
     gray = np.asarray(patch)
     ink = gray < otsu_threshold(gray)
-    bands = _line_bands(ink)
+    bands = line_bands(ink)
     if len(bands) != line_count:
         return None
     # All lines together: a narrow "1" leaves no gap there, the page edge beside the zone does.
-    left, right = _ink_extent(np.concatenate([ink[top:bottom] for top, bottom in bands]))
+    left, right = ink_extent(np.concatenate([ink[top:bottom] for top, bottom in bands]))
     pitch = (right - left) / (length - 0.2)
     if pitch < CHAR_HEIGHT * 0.4:
         return None

@@ -12,19 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from enum import StrEnum
 
 from .mrz_choose import is_good
 from .mrz_layouts import AMBIGUOUS, FILLER, FILLER_LOOKALIKES, TO_DIGIT, Field, layout_of
-from .mrz_parse import char_value, check_holds
-from .types import MrzResult
-
-
-class MrzDoubt(StrEnum):
-    NAMES_DIFFER = "mrz_names_differ"  # readings whose check digits hold read the names otherwise
-    # a checked field passes read either way round of look-alike characters, or holds letters where digits are likelier
-    LOOKALIKES = "mrz_lookalikes"
-    NARROW_VOTE = "mrz_narrow_vote"  # a checked field as one reading read it, the others each their own way
+from .mrz_parse import char_value, check_holds, checked_fields
+from .types import MrzDoubt, MrzResult
 
 
 # A letter and the digit it resembles that weigh alike in every check digit (L and 1, G and 6, U and 0, S and 8:
@@ -46,13 +38,16 @@ NUMBER_KINDS = frozenset({"alnum", "optional"})
 # (O and Q count with the digits: issuers leave them out of numbers, OCR reads them for 0: "00O0LIID".)
 DIGIT_RUN = re.compile(r"[\dOQ]{3}")
 LETTERS_AFTER_DIGITS = 2
+# Two letters or more like a 0 (D, O, Q) running into a 0: OCR-B's 0s read as letters ("BADOD0589" for "BAA000589"),
+# kept as letters because so the number passed its check digit (see ``mrz_parse._zeros_into_digits``), by chance.
+ZERO_LIKE_RUN = re.compile(r"[DOQ]{2,}0")
 
 
 def with_doubt(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence[MrzResult] = ()) -> MrzResult:
     """``result`` (a zone's answer) with the reason the zone's other readings give to doubt it, if any:
     ``tesseract``, Tesseract's at each scale; ``shapes``, the readings by the shapes of OCR-B."""
     reason = doubt_of(result, tesseract, shapes)
-    return replace(result, doubt=str(reason)) if reason else result
+    return replace(result, doubt=str(reason) if reason else "")
 
 
 def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence[MrzResult] = ()) -> MrzDoubt | None:
@@ -71,11 +66,18 @@ def doubt_of(result: MrzResult, tesseract: Sequence[MrzResult], shapes: Sequence
         if any(is_good(reading) and _names_differ(result, reading, letters=not confirmed) for reading in shapes):
             return MrzDoubt.NAMES_DIFFER
     readings = [*tesseract, *shapes]
+    # A reader that guessed marks its own reading (``MrzResult.doubt``: a line realigned that one check digit alone
+    # judged, a filler the cells put for a letter within a name, a letter the shapes found barely likelier than
+    # another): where only such readings give the answer's names, or its checked fields, the answer is as doubtful.
+    for reason, part in ((MrzDoubt.NAMES_DIFFER, names_of), (MrzDoubt.NARROW_VOTE, checked_fields)):
+        giving = [reading for reading in readings if part(reading) == part(result)]
+        if giving and all(reading.doubt == reason for reading in giving):
+            return reason
     for field in layout.fields:
         if field.check is None:
             continue
         chosen = _field(result, field)
-        if field.kind in NUMBER_KINDS and letters_after_digits(chosen[0]):
+        if field.kind in NUMBER_KINDS and (letters_after_digits(chosen[0]) or ZERO_LIKE_RUN.search(chosen[0])):
             return MrzDoubt.LOOKALIKES
         values = [_field(reading, field) for reading in readings]
         if any(value != chosen and check_holds(*value) and alike_but_for_lookalikes(value[0], chosen[0])
@@ -110,6 +112,30 @@ def letters_after_digits(number: str) -> bool:
     """Whether ``number`` holds LETTERS_AFTER_DIGITS letters or more after its first three digits in a row."""
     run = DIGIT_RUN.search(number)
     return run is not None and sum(char.isalpha() for char in number[run.end():]) >= LETTERS_AFTER_DIGITS
+
+
+def names_of(result: MrzResult) -> str:
+    """The names' field as read ("" in a layout without one)."""
+    layout = layout_of(result)
+    if not layout.has("names"):
+        return ""
+    field = layout.field("names")
+    return result.lines[field.line][field.start:field.end]
+
+
+def name_splits(read: MrzResult, fixed: MrzResult) -> list[int]:
+    """Where ``fixed`` (``read`` with its fillers where the cells see them) has a lone filler between two letters for a
+    letter of ``read``, as indices of the names' line: a name cut in two ("ERIKSSON" made "ERI<SSON", a blurred K's
+    arms taken for a "<"), or a filler read as a letter ("ANNAKMARIA") put right. (Not junk read in the fillers past
+    the names, "FAISAL<<<<KKK<".)"""
+    layout = layout_of(read)
+    if layout_of(fixed) is not layout or not layout.has("names"):
+        return []
+    start = layout.field("names").start
+    ours, theirs = names_of(read), names_of(fixed)
+    return [start + index for index in range(1, min(len(ours), len(theirs)) - 1)
+            if theirs[index] == FILLER and ours[index].isalpha() and theirs[index - 1].isalpha()
+            and theirs[index + 1].isalpha()]
 
 
 def _field(result: MrzResult, field: Field) -> tuple[str, str]:

@@ -19,6 +19,15 @@ class PipelineError(Exception):
     """A file the pipeline cannot process; ``str(error)`` is shown to the user."""
 
 
+class MrzDoubt(StrEnum):
+    """Why a valid MRZ reading may still be wrong (see ``mrz_doubt``)."""
+
+    NAMES_DIFFER = "mrz_names_differ"  # readings whose check digits hold read the names otherwise
+    # a checked field passes read either way round of look-alike characters, or holds letters where digits are likelier
+    LOOKALIKES = "mrz_lookalikes"
+    NARROW_VOTE = "mrz_narrow_vote"  # a checked field as one reading read it, the others each their own way
+
+
 @dataclass(frozen=True)
 class MrzResult:
     format: str  # "TD1", "TD2" or "TD3"
@@ -32,8 +41,9 @@ class MrzResult:
     sex: str  # "M", "F" or "X"
     expiry_date: date | None
     valid: bool
-    # Why a valid reading may still be wrong (``mrz_doubt.MrzDoubt``: readings disagree on the names, ...), or "".
+    # Why a valid reading may still be wrong (``MrzDoubt``: readings disagree on the names, ...), or "".
     # Not part of the contract's MRZ: it reaches the output as the pipeline's ``unsure`` (``pipeline.doubt``).
+    # On one reading of a zone (not yet the answer): where that reader guessed (``mrz_doubt.doubt_of``).
     doubt: str = ""
 
     def to_dict(self) -> dict:
