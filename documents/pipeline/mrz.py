@@ -35,6 +35,7 @@ from .mrz_cells import (  # noqa: E402
     GLYPH_SHIFTS,
     cell_grid,
     fix_fillers_by_shape,
+    line_bands,
 )
 from .mrz_choose import (  # noqa: E402
     combine_readings,
@@ -434,14 +435,21 @@ def _td1_with_a_line_lost(image: Image.Image, zone: Zone,
     card's edge below it, or to the print above): the zone with a line added at the same pitch after, then before,
     its two, and its readings, if they read (and the shape readings consulted)."""
     first, second = zone.lines
-    for extra in (replace(second, cx=2 * second.cx - first.cx, cy=2 * second.cy - first.cy),
-                  replace(first, cx=2 * first.cx - second.cx, cy=2 * first.cy - second.cy)):
-        three = replace(zone, lines=tuple(sorted((first, second, extra), key=lambda blob: blob.cy)))
+    candidates = [replace(zone, lines=tuple(sorted((first, second, extra), key=lambda blob: blob.cy)))
+                  for extra in (replace(second, cx=2 * second.cx - first.cx, cy=2 * second.cy - first.cy),
+                                replace(first, cx=2 * first.cx - second.cx, cy=2 * first.cy - second.cy))]
+    # The side whose crop shows a line of ink more first: the other may be the card's blank edge, worth no OCR.
+    for three in sorted(candidates, key=lambda candidate: -_ink_lines(crop_zone(image, candidate))):
         consulted: list[MrzResult] = []
         readings = _read_zone(image, three, upside_down, consulted=consulted)
         if readings and is_good(readings[-1]):
             return three, readings, consulted
     return None
+
+
+def _ink_lines(crop: Image.Image) -> int:
+    gray = np.asarray(crop)
+    return len(line_bands(gray < otsu_threshold(gray)))
 
 
 # The look-alikes weighing alike that the shapes of OCR-B draw far apart (an L's foot, a 1's flag); they match a blurred
