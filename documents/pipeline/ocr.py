@@ -19,7 +19,7 @@ import tempfile  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import pytesseract  # noqa: E402
-from PIL import Image  # noqa: E402
+from PIL import Image, ImageOps  # noqa: E402
 
 from . import languages, orientation  # noqa: E402
 from .types import PipelineError  # noqa: E402
@@ -130,6 +130,15 @@ def read_page(
         turns += 1
         if turned.quality > reading.quality:
             reading, small = turned, small.rotate(180)
+    if known is None and reading.strong_words <= LIGHT_ON_DARK_WORDS and _mostly_dark(small):
+        # Light print on dark paper (a booklet's cover, gilt on cloth), which Tesseract is told not to invert. The
+        # way up measured on it is a guess: the dark cloth is no line of print.
+        for candidate in (ImageOps.invert(small), ImageOps.invert(small).rotate(180)):
+            inverted = ocr(candidate, languages.FIRST_PASS)
+            turns += 1
+            if inverted.strong_words > max(2 * reading.strong_words, LIGHT_ON_DARK_WORDS // 2):
+                reading, small = inverted, candidate
+                break
     script = languages.dominant_script(reading.text)
     if script == "persian":
         reading = _better(reading, ocr(small, languages.PACKS_BY_SCRIPT["persian"]))
@@ -148,6 +157,16 @@ def read_page(
             if not languages.has_script(ethiopic.text, "ethiopic", HINT_OF_SCRIPT):
                 break  # not Ethiopic at all: no need to look the other way up
     return PageReading(reading, small, turns)
+
+
+LIGHT_ON_DARK_WORDS = 8  # a reading with this many strong words at most may be of light print on dark paper
+DARK_SHARE = 0.3  # a page this much of which is dark (under DARK_LEVEL) may be printed light on dark
+DARK_LEVEL = 100
+
+
+def _mostly_dark(gray: Image.Image) -> bool:
+    histogram = gray.convert("L").histogram()
+    return sum(histogram[:DARK_LEVEL]) >= DARK_SHARE * sum(histogram)
 
 
 def _needs_other_way_up(reading: Reading, prior_confidence: float) -> bool:

@@ -151,3 +151,10 @@ def test_a_flatbed_scan_of_an_open_booklet_in_the_beds_corner_is_read_page_by_pa
     spouses, child = result.text.split("\f")
     assert "MARIAGE" in spouses and "ENFANT" in child and len(child.split()) >= 15
     assert result.kind is K.FAMILY_BOOKLET
+
+
+def test_a_booklets_cover_printed_light_on_dark_cloth_is_read_inverted():
+    # Gilt letters on dark blue, scanned grey: read as Tesseract is told (dark print on light), only junk came out.
+    result = run_pipeline(booklets.pdf([booklets.scanned(booklets.fr_cover(1))]))
+    assert "LIVRET DE FAMILLE" in result.text
+    assert result.kind is K.FAMILY_BOOKLET
