@@ -593,10 +593,11 @@ def parse_mrz(lines: Sequence[str]) -> MrzResult | None:
     result = build_result(corrected, layout)
     if not result.valid and not any(checks(corrected, layout)) and result.birth_date is None:
         return None
-    if result.valid and realigned is not None and realigned + _composite_read(cleaned, layout) <= 1:
-        # A line realigned by a character dropped or added, whose fields after the edit one check digit alone
-        # judged (the edit in the line's last field; a visa has no composite, and one read as a filler is made up
-        # from the fields, see ``_restore_composite``): they pass it one time in ten.
+    if result.valid and realigned == 1 and not _composite_read(cleaned, layout):
+        # A line realigned by a character dropped or added, whose checked fields after the edit one check digit alone
+        # judged (the edit in the line's last checked field; a visa has no composite, and one read as a filler is
+        # made up from the fields, see ``_restore_composite``): they pass it one time in ten. (An edit past every
+        # checked field moves none: a nationality read with a character too many.)
         return replace(result, doubt=str(MrzDoubt.NARROW_VOTE))
     return result
 

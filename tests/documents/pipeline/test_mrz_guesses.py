@@ -48,6 +48,14 @@ def test_a_visas_line_realigned_in_its_last_checked_field_is_a_guess_and_early_i
     assert early is not None and early.valid and early.lines == VISA and early.doubt == ""
 
 
+def test_a_character_too_many_past_every_checked_field_is_no_guess():
+    # "SYR" read "S1YR": dropping the 1 moves no checked field, and the composite as read confirms the line.
+    data = SECOND_DATA.replace("NGA", "SYR")
+    second = data + check_digit(FIRST[5:30] + data[0:7] + data[8:15] + data[18:29])
+    read = parse_mrz([FIRST, second[:16] + "1" + second[16:], THIRD])
+    assert read is not None and read.valid and read.lines == (FIRST, second, THIRD) and read.doubt == ""
+
+
 def test_a_composite_lost_on_a_line_read_whole_is_made_up_without_doubt():
     read = parse_mrz([FIRST, SECOND[:18] + "<<<<<<<<<<<", THIRD])
     assert read is not None and read.valid and read.lines[1] == SECOND
