@@ -28,7 +28,7 @@ from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 from scipy import ndimage  # noqa: E402
 
 from . import mrz_glyphs  # noqa: E402
-from .lighting import even_lighting  # noqa: E402
+from .lighting import even_lighting, window_max, window_min  # noqa: E402
 from .mrz_cells import (  # noqa: E402
     CHAR_HEIGHT,
     GLYPH_PITCH_SCALES,
@@ -136,7 +136,7 @@ def crop_zone(image: Image.Image, zone: Zone, target_height: int = CHAR_HEIGHT) 
     patch = patch.transform((out_width, out_height), Image.AFFINE, coefficients, Image.BICUBIC, fillcolor=255)
     # Lit evenly if the lines are not: the table beside the page in the crop's corners does not count.
     patch = Image.fromarray(even_lighting(np.asarray(patch), 2 * target_height, judged_on=(0.1, 0.25, 0.9, 0.75)))
-    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1))
+    return _clear_edges(ImageOps.autocontrast(patch, cutoff=1), target_height)
 
 
 def smoothed(crop: Image.Image, char_height: int) -> Image.Image:
@@ -145,18 +145,30 @@ def smoothed(crop: Image.Image, char_height: int) -> Image.Image:
     return crop.filter(ImageFilter.GaussianBlur(char_height / 18))
 
 
-def _clear_edges(patch: Image.Image) -> Image.Image:
+def _clear_edges(patch: Image.Image, char_height: int = CHAR_HEIGHT) -> Image.Image:
     """White out dark shapes reaching the crop's top or bottom: the page's edge or the table beside
     it, never a character (the crop leaves more than a character's height above and below the lines).
-    Tesseract drops the character next to such an edge."""
+    Tesseract drops the character next to such an edge. A wide shape touching characters (a thumb holding
+    the page, the table's edge across a line's end) loses only its wide part and a rim of it: the strokes
+    joined to it stay."""
     gray = np.asarray(patch)
-    labels, _ = ndimage.label(gray < otsu_threshold(gray))
+    dark = gray < otsu_threshold(gray)
+    labels, _ = ndimage.label(dark)
     edges = np.union1d(labels[0], labels[-1])
     edges = edges[edges > 0]
     if edges.size == 0:
         return patch
+    at_edge = np.isin(labels, edges)
+    # Wider than any stroke (OCR-B's are an eighth of a character high, blurred a fifth): what a square of a
+    # third of a character fits in.
+    side = max(3, round(char_height / 3))
+    fitted = window_min(window_min(at_edge.astype(np.uint8), side, 0), side, 1)
+    rim = side + 2 * max(1, round(char_height / 36))
+    wide = window_max(window_max(fitted, rim, 0), rim, 1)
+    with_wide_part = np.unique(labels[fitted.astype(bool)])
+    cleared_whole = np.isin(labels, np.setdiff1d(edges, with_wide_part))  # thin shapes at the edge: no strokes
     cleared = gray.copy()
-    cleared[np.isin(labels, edges)] = 255
+    cleared[cleared_whole | (at_edge & wide.astype(bool))] = 255
     return Image.fromarray(cleared)
 
 
