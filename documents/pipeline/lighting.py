@@ -52,9 +52,51 @@ def even_lighting(gray: np.ndarray, size: int, judged_on: Box = (0.0, 0.0, 1.0, 
     left, top, right, bottom = judged_on
     judged = paper[int(top * height):max(int(bottom * height), 1), int(left * width):max(int(right * width), 1)]
     darkest, brightest = np.percentile(judged, (10, 90))
-    if darkest >= UNEVEN_LIGHT * brightest:
-        return gray
-    return _divide(gray, paper, factor)
+    if darkest < UNEVEN_LIGHT * brightest:
+        return _divide(gray, paper, factor)
+    if (glared := without_glare(gray, size, judged_on, paper, factor)) is not None:
+        return glared
+    return gray
+
+
+GLARE = 0.4  # ink this much less dark against its paper in part of an image than elsewhere: glare washes it out
+MIN_INK = 12  # levels: the least darkness of ink against its paper that is ink, not noise
+FAINTEST = 0.1  # the faintest print stretched as dark as the clearest is this much as dark against its paper
+
+
+def without_glare(gray: np.ndarray, size: int, judged_on: Box = (0.0, 0.0, 1.0, 1.0),
+                  paper: tuple[np.ndarray, int] | None = None, factor: int = 1) -> np.ndarray | None:
+    """``gray`` stretched between its ink's and its paper's levels around each pixel, where a glare (a lamp's
+    reflection on a laminated page) washes part of its print out: the paper there hardly brighter, the ink far
+    less dark against it. None where the ink's darkness is about even (``size``: a window holding ink and paper
+    anywhere in the judged part, as between the lines of a zone). ``paper``: its brightness, if measured."""
+    if paper is None:
+        paper, factor = _paper_brightness(gray, size)
+    ink = _ink_darkness(gray, size, factor)
+    height, width = paper.shape
+    left, top, right, bottom = judged_on
+    rows = slice(int(top * height), max(int(bottom * height), 1))
+    columns = slice(int(left * width), max(int(right * width), 1))
+    contrast = (paper.astype(np.float32) - ink)[rows, columns]
+    faintest, strongest = np.percentile(contrast, (5, 90))
+    if strongest < 4 * MIN_INK or faintest >= GLARE * strongest:
+        return None
+    if factor > 1:
+        paper = np.asarray(Image.fromarray(paper).resize(gray.shape[::-1], Image.BILINEAR))
+        ink = np.asarray(Image.fromarray(ink).resize(gray.shape[::-1], Image.BILINEAR))
+    # Stretched at most 1 / FAINTEST times more than the clearest print: the paper's grain stays grain.
+    spread = np.maximum(paper.astype(np.float32) - ink, max(MIN_INK, FAINTEST * strongest))
+    # From the paper down: where no ink is near, the paper stays white, its grain hardly darker.
+    return (255 - (paper.astype(np.float32) - gray) * 255 / spread).clip(0, 255).astype(np.uint8)
+
+
+def _ink_darkness(gray: np.ndarray, size: int, factor: int) -> np.ndarray:
+    """The ink's level around each pixel (the darkest within ``size``), on the copy ``factor`` times smaller."""
+    small = gray[::factor, ::factor] if factor > 1 else gray
+    window = max(3, round(size / factor))
+    ink = window_min(window_min(small, window, 1), window, 0)
+    ink = window_max(window_max(ink, window, 1), window, 0)
+    return np.asarray(Image.fromarray(ink).filter(ImageFilter.BoxBlur(window)))
 
 
 def divide_by_paper(gray: np.ndarray, size: int) -> np.ndarray:

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 from scipy import ndimage
 
-from .lighting import window_max, window_min
+from .lighting import window_max, window_min, without_glare
 from .loading import shrink_page
 
 WORK_SIDE = 1000  # longest side of the image the zone search runs on
@@ -308,7 +308,9 @@ def _zones_in(gray: np.ndarray, scale: float, strictness: float = 1.0,
         merged += [(_scale_blob(blob, 1 / scale), turned, _merged_pitch_regular(blob, view))
                    for blob in shapes if _merged_lines(blob, max(view.shape))]
         grouped = group_lines(blobs, turned)
-        zones += [_scale_zone(_with_pitch_regularity(_with_text_below(zone, view), view), 1 / scale) for zone in grouped]
+        gray_view = np.rot90(gray, int(turned))
+        zones += [_scale_zone(_with_full_lines(_with_pitch_regularity(_with_text_below(zone, view), view), gray_view),
+                              1 / scale) for zone in grouped]
         in_zones = {blob for zone in grouped for blob in zone.lines}
         lone_line = lone_line or any(pitch_regularity(blob, view) >= MONOSPACED for blob in blobs if blob not in in_zones)
     zones = [zone for zone in zones if zone.pitch_regularity >= MIN_PITCH_REGULARITY and zone.orientations]
@@ -340,6 +342,64 @@ def _without_tall_shapes(mask: np.ndarray, limit: float) -> tuple[np.ndarray, np
     extents = np.array([(0, 0)] + [(rows.stop - rows.start, columns.stop - columns.start)
                                     for rows, columns in ndimage.find_objects(labels)])
     return mask & ~(extents[:, 0] > limit)[labels], mask & ~(extents[:, 1] > limit)[labels]
+
+
+FULL_LINE = 24  # an MRZ's line (30 to 44 characters) is this many times as long as its blob is thick, at least
+LONGEST_LINE = 48  # a TD3's line of 44 characters is at most about this many times as long as its blob is thick
+
+
+def _with_full_lines(zone: Zone, gray: np.ndarray) -> Zone:
+    """``zone`` with its lines as long as they run, where they are too short for an MRZ's and a glare (a lamp's
+    reflection on a laminated page) washes out their print beyond where they end: the lines are looked for again
+    there, in the print stretched between its ink and its paper (``lighting.without_glare``). Unchanged where no
+    glare is found or no longer lines lie where the zone's do."""
+    thickness = zone_char_height(zone)
+    length = max(blob.length for blob in zone.lines)
+    if length >= FULL_LINE * thickness:
+        return zone
+    cx = sum(blob.cx for blob in zone.lines) / len(zone.lines)
+    cy = sum(blob.cy for blob in zone.lines) / len(zone.lines)
+    half_along = length / 2 + (LONGEST_LINE * thickness - length)
+    half_across = (zone.lines[-1].cy - zone.lines[0].cy) / 2 + 1.5 * thickness
+    reach_x = abs(math.cos(zone.angle)) * half_along + abs(math.sin(zone.angle)) * half_across
+    reach_y = abs(math.sin(zone.angle)) * half_along + abs(math.cos(zone.angle)) * half_across
+    x0, y0 = max(0, round(cx - reach_x)), max(0, round(cy - reach_y))
+    x1, y1 = min(gray.shape[1], round(cx + reach_x)), min(gray.shape[0], round(cy + reach_y))
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return zone
+    part = np.asarray(Image.fromarray(np.ascontiguousarray(gray[y0:y1, x0:x1])).filter(
+        ImageFilter.GaussianBlur(thickness / 12)))  # the grain a stretch would make speckle
+    stretched = without_glare(part, max(3, round(2 * thickness)))
+    if stretched is None:
+        return zone
+    pieces = [replace(blob, cx=blob.cx + x0, cy=blob.cy + y0)
+              for blob in long_blobs(text_mask(stretched), min_length=2 * thickness)
+              if blob.length >= 3 * blob.thickness and abs(blob.angle - zone.angle) < math.radians(3)]
+    lines = tuple(_line_as_long_as_it_runs(line, pieces, thickness) for line in zone.lines)
+    if all(1.1 * old.length <= new.length <= 1.1 * LONGEST_LINE * thickness for old, new in zip(zone.lines, lines)):
+        return replace(zone, lines=lines)
+    return zone
+
+
+def _line_as_long_as_it_runs(line: Blob, pieces: Sequence[Blob], thickness: float) -> Blob:
+    """``line`` reaching as far as ``pieces`` lying along it continue it, each within three characters of the
+    next (the glare's core may leave a few unread)."""
+    cos, sin = math.cos(line.angle), math.sin(line.angle)
+    spans = []
+    for piece in pieces:
+        across = (piece.cy - line.cy) * cos - (piece.cx - line.cx) * sin
+        along = (piece.cx - line.cx) * cos + (piece.cy - line.cy) * sin
+        if abs(across) < 0.5 * thickness:
+            spans.append((along - piece.length / 2, along + piece.length / 2))
+    start, end = -line.length / 2, line.length / 2
+    for first, last in sorted(spans):  # rightwards
+        if first <= end + 3 * thickness and last > end:
+            end = last
+    for first, last in sorted(spans, key=lambda span: -span[1]):  # leftwards
+        if last >= start - 3 * thickness and first < start:
+            start = first
+    middle = (start + end) / 2
+    return replace(line, cx=line.cx + middle * cos, cy=line.cy + middle * sin, length=end - start)
 
 
 def _with_text_below(zone: Zone, mask: np.ndarray) -> Zone:
@@ -387,3 +447,4 @@ def _scale_zone(zone: Zone, factor: float) -> Zone:
 
 def zone_char_height(zone: Zone) -> float:
     return float(np.median([blob.thickness for blob in zone.lines]))
+
